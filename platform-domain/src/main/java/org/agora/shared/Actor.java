@@ -1,0 +1,37 @@
+package org.agora.shared;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is asking: the signed-in person as the security layer established it (name, realm roles, home
+ * district, districts served as an agent), or nobody. Permissions of every capability are decided on it.
+ */
+public record Actor(String username, Set<Role> roles, Optional<DistrictCode> homeDistrict,
+                    Set<DistrictCode> agentDistricts) {
+
+    private static final Actor ANONYMOUS = new Actor(null, Set.of(), Optional.empty(), Set.of());
+
+    public Actor {
+        roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        agentDistricts = Set.copyOf(agentDistricts);
+    }
+
+    public static Actor anonymous() {
+        return ANONYMOUS;
+    }
+
+    public boolean isSignedIn() {
+        return username != null;
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    /** A district agent acts only for the districts they are bound to. */
+    public boolean servesDistrict(DistrictCode district) {
+        return has(Role.DISTRICT_AGENT) && agentDistricts.contains(district);
+    }
+}

@@ -1,0 +1,11 @@
+package org.agora.territory;
+
+import org.agora.testing.TestDatabase;
+
+class TerritoryOnH2Test extends TerritoryPersistenceContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.h2();
+    }
+}
