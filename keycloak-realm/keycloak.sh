@@ -43,8 +43,11 @@ cmd_fetch() {
     command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is needed to fetch Keycloak: apt-get install maven"
     log "Keycloak $KC_VERSION not found; fetching org.keycloak:keycloak-quarkus-dist:$KC_VERSION:tar.gz (~200 MB) into $WORK_DIR ..."
     mkdir -p "$WORK_DIR"
-    (cd "$ROOT_DIR" && mvn -q -B -f keycloak-realm/pom.xml dependency:unpack@fetch-keycloak) \
-        || die "Maven could not fetch Keycloak"
+    local mvn_log="$WORK_DIR/fetch-keycloak.log"
+    if ! (cd "$ROOT_DIR" && mvn -B -Dstyle.color=never -f keycloak-realm/pom.xml dependency:unpack@fetch-keycloak) >"$mvn_log" 2>&1; then
+        tail -n 30 "$mvn_log" >&2
+        die "Maven could not fetch Keycloak (full log: $mvn_log)"
+    fi
     [[ -x "$KC_HOME/bin/kc.sh" ]] || die "after the Maven run, $KC_HOME/bin/kc.sh is still missing"
     log "Keycloak $KC_VERSION unpacked at $KC_HOME"
 }
@@ -163,6 +166,14 @@ cmd_start() {
         die "port $PORT on $HOST is in use by something that is not a Keycloak with realm '$REALM_NAME'"
     fi
 
+    # Serialise fetch and the build step: the first start-dev re-augments the dist (writes lib/quarkus);
+    # two starts at the same moment must not fetch or build at the same time. Released once the build is over.
+    mkdir -p "$WORK_DIR"
+    exec 9>"$WORK_DIR/.keycloak-$KC_VERSION.start.lock"
+    if ! flock -n 9; then
+        log "another start is fetching/building Keycloak: waiting for it ..."
+        flock -w "$((timeout + 300))" 9 || die "could not get the start lock $WORK_DIR/.keycloak-$KC_VERSION.start.lock"
+    fi
     cmd_fetch
     java_home="$(pick_java_home)"
     log "Java: $java_home ($("$java_home/bin/java" -version 2>&1 | head -n1))"
@@ -177,11 +188,6 @@ cmd_start() {
     mkdir -p "$KC_HOME/data/import"
     cp "$REALM_FILE" "$KC_HOME/data/import/.agora-realm.json.$$"
     mv -f "$KC_HOME/data/import/.agora-realm.json.$$" "$KC_HOME/data/import/agora-realm.json"
-
-    # start-dev may re-augment the dist (writes lib/quarkus) on its first run: serialise starts so two
-    # instances started at the same moment do not build at the same time.
-    exec 9>"$WORK_DIR/.keycloak-$KC_VERSION.start.lock"
-    if ! flock -w "$((timeout + 60))" 9; then die "could not get the start lock $WORK_DIR/.keycloak-$KC_VERSION.start.lock"; fi
 
     log "starting Keycloak $KC_VERSION on $(base_url) (data: $DATA_DIR, log: $LOG_FILE)"
     : >"$LOG_FILE"
@@ -205,13 +211,18 @@ cmd_start() {
     pid=$!
     echo "$pid" >"$PID_FILE"
 
-    local ok=false
-    while (($(date +%s) - start_ts < timeout)); do
+    local ok=false locked=true launch_ts
+    launch_ts=$(date +%s)
+    while (($(date +%s) - launch_ts < timeout)); do
         if ! kill -0 "$pid" 2>/dev/null; then break; fi
+        # the build step (if any) is over once start-dev prints this line: let the next start go
+        if [[ "$locked" == true ]] && grep -q 'Running the server in development mode' "$LOG_FILE" 2>/dev/null; then
+            flock -u 9; exec 9>&-; locked=false
+        fi
         if realm_ready; then ok=true; break; fi
         sleep 1
     done
-    flock -u 9; exec 9>&-
+    if [[ "$locked" == true ]]; then flock -u 9; exec 9>&-; fi
     if [[ "$ok" != true ]]; then
         echo "[keycloak] Keycloak did not become ready on $(base_url) within ${timeout}s; last log lines ($LOG_FILE):" >&2
         tail -n 40 "$LOG_FILE" >&2 || true

@@ -1,0 +1,111 @@
+package org.agora.api;
+
+import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+import org.agora.web.security.CurrentUser;
+import org.agora.shared.ConflictException;
+import org.agora.shared.DomainException;
+import org.agora.shared.NotAllowedException;
+import org.agora.shared.NotFoundException;
+import org.agora.web.platform.Texts;
+
+/** Turns refusals into problem JSON with the right status, translated by the caller's Accept-Language. */
+public final class ProblemMappers {
+
+    private ProblemMappers() {
+    }
+
+    static Locale locale(HttpHeaders headers) {
+        return headers.getAcceptableLanguages().stream()
+                .filter(l -> l.getLanguage().equals("en") || l.getLanguage().equals("fr"))
+                .findFirst().orElse(Locale.FRENCH);
+    }
+
+    @Provider
+    public static class DomainProblems implements ExceptionMapper<DomainException> {
+
+        @Context
+        HttpHeaders headers;
+
+        @Inject
+        CurrentUser currentUser;
+
+        @Override
+        public Response toResponse(DomainException e) {
+            int status = status(e);
+            Locale locale = locale(headers);
+            String title = Texts.format(locale, "api.problem." + status);
+            String detail = Texts.format(locale, e.messageKey(), e.arguments());
+            Response response = new Problem("urn:agora:" + e.messageKey(), title, status, detail, e.field().orElse(null))
+                    .toResponse();
+            if (status == 401) {
+                return Response.fromResponse(response).header("WWW-Authenticate", "Bearer realm=\"agora\"").build();
+            }
+            return response;
+        }
+
+        private int status(DomainException e) {
+            if (e instanceof NotFoundException) {
+                return 404;
+            }
+            if (e instanceof ConflictException) {
+                return 409;
+            }
+            if (e instanceof NotAllowedException) {
+                return currentUser.actor().isSignedIn() ? 403 : 401;
+            }
+            return 400;
+        }
+    }
+
+    /** A body that is not JSON, or not the expected shape (a word where a number goes). */
+    @Provider
+    public static class MalformedJson implements ExceptionMapper<JsonbException> {
+
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(JsonbException e) {
+            return malformed(headers);
+        }
+    }
+
+    @Provider
+    public static class MalformedJsonParsing implements ExceptionMapper<JsonParsingException> {
+
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(JsonParsingException e) {
+            return malformed(headers);
+        }
+    }
+
+    @Provider
+    public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
+
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(ProcessingException e) {
+            return malformed(headers);
+        }
+    }
+
+    static Response malformed(HttpHeaders headers) {
+        Locale locale = locale(headers);
+        return new Problem("urn:agora:api.malformed", Texts.format(locale, "api.problem.400"), 400,
+                Texts.format(locale, "api.malformed"), null).toResponse();
+    }
+}

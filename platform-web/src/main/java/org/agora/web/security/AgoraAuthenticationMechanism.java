@@ -1,0 +1,138 @@
+package org.agora.web.security;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.ParseException;
+import java.util.Locale;
+import org.agora.web.platform.Texts;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One entrance for both kinds of callers. Requests that carry {@code Authorization: Bearer} (API clients,
+ * scripts) are authenticated by their Keycloak access token; requests to {@code /api} never get a login
+ * redirect (401 instead); everything else (browsers on the pages) goes through the container's OpenID Connect
+ * mechanism. Jakarta Security 3 allows one mechanism per application, hence this wrapper.
+ */
+@Alternative
+@Priority(Interceptor.Priority.APPLICATION)
+@ApplicationScoped
+public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    BeanManager beans;
+
+    @Inject
+    BearerTokens bearerTokens;
+
+    private volatile HttpAuthenticationMechanism openIdConnect;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) throws AuthenticationException {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return bearer(authorization.substring(BEARER.length()).trim(), response, context);
+        }
+        if (isApi(request)) {
+            return context.isProtected() ? unauthorized(response, context) : context.doNothing();
+        }
+        return openIdConnect().validateRequest(request, response, context);
+    }
+
+    @Override
+    public AuthenticationStatus secureResponse(HttpServletRequest request, HttpServletResponse response,
+                                               HttpMessageContext context) throws AuthenticationException {
+        return isApi(request)
+                ? HttpAuthenticationMechanism.super.secureResponse(request, response, context)
+                : openIdConnect().secureResponse(request, response, context);
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        if (isApi(request)) {
+            HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+        } else {
+            openIdConnect().cleanSubject(request, response, context);
+        }
+    }
+
+    private AuthenticationStatus bearer(String token, HttpServletResponse response, HttpMessageContext context) {
+        Optional<JWTClaimsSet> claims = bearerTokens.verify(token);
+        if (claims.isEmpty()) {
+            return unauthorized(response, context);
+        }
+        BearerPrincipal principal = new BearerPrincipal(claims.get());
+        context.getRequest().setAttribute(BearerPrincipal.class.getName(), principal);
+        return context.notifyContainerAboutLogin(principal, new HashSet<>(groups(claims.get())));
+    }
+
+    private static List<String> groups(JWTClaimsSet claims) {
+        try {
+            List<String> groups = claims.getStringListClaim("groups");
+            return groups == null ? List.of() : groups;
+        } catch (ParseException e) {
+            return List.of();
+        }
+    }
+
+    /** 401 with a problem JSON body in the caller's language, as every other API refusal. */
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
+        Locale locale = "en".equals(context.getRequest().getLocale().getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"agora\"");
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        try (JsonGenerator json = Json.createGenerator(response.getWriter())) {
+            json.writeStartObject()
+                    .write("type", "urn:agora:api.signInRequired")
+                    .write("title", Texts.format(locale, "api.problem.401"))
+                    .write("status", HttpServletResponse.SC_UNAUTHORIZED)
+                    .write("detail", Texts.format(locale, "api.signInRequired"))
+                    .writeEnd();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    private HttpAuthenticationMechanism openIdConnect() {
+        if (openIdConnect == null) {
+            Bean<?> bean = beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE).stream()
+                    .filter(b -> !AgoraAuthenticationMechanism.class.isAssignableFrom(b.getBeanClass()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No OpenID Connect mechanism defined: "
+                            + beans.getBeans(HttpAuthenticationMechanism.class, Any.Literal.INSTANCE)));
+            openIdConnect = (HttpAuthenticationMechanism) beans.getReference(bean, HttpAuthenticationMechanism.class,
+                    beans.createCreationalContext(bean));
+        }
+        return openIdConnect;
+    }
+
+}

@@ -1,0 +1,137 @@
+package org.agora.web.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.agora.shared.Actor;
+import org.agora.shared.DistrictCode;
+import org.agora.shared.Role;
+
+/**
+ * The person behind the current request, for pages ({@code #{currentUser...}}) and services alike: roles from
+ * the container, home district and served districts from the token's {@code district} and
+ * {@code agent_districts} claims (identity token for browsers, access token for API callers).
+ */
+@Named
+@RequestScoped
+public class CurrentUser {
+
+    static final String DISTRICT_CLAIM = "district";
+    static final String AGENT_DISTRICTS_CLAIM = "agent_districts";
+
+    @Inject
+    HttpServletRequest request;
+
+    @Inject
+    OpenIdContext openIdContext;
+
+    private Actor actor;
+
+    /** The actor of this request; injected as {@code @Inject Actor} where a bean lives no longer than a request. */
+    @Produces
+    public Actor actor() {
+        if (actor == null) {
+            actor = resolve();
+        }
+        return actor;
+    }
+
+    private Actor resolve() {
+        Principal principal = request.getUserPrincipal();
+        if (principal == null) {
+            return Actor.anonymous();
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        Arrays.stream(Role.values()).filter(r -> request.isUserInRole(r.realmName())).forEach(roles::add);
+        ClaimReader claims = claims(principal);
+        Optional<DistrictCode> home = claims.single(DISTRICT_CLAIM).flatMap(DistrictCode::parse);
+        Set<DistrictCode> served = claims.list(AGENT_DISTRICTS_CLAIM).stream()
+                .flatMap(c -> DistrictCode.parse(c).stream())
+                .collect(Collectors.toSet());
+        return new Actor(principal.getName(), roles, home, served);
+    }
+
+    private ClaimReader claims(Principal principal) {
+        Object bearer = request.getAttribute(BearerPrincipal.class.getName());
+        if (bearer instanceof BearerPrincipal token) {
+            return new ClaimReader(token::claim, token::listClaim);
+        }
+        return new ClaimReader(
+                name -> openIdContext.getIdentityToken().getJwtClaims().getStringClaim(name),
+                name -> openIdContext.getIdentityToken().getJwtClaims().getArrayStringClaim(name));
+    }
+
+    private record ClaimReader(java.util.function.Function<String, Optional<String>> single,
+                               java.util.function.Function<String, List<String>> list) {
+        Optional<String> single(String name) {
+            return single.apply(name);
+        }
+
+        List<String> list(String name) {
+            return list.apply(name);
+        }
+    }
+
+    // --- for the pages: plain getters, no logic in EL ---
+
+    public boolean isSignedIn() {
+        return actor().isSignedIn();
+    }
+
+    public String getUsername() {
+        return actor().username();
+    }
+
+    public String getDisplayName() {
+        if (!isSignedIn() || request.getAttribute(BearerPrincipal.class.getName()) != null) {
+            return getUsername();
+        }
+        return openIdContext.getClaims().getName().orElse(getUsername());
+    }
+
+    public String getHomeDistrict() {
+        return actor().homeDistrict().map(DistrictCode::value).orElse(null);
+    }
+
+    public List<String> getAgentDistricts() {
+        return actor().agentDistricts().stream().map(DistrictCode::value).sorted().toList();
+    }
+
+    public List<String> getRoleNames() {
+        return actor().roles().stream().sorted().map(Role::realmName).toList();
+    }
+
+    public boolean isResident() {
+        return actor().has(Role.RESIDENT);
+    }
+
+    public boolean isDistrictAgent() {
+        return actor().has(Role.DISTRICT_AGENT);
+    }
+
+    public boolean isModerator() {
+        return actor().has(Role.MODERATOR);
+    }
+
+    public boolean isOfficeAdmin() {
+        return actor().has(Role.OFFICE_ADMIN);
+    }
+
+    public boolean isAnalyst() {
+        return actor().has(Role.ANALYST);
+    }
+
+    public boolean isStaff() {
+        return isDistrictAgent() || isModerator() || isOfficeAdmin() || isAnalyst();
+    }
+}

@@ -1,0 +1,57 @@
+package org.agora.web.security;
+
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * "Sign out": ends the session here and the single sign-on session at Keycloak (RP-initiated logout with
+ * the identity token as hint), then Keycloak sends the user back to the home page.
+ */
+@WebServlet("/signout")
+public class SignOutServlet extends HttpServlet {
+
+    @Inject
+    OidcSettings settings;
+
+    @Inject
+    OpenIdContext openIdContext;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        doPost(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response)
+            throws IOException, ServletException {
+        String idToken = request.getUserPrincipal() == null ? null : openIdContext.getIdentityToken().getToken();
+        request.logout();
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        String home = request.getRequestURL().toString().replace(request.getRequestURI(), request.getContextPath() + "/");
+        if (idToken == null) {
+            response.sendRedirect(home);
+            return;
+        }
+        response.sendRedirect(settings.getEndSessionUri()
+                + "?client_id=" + encode(settings.getClientId())
+                + "&id_token_hint=" + encode(idToken)
+                + "&post_logout_redirect_uri=" + encode(home));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

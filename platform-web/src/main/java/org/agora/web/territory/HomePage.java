@@ -1,0 +1,37 @@
+package org.agora.web.territory;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.agora.territory.District;
+import org.agora.territory.TerritoryService;
+import org.agora.territory.Theme;
+
+/** The public home page: the city's districts with their neighbourhoods, and the themes. */
+@Named
+@ViewScoped
+public class HomePage implements Serializable {
+
+    @Inject
+    transient TerritoryService territory;
+
+    private List<District> districts;
+    private List<Theme> themes;
+
+    @PostConstruct
+    void load() {
+        districts = territory.districts();
+        themes = territory.themes();
+    }
+
+    public List<District> getDistricts() {
+        return districts;
+    }
+
+    public List<Theme> getThemes() {
+        return themes;
+    }
+}

@@ -1,0 +1,86 @@
+package org.agora.web.territory;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.agora.web.security.CurrentUser;
+import org.agora.shared.DomainException;
+import org.agora.territory.TerritoryService;
+import org.agora.territory.Theme;
+import org.agora.web.platform.FacesFeedback;
+
+/** Office-admin: the themes, a form to add one and in-place renaming. */
+@Named
+@ViewScoped
+public class ThemesPage implements Serializable {
+
+    @Inject
+    transient TerritoryService territory;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private List<Theme> themes;
+    private String newName;
+    private Long renamedId;
+    private String renamedName;
+
+    @PostConstruct
+    void load() {
+        themes = territory.themes();
+    }
+
+    public void add() {
+        try {
+            Theme theme = territory.createTheme(currentUser.actor(), newName);
+            FacesFeedback.done("territory.theme.saved", theme.getName());
+            newName = null;
+            load();
+        } catch (DomainException e) {
+            FacesFeedback.refused("newTheme", e);
+        }
+    }
+
+    public void startRenaming(Theme theme) {
+        renamedId = theme.getId();
+        renamedName = theme.getName();
+    }
+
+    public void rename() {
+        try {
+            Theme theme = territory.renameTheme(currentUser.actor(), renamedId, renamedName);
+            FacesFeedback.done("territory.theme.saved", theme.getName());
+            renamedId = null;
+            load();
+        } catch (DomainException e) {
+            FacesFeedback.refused("renameTheme", e);
+        }
+    }
+
+    public List<Theme> getThemes() {
+        return themes;
+    }
+
+    public String getNewName() {
+        return newName;
+    }
+
+    public void setNewName(String newName) {
+        this.newName = newName;
+    }
+
+    public Long getRenamedId() {
+        return renamedId;
+    }
+
+    public String getRenamedName() {
+        return renamedName;
+    }
+
+    public void setRenamedName(String renamedName) {
+        this.renamedName = renamedName;
+    }
+}
