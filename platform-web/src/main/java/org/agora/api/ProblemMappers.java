@@ -24,9 +24,7 @@ public final class ProblemMappers {
     }
 
     static Locale locale(HttpHeaders headers) {
-        return headers.getAcceptableLanguages().stream()
-                .filter(l -> l.getLanguage().equals("en") || l.getLanguage().equals("fr"))
-                .findFirst().orElse(Locale.FRENCH);
+        return Texts.preferred(headers.getAcceptableLanguages());
     }
 
     @Provider

@@ -13,6 +13,14 @@ public final class Texts {
     private Texts() {
     }
 
+    /** The first of the caller's languages that the platform speaks; French otherwise. */
+    public static Locale preferred(java.util.List<Locale> callerLanguages) {
+        return callerLanguages.stream()
+                .filter(l -> "en".equals(l.getLanguage()) || "fr".equals(l.getLanguage()))
+                .map(l -> "en".equals(l.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH)
+                .findFirst().orElse(Locale.FRENCH);
+    }
+
     public static String format(Locale locale, String key, Object... arguments) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
         try {

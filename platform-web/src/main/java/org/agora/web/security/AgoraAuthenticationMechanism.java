@@ -20,6 +20,7 @@ import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.ParseException;
+import java.util.Collections;
 import java.util.Locale;
 import org.agora.web.platform.Texts;
 import java.util.HashSet;
@@ -58,6 +59,9 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
         if (isApi(request)) {
             return context.isProtected() ? unauthorized(response, context) : context.doNothing();
         }
+        if (context.isProtected() && "GET".equals(request.getMethod())) {
+            CallbackServlet.rememberPageAskedFor(request);
+        }
         return openIdConnect().validateRequest(request, response, context);
     }
 
@@ -83,7 +87,7 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
         if (claims.isEmpty()) {
             return unauthorized(response, context);
         }
-        BearerPrincipal principal = new BearerPrincipal(claims.get());
+        BearerPrincipal principal = new BearerPrincipal(new TokenClaims(claims.get()));
         context.getRequest().setAttribute(BearerPrincipal.class.getName(), principal);
         return context.notifyContainerAboutLogin(principal, new HashSet<>(groups(claims.get())));
     }
@@ -99,7 +103,8 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
 
     /** 401 with a problem JSON body in the caller's language, as every other API refusal. */
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
-        Locale locale = "en".equals(context.getRequest().getLocale().getLanguage()) ? Locale.ENGLISH : Locale.FRENCH;
+        Locale locale = context.getRequest().getHeader("Accept-Language") == null ? Locale.FRENCH
+                : Texts.preferred(Collections.list(context.getRequest().getLocales()));
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer realm=\"agora\"");
         response.setContentType("application/problem+json");

@@ -53,7 +53,7 @@ public class CurrentUser {
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         Arrays.stream(Role.values()).filter(r -> request.isUserInRole(r.realmName())).forEach(roles::add);
-        ClaimReader claims = claims(principal);
+        TokenClaims claims = claims();
         Optional<DistrictCode> home = claims.single(DISTRICT_CLAIM).flatMap(DistrictCode::parse);
         Set<DistrictCode> served = claims.list(AGENT_DISTRICTS_CLAIM).stream()
                 .flatMap(c -> DistrictCode.parse(c).stream())
@@ -61,25 +61,11 @@ public class CurrentUser {
         return new Actor(principal.getName(), roles, home, served);
     }
 
-    private ClaimReader claims(Principal principal) {
-        Object bearer = request.getAttribute(BearerPrincipal.class.getName());
-        if (bearer instanceof BearerPrincipal token) {
-            return new ClaimReader(token::claim, token::listClaim);
+    private TokenClaims claims() {
+        if (request.getAttribute(BearerPrincipal.class.getName()) instanceof BearerPrincipal bearer) {
+            return bearer.claims();
         }
-        return new ClaimReader(
-                name -> openIdContext.getIdentityToken().getJwtClaims().getStringClaim(name),
-                name -> openIdContext.getIdentityToken().getJwtClaims().getArrayStringClaim(name));
-    }
-
-    private record ClaimReader(java.util.function.Function<String, Optional<String>> single,
-                               java.util.function.Function<String, List<String>> list) {
-        Optional<String> single(String name) {
-            return single.apply(name);
-        }
-
-        List<String> list(String name) {
-            return list.apply(name);
-        }
+        return TokenClaims.ofVerified(openIdContext.getIdentityToken().getToken());
     }
 
     // --- for the pages: plain getters, no logic in EL ---
@@ -103,8 +89,9 @@ public class CurrentUser {
         return actor().homeDistrict().map(DistrictCode::value).orElse(null);
     }
 
-    public List<String> getAgentDistricts() {
-        return actor().agentDistricts().stream().map(DistrictCode::value).sorted().toList();
+    /** The districts an agent works for, as a readable list ("est, nord"). */
+    public String getAgentDistricts() {
+        return actor().agentDistricts().stream().map(DistrictCode::value).sorted().collect(Collectors.joining(", "));
     }
 
     public List<String> getRoleNames() {

@@ -8,14 +8,16 @@ import org.agora.shared.Role;
 
 /**
  * Residents and staff sign in through Keycloak (OpenID Connect, confidential client). Keycloak puts the
- * realm roles in a flat {@code groups} claim, which become the caller's roles one to one.
+ * realm roles in a flat {@code groups} claim, which become the caller's roles one to one. After the login the
+ * user comes back to {@link CallbackServlet}, which sends them on to the page they asked for (the container's
+ * own "redirect to original resource" loses the request's parameters).
  */
 @OpenIdAuthenticationMechanismDefinition(
         providerURI = "${agoraOidc.providerUri}",
         clientId = "${agoraOidc.clientId}",
         clientSecret = "${agoraOidc.clientSecret}",
         redirectURI = "${baseURL}/Callback",
-        redirectToOriginalResource = true,
+        redirectToOriginalResource = false,
         scope = {"openid", "email", "profile"},
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"))
 @DeclareRoles({Role.RESIDENT_NAME, Role.DISTRICT_AGENT_NAME, Role.MODERATOR_NAME, Role.OFFICE_ADMIN_NAME,

@@ -2,7 +2,8 @@ package org.agora.web.security;
 
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
-import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.HttpConstraint;
+import jakarta.servlet.annotation.ServletSecurity;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
  * the identity token as hint), then Keycloak sends the user back to the home page.
  */
 @WebServlet("/signout")
+@ServletSecurity(@HttpConstraint(rolesAllowed = "**"))
 public class SignOutServlet extends HttpServlet {
 
     @Inject
@@ -26,16 +28,15 @@ public class SignOutServlet extends HttpServlet {
     OpenIdContext openIdContext;
 
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, ServletException {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         doPost(request, response);
     }
 
     @Override
-    protected void doPost(HttpServletRequest request, HttpServletResponse response)
-            throws IOException, ServletException {
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String idToken = request.getUserPrincipal() == null ? null : openIdContext.getIdentityToken().getToken();
-        request.logout();
+        // The sign-in lives in the session: ending it signs out here (the container's logout() would
+        // already commit a response of its own).
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();

@@ -1,0 +1,162 @@
+package org.agora.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.UUID;
+import org.agora.it.Api.Reply;
+import org.agora.it.Platform.DemoUser;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The REST API on a real Payara Micro, with real Keycloak tokens: public reads, who may change what, and every
+ * kind of bad input answered by a clear problem JSON while nothing is stored.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Platform.war();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static int districtCount() {
+        return Api.anonymous().get("/api/districts").array().size();
+    }
+
+    @Test
+    void anyoneReadsTheDemoTerritory() {
+        Reply districts = Api.anonymous().get("/api/districts");
+        assertThat(districts.status()).isEqualTo(200);
+        assertThat(districts.array().getValuesAs(JsonObject.class)).extracting(d -> d.getString("code"))
+                .contains("centre", "nord", "sud", "est", "ouest");
+        JsonObject nord = Api.anonymous().get("/api/districts/nord").json();
+        assertThat(nord.getInt("population")).isEqualTo(61_500);
+        assertThat(nord.getJsonArray("neighbourhoods")).isNotEmpty();
+        assertThat(Api.anonymous().get("/api/themes").array()).hasSizeGreaterThanOrEqualTo(8);
+    }
+
+    @Test
+    void unknownDistrictIs404AndMalformedCodeIs400() {
+        Reply unknown = Api.anonymous().get("/api/districts/nowhere");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+        assertThat(unknown.json().getString("detail")).contains("nowhere");
+
+        Reply malformed = Api.anonymous().get("/api/districts/NORD%20x");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().getString("field")).isEqualTo("code");
+    }
+
+    @Test
+    void meNeedsAValidTokenAndCarriesRolesAndDistricts() {
+        assertThat(Api.anonymous().get("/api/me").status()).isEqualTo(401);
+        Reply forged = Api.withToken("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl").get("/api/me");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(forged.json().getString("type")).isEqualTo("urn:agora:api.signInRequired");
+
+        JsonObject resident = Api.as(DemoUser.RESIDENT).get("/api/me").json();
+        assertThat(resident.getString("username")).isEqualTo("resident");
+        assertThat(resident.getJsonArray("roles").getValuesAs(JsonString::getString)).containsExactly("resident");
+        assertThat(resident.getString("district")).isEqualTo("nord");
+
+        JsonObject agent = Api.as(DemoUser.AGENT).get("/api/me").json();
+        assertThat(agent.getJsonArray("roles").getValuesAs(JsonString::getString)).containsExactly("district-agent");
+        assertThat(agent.getJsonArray("agentDistricts").getValuesAs(JsonString::getString)).containsExactly("nord");
+    }
+
+    @Test
+    void officeCreatesADistrictAndEditsIt() {
+        String code = unique("rives");
+        Api office = Api.as(DemoUser.OFFICE_ADMIN);
+        Reply created = office.post("/api/districts", "{\"code\":\"" + code + "\",\"name\":\"" + code + " Rives\",\"population\":12000}");
+        assertThat(created.status()).isEqualTo(201);
+
+        Reply edited = office.put("/api/districts/" + code, "{\"name\":\"" + code + " Les Rives\",\"population\":12500}");
+        assertThat(edited.status()).isEqualTo(200);
+        JsonObject read = Api.anonymous().get("/api/districts/" + code).json();
+        assertThat(read.getString("name")).isEqualTo(code + " Les Rives");
+        assertThat(read.getInt("population")).isEqualTo(12_500);
+    }
+
+    @Test
+    void duplicateDistrictNameIs409AndNothingIsStored() {
+        int before = districtCount();
+        Reply reply = Api.as(DemoUser.OFFICE_ADMIN).inEnglish()
+                .post("/api/districts", "{\"code\":\"" + unique("dup") + "\",\"name\":\"nord\",\"population\":3}");
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.json().getString("field")).isEqualTo("name");
+        assertThat(reply.json().getString("detail")).isEqualTo("A district named \"nord\" already exists.");
+        assertThat(districtCount()).isEqualTo(before);
+    }
+
+    @Test
+    void emptyRequiredFieldIs400InTheCallersLanguageAndNothingIsStored() {
+        int before = districtCount();
+        Reply reply = Api.as(DemoUser.OFFICE_ADMIN)
+                .post("/api/districts", "{\"code\":\"" + unique("vide") + "\",\"name\":\"  \",\"population\":3}");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().getString("field")).isEqualTo("name");
+        assertThat(reply.json().getString("detail")).isEqualTo("Ce champ est obligatoire.");
+        assertThat(districtCount()).isEqualTo(before);
+    }
+
+    @Test
+    void malformedBodiesAre400AndNothingIsStored() {
+        int before = districtCount();
+        Api office = Api.as(DemoUser.OFFICE_ADMIN);
+        assertThat(office.post("/api/districts", "{\"code\":").status()).isEqualTo(400);
+        assertThat(office.post("/api/districts", "{\"code\":\"x1\",\"name\":\"X\",\"population\":\"many\"}").status())
+                .isEqualTo(400);
+        assertThat(office.post("/api/districts", "{\"code\":\"Bad Code\",\"name\":\"X\",\"population\":1}").json()
+                .getString("field")).isEqualTo("code");
+        assertThat(office.post("/api/districts", "{\"code\":\"negative\",\"name\":\"Négatif\",\"population\":-1}").json()
+                .getString("field")).isEqualTo("population");
+        assertThat(districtCount()).isEqualTo(before);
+    }
+
+    @Test
+    void onlyTheOfficeChangesDistricts() {
+        String body = "{\"code\":\"" + unique("nope") + "\",\"name\":\"" + unique("Nope") + "\",\"population\":1}";
+        assertThat(Api.anonymous().post("/api/districts", body).status()).isEqualTo(401);
+        for (DemoUser user : new DemoUser[] {DemoUser.RESIDENT, DemoUser.AGENT, DemoUser.MODERATOR, DemoUser.ANALYST}) {
+            assertThat(Api.as(user).post("/api/districts", body).status()).as(user.username).isEqualTo(403);
+        }
+    }
+
+    @Test
+    void agentAddsNeighbourhoodsInTheirDistrictOnly() {
+        String name = unique("Les Prés");
+        Api agent = Api.as(DemoUser.AGENT);
+        assertThat(agent.post("/api/districts/nord/neighbourhoods", "{\"name\":\"" + name + "\"}").status()).isEqualTo(201);
+
+        int sudBefore = Api.anonymous().get("/api/districts/sud").json().getJsonArray("neighbourhoods").size();
+        Reply refused = agent.post("/api/districts/sud/neighbourhoods", "{\"name\":\"" + name + "\"}");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(Api.anonymous().get("/api/districts/sud").json().getJsonArray("neighbourhoods")).hasSize(sudBefore);
+    }
+
+    @Test
+    void readinessReportsTheDatabaseAndOpenApiDescribesTheApi() throws Exception {
+        String base = Platform.APP.substring(0, Platform.APP.lastIndexOf('/'));
+        var ready = Platform.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/health/ready")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"database\"").contains("UP");
+
+        var openapi = Platform.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/openapi")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(openapi.body()).contains("/districts").contains("keycloak");
+    }
+}

@@ -1,0 +1,180 @@
+package org.agora.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.agora.it.Platform.DemoUser;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * Each role's journey in headless Chromium: sign in through Keycloak's real login page, see the menu the role
+ * allows, be refused (in French, then English) what it does not, and for the office, manage the territory with
+ * errors shown next to the fields.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Platform.war();
+    }
+
+    @Test
+    void visitorSeesTheCityAndIsSentToKeycloakForStaffPages() {
+        try (Browser browser = new Browser()) {
+            browser.open("/");
+            assertThat(browser.text()).contains("Ville de Belrive").contains("Nord").contains("Champ-Fleuri");
+            assertThat(browser.has("sign-in")).isTrue();
+            assertThat(browser.has("nav-districts")).isFalse();
+            browser.screenshot("home-visitor");
+
+            browser.open("/admin/districts.xhtml");
+            browser.waitFor("username");
+            assertThat(browser.driver().getCurrentUrl()).startsWith(Platform.KEYCLOAK + "/realms/agora/");
+        }
+    }
+
+    @Test
+    void residentSeesOnlyPublicMenuAndIsRefusedStaffPagesInTheirLanguage() {
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.RESIDENT);
+            assertThat(browser.find("home-district").getText()).contains("nord");
+            assertThat(browser.has("nav-agent")).isFalse();
+            assertThat(browser.has("nav-districts")).isFalse();
+            assertThat(browser.has("nav-reports")).isFalse();
+            browser.screenshot("home-resident");
+
+            browser.open("/admin/districts.xhtml");
+            assertThat(browser.heading()).isEqualTo("Accès refusé");
+            browser.open("/agent/district.xhtml?district=nord");
+            assertThat(browser.heading()).isEqualTo("Accès refusé");
+            browser.screenshot("forbidden-fr");
+
+            browser.go("language-switch");
+            browser.open("/reports/index.xhtml");
+            assertThat(browser.heading()).isEqualTo("Access denied");
+
+            browser.open("/me.xhtml");
+            assertThat(browser.find("profile-username").getText()).isEqualTo("resident");
+            assertThat(browser.find("profile-district").getText()).isEqualTo("nord");
+        }
+    }
+
+    @Test
+    void agentManagesTheNeighbourhoodsOfTheirDistrictOnly() {
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.AGENT);
+            assertThat(browser.has("nav-agent")).isTrue();
+            assertThat(browser.has("nav-districts")).isFalse();
+
+            browser.go("nav-agent");
+            assertThat(browser.find("agent-districts").getText()).contains("Nord").doesNotContain("Sud");
+
+            browser.open("/agent/district.xhtml?district=nord");
+            String name = "Les Prés " + UUID.randomUUID().toString().substring(0, 6);
+            browser.type("newNeighbourhood:name", name);
+            browser.go("newNeighbourhood:add");
+            assertThat(browser.find("neighbourhoods:list").getText()).contains(name);
+
+            browser.type("newNeighbourhood:name", name.toUpperCase());
+            browser.go("newNeighbourhood:add");
+            assertThat(browser.text()).contains("Cet arrondissement a déjà un quartier nommé");
+            browser.screenshot("agent-neighbourhoods");
+
+            browser.open("/agent/district.xhtml?district=sud");
+            assertThat(browser.heading()).isEqualTo("Accès refusé");
+            browser.open("/agent/district.xhtml?district=nowhere");
+            assertThat(browser.heading()).isEqualTo("Page introuvable");
+        }
+    }
+
+    @Test
+    void officeCreatesADistrictWithErrorsShownNextToTheFields() {
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.OFFICE_ADMIN);
+            assertThat(browser.has("nav-districts")).isTrue();
+            assertThat(browser.has("nav-themes")).isTrue();
+            assertThat(browser.has("nav-reports")).isTrue();
+
+            browser.go("nav-districts");
+            browser.screenshot("office-districts");
+            browser.go("new-district");
+
+            String code = "rives-" + UUID.randomUUID().toString().substring(0, 6);
+            browser.type("district:code", code);
+            browser.type("district:name", "nord");
+            browser.type("district:population", "beaucoup");
+            browser.go("district:save");
+            assertThat(fieldMessage(browser, "population")).isEqualTo("Saisissez un nombre entier.");
+            assertThat(browser.find("district:code").getAttribute("value")).isEqualTo(code);
+
+            browser.type("district:population", "12000");
+            browser.go("district:save");
+            assertThat(fieldMessage(browser, "name")).isEqualTo("Un arrondissement s'appelle déjà « nord ».");
+            browser.screenshot("office-district-form-errors");
+
+            browser.type("district:name", "Les Rives " + code);
+            browser.go("district:save");
+            assertThat(browser.heading()).isEqualTo("Arrondissements");
+            assertThat(browser.find("districts").getText().replaceAll("[\\u00a0\\u202f]", " "))
+                    .contains("Les Rives " + code).contains("12 000");
+
+            browser.go("nav-themes");
+            browser.type("newTheme:name", "Mobilité");
+            browser.go("newTheme:add");
+            assertThat(fieldMessage(browser, "name", "newTheme")).isEqualTo("Un thème s'appelle déjà « Mobilité ».");
+        }
+    }
+
+    @Test
+    void moderatorAndAnalystSeeTheirMenus() {
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.ANALYST);
+            assertThat(browser.has("nav-reports")).isTrue();
+            assertThat(browser.has("nav-districts")).isFalse();
+            browser.go("nav-reports");
+            assertThat(browser.has("reports:territory")).isTrue();
+            browser.screenshot("analyst-reports");
+            browser.open("/admin/themes.xhtml");
+            assertThat(browser.heading()).isEqualTo("Accès refusé");
+        }
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.MODERATOR);
+            assertThat(browser.has("nav-reports")).isFalse();
+            assertThat(browser.has("nav-agent")).isFalse();
+            browser.open("/me.xhtml");
+            assertThat(browser.find("profile-roles").getText()).isEqualTo("Modérateur");
+        }
+    }
+
+    @Test
+    void signingOutEndsTheKeycloakSessionToo() {
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.RESIDENT);
+            browser.click("userMenu:user");
+            browser.waitFor("userMenu:signOut");
+            browser.driver().findElement(By.cssSelector("#userMenu\\:signOut a, a#userMenu\\:signOut")).click();
+            browser.waitFor("sign-in");
+
+            browser.go("sign-in");
+            browser.waitFor("username");
+            assertThat(browser.driver().getCurrentUrl()).startsWith(Platform.KEYCLOAK);
+        }
+    }
+
+    private static String fieldMessage(Browser browser, String field) {
+        return fieldMessage(browser, field, "district");
+    }
+
+    /** The message PrimeFaces shows next to the input (p:message for="field"). */
+    private static String fieldMessage(Browser browser, String field, String form) {
+        return browser.find(form + ":" + field + "-message").getText().trim();
+    }
+}
