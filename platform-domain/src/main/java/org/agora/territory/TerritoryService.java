@@ -3,6 +3,7 @@ package org.agora.territory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -65,7 +66,7 @@ public class TerritoryService {
         }
         refuseDuplicateDistrictName(name, null);
         em.persist(district);
-        em.flush();
+        flushOrConflict("name", "territory.district.name.duplicate", name.text());
         return district;
     }
 
@@ -76,7 +77,7 @@ public class TerritoryService {
         refuseDuplicateDistrictName(name, district);
         district.rename(name);
         district.changePopulation(draft.population());
-        em.flush();
+        flushOrConflict("name", "territory.district.name.duplicate", name.text());
         return district;
     }
 
@@ -84,7 +85,7 @@ public class TerritoryService {
         District district = getDistrict(districtCode);
         TerritoryPermissions.requireNeighbourhoods(actor, district.getCode());
         Neighbourhood neighbourhood = district.addNeighbourhood(Label.of("name", name));
-        em.flush();
+        flushOrConflict("name", "territory.neighbourhood.name.duplicate", neighbourhood.getName());
         return neighbourhood;
     }
 
@@ -92,7 +93,7 @@ public class TerritoryService {
         Neighbourhood neighbourhood = getNeighbourhood(neighbourhoodId);
         TerritoryPermissions.requireNeighbourhoods(actor, neighbourhood.getDistrict().getCode());
         neighbourhood.rename(Label.of("name", name));
-        em.flush();
+        flushOrConflict("name", "territory.neighbourhood.name.duplicate", neighbourhood.getName());
         return neighbourhood;
     }
 
@@ -119,7 +120,7 @@ public class TerritoryService {
         refuseDuplicateThemeName(label, null);
         Theme theme = new Theme(label);
         em.persist(theme);
-        em.flush();
+        flushOrConflict("name", "territory.theme.name.duplicate", label.text());
         return theme;
     }
 
@@ -129,8 +130,20 @@ public class TerritoryService {
         Label label = Label.of("name", name);
         refuseDuplicateThemeName(label, theme);
         theme.rename(label);
-        em.flush();
+        flushOrConflict("name", "territory.theme.name.duplicate", label.text());
         return theme;
+    }
+
+    /**
+     * Writes the change now, so that a unique constraint hit by a concurrent request (the check above passed in
+     * both) becomes the same clear conflict instead of an error at commit.
+     */
+    private void flushOrConflict(String field, String messageKey, Object name) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new ConflictException(field, messageKey, name);
+        }
     }
 
     private void refuseDuplicateDistrictName(Label name, District except) {

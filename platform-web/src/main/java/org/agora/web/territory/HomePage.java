@@ -9,6 +9,7 @@ import java.util.List;
 import org.agora.territory.District;
 import org.agora.territory.TerritoryService;
 import org.agora.territory.Theme;
+import org.agora.web.security.CurrentUser;
 
 /** The public home page: the city's districts with their neighbourhoods, and the themes. */
 @Named
@@ -17,6 +18,9 @@ public class HomePage implements Serializable {
 
     @Inject
     transient TerritoryService territory;
+
+    @Inject
+    CurrentUser currentUser;
 
     private List<District> districts;
     private List<Theme> themes;
@@ -33,5 +37,12 @@ public class HomePage implements Serializable {
 
     public List<Theme> getThemes() {
         return themes;
+    }
+
+    /** The signed-in resident's home district by name (the token only carries its code). */
+    public String getHomeDistrictName() {
+        String code = currentUser.getHomeDistrict();
+        return districts.stream().filter(d -> d.getCode().value().equals(code))
+                .map(District::getName).findFirst().orElse(code);
     }
 }
