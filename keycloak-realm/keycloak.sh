@@ -152,8 +152,14 @@ cmd_start() {
     start_ts=$(date +%s)
 
     if realm_ready; then
-        log "Keycloak with realm '$REALM_NAME' already answers on $(base_url): reusing it"
-        return 0
+        if [[ "$FRESH" != true ]]; then
+            log "Keycloak with realm '$REALM_NAME' already answers on $(base_url): reusing it"
+            return 0
+        fi
+        # --fresh promises a newly imported realm: never hand over an instance with old state
+        pid="$(running_pid)" || die "--fresh: a Keycloak not started from $DATA_DIR answers on $(base_url); stop it first"
+        log "--fresh: stopping the running instance first"
+        stop_pid "$pid"
     fi
     if pid="$(running_pid)"; then
         if [[ "$FRESH" == true ]]; then

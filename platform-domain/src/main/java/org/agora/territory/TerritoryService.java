@@ -64,7 +64,7 @@ public class TerritoryService {
         if (findDistrict(code.value()).isPresent()) {
             throw new ConflictException("code", "territory.district.code.duplicate", code.value());
         }
-        refuseDuplicateDistrictName(name, null);
+        refuseDuplicateName(District.class, name, null, "territory.district.name.duplicate");
         em.persist(district);
         flushOrConflict("name", "territory.district.name.duplicate", name.text());
         return district;
@@ -74,7 +74,7 @@ public class TerritoryService {
         TerritoryPermissions.requireDistrictsAndThemes(actor);
         District district = getDistrict(code);
         Label name = Label.of("name", draft.name());
-        refuseDuplicateDistrictName(name, district);
+        refuseDuplicateName(District.class, name, district, "territory.district.name.duplicate");
         district.rename(name);
         district.changePopulation(draft.population());
         flushOrConflict("name", "territory.district.name.duplicate", name.text());
@@ -117,7 +117,7 @@ public class TerritoryService {
     public Theme createTheme(Actor actor, String name) {
         TerritoryPermissions.requireDistrictsAndThemes(actor);
         Label label = Label.of("name", name);
-        refuseDuplicateThemeName(label, null);
+        refuseDuplicateName(Theme.class, label, null, "territory.theme.name.duplicate");
         Theme theme = new Theme(label);
         em.persist(theme);
         flushOrConflict("name", "territory.theme.name.duplicate", label.text());
@@ -128,7 +128,7 @@ public class TerritoryService {
         TerritoryPermissions.requireDistrictsAndThemes(actor);
         Theme theme = getTheme(themeId);
         Label label = Label.of("name", name);
-        refuseDuplicateThemeName(label, theme);
+        refuseDuplicateName(Theme.class, label, theme, "territory.theme.name.duplicate");
         theme.rename(label);
         flushOrConflict("name", "territory.theme.name.duplicate", label.text());
         return theme;
@@ -146,21 +146,13 @@ public class TerritoryService {
         }
     }
 
-    private void refuseDuplicateDistrictName(Label name, District except) {
-        boolean taken = em.createQuery("select d from District d where d.nameKey = :key", District.class)
+    /** Refuses a name another district (or theme) already has, ignoring case and accents. */
+    private <T> void refuseDuplicateName(Class<T> type, Label name, T except, String messageKey) {
+        boolean taken = em.createQuery("select e from " + type.getSimpleName() + " e where e.nameKey = :key", type)
                 .setParameter("key", name.key())
-                .getResultStream().anyMatch(d -> d != except);
+                .getResultStream().anyMatch(e -> e != except);
         if (taken) {
-            throw new ConflictException("name", "territory.district.name.duplicate", name.text());
-        }
-    }
-
-    private void refuseDuplicateThemeName(Label name, Theme except) {
-        boolean taken = em.createQuery("select t from Theme t where t.nameKey = :key", Theme.class)
-                .setParameter("key", name.key())
-                .getResultStream().anyMatch(t -> t != except);
-        if (taken) {
-            throw new ConflictException("name", "territory.theme.name.duplicate", name.text());
+            throw new ConflictException("name", messageKey, name.text());
         }
     }
 }

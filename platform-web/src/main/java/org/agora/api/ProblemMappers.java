@@ -64,46 +64,29 @@ public final class ProblemMappers {
         }
     }
 
-    /** A body that is not JSON, or not the expected shape (a word where a number goes). */
-    @Provider
-    public static class MalformedJson implements ExceptionMapper<JsonbException> {
+    /** A body that is not JSON, or not the expected shape (a word where a number goes): 400, nothing stored. */
+    abstract static class MalformedBody<E extends Throwable> implements ExceptionMapper<E> {
 
         @Context
         HttpHeaders headers;
 
         @Override
-        public Response toResponse(JsonbException e) {
-            return malformed(headers);
+        public Response toResponse(E e) {
+            Locale locale = locale(headers);
+            return new Problem("urn:agora:api.malformed", Texts.format(locale, "api.problem.400"), 400,
+                    Texts.format(locale, "api.malformed"), null).toResponse();
         }
     }
 
     @Provider
-    public static class MalformedJsonParsing implements ExceptionMapper<JsonParsingException> {
-
-        @Context
-        HttpHeaders headers;
-
-        @Override
-        public Response toResponse(JsonParsingException e) {
-            return malformed(headers);
-        }
+    public static class UnmappableJson extends MalformedBody<JsonbException> {
     }
 
     @Provider
-    public static class UnreadableBody implements ExceptionMapper<ProcessingException> {
-
-        @Context
-        HttpHeaders headers;
-
-        @Override
-        public Response toResponse(ProcessingException e) {
-            return malformed(headers);
-        }
+    public static class UnparsableJson extends MalformedBody<JsonParsingException> {
     }
 
-    static Response malformed(HttpHeaders headers) {
-        Locale locale = locale(headers);
-        return new Problem("urn:agora:api.malformed", Texts.format(locale, "api.problem.400"), 400,
-                Texts.format(locale, "api.malformed"), null).toResponse();
+    @Provider
+    public static class UnreadableBody extends MalformedBody<ProcessingException> {
     }
 }

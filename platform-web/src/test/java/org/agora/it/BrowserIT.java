@@ -169,6 +169,33 @@ class BrowserIT {
         }
     }
 
+    @Test
+    void aNewResidentRegistersWithAHomeDistrictAndIsSignedIn() {
+        String username = "habitant-" + UUID.randomUUID().toString().substring(0, 8);
+        try (Browser browser = new Browser()) {
+            browser.open("/");
+            browser.go("sign-in");
+            browser.waitFor("username");
+            browser.driver().findElement(By.cssSelector("a[href*='login-actions/registration']")).click();
+            browser.waitFor("email");
+            browser.type("username", username);
+            browser.type("email", username + "@belrive.example");
+            browser.type("firstName", "Inès");
+            browser.type("lastName", "Moreau");
+            browser.type("password", "Nouvelle-2026");
+            browser.type("password-confirm", "Nouvelle-2026");
+            new org.openqa.selenium.support.ui.Select(browser.find("district")).selectByValue("ouest");
+            browser.screenshot("register-keycloak");
+            browser.driver().findElement(By.cssSelector("form#kc-register-form [type=submit]")).click();
+            browser.waitFor("home-district");
+
+            assertThat(browser.find("home-district").getText()).isEqualTo("Votre arrondissement : Ouest");
+            browser.open("/me.xhtml");
+            assertThat(browser.find("profile-username").getText()).isEqualTo(username);
+            assertThat(browser.find("profile-roles").getText()).isEqualTo("Habitant");
+        }
+    }
+
     private static String fieldMessage(Browser browser, String field) {
         return fieldMessage(browser, field, "district");
     }

@@ -63,6 +63,9 @@ public class Language {
     }
 
     private Optional<Locale> fromBrowser() {
+        if (request.getHeader("Accept-Language") == null) {
+            return Optional.empty(); // getLocales() would answer the server's own locale
+        }
         return Collections.list(request.getLocales()).stream()
                 .flatMap(l -> supported(l.getLanguage()).stream())
                 .findFirst();

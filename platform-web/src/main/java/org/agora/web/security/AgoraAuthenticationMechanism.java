@@ -29,10 +29,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One entrance for both kinds of callers. Requests that carry {@code Authorization: Bearer} (API clients,
- * scripts) are authenticated by their Keycloak access token; requests to {@code /api} never get a login
- * redirect (401 instead); everything else (browsers on the pages) goes through the container's OpenID Connect
- * mechanism. Jakarta Security 3 allows one mechanism per application, hence this wrapper.
+ * One entrance for both kinds of callers. Requests to {@code /api} are authenticated by the Keycloak access
+ * token they carry as {@code Authorization: Bearer} (API clients, scripts) and never get a login redirect (401
+ * instead); everything else (browsers on the pages) goes through the container's OpenID Connect mechanism.
+ * Jakarta Security 3 allows one mechanism per application, hence this wrapper.
  */
 @Alternative
 @Priority(Interceptor.Priority.APPLICATION)
@@ -52,11 +52,11 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
-        String authorization = request.getHeader("Authorization");
-        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return bearer(authorization.substring(BEARER.length()).trim(), response, context);
-        }
         if (isApi(request)) {
+            String authorization = request.getHeader("Authorization");
+            if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+                return bearer(authorization.substring(BEARER.length()).trim(), response, context);
+            }
             return context.isProtected() ? unauthorized(response, context) : context.doNothing();
         }
         if (context.isProtected() && "GET".equals(request.getMethod())) {

@@ -18,6 +18,7 @@ import org.agora.shared.Role;
         clientSecret = "${agoraOidc.clientSecret}",
         redirectURI = "${baseURL}/Callback",
         redirectToOriginalResource = false,
+        tokenAutoRefresh = true,
         scope = {"openid", "email", "profile"},
         claimsDefinition = @ClaimsDefinition(callerNameClaim = "preferred_username", callerGroupsClaim = "groups"))
 @DeclareRoles({Role.RESIDENT_NAME, Role.DISTRICT_AGENT_NAME, Role.MODERATOR_NAME, Role.OFFICE_ADMIN_NAME,
