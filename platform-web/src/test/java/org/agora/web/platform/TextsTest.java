@@ -1,0 +1,44 @@
+package org.agora.web.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class TextsTest {
+
+    @Test
+    void everyKeyExistsInFrenchAndEnglish() throws IOException {
+        Properties french = load("messages_fr.properties");
+        Properties english = load("messages_en.properties");
+        assertThat(french.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
+        assertThat(load("messages.properties")).isEqualTo(french);
+    }
+
+    @Test
+    void argumentsAreFormattedAndApostrophesKept() {
+        assertThat(Texts.format(Locale.FRENCH, "territory.district.name.duplicate", "Nord"))
+                .isEqualTo("Un arrondissement s'appelle déjà « Nord ».");
+        assertThat(Texts.format(Locale.ENGLISH, "validation.tooLong", 120)).isEqualTo("At most 120 characters.");
+        assertThat(Texts.format(Locale.FRENCH, "api.malformed")).contains("n'est pas");
+    }
+
+    @Test
+    void callersLanguageIsFrenchUnlessTheyPreferEnglish() {
+        assertThat(Texts.preferred(List.of(Locale.GERMAN, Locale.UK, Locale.FRANCE))).isEqualTo(Locale.ENGLISH);
+        assertThat(Texts.preferred(List.of(Locale.GERMAN))).isEqualTo(Locale.FRENCH);
+        assertThat(Texts.preferred(List.of())).isEqualTo(Locale.FRENCH);
+    }
+
+    private static Properties load(String name) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = TextsTest.class.getResourceAsStream("/org/agora/web/" + name)) {
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+}
