@@ -1,0 +1,12 @@
+package org.agora.consultation;
+
+import org.agora.shared.Label;
+
+/** One possible answer of a choice question (also a row or a column of a matrix, an item to rank). */
+public record Option(String id, String label) {
+
+    public Option {
+        QuestionId.check(id);
+        label = Label.of("option", label).text();
+    }
+}
