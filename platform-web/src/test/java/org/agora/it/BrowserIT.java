@@ -35,6 +35,21 @@ class BrowserIT {
             assertThat(browser.has("nav-districts")).isFalse();
             browser.screenshot("home-visitor");
 
+            // accessible structure: page language, skip link to the main landmark, navigation landmark
+            assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+            assertThat(browser.driver().findElement(By.cssSelector("a.skip-link")).getAttribute("href")).endsWith("#main");
+            assertThat(browser.all(By.cssSelector("main#main"))).hasSize(1);
+            assertThat(browser.all(By.cssSelector("nav[aria-label]"))).hasSize(1);
+
+            // usable on a phone: nothing wider than the screen
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.open("/");
+            Object overflow = browser.driver().executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            browser.screenshot("home-phone");
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+
             browser.open("/admin/districts.xhtml");
             browser.waitFor("username");
             assertThat(browser.driver().getCurrentUrl()).startsWith(Platform.KEYCLOAK + "/realms/agora/");
