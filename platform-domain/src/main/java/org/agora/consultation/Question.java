@@ -132,6 +132,8 @@ public sealed interface Question {
     /** A number between optional bounds. */
     record NumberQuestion(Common common, BigDecimal min, BigDecimal max) implements Question {
         public NumberQuestion {
+            min = min == null ? null : min.stripTrailingZeros(); // 10 and 10.00 are the same bound
+            max = max == null ? null : max.stripTrailingZeros();
             if (min != null && max != null && min.compareTo(max) > 0) {
                 throw new InvalidInputException("max", "consultation.question.number.range");
             }

@@ -1,0 +1,176 @@
+package org.agora.consultation;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.agora.shared.ConflictException;
+import org.agora.shared.DistrictCode;
+import org.agora.shared.InvalidInputException;
+import org.agora.shared.Label;
+import org.agora.shared.Period;
+
+/**
+ * A consultation: what is asked (title, description, questionnaire), to whom (its scope), when (its period) and
+ * where it stands in its life (draft, scheduled, open, closed, results published). It refuses a step its status
+ * does not allow and any change of questions once residents may have answered.
+ */
+@Entity
+@Table(name = "consultations")
+public class Consultation {
+
+    public static final int DESCRIPTION_LIMIT = 20_000;
+
+    @Id
+    @SequenceGenerator(name = "consultation_ids", sequenceName = "consultation_ids", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "consultation_ids")
+    private Long id;
+
+    @Column(nullable = false, length = Label.MAX_LENGTH)
+    private String title;
+
+    @Column(nullable = false, length = DESCRIPTION_LIMIT)
+    private String description;
+
+    @Column(name = "theme_id")
+    private Long themeId;
+
+    @Column(name = "district_code", length = 32)
+    private String districtCode;
+
+    @Column(name = "opens_at", nullable = false)
+    private OffsetDateTime opensAt;
+
+    @Column(name = "closes_at", nullable = false)
+    private OffsetDateTime closesAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private ConsultationStatus status;
+
+    @Column(nullable = false)
+    private boolean anonymous;
+
+    @Column(name = "answers_editable", nullable = false)
+    private boolean answersEditable;
+
+    @Column(name = "created_by", nullable = false, length = 100)
+    private String createdBy;
+
+    @OneToMany(mappedBy = "consultation", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<StoredQuestion> questions = new ArrayList<>();
+
+    @Version
+    private int version;
+
+    protected Consultation() {
+        // for JPA
+    }
+
+    public Consultation(ConsultationDraft draft, ConsultationScope scope, String createdBy) {
+        this.title = Label.of("title", draft.title()).text();
+        String text = draft.description() == null ? "" : draft.description().strip();
+        if (text.length() > DESCRIPTION_LIMIT) {
+            throw new InvalidInputException("description", "validation.tooLong", DESCRIPTION_LIMIT);
+        }
+        this.description = text;
+        Period period = new Period(draft.opensAt(), draft.closesAt());
+        this.opensAt = period.start().atOffset(ZoneOffset.UTC);
+        this.closesAt = period.end().atOffset(ZoneOffset.UTC);
+        this.themeId = draft.themeId();
+        this.districtCode = scope.district().map(DistrictCode::value).orElse(null);
+        this.anonymous = draft.anonymous();
+        this.answersEditable = draft.answersEditable();
+        this.status = ConsultationStatus.DRAFT;
+        this.createdBy = createdBy;
+    }
+
+    /** Replaces the questionnaire; refused once the consultation is open (answers could no longer match). */
+    void replaceQuestions(List<Question> newQuestions) {
+        requireQuestionsEditable();
+        new Questionnaire(newQuestions); // checks ids and conditions before anything changes
+        questions.clear();
+    }
+
+    void addQuestionsAfterClearing(List<Question> newQuestions) {
+        for (int i = 0; i < newQuestions.size(); i++) {
+            questions.add(StoredQuestion.of(this, i, newQuestions.get(i)));
+        }
+    }
+
+    private void requireQuestionsEditable() {
+        if (!status.questionsEditable()) {
+            throw new ConflictException(null, "consultation.questions.locked");
+        }
+    }
+
+    /** Moves to the next status, or refuses with the reason when the step is not allowed. */
+    void moveTo(ConsultationStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new ConflictException(null, "consultation.status.notAllowed", status.name(), target.name());
+        }
+        if (target == ConsultationStatus.SCHEDULED && questions.isEmpty()) {
+            throw new ConflictException(null, "consultation.questions.none");
+        }
+        status = target;
+    }
+
+    public Questionnaire getQuestionnaire() {
+        return new Questionnaire(questions.stream().map(StoredQuestion::toQuestion).toList());
+    }
+
+    public ConsultationScope getScope() {
+        return new ConsultationScope(Optional.ofNullable(districtCode).map(DistrictCode::new));
+    }
+
+    public Period getPeriod() {
+        return new Period(opensAt.toInstant(), closesAt.toInstant());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public Long getThemeId() {
+        return themeId;
+    }
+
+    public ConsultationStatus getStatus() {
+        return status;
+    }
+
+    public boolean isAnonymous() {
+        return anonymous;
+    }
+
+    public boolean isAnswersEditable() {
+        return answersEditable;
+    }
+
+    public String getCreatedBy() {
+        return createdBy;
+    }
+}

@@ -1,0 +1,191 @@
+package org.agora.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.agora.consultation.Question.Common;
+import org.agora.shared.Actor;
+import org.agora.shared.ConflictException;
+import org.agora.shared.DistrictCode;
+import org.agora.shared.InvalidInputException;
+import org.agora.shared.NotAllowedException;
+import org.agora.shared.NotFoundException;
+import org.agora.shared.Role;
+import org.agora.territory.DemoTerritory;
+import org.agora.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Organising consultations against a real database; run on H2 and on PostgreSQL by the subclasses. */
+abstract class ConsultationPersistenceContract {
+
+    static final Instant NOW = Instant.parse("2027-02-01T10:00:00Z");
+    static final Actor AGENT_OF_NORD = new Actor("agent", Set.of(Role.DISTRICT_AGENT), Optional.empty(),
+            Set.of(new DistrictCode("nord")));
+    static final Actor OFFICE = new Actor("officeadmin", Set.of(Role.OFFICE_ADMIN), Optional.empty(), Set.of());
+
+    /** One question of each type, and a condition. */
+    static final List<Question> ALL_TYPES = List.of(
+            new Question.SingleChoice(Common.of("cycles", "Faites-vous du vélo ?", true),
+                    List.of(new Option("yes", "Oui"), new Option("no", "Non"))),
+            new Question.MultipleChoice(Common.of("improvements", "Améliorations", true).shownWhen("cycles", "yes"),
+                    List.of(new Option("lanes", "Pistes"), new Option("parking", "Arceaux"), new Option("lights", "Éclairage")), 2),
+            new Question.FreeText(Common.of("street", "Quelle rue ?", false), false),
+            new Question.FreeText(new Common("idea", "Votre idée", "Soyez précis", false, Optional.empty()), true),
+            new Question.Scale(Common.of("safety", "Sécurité ressentie", true), 1, 5, "Faible", "Forte"),
+            new Question.NumberQuestion(Common.of("trips", "Trajets par semaine", false), BigDecimal.ZERO, new BigDecimal("120")),
+            new Question.Ranking(Common.of("priorities", "Priorités", false),
+                    List.of(new Option("a", "Écoles"), new Option("b", "Commerces"), new Option("c", "Parcs"))),
+            new Question.Matrix(Common.of("places", "Lieux", false),
+                    List.of(new Option("park", "Parc"), new Option("station", "Gare")),
+                    List.of(new Option("good", "Bien"), new Option("bad", "Mal"))));
+
+    private TestDatabase db;
+
+    abstract TestDatabase openDatabase();
+
+    @BeforeEach
+    void open() {
+        db = openDatabase();
+        db.inTransaction(DemoTerritory::seedIfEmpty);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private <T> T consultations(Function<ConsultationService, T> work) {
+        return db.inTransaction(em -> work.apply(new ConsultationService(em)));
+    }
+
+    private List<Question> storedQuestions(long id) {
+        return consultations(c -> c.get(id).getQuestionnaire().questions());
+    }
+
+    private ConsultationStatus status(long id) {
+        return consultations(c -> c.get(id).getStatus());
+    }
+
+    private int applySchedule(Instant now) {
+        return consultations(c -> c.applySchedule(now));
+    }
+
+    static ConsultationDraft draft(String districtCode) {
+        return new ConsultationDraft("Le vélo dans le quartier", "<p>Donnez votre avis</p>", null, districtCode,
+                NOW.plus(7, ChronoUnit.DAYS), NOW.plus(21, ChronoUnit.DAYS), false, true);
+    }
+
+    private long newConsultationWithQuestions() {
+        long id = consultations(c -> c.create(AGENT_OF_NORD, draft("nord"))).getId();
+        consultations(c -> c.replaceQuestions(AGENT_OF_NORD, id, ALL_TYPES));
+        return id;
+    }
+
+    @Test
+    void questionnaireOfEveryTypeComesBackAsItWasBuilt() {
+        long id = newConsultationWithQuestions();
+
+        Questionnaire stored = consultations(c -> c.get(id).getQuestionnaire());
+        assertThat(stored.questions()).containsExactlyElementsOf(ALL_TYPES);
+        Consultation consultation = consultations(c -> c.get(id));
+        assertThat(consultation.getScope()).isEqualTo(ConsultationScope.of(new DistrictCode("nord")));
+        assertThat(consultation.getStatus()).isEqualTo(ConsultationStatus.DRAFT);
+        assertThat(consultation.getPeriod().start()).isEqualTo(NOW.plus(7, ChronoUnit.DAYS));
+    }
+
+    @Test
+    void questionsMayBeReplacedWhileInDraftEvenReusingTheirCodes() {
+        long id = newConsultationWithQuestions();
+        List<Question> reordered = List.of(ALL_TYPES.get(4), ALL_TYPES.get(0), ALL_TYPES.get(1));
+        consultations(c -> c.replaceQuestions(AGENT_OF_NORD, id, reordered));
+        assertThat(storedQuestions(id)).containsExactlyElementsOf(reordered);
+    }
+
+    @Test
+    void anAgentOrganisesInTheirDistrictOnly() {
+        assertThatThrownBy(() -> consultations(c -> c.create(AGENT_OF_NORD, draft("sud"))))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> consultations(c -> c.create(AGENT_OF_NORD, draft(null))))
+                .isInstanceOf(NotAllowedException.class);
+        long cityWide = consultations(c -> c.create(OFFICE, draft(null))).getId();
+        assertThatThrownBy(() -> consultations(c -> c.replaceQuestions(AGENT_OF_NORD, cityWide, ALL_TYPES)))
+                .isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void unknownDistrictOrThemeIsRefused() {
+        assertThatThrownBy(() -> consultations(c -> c.create(OFFICE, draft("nowhere"))))
+                .isInstanceOf(NotFoundException.class);
+        ConsultationDraft withUnknownTheme = new ConsultationDraft("Titre", "", 999_999L, null,
+                NOW.plus(1, ChronoUnit.DAYS), NOW.plus(2, ChronoUnit.DAYS), false, false);
+        assertThatThrownBy(() -> consultations(c -> c.create(OFFICE, withUnknownTheme)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anInvalidQuestionnaireChangesNothing() {
+        long id = newConsultationWithQuestions();
+        List<Question> broken = List.of(ALL_TYPES.get(1), ALL_TYPES.get(0)); // condition before its question
+        assertThatThrownBy(() -> consultations(c -> c.replaceQuestions(AGENT_OF_NORD, id, broken)))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(storedQuestions(id)).hasSize(ALL_TYPES.size());
+    }
+
+    @Test
+    void schedulingNeedsQuestionsAndAFutureOpening() {
+        long empty = consultations(c -> c.create(AGENT_OF_NORD, draft("nord"))).getId();
+        assertThatThrownBy(() -> consultations(c -> c.schedule(AGENT_OF_NORD, empty, NOW)))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("consultation.questions.none"));
+
+        long id = newConsultationWithQuestions();
+        assertThatThrownBy(() -> consultations(c -> c.schedule(AGENT_OF_NORD, id, NOW.plus(8, ChronoUnit.DAYS))))
+                .isInstanceOf(InvalidInputException.class);
+        consultations(c -> c.schedule(AGENT_OF_NORD, id, NOW));
+        assertThat(status(id)).isEqualTo(ConsultationStatus.SCHEDULED);
+    }
+
+    @Test
+    void theSchedulerOpensAndClosesOnTimeAndCatchesUpAfterAStop() {
+        long id = newConsultationWithQuestions();
+        consultations(c -> c.schedule(AGENT_OF_NORD, id, NOW));
+
+        assertThat(applySchedule(NOW.plus(8, ChronoUnit.DAYS))).isEqualTo(1);
+        assertThat(status(id)).isEqualTo(ConsultationStatus.OPEN);
+        assertThatThrownBy(() -> consultations(c -> c.replaceQuestions(AGENT_OF_NORD, id, ALL_TYPES)))
+                .isInstanceOfSatisfying(ConflictException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("consultation.questions.locked"));
+
+        long late = newConsultationWithQuestions();
+        consultations(c -> c.schedule(AGENT_OF_NORD, late, NOW));
+        assertThat(applySchedule(NOW.plus(30, ChronoUnit.DAYS))).isEqualTo(2);
+        assertThat(status(late)).isEqualTo(ConsultationStatus.CLOSED);
+        assertThat(applySchedule(NOW.plus(31, ChronoUnit.DAYS))).isZero();
+    }
+
+    @Test
+    void resultsArePublishedOnlyOnceClosed() {
+        long id = newConsultationWithQuestions();
+        assertThatThrownBy(() -> consultations(c -> c.publishResults(AGENT_OF_NORD, id)))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void databaseRefusesAnImpossiblePeriodOrStatus() {
+        long id = newConsultationWithQuestions();
+        assertThatThrownBy(() -> db.sql("UPDATE consultations SET closes_at = opens_at WHERE id = " + id))
+                .isInstanceOf(SQLException.class);
+        assertThatThrownBy(() -> db.sql("UPDATE consultations SET status = 'ARCHIVED' WHERE id = " + id))
+                .isInstanceOf(SQLException.class);
+    }
+}

@@ -1,0 +1,11 @@
+package org.agora.consultation;
+
+import org.agora.testing.TestDatabase;
+
+class ConsultationsOnH2Test extends ConsultationPersistenceContract {
+
+    @Override
+    TestDatabase openDatabase() {
+        return TestDatabase.h2();
+    }
+}
