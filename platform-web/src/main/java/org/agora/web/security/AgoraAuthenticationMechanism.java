@@ -26,7 +26,6 @@ import org.agora.web.platform.Texts;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One entrance for both kinds of callers. Requests to {@code /api} are authenticated by the Keycloak access
