@@ -12,6 +12,7 @@ import java.util.Map;
 import org.agora.it.Platform.DemoUser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -101,18 +102,17 @@ public final class Browser implements AutoCloseable {
         find(id).click();
     }
 
-    /** Clicks a link or a (non-Ajax) button and waits for the next page to load. */
+    /**
+     * Clicks a link or a (non-Ajax) button and waits for the next page to load: the old document carries a mark
+     * that the new one does not. Calls made while the browser swaps documents may fail; they are retried.
+     */
     public void go(String id) {
-        WebElement page = driver.findElement(By.tagName("html"));
+        driver.executeScript("window.agoraPreviousPage = true;");
         find(id).click();
-        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
-    }
-
-    public void waitFor(String id) {
         new WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return window.agoraPreviousPage === undefined && document.readyState === 'complete';")));
     }
 
     /** Saves a screenshot for the user guide as docs/screenshots/NAME.png. */
