@@ -115,6 +115,11 @@ public final class Browser implements AutoCloseable {
                         "return window.agoraPreviousPage === undefined && document.readyState === 'complete';")));
     }
 
+    public void waitFor(String id) {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+    }
+
     /** Saves a screenshot for the user guide as docs/screenshots/NAME.png. */
     public void screenshot(String name) {
         String folder = System.getProperty("agora.test.screenshots");
