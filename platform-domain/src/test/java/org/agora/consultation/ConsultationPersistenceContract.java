@@ -19,14 +19,11 @@ import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Role;
-import org.agora.territory.DemoTerritory;
-import org.agora.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.agora.testing.DatabaseTest;
 import org.junit.jupiter.api.Test;
 
 /** Organising consultations against a real database; run on H2 and on PostgreSQL by the subclasses. */
-abstract class ConsultationPersistenceContract {
+abstract class ConsultationPersistenceContract extends DatabaseTest {
 
     static final Instant NOW = Instant.parse("2027-02-01T10:00:00Z");
     static final Actor AGENT_OF_NORD = new Actor("agent", Set.of(Role.DISTRICT_AGENT), Optional.empty(),
@@ -49,23 +46,8 @@ abstract class ConsultationPersistenceContract {
                     List.of(new Option("park", "Parc"), new Option("station", "Gare")),
                     List.of(new Option("good", "Bien"), new Option("bad", "Mal"))));
 
-    private TestDatabase db;
-
-    abstract TestDatabase openDatabase();
-
-    @BeforeEach
-    void open() {
-        db = openDatabase();
-        db.inTransaction(DemoTerritory::seedIfEmpty);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
     private <T> T consultations(Function<ConsultationService, T> work) {
-        return db.inTransaction(em -> work.apply(new ConsultationService(em)));
+        return db().inTransaction(em -> work.apply(new ConsultationService(em)));
     }
 
     private List<Question> storedQuestions(long id) {
@@ -183,9 +165,9 @@ abstract class ConsultationPersistenceContract {
     @Test
     void databaseRefusesAnImpossiblePeriodOrStatus() {
         long id = newConsultationWithQuestions();
-        assertThatThrownBy(() -> db.sql("UPDATE consultations SET closes_at = opens_at WHERE id = " + id))
+        assertThatThrownBy(() -> db().sql("UPDATE consultations SET closes_at = opens_at WHERE id = " + id))
                 .isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> db.sql("UPDATE consultations SET status = 'ARCHIVED' WHERE id = " + id))
+        assertThatThrownBy(() -> db().sql("UPDATE consultations SET status = 'ARCHIVED' WHERE id = " + id))
                 .isInstanceOf(SQLException.class);
     }
 }

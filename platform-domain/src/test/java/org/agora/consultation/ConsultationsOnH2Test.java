@@ -5,7 +5,7 @@ import org.agora.testing.TestDatabase;
 class ConsultationsOnH2Test extends ConsultationPersistenceContract {
 
     @Override
-    TestDatabase openDatabase() {
+    protected TestDatabase openDatabase() {
         return TestDatabase.h2();
     }
 }

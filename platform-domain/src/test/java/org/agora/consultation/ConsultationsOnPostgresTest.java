@@ -5,7 +5,7 @@ import org.agora.testing.TestDatabase;
 class ConsultationsOnPostgresTest extends ConsultationPersistenceContract {
 
     @Override
-    TestDatabase openDatabase() {
+    protected TestDatabase openDatabase() {
         return TestDatabase.postgres();
     }
 }

@@ -5,7 +5,7 @@ import org.agora.testing.TestDatabase;
 class TerritoryOnH2Test extends TerritoryPersistenceContract {
 
     @Override
-    TestDatabase openDatabase() {
+    protected TestDatabase openDatabase() {
         return TestDatabase.h2();
     }
 }

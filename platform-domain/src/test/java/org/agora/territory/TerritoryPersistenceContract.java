@@ -13,35 +13,18 @@ import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Role;
-import org.agora.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.agora.testing.DatabaseTest;
 import org.junit.jupiter.api.Test;
 
 /** The territory use cases against a real database; run on H2 and on PostgreSQL by the subclasses. */
-abstract class TerritoryPersistenceContract {
+abstract class TerritoryPersistenceContract extends DatabaseTest {
 
     static final Actor OFFICE = new Actor("officeadmin", Set.of(Role.OFFICE_ADMIN), Optional.empty(), Set.of());
     static final Actor AGENT_OF_NORD = new Actor("agent", Set.of(Role.DISTRICT_AGENT), Optional.empty(),
             Set.of(new DistrictCode("nord")));
 
-    private TestDatabase db;
-
-    abstract TestDatabase openDatabase();
-
-    @BeforeEach
-    void open() {
-        db = openDatabase();
-        db.inTransaction(DemoTerritory::seedIfEmpty);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
     private <T> T territory(java.util.function.Function<TerritoryService, T> work) {
-        return db.inTransaction(em -> work.apply(new TerritoryService(em)));
+        return db().inTransaction(em -> work.apply(new TerritoryService(em)));
     }
 
     private int neighbourhoodCount(String districtCode) {
@@ -50,7 +33,7 @@ abstract class TerritoryPersistenceContract {
 
     @Test
     void demoTerritoryIsLoadedOnceWithItsNeighbourhoods() {
-        assertThat(db.inTransaction(DemoTerritory::seedIfEmpty)).isFalse();
+        assertThat(db().inTransaction(DemoTerritory::seedIfEmpty)).isFalse();
         assertThat(territory(TerritoryService::districts)).extracting(District::getName)
                 .containsExactly("Centre", "Est", "Nord", "Ouest", "Sud");
         assertThat(neighbourhoodCount("nord")).isEqualTo(3);
@@ -128,10 +111,10 @@ abstract class TerritoryPersistenceContract {
 
     @Test
     void databaseRefusesADuplicateNameEvenWithoutTheApplicationsCheck() {
-        assertThatThrownBy(() -> db.sql(
+        assertThatThrownBy(() -> db().sql(
                 "INSERT INTO districts (id, code, name, name_key, population) VALUES (900001, 'nord-bis', 'NORD', 'nord', 1)"))
                 .isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> db.sql(
+        assertThatThrownBy(() -> db().sql(
                 "INSERT INTO districts (id, code, name, name_key, population) VALUES (900002, 'negatif', 'Négatif', 'negatif', -1)"))
                 .isInstanceOf(SQLException.class);
     }
