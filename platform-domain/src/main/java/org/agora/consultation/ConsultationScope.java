@@ -15,10 +15,6 @@ public record ConsultationScope(Optional<DistrictCode> district) {
         return new ConsultationScope(Optional.of(district));
     }
 
-    public boolean isCityWide() {
-        return district.isEmpty();
-    }
-
     /** A city-wide consultation includes every resident; a district one, those whose home district it is. */
     public boolean includes(Actor resident) {
         return district.map(d -> resident.homeDistrict().filter(d::equals).isPresent()).orElse(true);

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.agora.shared.InvalidInputException;
 
@@ -53,10 +52,6 @@ public final class Questionnaire {
 
     public List<Question> questions() {
         return questions;
-    }
-
-    public Optional<Question> find(String questionId) {
-        return Optional.ofNullable(byId.get(questionId));
     }
 
     /** The ids of the questions shown for these answers, in order. */

@@ -114,8 +114,4 @@ public class District {
     public List<Neighbourhood> getNeighbourhoods() {
         return Collections.unmodifiableList(neighbourhoods);
     }
-
-    public int getVersion() {
-        return version;
-    }
 }

@@ -98,10 +98,6 @@ public class CurrentUser {
         return actor().roles().stream().sorted().map(Role::realmName).toList();
     }
 
-    public boolean isResident() {
-        return actor().has(Role.RESIDENT);
-    }
-
     public boolean isDistrictAgent() {
         return actor().has(Role.DISTRICT_AGENT);
     }
@@ -116,9 +112,5 @@ public class CurrentUser {
 
     public boolean isAnalyst() {
         return actor().has(Role.ANALYST);
-    }
-
-    public boolean isStaff() {
-        return isDistrictAgent() || isModerator() || isOfficeAdmin() || isAnalyst();
     }
 }
