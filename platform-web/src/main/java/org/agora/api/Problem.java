@@ -2,11 +2,19 @@ package org.agora.api;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import org.agora.web.platform.Texts;
 
 /** An RFC 7807 problem body: what went wrong, in the caller's language, and the field at fault if any. */
 public record Problem(String type, String title, int status, String detail, String field) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+
+    /** A problem in the caller's language: title from its status, detail from the message key. */
+    public static Problem of(Locale locale, int status, String messageKey, String field, Object... arguments) {
+        return new Problem("urn:agora:" + messageKey, Texts.format(locale, "api.problem." + status), status,
+                Texts.format(locale, messageKey, arguments), field);
+    }
 
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();

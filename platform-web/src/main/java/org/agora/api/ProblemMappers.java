@@ -39,11 +39,8 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(DomainException e) {
             int status = status(e);
-            Locale locale = locale(headers);
-            String title = Texts.format(locale, "api.problem." + status);
-            String detail = Texts.format(locale, e.messageKey(), e.arguments());
-            Response response = new Problem("urn:agora:" + e.messageKey(), title, status, detail, e.field().orElse(null))
-                    .toResponse();
+            Response response = Problem.of(locale(headers), status, e.messageKey(), e.field().orElse(null),
+                    e.arguments()).toResponse();
             if (status == 401) {
                 return Response.fromResponse(response).header("WWW-Authenticate", "Bearer realm=\"agora\"").build();
             }
@@ -72,9 +69,7 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(E e) {
-            Locale locale = locale(headers);
-            return new Problem("urn:agora:api.malformed", Texts.format(locale, "api.problem.400"), 400,
-                    Texts.format(locale, "api.malformed"), null).toResponse();
+            return Problem.of(locale(headers), 400, "api.malformed", null).toResponse();
         }
     }
 

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -27,7 +26,7 @@ public class Language {
 
     public Locale getCurrent() {
         if (current == null) {
-            current = fromCookie().or(this::fromBrowser).orElse(Locale.FRENCH);
+            current = fromCookie().orElseGet(() -> Texts.preferred(request));
         }
         return current;
     }
@@ -46,27 +45,10 @@ public class Language {
         return request.getRequestURI().substring(request.getContextPath().length());
     }
 
-    static Optional<Locale> supported(String language) {
-        return switch (String.valueOf(language)) {
-            case "fr" -> Optional.of(Locale.FRENCH);
-            case "en" -> Optional.of(Locale.ENGLISH);
-            default -> Optional.empty();
-        };
-    }
-
     private Optional<Locale> fromCookie() {
         return Optional.ofNullable(request.getCookies()).stream().flatMap(Arrays::stream)
                 .filter(c -> COOKIE.equals(c.getName()))
-                .flatMap(c -> supported(c.getValue()).stream())
-                .findFirst();
-    }
-
-    private Optional<Locale> fromBrowser() {
-        if (request.getHeader("Accept-Language") == null) {
-            return Optional.empty(); // getLocales() would answer the server's own locale
-        }
-        return Collections.list(request.getLocales()).stream()
-                .flatMap(l -> supported(l.getLanguage()).stream())
+                .flatMap(c -> Texts.supported(c.getValue()).stream())
                 .findFirst();
     }
 }

@@ -13,7 +13,7 @@ public class LanguageServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Language.supported(request.getParameter("to")).ifPresent(locale -> {
+        Texts.supported(request.getParameter("to")).ifPresent(locale -> {
             Cookie cookie = new Cookie(Language.COOKIE, locale.getLanguage());
             cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
             cookie.setMaxAge(60 * 60 * 24 * 365);

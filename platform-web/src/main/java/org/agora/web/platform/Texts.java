@@ -1,8 +1,12 @@
 package org.agora.web.platform;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.text.MessageFormat;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 
 /** The message bundles (messages_fr / messages_en): one place that turns a key and arguments into a text. */
@@ -13,12 +17,27 @@ public final class Texts {
     private Texts() {
     }
 
+    /** The platform's locale for a language code, if it speaks that language (French or English). */
+    public static Optional<Locale> supported(String language) {
+        return switch (String.valueOf(language)) {
+            case "fr" -> Optional.of(Locale.FRENCH);
+            case "en" -> Optional.of(Locale.ENGLISH);
+            default -> Optional.empty();
+        };
+    }
+
     /** The first of the caller's languages that the platform speaks; French otherwise. */
-    public static Locale preferred(java.util.List<Locale> callerLanguages) {
+    public static Locale preferred(List<Locale> callerLanguages) {
         return callerLanguages.stream()
-                .filter(l -> "en".equals(l.getLanguage()) || "fr".equals(l.getLanguage()))
-                .map(l -> "en".equals(l.getLanguage()) ? Locale.ENGLISH : Locale.FRENCH)
+                .flatMap(l -> supported(l.getLanguage()).stream())
                 .findFirst().orElse(Locale.FRENCH);
+    }
+
+    /** The same from a request's Accept-Language; without one, French (getLocales() would give the server's). */
+    public static Locale preferred(HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null
+                ? Locale.FRENCH
+                : preferred(Collections.list(request.getLocales()));
     }
 
     public static String format(Locale locale, String key, Object... arguments) {

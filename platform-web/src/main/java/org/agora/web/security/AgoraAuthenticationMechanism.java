@@ -9,19 +9,18 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.json.Json;
-import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.ParseException;
-import java.util.Collections;
-import java.util.Locale;
+import org.agora.api.Problem;
 import org.agora.web.platform.Texts;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +38,7 @@ import java.util.Optional;
 public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     BeanManager beans;
@@ -102,19 +102,14 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
 
     /** 401 with a problem JSON body in the caller's language, as every other API refusal. */
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
-        Locale locale = context.getRequest().getHeader("Accept-Language") == null ? Locale.FRENCH
-                : Texts.preferred(Collections.list(context.getRequest().getLocales()));
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        Problem problem = Problem.of(Texts.preferred(context.getRequest()), HttpServletResponse.SC_UNAUTHORIZED,
+                "api.signInRequired", null);
+        response.setStatus(problem.status());
         response.setHeader("WWW-Authenticate", "Bearer realm=\"agora\"");
-        response.setContentType("application/problem+json");
+        response.setContentType(Problem.MEDIA_TYPE.toString());
         response.setCharacterEncoding("UTF-8");
-        try (JsonGenerator json = Json.createGenerator(response.getWriter())) {
-            json.writeStartObject()
-                    .write("type", "urn:agora:api.signInRequired")
-                    .write("title", Texts.format(locale, "api.problem.401"))
-                    .write("status", HttpServletResponse.SC_UNAUTHORIZED)
-                    .write("detail", Texts.format(locale, "api.signInRequired"))
-                    .writeEnd();
+        try {
+            JSON.toJson(problem, response.getWriter());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
