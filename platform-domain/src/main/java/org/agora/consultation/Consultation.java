@@ -13,6 +13,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -83,21 +84,56 @@ public class Consultation {
     }
 
     public Consultation(ConsultationDraft draft, ConsultationScope scope, String createdBy) {
-        this.title = Label.of("title", draft.title()).text();
+        this.status = ConsultationStatus.DRAFT;
+        this.createdBy = createdBy;
+        describe(draft, scope);
+    }
+
+    /** Changes what the organiser typed; only while in draft, since residents may already read a scheduled one. */
+    void update(ConsultationDraft draft, ConsultationScope scope) {
+        if (status != ConsultationStatus.DRAFT) {
+            throw new ConflictException(null, "consultation.update.notDraft");
+        }
+        describe(draft, scope);
+    }
+
+    private void describe(ConsultationDraft draft, ConsultationScope scope) {
         String text = draft.description() == null ? "" : draft.description().strip();
         if (text.length() > DESCRIPTION_LIMIT) {
             throw new InvalidInputException("description", "validation.tooLong", DESCRIPTION_LIMIT);
         }
-        this.description = text;
+        if (draft.anonymous() && draft.answersEditable()) {
+            throw new InvalidInputException("answersEditable", "consultation.anonymous.notEditable");
+        }
+        Label checkedTitle = Label.of("title", draft.title());
         Period period = new Period(draft.opensAt(), draft.closesAt());
+        this.title = checkedTitle.text();
+        this.description = text;
         this.opensAt = period.start().atOffset(ZoneOffset.UTC);
         this.closesAt = period.end().atOffset(ZoneOffset.UTC);
         this.themeId = draft.themeId();
         this.districtCode = scope.district().map(DistrictCode::value).orElse(null);
         this.anonymous = draft.anonymous();
         this.answersEditable = draft.answersEditable();
-        this.status = ConsultationStatus.DRAFT;
-        this.createdBy = createdBy;
+    }
+
+    /** Opens a scheduled consultation now rather than at its planned time. */
+    void openNow(Instant now) {
+        moveTo(ConsultationStatus.OPEN);
+        if (!getPeriod().hasStarted(now)) {
+            opensAt = now.atOffset(ZoneOffset.UTC);
+        }
+        if (getPeriod().hasEnded(now)) {
+            throw new ConflictException(null, "consultation.open.alreadyEnded");
+        }
+    }
+
+    /** Closes an open consultation now rather than at its planned time. */
+    void closeNow(Instant now) {
+        moveTo(ConsultationStatus.CLOSED);
+        if (!getPeriod().hasEnded(now)) {
+            closesAt = now.atOffset(ZoneOffset.UTC);
+        }
     }
 
     /** Replaces the questionnaire; refused once the consultation is open (answers could no longer match). */

@@ -3,9 +3,14 @@ package org.agora.consultation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
@@ -56,6 +61,76 @@ public class ConsultationService {
         return ConsultationScope.of(code);
     }
 
+    /** Changes the description, scope or dates of a consultation still in draft. */
+    public Consultation update(Actor actor, long id, ConsultationDraft draft) {
+        Consultation consultation = organised(actor, id);
+        ConsultationScope scope = scope(draft.districtCode());
+        if (!ConsultationPermissions.canOrganise(actor, scope)) {
+            throw new NotAllowedException("consultation.organise.notAllowed");
+        }
+        if (draft.themeId() != null) {
+            new TerritoryService(em).getTheme(draft.themeId());
+        }
+        consultation.update(draft, scope);
+        em.flush();
+        return consultation;
+    }
+
+    /**
+     * A new draft with the same description and questionnaire, for another scope (a template one district
+     * reuses). Its dates keep the same length and start a week from now, to be adjusted before scheduling.
+     */
+    public Consultation duplicate(Actor actor, long id, String districtCode, Instant now) {
+        Consultation original = get(id);
+        if (!ConsultationPermissions.canOrganise(actor, original.getScope())
+                && original.getStatus() == ConsultationStatus.DRAFT) {
+            throw new NotAllowedException("consultation.organise.notAllowed"); // someone else's draft stays theirs
+        }
+        Duration length = Duration.between(original.getPeriod().start(), original.getPeriod().end());
+        Instant opens = now.plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.HOURS);
+        ConsultationDraft copy = new ConsultationDraft(original.getTitle(), original.getDescription(),
+                original.getThemeId(), districtCode, opens, opens.plus(length), original.isAnonymous(),
+                original.isAnswersEditable());
+        Consultation duplicate = create(actor, copy);
+        List<Question> questions = original.getQuestionnaire().questions();
+        duplicate.addQuestionsAfterClearing(questions);
+        em.flush();
+        return duplicate;
+    }
+
+    /** The consultations anyone may read, newest first: never drafts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Consultation> published(ConsultationFilter filter) {
+        StringBuilder jpql = new StringBuilder("select c from Consultation c where c.status <> :draft");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("draft", ConsultationStatus.DRAFT);
+        if (filter.districtCode() != null) {
+            jpql.append(" and c.districtCode = :district");
+            parameters.put("district", filter.districtCode());
+        }
+        if (filter.themeId() != null) {
+            jpql.append(" and c.themeId = :theme");
+            parameters.put("theme", filter.themeId());
+        }
+        if (filter.status() != null) {
+            jpql.append(" and c.status = :status");
+            parameters.put("status", filter.status());
+        }
+        TypedQuery<Consultation> query = em.createQuery(jpql.append(" order by c.opensAt desc, c.id desc").toString(),
+                Consultation.class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** The consultations this person organises: all for the office, those of their districts for an agent. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Consultation> organisedBy(Actor actor) {
+        return em.createQuery("select c from Consultation c order by c.opensAt desc, c.id desc", Consultation.class)
+                .getResultStream()
+                .filter(c -> ConsultationPermissions.canOrganise(actor, c.getScope()))
+                .toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Consultation get(long id) {
         return Optional.ofNullable(em.find(Consultation.class, id))
@@ -78,6 +153,18 @@ public class ConsultationService {
             throw new InvalidInputException("opensAt", "consultation.schedule.inThePast");
         }
         consultation.moveTo(ConsultationStatus.SCHEDULED);
+        return consultation;
+    }
+
+    public Consultation openNow(Actor actor, long id, Instant now) {
+        Consultation consultation = organised(actor, id);
+        consultation.openNow(now);
+        return consultation;
+    }
+
+    public Consultation closeNow(Actor actor, long id, Instant now) {
+        Consultation consultation = organised(actor, id);
+        consultation.closeNow(now);
         return consultation;
     }
 

@@ -170,4 +170,77 @@ abstract class ConsultationPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> db().sql("UPDATE consultations SET status = 'ARCHIVED' WHERE id = " + id))
                 .isInstanceOf(SQLException.class);
     }
+
+    @Test
+    void aDraftIsEditedButNotOnceScheduled() {
+        long id = newConsultationWithQuestions();
+        ConsultationDraft changed = new ConsultationDraft("Le vélo à Belrive", "", null, "nord",
+                NOW.plus(10, ChronoUnit.DAYS), NOW.plus(30, ChronoUnit.DAYS), true, false);
+
+        consultations(c -> c.update(AGENT_OF_NORD, id, changed));
+        assertThat(consultations(c -> c.get(id).getTitle())).isEqualTo("Le vélo à Belrive");
+        assertThat(consultations(c -> c.get(id).isAnonymous())).isTrue();
+
+        consultations(c -> c.schedule(AGENT_OF_NORD, id, NOW));
+        assertThatThrownBy(() -> consultations(c -> c.update(AGENT_OF_NORD, id, changed)))
+                .isInstanceOf(ConflictException.class).hasMessageStartingWith("consultation.update.notDraft");
+    }
+
+    @Test
+    void anAgentMayNotMoveTheirConsultationToAnotherDistrict() {
+        long id = newConsultationWithQuestions();
+        ConsultationDraft elsewhere = draft("sud");
+
+        assertThatThrownBy(() -> consultations(c -> c.update(AGENT_OF_NORD, id, elsewhere)))
+                .isInstanceOf(NotAllowedException.class);
+        assertThat(consultations(c -> c.get(id).getScope())).isEqualTo(ConsultationScope.of(new DistrictCode("nord")));
+    }
+
+    @Test
+    void theOrganiserOpensEarlyAndClosesEarly() {
+        long id = newConsultationWithQuestions();
+        consultations(c -> c.schedule(AGENT_OF_NORD, id, NOW));
+
+        consultations(c -> c.openNow(AGENT_OF_NORD, id, NOW.plus(1, ChronoUnit.DAYS)));
+        assertThat(status(id)).isEqualTo(ConsultationStatus.OPEN);
+        assertThat(consultations(c -> c.get(id).getPeriod().start())).isEqualTo(NOW.plus(1, ChronoUnit.DAYS));
+
+        consultations(c -> c.closeNow(AGENT_OF_NORD, id, NOW.plus(2, ChronoUnit.DAYS)));
+        assertThat(status(id)).isEqualTo(ConsultationStatus.CLOSED);
+        assertThat(consultations(c -> c.get(id).getPeriod().end())).isEqualTo(NOW.plus(2, ChronoUnit.DAYS));
+    }
+
+    @Test
+    void aConsultationIsDuplicatedAsADraftForAnotherDistrict() {
+        long id = newConsultationWithQuestions();
+
+        long copy = consultations(c -> c.duplicate(OFFICE, id, "sud", NOW)).getId();
+
+        assertThat(copy).isNotEqualTo(id);
+        assertThat(status(copy)).isEqualTo(ConsultationStatus.DRAFT);
+        assertThat(consultations(c -> c.get(copy).getScope())).isEqualTo(ConsultationScope.of(new DistrictCode("sud")));
+        assertThat(storedQuestions(copy)).isEqualTo(ALL_TYPES);
+        assertThat(storedQuestions(id)).isEqualTo(ALL_TYPES);
+        assertThatThrownBy(() -> consultations(c -> c.duplicate(AGENT_OF_NORD, id, "sud", NOW)))
+                .isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void visitorsListEverythingButDraftsAndFilter() {
+        long draft = newConsultationWithQuestions();
+        long scheduled = newConsultationWithQuestions();
+        consultations(c -> c.schedule(AGENT_OF_NORD, scheduled, NOW));
+        long other = consultations(c -> c.create(OFFICE, draft("sud"))).getId();
+        consultations(c -> c.replaceQuestions(OFFICE, other, ALL_TYPES));
+        consultations(c -> c.schedule(OFFICE, other, NOW));
+
+        assertThat(consultations(c -> c.published(ConsultationFilter.none())))
+                .extracting(Consultation::getId).containsExactlyInAnyOrder(scheduled, other).doesNotContain(draft);
+        assertThat(consultations(c -> c.published(new ConsultationFilter("sud", null, null))))
+                .extracting(Consultation::getId).containsExactly(other);
+        assertThat(consultations(c -> c.published(new ConsultationFilter(null, null, ConsultationStatus.OPEN))))
+                .isEmpty();
+        assertThat(consultations(c -> c.organisedBy(AGENT_OF_NORD)))
+                .extracting(Consultation::getId).containsExactlyInAnyOrder(draft, scheduled);
+    }
 }

@@ -1,0 +1,138 @@
+package org.agora.consultation;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.agora.shared.Actor;
+import org.agora.shared.DistrictCode;
+import org.agora.shared.Period;
+
+/**
+ * A resident's response to a consultation: a draft they come back to, then submitted. The response of an
+ * anonymous consultation keeps neither who gave it nor the exact time (only the day), so nothing links it to the
+ * person once submitted; that they answered is kept apart (see {@link ResponseService}).
+ */
+@Entity
+@Table(name = "responses")
+public class Response {
+
+    @Id
+    @SequenceGenerator(name = "response_ids", sequenceName = "response_ids", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "response_ids")
+    private Long id;
+
+    @Column(name = "consultation_id", nullable = false)
+    private Long consultationId;
+
+    @Column(length = 100)
+    private String respondent;
+
+    @Column(name = "district_code", length = 32)
+    private String districtCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    private ResponseStatus status;
+
+    @Column(name = "saved_at", nullable = false)
+    private OffsetDateTime savedAt;
+
+    @Column(name = "submitted_at")
+    private OffsetDateTime submittedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "response_answers", joinColumns = @JoinColumn(name = "response_id"))
+    @OrderColumn(name = "position", nullable = false)
+    private List<StoredAnswer> answers = new ArrayList<>();
+
+    @Version
+    private int version;
+
+    protected Response() {
+        // for JPA
+    }
+
+    private Response(Consultation consultation, Actor respondent, Map<String, Answer> answers, Instant now) {
+        this.consultationId = consultation.getId();
+        this.respondent = respondent.username();
+        this.districtCode = respondent.homeDistrict().map(DistrictCode::value).orElse(null);
+        this.status = ResponseStatus.DRAFT;
+        replaceAnswers(consultation, answers, now);
+    }
+
+    static Response draft(Consultation consultation, Actor respondent, Map<String, Answer> answers, Instant now) {
+        return new Response(consultation, respondent, answers, now);
+    }
+
+    void replaceAnswers(Consultation consultation, Map<String, Answer> kept, Instant now) {
+        List<String> order = consultation.getQuestionnaire().questions().stream().map(Question::id).toList();
+        answers.clear();
+        answers.addAll(StoredAnswer.rowsOf(order, kept));
+        savedAt = at(now, consultation);
+    }
+
+    /** Submits the response; for an anonymous consultation it forgets who gave it. */
+    void submit(Consultation consultation, Instant now) {
+        status = ResponseStatus.SUBMITTED;
+        submittedAt = at(now, consultation);
+        savedAt = submittedAt;
+        if (consultation.isAnonymous()) {
+            respondent = null;
+        }
+    }
+
+    /** The time kept: exact, or only the day (in the city) for an anonymous consultation. */
+    private static OffsetDateTime at(Instant now, Consultation consultation) {
+        Instant kept = consultation.isAnonymous()
+                ? now.atZone(Period.CITY_ZONE).toLocalDate().atStartOfDay(Period.CITY_ZONE).toInstant()
+                : now;
+        return kept.atOffset(ZoneOffset.UTC);
+    }
+
+    public Map<String, Answer> getAnswers() {
+        return StoredAnswer.answersOf(answers);
+    }
+
+    public SubmittedResponse toSubmitted() {
+        return new SubmittedResponse(id, submittedAt.toInstant(), Optional.ofNullable(respondent),
+                Optional.ofNullable(districtCode).map(DistrictCode::new), getAnswers());
+    }
+
+    List<StoredAnswer> rows() {
+        return answers;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public ResponseStatus getStatus() {
+        return status;
+    }
+
+    public boolean isSubmitted() {
+        return status == ResponseStatus.SUBMITTED;
+    }
+
+    public Instant getSavedAt() {
+        return savedAt.toInstant();
+    }
+}

@@ -1,0 +1,281 @@
+package org.agora.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.agora.shared.Actor;
+import org.agora.shared.ConflictException;
+import org.agora.shared.DistrictCode;
+import org.agora.shared.NotAllowedException;
+import org.agora.shared.Role;
+import org.agora.testing.DatabaseTest;
+import org.junit.jupiter.api.Test;
+
+/** Answering consultations against a real database; run on H2 and on PostgreSQL by the subclasses. */
+abstract class ResponsePersistenceContract extends DatabaseTest {
+
+    static final Instant OPENED = ConsultationPersistenceContract.NOW.plus(8, ChronoUnit.DAYS);
+    static final Actor RESIDENT_OF_NORD = resident("resident", "nord");
+    static final Actor RESIDENT_OF_SUD = resident("resident.sud", "sud");
+
+    static Actor resident(String username, String district) {
+        return new Actor(username, Set.of(Role.RESIDENT), Optional.of(new DistrictCode(district)), Set.of());
+    }
+
+    /** Answers to every question type, the conditional one shown. */
+    static Map<String, Answer> fullAnswers() {
+        Map<String, Answer> answers = new HashMap<>();
+        answers.put("cycles", new Answer.Choices(Set.of("yes")));
+        answers.put("improvements", new Answer.Choices(Set.of("lanes", "lights")));
+        answers.put("street", new Answer.Text("Rue des Lilas"));
+        answers.put("idea", new Answer.Text("Plus d'arceaux\ndevant l'école"));
+        answers.put("safety", new Answer.Number(new BigDecimal("4")));
+        answers.put("trips", new Answer.Number(new BigDecimal("12.5")));
+        answers.put("priorities", new Answer.Ranking(List.of("c", "a", "b")));
+        answers.put("places", new Answer.Matrix(Map.of("park", "good", "station", "bad")));
+        return answers;
+    }
+
+    private <T> T responses(Function<ResponseService, T> work) {
+        return db().inTransaction(em -> work.apply(new ResponseService(em)));
+    }
+
+    private <T> T consultations(Function<ConsultationService, T> work) {
+        return db().inTransaction(em -> work.apply(new ConsultationService(em)));
+    }
+
+    /** An open consultation of the north district with one question of each type. */
+    private long openConsultation(boolean anonymous, boolean editable) {
+        ConsultationDraft draft = ConsultationPersistenceContract.draft("nord");
+        ConsultationDraft wanted = new ConsultationDraft(draft.title(), draft.description(), null, "nord",
+                draft.opensAt(), draft.closesAt(), anonymous, editable);
+        Actor agent = ConsultationPersistenceContract.AGENT_OF_NORD;
+        long id = consultations(c -> c.create(agent, wanted)).getId();
+        consultations(c -> c.replaceQuestions(agent, id, ConsultationPersistenceContract.ALL_TYPES));
+        consultations(c -> c.schedule(agent, id, ConsultationPersistenceContract.NOW));
+        consultations(c -> c.applySchedule(OPENED));
+        return id;
+    }
+
+    private SubmittedResponse submit(Actor who, long id, Map<String, Answer> answers) {
+        return responses(r -> r.submit(who, id, answers, OPENED));
+    }
+
+    private List<SubmittedResponse> submitted(long id) {
+        return responses(r -> {
+            List<SubmittedResponse> all = new ArrayList<>();
+            r.submitted(id).forEach(all::add);
+            return all;
+        });
+    }
+
+    private boolean hasAnswered(Actor who, long id) {
+        return responses(r -> r.hasAnswered(who, id));
+    }
+
+    private Optional<Response> mine(Actor who, long id) {
+        return responses(r -> r.mine(who, id));
+    }
+
+    private long count(String sql) {
+        return db().inTransaction(em -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    @Test
+    void answersOfEveryTypeAreKeptAsGiven() {
+        long id = openConsultation(false, false);
+
+        SubmittedResponse response = submit(RESIDENT_OF_NORD, id, fullAnswers());
+
+        Map<String, Answer> expected = new HashMap<>(fullAnswers());
+        expected.put("idea", new Answer.Text("Plus d'arceaux\ndevant l'école"));
+        assertThat(submitted(id)).singleElement().satisfies(stored -> {
+            assertThat(stored.answers()).isEqualTo(expected);
+            assertThat(stored.respondent()).contains("resident");
+            assertThat(stored.district()).contains(new DistrictCode("nord"));
+            assertThat(stored.number()).isEqualTo(response.number());
+        });
+    }
+
+    @Test
+    void answersOfAHiddenQuestionAreDropped() {
+        long id = openConsultation(false, false);
+        Map<String, Answer> answers = fullAnswers();
+        answers.put("cycles", new Answer.Choices(Set.of("no")));
+
+        submit(RESIDENT_OF_NORD, id, answers);
+
+        assertThat(submitted(id).get(0).answers()).doesNotContainKey("improvements").containsKey("street");
+    }
+
+    @Test
+    void aSecondSubmitIsRefusedAndChangesNothing() {
+        long id = openConsultation(false, false);
+        submit(RESIDENT_OF_NORD, id, fullAnswers());
+        Map<String, Answer> other = fullAnswers();
+        other.put("street", new Answer.Text("Autre rue"));
+
+        assertThatThrownBy(() -> submit(RESIDENT_OF_NORD, id, other))
+                .isInstanceOf(ConflictException.class).hasMessageStartingWith("consultation.answer.already");
+        assertThat(submitted(id)).singleElement()
+                .satisfies(r -> assertThat(r.answers().get("street")).isEqualTo(new Answer.Text("Rue des Lilas")));
+    }
+
+    @Test
+    void anEditableResponseIsReplacedNotDuplicated() {
+        long id = openConsultation(false, true);
+        SubmittedResponse first = submit(RESIDENT_OF_NORD, id, fullAnswers());
+        Map<String, Answer> other = fullAnswers();
+        other.put("street", new Answer.Text("Autre rue"));
+
+        SubmittedResponse second = submit(RESIDENT_OF_NORD, id, other);
+
+        assertThat(second.number()).isEqualTo(first.number());
+        assertThat(submitted(id)).singleElement()
+                .satisfies(r -> assertThat(r.answers().get("street")).isEqualTo(new Answer.Text("Autre rue")));
+    }
+
+    @Test
+    void aDraftIsKeptToComeBackToThenSubmitted() {
+        long id = openConsultation(false, false);
+        Map<String, Answer> half = Map.of("cycles", new Answer.Choices(Set.of("yes")),
+                "street", new Answer.Text("Rue des Lilas"));
+
+        responses(r -> r.saveDraft(RESIDENT_OF_NORD, id, half, OPENED));
+
+        Response draft = mine(RESIDENT_OF_NORD, id).orElseThrow();
+        assertThat(draft.getStatus()).isEqualTo(ResponseStatus.DRAFT);
+        assertThat(draft.getAnswers()).isEqualTo(half);
+        assertThat(submitted(id)).isEmpty();
+        assertThat(hasAnswered(RESIDENT_OF_NORD, id)).isFalse();
+
+        submit(RESIDENT_OF_NORD, id, fullAnswers());
+        assertThat(submitted(id)).hasSize(1);
+        assertThat(count("select count(*) from responses")).isEqualTo(1);
+    }
+
+    @Test
+    void aDraftMayMissRequiredAnswersButNotHoldAnInvalidOne() {
+        long id = openConsultation(false, false);
+        Map<String, Answer> tooLong = Map.of("street", new Answer.Text("x".repeat(201)));
+
+        assertThatThrownBy(() -> responses(r -> r.saveDraft(RESIDENT_OF_NORD, id, tooLong, OPENED)))
+                .isInstanceOfSatisfying(AnswersRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(AnswerProblem::questionId, AnswerProblem::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("street", "consultation.answer.tooLong")));
+        assertThat(count("select count(*) from responses")).isZero();
+    }
+
+    @Test
+    void everyProblemIsReportedAndNothingStored() {
+        long id = openConsultation(false, false);
+        Map<String, Answer> answers = fullAnswers();
+        answers.remove("safety");
+        answers.put("unknown", new Answer.Text("?"));
+        answers.put("improvements", new Answer.Choices(Set.of("lanes", "parking", "lights")));
+        answers.put("priorities", new Answer.Ranking(List.of("a", "zz", "b")));
+
+        assertThatThrownBy(() -> submit(RESIDENT_OF_NORD, id, answers))
+                .isInstanceOfSatisfying(AnswersRefusedException.class, e -> assertThat(e.problems())
+                        .extracting(AnswerProblem::questionId)
+                        .containsExactlyInAnyOrder("unknown", "improvements", "safety", "priorities"));
+        assertThat(count("select count(*) from responses")).isZero();
+        assertThat(count("select count(*) from consultation_participations")).isZero();
+    }
+
+    @Test
+    void aResidentOfAnotherDistrictMayNotAnswer() {
+        long id = openConsultation(false, false);
+
+        assertThatThrownBy(() -> submit(RESIDENT_OF_SUD, id, fullAnswers()))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("consultation.answer.outOfScope");
+        assertThat(count("select count(*) from responses")).isZero();
+    }
+
+    @Test
+    void nobodyAnswersOnceTheClosingTimeHasPassedEvenBeforeTheSchedulerRuns() {
+        long id = openConsultation(false, false);
+        Instant afterClosing = ConsultationPersistenceContract.NOW.plus(22, ChronoUnit.DAYS);
+
+        assertThatThrownBy(() -> responses(r -> r.submit(RESIDENT_OF_NORD, id, fullAnswers(), afterClosing)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("consultation.answer.notOpen");
+        assertThat(count("select count(*) from responses")).isZero();
+    }
+
+    @Test
+    void anAnonymousResponseKeepsNeitherThePersonNorTheTime() {
+        long id = openConsultation(true, false);
+        responses(r -> r.saveDraft(RESIDENT_OF_NORD, id, Map.of("street", new Answer.Text("Rue")), OPENED));
+
+        submit(RESIDENT_OF_NORD, id, fullAnswers());
+
+        assertThat(count("select count(*) from responses where respondent is not null")).isZero();
+        assertThat(count("select count(*) from responses")).isEqualTo(1);
+        assertThat(submitted(id)).singleElement().satisfies(r -> {
+            assertThat(r.respondent()).isEmpty();
+            assertThat(r.submittedAt()).isEqualTo(Instant.parse("2027-02-08T23:00:00Z")); // midnight in Paris
+        });
+        assertThat(mine(RESIDENT_OF_NORD, id)).isEmpty();
+        assertThat(hasAnswered(RESIDENT_OF_NORD, id)).isTrue();
+        assertThatThrownBy(() -> submit(RESIDENT_OF_NORD, id, fullAnswers())).isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void simultaneousSubmitsOfOneResidentGiveExactlyOneResponse() throws InterruptedException {
+        long id = openConsultation(false, false);
+        int attempts = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Callable<SubmittedResponse>> tries = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            tries.add(() -> submit(RESIDENT_OF_NORD, id, fullAnswers()));
+        }
+        int accepted = 0;
+        int refused = 0;
+        for (Future<SubmittedResponse> outcome : pool.invokeAll(tries)) {
+            try {
+                outcome.get();
+                accepted++;
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(ConflictException.class);
+                refused++;
+            }
+        }
+        pool.shutdown();
+
+        assertThat(accepted).isEqualTo(1);
+        assertThat(refused).isEqualTo(attempts - 1);
+        assertThat(count("select count(*) from responses")).isEqualTo(1);
+        assertThat(count("select count(*) from consultation_participations")).isEqualTo(1);
+    }
+
+    @Test
+    void theDatabaseItselfRefusesASecondParticipation() throws Exception {
+        long id = openConsultation(false, false);
+        submit(RESIDENT_OF_NORD, id, fullAnswers());
+
+        assertThatThrownBy(() -> db().sql("insert into consultation_participations (consultation_id, respondent) values ("
+                + id + ", 'resident')")).isInstanceOf(java.sql.SQLException.class);
+    }
+
+    @Test
+    void anAnonymousConsultationCannotLetAnswersBeEdited() {
+        assertThatThrownBy(() -> openConsultation(true, true))
+                .isInstanceOf(org.agora.shared.InvalidInputException.class)
+                .hasMessageStartingWith("consultation.anonymous.notEditable");
+    }
+}
