@@ -144,6 +144,10 @@ public sealed interface Question {
             if (!(answer instanceof Answer.Number number)) {
                 return Questions.wrongKind(this);
             }
+            BigDecimal value = number.value().stripTrailingZeros();
+            if (value.scale() > 4 || value.precision() - value.scale() > 15) {
+                return Optional.of(AnswerProblem.of(id(), "consultation.answer.numberFormat"));
+            }
             if ((min != null && number.value().compareTo(min) < 0) || (max != null && number.value().compareTo(max) > 0)) {
                 return Optional.of(AnswerProblem.of(id(), "consultation.answer.numberRange",
                         min == null ? "-∞" : min.toPlainString(), max == null ? "+∞" : max.toPlainString()));

@@ -93,6 +93,14 @@ class QuestionTypesTest {
     }
 
     @Test
+    void numberKeepsAtMostFourDecimalsAndFifteenDigits() {
+        Question unbounded = new Question.NumberQuestion(Common.of("n", "N", false), null, null);
+        assertThat(problem(unbounded, new Answer.Number(new BigDecimal("12.3450")))).isEmpty();
+        assertThat(problem(unbounded, new Answer.Number(new BigDecimal("0.12345")))).contains("consultation.answer.numberFormat");
+        assertThat(problem(unbounded, new Answer.Number(new BigDecimal("1e16")))).contains("consultation.answer.numberFormat");
+    }
+
+    @Test
     void rankingRanksEveryOptionOnce() {
         Question q = new Question.Ranking(Common.of("priorities", "Priorités", true), MODES);
         assertThat(problem(q, new Answer.Ranking(List.of("bus", "bike", "car")))).isEmpty();
