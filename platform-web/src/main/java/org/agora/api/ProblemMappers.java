@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
 import org.agora.web.security.CurrentUser;
+import org.agora.consultation.AnswersRefusedException;
 import org.agora.shared.ConflictException;
 import org.agora.shared.DomainException;
 import org.agora.shared.NotAllowedException;
@@ -39,8 +40,15 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(DomainException e) {
             int status = status(e);
-            Response response = Problem.of(locale(headers), status, e.messageKey(), e.field().orElse(null),
-                    e.arguments()).toResponse();
+            Locale locale = locale(headers);
+            Problem problem = Problem.of(locale, status, e.messageKey(), e.field().orElse(null), e.arguments());
+            if (e instanceof AnswersRefusedException refused) {
+                problem = problem.withErrors(refused.problems().stream()
+                        .map(p -> new Problem.Item(p.questionId(), Texts.format(locale, p.messageKey(),
+                                p.arguments().toArray())))
+                        .toList());
+            }
+            Response response = problem.toResponse();
             if (status == 401) {
                 return Response.fromResponse(response).header("WWW-Authenticate", "Bearer realm=\"agora\"").build();
             }

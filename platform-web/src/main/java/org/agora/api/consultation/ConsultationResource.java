@@ -1,0 +1,208 @@
+package org.agora.api.consultation;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.agora.consultation.Answer;
+import org.agora.consultation.Consultation;
+import org.agora.consultation.ConsultationDraft;
+import org.agora.consultation.ConsultationFilter;
+import org.agora.consultation.ConsultationPermissions;
+import org.agora.consultation.ConsultationService;
+import org.agora.consultation.ConsultationStatus;
+import org.agora.consultation.ResponseService;
+import org.agora.consultation.SubmittedResponse;
+import org.agora.shared.Actor;
+import org.agora.shared.DistrictCode;
+import org.agora.shared.InvalidInputException;
+import org.agora.shared.NotFoundException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * Consultations: anyone reads the published ones; organisers (office, agents of the district) build and run
+ * them; residents in scope answer, once, with their Keycloak bearer token.
+ */
+@Path("consultations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConsultationResource {
+
+    public record ConsultationSummary(long id, String title, ConsultationStatus status, String district, Long themeId,
+                                      Instant opensAt, Instant closesAt) {
+        static ConsultationSummary of(Consultation c) {
+            return new ConsultationSummary(c.getId(), c.getTitle(), c.getStatus(),
+                    c.getScope().district().map(DistrictCode::value).orElse(null), c.getThemeId(),
+                    c.getPeriod().start(), c.getPeriod().end());
+        }
+    }
+
+    public record ConsultationDetail(long id, String title, String description, ConsultationStatus status,
+                                     String district, Long themeId, Instant opensAt, Instant closesAt,
+                                     boolean anonymous, boolean answersEditable, List<QuestionJson> questions) {
+        static ConsultationDetail of(Consultation c) {
+            return new ConsultationDetail(c.getId(), c.getTitle(), c.getDescription(), c.getStatus(),
+                    c.getScope().district().map(DistrictCode::value).orElse(null), c.getThemeId(),
+                    c.getPeriod().start(), c.getPeriod().end(), c.isAnonymous(), c.isAnswersEditable(),
+                    c.getQuestionnaire().questions().stream().map(QuestionJson::of).toList());
+        }
+    }
+
+    public record ConsultationRequest(String title, String description, Long themeId, String district,
+                                      Instant opensAt, Instant closesAt, boolean anonymous, boolean answersEditable) {
+        ConsultationDraft toDraft() {
+            return new ConsultationDraft(title, description, themeId, district, opensAt, closesAt, anonymous,
+                    answersEditable);
+        }
+    }
+
+    /** A resident's own response: DRAFT or SUBMITTED, and the answers (none for a submitted anonymous one). */
+    public record MyResponse(String status, Long number, Instant savedAt, Map<String, Object> answers) {
+    }
+
+    @Inject
+    ConsultationService consultations;
+
+    @Inject
+    ResponseService responses;
+
+    @Inject
+    Actor actor;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Operation(summary = "Published consultations (public), newest first; filter by district, theme and status")
+    public List<ConsultationSummary> list(@QueryParam("district") String district, @QueryParam("theme") Long theme,
+                                          @QueryParam("status") ConsultationStatus status) {
+        return consultations.published(new ConsultationFilter(district, theme, status)).stream()
+                .map(ConsultationSummary::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One consultation with its questionnaire (public once scheduled; drafts for organisers)")
+    public ConsultationDetail get(@PathParam("id") long id) {
+        return ConsultationDetail.of(readable(id));
+    }
+
+    @POST
+    @Operation(summary = "Create a consultation in draft (office-admin anywhere; district-agent in their districts)")
+    @SecurityRequirement(name = "keycloak")
+    public Response create(ConsultationRequest request) {
+        Consultation created = consultations.create(actor, required(request).toDraft());
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.getId())).build())
+                .entity(ConsultationDetail.of(created)).build();
+    }
+
+    @PUT
+    @Path("{id}/questions")
+    @Operation(summary = "Replace the questionnaire of a draft or scheduled consultation (organisers)")
+    @SecurityRequirement(name = "keycloak")
+    public ConsultationDetail replaceQuestions(@PathParam("id") long id, List<QuestionJson> questions) {
+        return ConsultationDetail.of(consultations.replaceQuestions(actor, id,
+                required(questions).stream().map(QuestionJson::toQuestion).toList()));
+    }
+
+    @POST
+    @Path("{id}/schedule")
+    @Operation(summary = "Schedule a draft: it opens and closes on its dates (organisers)")
+    @SecurityRequirement(name = "keycloak")
+    public ConsultationDetail schedule(@PathParam("id") long id) {
+        return ConsultationDetail.of(consultations.schedule(actor, id, Instant.now()));
+    }
+
+    @POST
+    @Path("{id}/open")
+    @Operation(summary = "Open a scheduled consultation now (organisers)")
+    @SecurityRequirement(name = "keycloak")
+    public ConsultationDetail open(@PathParam("id") long id) {
+        return ConsultationDetail.of(consultations.openNow(actor, id, Instant.now()));
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Operation(summary = "Close an open consultation now (organisers)")
+    @SecurityRequirement(name = "keycloak")
+    public ConsultationDetail close(@PathParam("id") long id) {
+        return ConsultationDetail.of(consultations.closeNow(actor, id, Instant.now()));
+    }
+
+    @GET
+    @Path("{id}/response")
+    @Operation(summary = "My response: draft or submitted (residents); 404 when there is none")
+    @SecurityRequirement(name = "keycloak")
+    public MyResponse mine(@PathParam("id") long id) {
+        readable(id);
+        return responses.mine(actor, id)
+                .map(r -> new MyResponse(r.getStatus().name(), r.isSubmitted() ? r.getId() : null, r.getSavedAt(),
+                        AnswersJson.write(r.getAnswers())))
+                .or(() -> responses.hasAnswered(actor, id)
+                        ? java.util.Optional.of(new MyResponse("SUBMITTED", null, null, Map.of()))
+                        : java.util.Optional.empty())
+                .orElseThrow(() -> new NotFoundException("consultation.response.none"));
+    }
+
+    @PUT
+    @Path("{id}/draft")
+    @Operation(summary = "Save unfinished answers to come back to (residents in scope, while open)")
+    @SecurityRequirement(name = "keycloak")
+    public MyResponse saveDraft(@PathParam("id") long id,
+                                @RequestBody(description = "{\"answers\": {\"<question id>\": value}}") JsonObject body) {
+        Map<String, Answer> answers = AnswersJson.read(readable(id).getQuestionnaire(), body);
+        var draft = responses.saveDraft(actor, id, answers, Instant.now());
+        return new MyResponse(draft.getStatus().name(), null, draft.getSavedAt(), AnswersJson.write(draft.getAnswers()));
+    }
+
+    @PUT
+    @Path("{id}/response")
+    @Operation(summary = "Submit my answers (residents in scope, while open). Choice: array of option ids; text: "
+            + "string; scale and number: number; ranking: array best first; matrix: object row -> column. "
+            + "Every refused answer is listed in `errors`; 409 when already answered.")
+    @SecurityRequirement(name = "keycloak")
+    public MyResponse submit(@PathParam("id") long id,
+                             @RequestBody(description = "{\"answers\": {\"<question id>\": value}}") JsonObject body) {
+        Consultation consultation = readable(id);
+        Map<String, Answer> answers = AnswersJson.read(consultation.getQuestionnaire(), body);
+        SubmittedResponse submitted = responses.submit(actor, id, answers, Instant.now());
+        return consultation.isAnonymous()
+                ? new MyResponse("SUBMITTED", null, null, Map.of())
+                : new MyResponse("SUBMITTED", submitted.number(), submitted.submittedAt(),
+                        AnswersJson.write(submitted.answers()));
+    }
+
+    /** A draft is invisible (404) to whoever does not organise it. */
+    private Consultation readable(long id) {
+        Consultation consultation = consultations.get(id);
+        if (consultation.getStatus() == ConsultationStatus.DRAFT
+                && !ConsultationPermissions.canOrganise(actor, consultation.getScope())) {
+            throw new NotFoundException("consultation.notFound", id);
+        }
+        return consultation;
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw new InvalidInputException(null, "api.body.required");
+        }
+        return body;
+    }
+}
