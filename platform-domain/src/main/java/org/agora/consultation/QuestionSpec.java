@@ -1,5 +1,6 @@
 package org.agora.consultation;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import org.agora.shared.InvalidInputException;
  */
 public record QuestionSpec(QuestionType type, String id, String text, String help, boolean required,
                            String conditionQuestion, String conditionOption, List<Option> options, List<Option> rows,
-                           Integer maxChoices, BigDecimal min, BigDecimal max, String minLabel, String maxLabel) {
+                           Integer maxChoices, BigDecimal min, BigDecimal max, String minLabel, String maxLabel) implements Serializable {
 
     public QuestionSpec {
         options = options == null ? List.of() : List.copyOf(options);
