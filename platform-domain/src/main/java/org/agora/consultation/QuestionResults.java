@@ -38,7 +38,8 @@ public record QuestionResults(Question question, Figures overall, Map<DistrictCo
     }
 
     /** Shows the district groups that are large enough, by the rule above. */
-    static QuestionResults withSmallGroupsHidden(Question question, Figures overall, Map<DistrictCode, Figures> groups) {
+    static QuestionResults withSmallGroupsHidden(Question question, Figures overall,
+                                                 Map<DistrictCode, Figures> groups) {
         List<Map.Entry<DistrictCode, Figures>> shown = new ArrayList<>();
         int hidden = 0;
         long hiddenAnswers = 0;

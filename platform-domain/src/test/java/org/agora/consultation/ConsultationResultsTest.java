@@ -168,7 +168,8 @@ class ConsultationResultsTest {
 
     @Test
     void rankingIsScoredByBordaCountFirstPlaceGivingAsManyPointsAsThereAreOptions() {
-        ConsultationResults results = tally(concat(response().ranking("priorities", "lights", "trees", "benches").times(2),
+        ConsultationResults results = tally(concat(
+                response().ranking("priorities", "lights", "trees", "benches").times(2),
                 response().ranking("priorities", "trees", "benches", "lights").times(1)));
         Figures.Ranking priorities = overall(results, PRIORITIES, Figures.Ranking.class);
         assertThat(priorities.answered()).isEqualTo(3);
@@ -181,7 +182,8 @@ class ConsultationResultsTest {
 
     @Test
     void rankingWithEqualScoresKeepsTheQuestionnaireOrder() {
-        ConsultationResults results = tally(concat(response().ranking("priorities", "lights", "benches", "trees").times(1),
+        ConsultationResults results = tally(concat(
+                response().ranking("priorities", "lights", "benches", "trees").times(1),
                 response().ranking("priorities", "benches", "lights", "trees").times(1)));
         assertThat(overall(results, PRIORITIES, Figures.Ranking.class).options())
                 .extracting(r -> r.option().id(), Figures.RankedOption::score)
@@ -199,7 +201,8 @@ class ConsultationResultsTest {
 
     @Test
     void matrixCountsEachColumnOfEachRowAmongThoseWhoAnsweredTheRow() {
-        ConsultationResults results = tally(concat(response().matrix("streets", "clean", "bad", "safe", "good").times(1),
+        ConsultationResults results = tally(concat(
+                response().matrix("streets", "clean", "bad", "safe", "good").times(1),
                 response().matrix("streets", "clean", "bad").times(1),
                 response().matrix("streets", "clean", "good").times(1)));
         Figures.Matrix streets = overall(results, STREETS, Figures.Matrix.class);
@@ -207,7 +210,8 @@ class ConsultationResultsTest {
         Figures.RowCounts clean = streets.rows().get(0);
         assertThat(clean.row().id()).isEqualTo("clean");
         assertThat(clean.answered()).isEqualTo(3);
-        assertThat(clean.columns()).extracting(c -> c.option().id(), Figures.OptionCount::count, Figures.OptionCount::percentage)
+        assertThat(clean.columns())
+                .extracting(c -> c.option().id(), Figures.OptionCount::count, Figures.OptionCount::percentage)
                 .containsExactly(tuple("bad", 2L, decimal("66.7")), tuple("fair", 0L, decimal("0.0")),
                         tuple("good", 1L, decimal("33.3")));
         Figures.RowCounts safe = streets.rows().get(1);
@@ -235,7 +239,8 @@ class ConsultationResultsTest {
     @Test
     void districtFiguresAreOfThatDistrictsAnswers() {
         ConsultationResults results = tally(concat(response().in("nord").choice("mode", "bike").times(5),
-                response().in("sud").choice("mode", "bus").times(4), response().in("sud").choice("mode", "car").times(1)));
+                response().in("sud").choice("mode", "bus").times(4),
+                response().in("sud").choice("mode", "car").times(1)));
         QuestionResults mode = results.questions().get(0);
         Figures.Choice south = (Figures.Choice) mode.byDistrict().get(new DistrictCode("sud"));
         assertThat(south.answered()).isEqualTo(5);
@@ -252,7 +257,8 @@ class ConsultationResultsTest {
                 .ranking("priorities", "trees", "benches", "lights").matrix("streets", "safe", "fair")
                 .text("comment", "Bien").times(5));
         for (QuestionResults question : results.questions()) {
-            assertThat(question.byDistrict().values()).allSatisfy(f -> assertThat(f).isInstanceOf(question.overall().getClass()));
+            assertThat(question.byDistrict().values())
+                    .allSatisfy(f -> assertThat(f).isInstanceOf(question.overall().getClass()));
         }
         assertThat(((Figures.Number) results.questions().get(3).byDistrict().get(new DistrictCode("nord"))).summary())
                 .hasValueSatisfying(s -> assertThat(s.median()).isEqualByComparingTo("40"));
