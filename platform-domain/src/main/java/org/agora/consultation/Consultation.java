@@ -24,6 +24,7 @@ import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.Label;
 import org.agora.shared.Period;
+import org.agora.shared.RichText;
 
 /**
  * A consultation: what is asked (title, description, questionnaire), to whom (its scope), when (its period) and
@@ -98,7 +99,7 @@ public class Consultation {
     }
 
     private void describe(ConsultationDraft draft, ConsultationScope scope) {
-        String text = draft.description() == null ? "" : draft.description().strip();
+        String text = RichText.sanitize(draft.description()); // stored safe: pages show it as HTML
         if (text.length() > DESCRIPTION_LIMIT) {
             throw new InvalidInputException("description", "validation.tooLong", DESCRIPTION_LIMIT);
         }

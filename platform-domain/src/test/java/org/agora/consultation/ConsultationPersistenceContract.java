@@ -251,4 +251,17 @@ abstract class ConsultationPersistenceContract extends DatabaseTest {
         assertThat(consultations(c -> c.organisedBy(AGENT_OF_NORD)).stream().map(Consultation::getId).toList())
                 .containsExactlyInAnyOrder(draft, scheduled);
     }
+
+    @Test
+    void theDescriptionIsStoredWithoutAnythingExecutable() {
+        ConsultationDraft base = draft("nord");
+        ConsultationDraft hostile = new ConsultationDraft(base.title(),
+                "<p onclick=\"steal()\">Votre <strong>avis</strong></p><script>steal()</script>"
+                        + "<a href=\"javascript:steal()\">ici</a>",
+                null, "nord", base.opensAt(), base.closesAt(), false, false);
+
+        long id = consultations(c -> c.create(AGENT_OF_NORD, hostile)).getId();
+
+        assertThat(consultation(id).getDescription()).isEqualTo("<p>Votre <strong>avis</strong></p>ici");
+    }
 }

@@ -1,0 +1,97 @@
+package org.agora.media;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
+
+/** Real image files made on the spot with ImageIO, and files that only pretend to be images. */
+public final class TestImages {
+
+    private TestImages() {
+    }
+
+    public static byte[] png(int width, int height) {
+        return write("png", picture(width, height, BufferedImage.TYPE_INT_ARGB));
+    }
+
+    public static byte[] jpeg(int width, int height) {
+        return write("jpeg", picture(width, height, BufferedImage.TYPE_INT_RGB));
+    }
+
+    public static byte[] gif(int width, int height) {
+        return write("gif", picture(width, height, BufferedImage.TYPE_INT_RGB));
+    }
+
+    /** The start of a real PDF: what a scanned document looks like to a server. */
+    public static byte[] pdf() {
+        return ("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+                + "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A RIFF/WEBP header: a WebP, which the platform does not take. */
+    public static byte[] webp() {
+        byte[] bytes = new byte[64];
+        System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, bytes, 0, 4);
+        System.arraycopy("WEBPVP8 ".getBytes(StandardCharsets.US_ASCII), 0, bytes, 8, 8);
+        return bytes;
+    }
+
+    /**
+     * A real PNG whose header (IHDR, with a correct checksum) claims other dimensions: what a decompression bomb
+     * looks like before its pixels are decoded.
+     */
+    public static byte[] pngClaiming(int width, int height) {
+        byte[] bytes = png(4, 4);
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        int ihdrType = 12; // 8 bytes signature, 4 bytes length
+        buffer.putInt(ihdrType + 4, width);
+        buffer.putInt(ihdrType + 8, height);
+        CRC32 crc = new CRC32();
+        crc.update(bytes, ihdrType, 4 + 13);
+        buffer.putInt(ihdrType + 4 + 13, (int) crc.getValue());
+        return bytes;
+    }
+
+    /** The first bytes only, as a broken upload would leave them. */
+    public static byte[] truncated(byte[] bytes) {
+        return Arrays.copyOf(bytes, bytes.length / 2);
+    }
+
+    /** A real PNG made exactly {@code size} bytes long by bytes after its end, which readers ignore. */
+    public static byte[] pngOfSize(int size) {
+        byte[] png = png(16, 16);
+        return Arrays.copyOf(png, size);
+    }
+
+    private static BufferedImage picture(int width, int height, int type) {
+        BufferedImage image = new BufferedImage(width, height, type);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0x2E7D32));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.fillOval(width / 4, height / 4, Math.max(1, width / 2), Math.max(1, height / 2));
+        g.dispose();
+        return image;
+    }
+
+    private static byte[] write(String format, BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no writer for " + format);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,178 @@
+package org.agora.web.consultation;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.agora.consultation.Answer;
+import org.agora.consultation.AnswerProblem;
+import org.agora.consultation.AnswersRefusedException;
+import org.agora.consultation.Consultation;
+import org.agora.consultation.ConsultationService;
+import org.agora.consultation.Questionnaire;
+import org.agora.consultation.Response;
+import org.agora.consultation.ResponseService;
+import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesFeedback;
+import org.agora.web.platform.Texts;
+import org.agora.web.security.CurrentUser;
+
+/**
+ * A resident answers a consultation ({@code ?id=}): the form shows the questions their earlier answers make
+ * visible, re-evaluated as they pick; they may save and come back, then submit. Refused answers are shown next
+ * to their questions and everything typed stays in the form.
+ */
+@Named
+@ViewScoped
+public class AnswerForm implements Serializable {
+
+    @Inject
+    transient ConsultationService consultations;
+
+    @Inject
+    transient ResponseService responses;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private Long id;
+    private String title;
+    private boolean anonymous;
+    private String whyNot;
+    private List<AnswerField> fields = List.of();
+    private transient Questionnaire questionnaire;
+    private final Map<String, String> errors = new HashMap<>();
+
+    public void load() {
+        Consultation consultation = ConsultationPage.readable(consultations, currentUser, id);
+        if (consultation == null) {
+            return;
+        }
+        title = consultation.getTitle();
+        anonymous = consultation.isAnonymous();
+        whyNot = responses.whyNotAnswer(currentUser.actor(), consultation, Instant.now()).orElse(null);
+        questionnaire = consultation.getQuestionnaire();
+        fields = questionnaire.questions().stream().map(AnswerField::new).toList();
+        Optional<Response> saved = responses.mine(currentUser.actor(), id);
+        saved.ifPresent(r -> r.getAnswers().forEach((questionId, answer) -> fields.stream()
+                .filter(f -> f.getId().equals(questionId)).findFirst().ifPresent(f -> f.fill(answer))));
+    }
+
+    private Questionnaire questionnaire() {
+        if (questionnaire == null) {
+            questionnaire = consultations.get(id).getQuestionnaire();
+        }
+        return questionnaire;
+    }
+
+    private Map<String, Answer> answers() {
+        Map<String, Answer> answers = new HashMap<>();
+        fields.forEach(f -> f.answer().ifPresent(a -> answers.put(f.getId(), a)));
+        return answers;
+    }
+
+    /** Whether the question shows, given what the resident has picked so far. */
+    public boolean visible(AnswerField field) {
+        return visibleIds().contains(field.getId());
+    }
+
+    private Set<String> visibleIds() {
+        return questionnaire().visibleQuestions(answers());
+    }
+
+    /** Called when a choice changes: nothing to do but let the form show or hide the questions that depend on it. */
+    public void refresh() {
+        errors.keySet().retainAll(visibleIds());
+    }
+
+    public String saveDraft() {
+        if (malformedNumbers()) {
+            return null;
+        }
+        try {
+            responses.saveDraft(currentUser.actor(), id, answers(), Instant.now());
+            FacesFeedback.done("consultation.answer.draftSaved");
+            return null;
+        } catch (AnswersRefusedException e) {
+            show(e);
+        } catch (DomainException e) {
+            FacesFeedback.refused("answers", e);
+        }
+        return null;
+    }
+
+    public String submit() {
+        if (malformedNumbers()) {
+            return null;
+        }
+        try {
+            responses.submit(currentUser.actor(), id, answers(), Instant.now());
+            FacesFeedback.done(anonymous ? "consultation.answer.thanksAnonymous" : "consultation.answer.thanks");
+            return "/consultations/view?faces-redirect=true&id=" + id;
+        } catch (AnswersRefusedException e) {
+            show(e);
+        } catch (DomainException e) {
+            FacesFeedback.refused("answers", e);
+        }
+        return null;
+    }
+
+    private boolean malformedNumbers() {
+        errors.clear();
+        fields.stream().filter(f -> visible(f) && f.isNumberMalformed())
+                .forEach(f -> errors.put(f.getId(), text("consultation.answer.notANumber")));
+        if (errors.isEmpty()) {
+            return false;
+        }
+        FacesFeedback.refused("answers", new AnswersRefusedException(
+                errors.keySet().stream().map(q -> new AnswerProblem(q, "consultation.answer.notANumber", List.of())).toList()));
+        return true;
+    }
+
+    private void show(AnswersRefusedException refused) {
+        errors.clear();
+        for (AnswerProblem problem : refused.problems()) {
+            errors.merge(problem.questionId(), text(problem.messageKey(), problem.arguments().toArray()), (a, b) -> a + " " + b);
+        }
+        FacesFeedback.refused("answers", refused);
+    }
+
+    private static String text(String key, Object... arguments) {
+        return Texts.format(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key, arguments);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public boolean isAnonymous() {
+        return anonymous;
+    }
+
+    public String getWhyNot() {
+        return whyNot;
+    }
+
+    public List<AnswerField> getFields() {
+        return fields;
+    }
+
+    public Map<String, String> getErrors() {
+        return errors;
+    }
+}

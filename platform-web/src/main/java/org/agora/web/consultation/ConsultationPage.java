@@ -1,0 +1,117 @@
+package org.agora.web.consultation;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.Optional;
+import org.agora.consultation.Consultation;
+import org.agora.consultation.ConsultationPermissions;
+import org.agora.consultation.ConsultationService;
+import org.agora.consultation.ConsultationStatus;
+import org.agora.consultation.Response;
+import org.agora.consultation.ResponseService;
+import org.agora.shared.NotFoundException;
+import org.agora.web.platform.Pages;
+import org.agora.web.security.CurrentUser;
+
+/**
+ * One consultation for anyone ({@code ?id=}): what it asks, to whom, until when, and what the visitor may do:
+ * answer, resume their draft, edit their response, or why they may not. A draft is a 404 but for its organisers.
+ */
+@Named
+@RequestScoped
+public class ConsultationPage {
+
+    @Inject
+    ConsultationService consultations;
+
+    @Inject
+    ResponseService responses;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    ConsultationLabels labels;
+
+    private Long id;
+    private Consultation consultation;
+    private String whyNot;
+    private boolean answered;
+    private Optional<Response> mine = Optional.empty();
+
+    public void load() {
+        consultation = readable(consultations, currentUser, id);
+        if (consultation == null) {
+            return;
+        }
+        whyNot = responses.whyNotAnswer(currentUser.actor(), consultation, Instant.now()).orElse(null);
+        answered = responses.hasAnswered(currentUser.actor(), id);
+        mine = responses.mine(currentUser.actor(), id);
+    }
+
+    /** The consultation, or null after sending a 404 when it does not exist or is a draft the visitor may not see. */
+    static Consultation readable(ConsultationService consultations, CurrentUser currentUser, Long id) {
+        try {
+            Consultation consultation = consultations.get(id == null ? -1 : id);
+            if (consultation.getStatus() == ConsultationStatus.DRAFT
+                    && !ConsultationPermissions.canOrganise(currentUser.actor(), consultation.getScope())) {
+                Pages.notFound();
+                return null;
+            }
+            return consultation;
+        } catch (NotFoundException e) {
+            Pages.notFound();
+            return null;
+        }
+    }
+
+    public Consultation getConsultation() {
+        return consultation;
+    }
+
+    public String getWhyNot() {
+        return whyNot;
+    }
+
+    public boolean isAnswered() {
+        return answered;
+    }
+
+    public boolean isHasDraft() {
+        return mine.filter(r -> !r.isSubmitted()).isPresent();
+    }
+
+    /** The resident may answer (or edit their answer, or go on with their draft). */
+    public boolean isMayAnswer() {
+        return whyNot == null;
+    }
+
+    public boolean isOrganiser() {
+        return consultation != null && ConsultationPermissions.canOrganise(currentUser.actor(), consultation.getScope());
+    }
+
+    public boolean isResultsVisible() {
+        return consultation != null
+                && (consultation.getStatus() == ConsultationStatus.RESULTS_PUBLISHED
+                || isOrganiser() && consultation.getStatus() != ConsultationStatus.DRAFT
+                && consultation.getStatus() != ConsultationStatus.SCHEDULED);
+    }
+
+    public String getScope() {
+        return consultation == null ? "" : labels.scope(consultation);
+    }
+
+    public String getTheme() {
+        return consultation == null ? "" : labels.theme(consultation);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+}

@@ -1,0 +1,79 @@
+package org.agora.web.consultation;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.List;
+import org.agora.consultation.Consultation;
+import org.agora.consultation.ConsultationFilter;
+import org.agora.consultation.ConsultationService;
+import org.agora.consultation.ConsultationStatus;
+import org.agora.territory.District;
+import org.agora.territory.TerritoryService;
+import org.agora.territory.Theme;
+
+/**
+ * The public list of consultations, newest first, narrowed by district, theme and status. The filters are in the
+ * address ({@code ?district=nord&status=OPEN}) so a filtered list can be bookmarked and shared.
+ */
+@Named
+@RequestScoped
+public class ConsultationsPage {
+
+    @Inject
+    ConsultationService consultations;
+
+    @Inject
+    TerritoryService territory;
+
+    private String district;
+    private Long theme;
+    private ConsultationStatus status;
+    private List<Consultation> list;
+
+    public List<Consultation> getList() {
+        if (list == null) {
+            String code = district == null || district.isBlank() ? null : district;
+            list = consultations.published(new ConsultationFilter(code, theme, status));
+        }
+        return list;
+    }
+
+    public List<District> getDistricts() {
+        return territory.districts();
+    }
+
+    public List<Theme> getThemes() {
+        return territory.themes();
+    }
+
+    /** The statuses a visitor may filter on (drafts are never public). */
+    public List<ConsultationStatus> getStatuses() {
+        return List.of(ConsultationStatus.SCHEDULED, ConsultationStatus.OPEN, ConsultationStatus.CLOSED,
+                ConsultationStatus.RESULTS_PUBLISHED);
+    }
+
+    public String getDistrict() {
+        return district;
+    }
+
+    public void setDistrict(String district) {
+        this.district = district;
+    }
+
+    public Long getTheme() {
+        return theme;
+    }
+
+    public void setTheme(Long theme) {
+        this.theme = theme;
+    }
+
+    public ConsultationStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(ConsultationStatus status) {
+        this.status = status;
+    }
+}
