@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import org.agora.shared.ConflictException;
@@ -165,6 +167,26 @@ public class Consultation {
             throw new ConflictException(null, "consultation.questions.none");
         }
         status = target;
+    }
+
+    /**
+     * Chooses what the public will see of a question's results: at any time, since it only matters once the
+     * results are published. Texts can be published only for a free-text question.
+     */
+    void choosePublication(String questionCode, Publication publication) {
+        StoredQuestion stored = questions.stream().filter(q -> q.code().equals(questionCode)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("question", "consultation.answer.unknownQuestion"));
+        if (publication == null || !Publication.allowedFor(stored.toQuestion()).contains(publication)) {
+            throw new InvalidInputException("publication", "consultation.results.publication.notAllowed");
+        }
+        stored.publish(publication);
+    }
+
+    /** What is published of each question, by question code. */
+    public Map<String, Publication> getPublications() {
+        Map<String, Publication> publications = new HashMap<>();
+        questions.forEach(q -> publications.put(q.code(), q.publication()));
+        return publications;
     }
 
     public Questionnaire getQuestionnaire() {

@@ -156,6 +156,12 @@ public class ConsultationService {
         return consultation;
     }
 
+    public Consultation choosePublication(Actor actor, long id, String questionCode, Publication publication) {
+        Consultation consultation = organised(actor, id);
+        consultation.choosePublication(questionCode, publication);
+        return consultation;
+    }
+
     public Consultation openNow(Actor actor, long id, Instant now) {
         Consultation consultation = organised(actor, id);
         consultation.openNow(now);

@@ -179,6 +179,70 @@ public class ResponseService {
         }
     }
 
+    /** A free-text answer as organisers review it: where it is stored, what it says, whether it may be published. */
+    public record TextAnswer(long responseId, int position, String text, boolean approved) {
+    }
+
+    /**
+     * The free-text answers to one question of submitted responses, oldest first, a page at a time; optionally
+     * only those containing a word (any case) and only those approved for publication.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TextAnswer> texts(long consultationId, String questionCode, String search, boolean approvedOnly,
+                                  int first, int max) {
+        jakarta.persistence.Query query = em.createNativeQuery("select a.response_id, a.position, a.text_value, a.text_approved"
+                + textsFrom(search, approvedOnly) + " order by a.response_id, a.position");
+        bindTexts(query, consultationId, questionCode, search);
+        List<?> rows = query.setFirstResult(first).setMaxResults(max).getResultList();
+        List<TextAnswer> texts = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            texts.add(new TextAnswer(((Number) columns[0]).longValue(), ((Number) columns[1]).intValue(),
+                    (String) columns[2], Boolean.TRUE.equals(columns[3])));
+        }
+        return texts;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countTexts(long consultationId, String questionCode, String search, boolean approvedOnly) {
+        jakarta.persistence.Query query = em.createNativeQuery("select count(*)" + textsFrom(search, approvedOnly));
+        bindTexts(query, consultationId, questionCode, search);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    private static String textsFrom(String search, boolean approvedOnly) {
+        return " from response_answers a join responses r on r.id = a.response_id"
+                + " where r.consultation_id = ?1 and r.status = 'SUBMITTED' and a.question_code = ?2"
+                + " and a.text_value is not null"
+                + (search == null || search.isBlank() ? "" : " and lower(a.text_value) like ?3")
+                + (approvedOnly ? " and a.text_approved = true" : "");
+    }
+
+    private static void bindTexts(jakarta.persistence.Query query, long consultationId, String questionCode, String search) {
+        query.setParameter(1, consultationId).setParameter(2, questionCode);
+        if (search != null && !search.isBlank()) {
+            String escaped = search.strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+            query.setParameter(3, "%" + escaped + "%");
+        }
+    }
+
+    /** Approves a free-text answer for publication, or withdraws it (organisers of the consultation). */
+    public void approveText(Actor actor, long consultationId, long responseId, int position, boolean approved) {
+        Consultation consultation = new ConsultationService(em).get(consultationId);
+        if (!ConsultationPermissions.canOrganise(actor, consultation.getScope())) {
+            throw new NotAllowedException("consultation.organise.notAllowed");
+        }
+        int changed = em.createNativeQuery("update response_answers set text_approved = ?1 where response_id = ?2"
+                        + " and position = ?3 and text_value is not null"
+                        + " and response_id in (select id from responses where consultation_id = ?4)")
+                .setParameter(1, approved).setParameter(2, responseId).setParameter(3, position)
+                .setParameter(4, consultationId).executeUpdate();
+        if (changed != 1) {
+            throw new org.agora.shared.NotFoundException("consultation.results.textNotFound");
+        }
+    }
+
     /** How many responses were submitted. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long countSubmitted(long consultationId) {

@@ -83,6 +83,10 @@ public class StoredQuestion {
     @Column(name = "max_label", length = 120)
     private String maxLabel;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    private Publication publication = Publication.FIGURES;
+
     @ElementCollection
     @CollectionTable(name = "question_options", joinColumns = @JoinColumn(name = "question_id"))
     @OrderColumn(name = "position", nullable = false)
@@ -142,6 +146,18 @@ public class StoredQuestion {
 
     private List<Option> options(Role role) {
         return options.stream().filter(o -> o.role() == role).map(StoredOption::toOption).toList();
+    }
+
+    String code() {
+        return code;
+    }
+
+    Publication publication() {
+        return publication;
+    }
+
+    void publish(Publication chosen) {
+        this.publication = chosen;
     }
 
     Question toQuestion() {

@@ -92,6 +92,11 @@ abstract class ResponsePersistenceContract extends DatabaseTest {
         return responses(r -> r.mine(who, id));
     }
 
+    private List<ResponseService.TextAnswer> texts(long id, String question, String search, boolean approvedOnly,
+                                                   int first, int max) {
+        return responses(r -> r.texts(id, question, search, approvedOnly, first, max));
+    }
+
     private long count(String sql) {
         return db().inTransaction(em -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
     }
@@ -277,5 +282,53 @@ abstract class ResponsePersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> openConsultation(true, true))
                 .isInstanceOf(org.agora.shared.InvalidInputException.class)
                 .hasMessageStartingWith("consultation.anonymous.notEditable");
+    }
+
+    @Test
+    void freeTextAnswersAreSearchedPagedAndApprovedOneByOne() {
+        long id = openConsultation(false, false);
+        String[] streets = {"Rue des Lilas", "Avenue 100% vélo", "rue du Port", "Place_Verte", "Quai des Lilas", "Rue Haute"};
+        for (int i = 0; i < streets.length; i++) {
+            Map<String, Answer> answers = fullAnswers();
+            answers.put("street", new Answer.Text(streets[i]));
+            submit(resident("habitant" + i, "nord"), id, answers);
+        }
+
+        assertThat((long) responses(r -> r.countTexts(id, "street", null, false))).isEqualTo(6);
+        assertThat(texts(id, "street", "lilas", false, 0, 10))
+                .extracting(ResponseService.TextAnswer::text).containsExactly("Rue des Lilas", "Quai des Lilas");
+        assertThat(texts(id, "street", "100%", false, 0, 10)).hasSize(1);
+        assertThat(texts(id, "street", "_", false, 0, 10))
+                .extracting(ResponseService.TextAnswer::text).containsExactly("Place_Verte");
+        assertThat(texts(id, "street", null, false, 2, 2))
+                .extracting(ResponseService.TextAnswer::text).containsExactly("rue du Port", "Place_Verte");
+
+        ResponseService.TextAnswer port = texts(id, "street", "port", false, 0, 1).get(0);
+        Actor agent = ConsultationPersistenceContract.AGENT_OF_NORD;
+        db().inTransaction(em -> {
+            new ResponseService(em).approveText(agent, id, port.responseId(), port.position(), true);
+            return null;
+        });
+        assertThat(texts(id, "street", null, true, 0, 10))
+                .extracting(ResponseService.TextAnswer::text).containsExactly("rue du Port");
+        assertThatThrownBy(() -> db().inTransaction(em -> {
+            new ResponseService(em).approveText(RESIDENT_OF_NORD, id, port.responseId(), port.position(), false);
+            return null;
+        })).isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void theOrganiserChoosesWhatIsPublishedOfEachQuestion() {
+        long id = openConsultation(false, false);
+        Actor agent = ConsultationPersistenceContract.AGENT_OF_NORD;
+
+        consultations(c -> c.choosePublication(agent, id, "idea", Publication.FIGURES_AND_TEXTS));
+        consultations(c -> c.choosePublication(agent, id, "safety", Publication.NONE));
+
+        Map<String, Publication> chosen = new HashMap<>(consultations(c -> c.get(id).getPublications()));
+        assertThat(chosen).containsEntry("idea", Publication.FIGURES_AND_TEXTS).containsEntry("safety", Publication.NONE)
+                .containsEntry("cycles", Publication.FIGURES);
+        assertThatThrownBy(() -> consultations(c -> c.choosePublication(agent, id, "cycles", Publication.FIGURES_AND_TEXTS)))
+                .isInstanceOf(org.agora.shared.InvalidInputException.class);
     }
 }

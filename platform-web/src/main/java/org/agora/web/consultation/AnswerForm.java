@@ -45,6 +45,8 @@ public class AnswerForm implements Serializable {
     private Long id;
     private String title;
     private boolean anonymous;
+    private boolean editable;
+    private boolean submitted;
     private String whyNot;
     private List<AnswerField> fields = List.of();
     private transient Questionnaire questionnaire;
@@ -57,6 +59,8 @@ public class AnswerForm implements Serializable {
         }
         title = consultation.getTitle();
         anonymous = consultation.isAnonymous();
+        editable = consultation.isAnswersEditable();
+        submitted = responses.hasAnswered(currentUser.actor(), id);
         whyNot = responses.whyNotAnswer(currentUser.actor(), consultation, Instant.now()).orElse(null);
         questionnaire = consultation.getQuestionnaire();
         fields = questionnaire.questions().stream().map(AnswerField::new).toList();
@@ -160,12 +164,20 @@ public class AnswerForm implements Serializable {
         return title;
     }
 
+    public boolean isEditable() {
+        return editable;
+    }
+
+    public boolean isSubmitted() {
+        return submitted;
+    }
+
     public boolean isAnonymous() {
         return anonymous;
     }
 
-    public String getWhyNot() {
-        return whyNot;
+    public String getWhyNotText() {
+        return whyNot == null ? null : text(whyNot);
     }
 
     public List<AnswerField> getFields() {

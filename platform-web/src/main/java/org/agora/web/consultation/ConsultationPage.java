@@ -1,6 +1,7 @@
 package org.agora.web.consultation;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import org.agora.consultation.Response;
 import org.agora.consultation.ResponseService;
 import org.agora.shared.NotFoundException;
 import org.agora.web.platform.Pages;
+import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 
 /**
@@ -73,6 +75,12 @@ public class ConsultationPage {
 
     public String getWhyNot() {
         return whyNot;
+    }
+
+    /** The reason in the visitor's language (a message of the rules, formatted like the API's). */
+    public String getWhyNotText() {
+        return whyNot == null ? null
+                : Texts.format(FacesContext.getCurrentInstance().getViewRoot().getLocale(), whyNot);
     }
 
     public boolean isAnswered() {
