@@ -40,7 +40,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--window-size=1280,900", "--lang=fr-FR", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr",
+                "download.default_directory", profile.resolve("downloads").toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("agora.test.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
@@ -113,6 +115,40 @@ public final class Browser implements AutoCloseable {
                 .ignoring(WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(driver.executeScript(
                         "return window.agoraPreviousPage === undefined && document.readyState === 'complete';")));
+    }
+
+    /** Clicks a button that sends a file and waits for the download to finish; returns the file. */
+    public Path download(String id) {
+        Path folder = profile.resolve("downloads");
+        find(id).click();
+        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try (var files = Files.list(folder)) {
+                return files.filter(f -> !f.getFileName().toString().endsWith(".crdownload")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null; // the folder appears with the first download
+            }
+        });
+    }
+
+    /** The first element matching a CSS selector. */
+    public WebElement css(String selector) {
+        return driver.findElement(By.cssSelector(selector));
+    }
+
+    /** Waits until an element matching the CSS selector is on the page (after an Ajax update, say). */
+    public WebElement waitForCss(String selector) {
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(WebDriverException.class)
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(selector)));
+    }
+
+    /** Waits until PrimeFaces has no Ajax request under way (a partial update has replaced what it updates). */
+    public void waitForAjax() {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty())"
+                                + " && (!window.jQuery || jQuery.active === 0);")));
     }
 
     public void waitFor(String id) {

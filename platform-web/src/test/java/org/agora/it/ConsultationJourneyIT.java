@@ -1,0 +1,175 @@
+package org.agora.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.agora.it.Platform.DemoUser;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * A consultation from the resident's side in headless Chromium against the real platform: a conditional question
+ * appears when its choice is made, a draft is saved and found again, a refused answer is shown next to its
+ * question with nothing lost, the response is sent; the organiser then reads the right counts and downloads a
+ * workbook holding the same answers, and a resident of another district is told why they may not answer.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsultationJourneyIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Platform.war();
+    }
+
+    private static String question(String id) {
+        return "div[data-question='" + id + "']";
+    }
+
+    /** Clicks the label of a choice (radio or checkbox) of a question, as a person would. */
+    private static void pick(Browser browser, String questionId, String label) {
+        for (WebElement candidate : browser.all(By.cssSelector(question(questionId) + " label"))) {
+            if (candidate.getText().strip().equals(label)) {
+                candidate.click();
+                browser.waitForAjax(); // a choice may show or hide later questions
+                return;
+            }
+        }
+        throw new AssertionError("no choice '" + label + "' in question " + questionId);
+    }
+
+    @Test
+    void aResidentAnswersAndTheOrganiserReadsAndExportsTheSameAnswers() throws Exception {
+        long id = ConsultationApiIT.openConsultationOfNord(false);
+
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT);
+            resident.open("/consultations/index.xhtml?district=nord&status=OPEN");
+            assertThat(resident.text()).contains("Le vélo dans le quartier");
+            resident.screenshot("consultations-list");
+            resident.open("/consultations/view.xhtml?id=" + id);
+            assertThat(resident.find("description").getText()).isEqualTo("Votre avis");
+            resident.go("answer");
+
+            // the conditional question shows once "Oui" is picked
+            assertThat(resident.all(By.cssSelector(question("improvements")))).isEmpty();
+            pick(resident, "cycles", "Oui");
+            resident.waitForCss(question("improvements"));
+            pick(resident, "improvements", "Pistes");
+            pick(resident, "improvements", "Arceaux");
+            resident.css(question("street") + " input").sendKeys("Rue des Lilas");
+
+            // save and come back: what was typed is there again
+            resident.go("answers:saveDraft");
+            assertThat(resident.text()).contains("Vos réponses sont enregistrées");
+            resident.open("/consultations/view.xhtml?id=" + id);
+            assertThat(resident.find("answer").getText()).isEqualTo("Reprendre mes réponses");
+            resident.go("answer");
+            assertThat(resident.css(question("street") + " input").getAttribute("value")).isEqualTo("Rue des Lilas");
+
+            // three improvements where two are allowed, and no scale: refused next to each question, nothing lost
+            pick(resident, "improvements", "Éclairage");
+            resident.css(question("trips") + " input").sendKeys("12");
+            new Select(resident.css("select[data-option='c']")).selectByVisibleText("1");
+            new Select(resident.css("select[data-option='a']")).selectByVisibleText("2");
+            new Select(resident.css("select[data-option='b']")).selectByVisibleText("3");
+            resident.go("answers:submit");
+            assertThat(resident.css(question("improvements") + " .answer-error").getText()).isEqualTo("Choisissez au plus 2 réponses.");
+            assertThat(resident.css(question("safety") + " .answer-error").getText()).isEqualTo("Merci de répondre à cette question.");
+            assertThat(resident.css(question("street") + " input").getAttribute("value")).isEqualTo("Rue des Lilas");
+            resident.screenshot("consultation-answer-errors");
+
+            pick(resident, "improvements", "Arceaux");
+            resident.waitForCss(question("safety"));
+            pick(resident, "safety", "4");
+            for (WebElement row : resident.all(By.cssSelector(question("places") + " tr"))) {
+                String place = row.findElement(By.tagName("th")).getText();
+                String choice = place.equals("Parc") ? "Bien" : "Mal";
+                row.findElements(By.tagName("label")).stream().filter(l -> l.getText().strip().equals(choice))
+                        .findFirst().orElseThrow().click();
+            }
+            resident.screenshot("consultation-answer");
+            resident.go("answers:submit");
+            assertThat(resident.text()).contains("Merci, vos réponses sont enregistrées.")
+                    .contains("Vous avez répondu à cette consultation.");
+            assertThat(resident.has("answer")).isFalse();
+        }
+
+        Api.Reply stored = Api.as(DemoUser.RESIDENT).get("/api/consultations/" + id + "/response");
+        assertThat(stored.json().getJsonObject("answers").getJsonArray("improvements").toString())
+                .isEqualTo("[\"lanes\",\"lights\"]");
+
+        try (Browser agent = new Browser()) {
+            agent.signIn(DemoUser.AGENT);
+            agent.open("/consultations/results.xhtml?id=" + id);
+            assertThat(agent.find("response-count").getText()).isEqualTo("1 réponse");
+            List<String> improvements = rows(agent, "result-improvements");
+            assertThat(improvements).containsExactly("Pistes 1 100,0", "Arceaux 0 0,0", "Éclairage 1 100,0");
+            assertThat(rows(agent, "result-cycles")).containsExactly("Oui 1 100,0", "Non 0 0,0");
+            assertThat(agent.css("#result-safety .average").getText()).isEqualTo("4");
+            assertThat(rows(agent, "result-priorities")).first().asString().startsWith("Parcs 3");
+            assertThat(agent.css("#result-street .text-answer").getText()).isEqualTo("Rue des Lilas");
+            agent.screenshot("consultation-results");
+
+            Path workbook = agent.download("results:export");
+            try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
+                Sheet sheet = book.getSheetAt(0);
+                assertThat(sheet.getLastRowNum()).isEqualTo(1);
+                List<String> headers = cells(sheet.getRow(0));
+                List<String> answers = cells(sheet.getRow(1));
+                assertThat(headers).contains("Répondant", "Faites-vous du vélo ?", "Améliorations", "Quelle rue ?");
+                assertThat(answers.get(headers.indexOf("Répondant"))).isEqualTo("resident");
+                assertThat(answers.get(headers.indexOf("Faites-vous du vélo ?"))).isEqualTo("Oui");
+                assertThat(answers.get(headers.indexOf("Améliorations"))).isEqualTo("Pistes; Éclairage");
+                assertThat(answers.get(headers.indexOf("Quelle rue ?"))).isEqualTo("Rue des Lilas");
+                assertThat(answers.get(headers.indexOf("Sécurité ressentie"))).isEqualTo("4");
+                assertThat(answers.get(headers.indexOf("Trajets par semaine"))).isEqualTo("12");
+                assertThat(answers.get(headers.indexOf("Priorités"))).isEqualTo("Parcs > Écoles > Commerces");
+            }
+        }
+
+        try (Browser elsewhere = new Browser()) {
+            elsewhere.signIn(DemoUser.RESIDENT_SUD);
+            elsewhere.open("/consultations/view.xhtml?id=" + id);
+            assertThat(elsewhere.find("why-not").getText())
+                    .isEqualTo("Cette consultation s'adresse aux habitants d'un autre arrondissement.");
+            assertThat(elsewhere.has("answer")).isFalse();
+            elsewhere.open("/consultations/results.xhtml?id=" + id);
+            assertThat(elsewhere.text()).doesNotContain("Rue des Lilas");
+        }
+    }
+
+    private static List<String> rows(Browser browser, String sectionId) {
+        List<String> rows = new ArrayList<>();
+        for (WebElement row : browser.all(By.cssSelector("#" + sectionId + " table.figures tbody tr"))) {
+            rows.add(row.getText().replace(" %", "").replaceAll("\\s+", " ").strip());
+        }
+        return rows;
+    }
+
+    private static List<String> cells(Row row) {
+        DataFormatter formatter = new DataFormatter();
+        List<String> cells = new ArrayList<>();
+        for (int i = 0; i < row.getLastCellNum(); i++) {
+            Cell cell = row.getCell(i);
+            cells.add(cell == null ? "" : formatter.formatCellValue(cell));
+        }
+        return cells;
+    }
+}
