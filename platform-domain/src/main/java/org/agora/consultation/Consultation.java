@@ -72,6 +72,9 @@ public class Consultation {
     @Column(name = "answers_editable", nullable = false)
     private boolean answersEditable;
 
+    @Column(name = "cover_image_id")
+    private Long coverImageId;
+
     @Column(name = "created_by", nullable = false, length = 100)
     private String createdBy;
 
@@ -118,6 +121,11 @@ public class Consultation {
         this.districtCode = scope.district().map(DistrictCode::value).orElse(null);
         this.anonymous = draft.anonymous();
         this.answersEditable = draft.answersEditable();
+    }
+
+    /** Shows this image (already stored and checked) at the top of the consultation, or none. */
+    void changeCover(Long imageId) {
+        this.coverImageId = imageId;
     }
 
     /** Opens a scheduled consultation now rather than at its planned time. */
@@ -227,6 +235,10 @@ public class Consultation {
 
     public boolean isAnswersEditable() {
         return answersEditable;
+    }
+
+    public Long getCoverImageId() {
+        return coverImageId;
     }
 
     public String getCreatedBy() {

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.agora.media.ImageService;
+import org.agora.media.StoredImage;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
@@ -159,6 +161,20 @@ public class ConsultationService {
     public Consultation choosePublication(Actor actor, long id, String questionCode, Publication publication) {
         Consultation consultation = organised(actor, id);
         consultation.choosePublication(questionCode, publication);
+        return consultation;
+    }
+
+    /** Gives the consultation a cover image: the upload is checked (a real PNG or JPEG, not too large) and stored. */
+    public Consultation changeCover(Actor actor, long id, String fileName, byte[] bytes) {
+        Consultation consultation = organised(actor, id);
+        StoredImage image = new ImageService(em).store(actor.username(), fileName, bytes);
+        consultation.changeCover(image.getId());
+        return consultation;
+    }
+
+    public Consultation removeCover(Actor actor, long id) {
+        Consultation consultation = organised(actor, id);
+        consultation.changeCover(null);
         return consultation;
     }
 

@@ -28,6 +28,8 @@ abstract class ConsultationPersistenceContract extends DatabaseTest {
     static final Instant NOW = Instant.parse("2027-02-01T10:00:00Z");
     static final Actor AGENT_OF_NORD = new Actor("agent", Set.of(Role.DISTRICT_AGENT), Optional.empty(),
             Set.of(new DistrictCode("nord")));
+    static final Actor AGENT_OF_SUD = new Actor("agent.sud", Set.of(Role.DISTRICT_AGENT), Optional.empty(),
+            Set.of(new DistrictCode("sud")));
     static final Actor OFFICE = new Actor("officeadmin", Set.of(Role.OFFICE_ADMIN), Optional.empty(), Set.of());
 
     /** One question of each type, and a condition. */
@@ -263,5 +265,21 @@ abstract class ConsultationPersistenceContract extends DatabaseTest {
         long id = consultations(c -> c.create(AGENT_OF_NORD, hostile)).getId();
 
         assertThat(consultation(id).getDescription()).isEqualTo("<p>Votre <strong>avis</strong></p>ici");
+    }
+
+    @Test
+    void aCoverImageIsCheckedStoredAndShownAndAFakeOneChangesNothing() {
+        long id = newConsultationWithQuestions();
+
+        consultations(c -> c.changeCover(AGENT_OF_NORD, id, "parc.png", org.agora.media.TestImages.png(40, 30)));
+        Long cover = consultation(id).getCoverImageId();
+        assertThat(cover).isNotNull();
+
+        assertThatThrownBy(() -> consultations(c -> c.changeCover(AGENT_OF_NORD, id, "parc.jpg",
+                "%PDF-1.7 not an image".getBytes(java.nio.charset.StandardCharsets.US_ASCII))))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("media.image.notAnImage");
+        assertThat(consultation(id).getCoverImageId()).isEqualTo(cover);
+        assertThatThrownBy(() -> consultations(c -> c.changeCover(AGENT_OF_SUD, id, "parc.png",
+                org.agora.media.TestImages.png(40, 30)))).isInstanceOf(NotAllowedException.class);
     }
 }
