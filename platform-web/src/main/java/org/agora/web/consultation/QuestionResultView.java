@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.agora.consultation.Figures;
 import org.agora.consultation.Publication;
 import org.agora.consultation.Question;
@@ -48,6 +49,21 @@ public class QuestionResultView implements Serializable {
         }
     }
 
+    /** The figures of one district's residents, for a choice question: who answered and the count per option. */
+    public record DistrictLine(String district, long answered, List<Long> counts) implements Serializable {
+        public String getDistrict() {
+            return district;
+        }
+
+        public long getAnswered() {
+            return answered;
+        }
+
+        public List<Long> getCounts() {
+            return counts;
+        }
+    }
+
     private final String id;
     private final String text;
     private final QuestionType type;
@@ -59,12 +75,13 @@ public class QuestionResultView implements Serializable {
     private BigDecimal minimum;
     private BigDecimal median;
     private BigDecimal maximum;
+    private final List<DistrictLine> byDistrict = new ArrayList<>();
     private final int hiddenGroups;
     private final int districtGroups;
     private final Publication publication;
     private final List<Publication> publicationChoices;
 
-    QuestionResultView(QuestionResults results, Publication publication) {
+    QuestionResultView(QuestionResults results, Publication publication, Map<String, String> districtNames) {
         Question question = results.question();
         this.id = question.id();
         this.text = question.common().text();
@@ -75,6 +92,12 @@ public class QuestionResultView implements Serializable {
         this.publication = publication;
         this.publicationChoices = Publication.allowedFor(question);
         read(results.overall());
+        results.byDistrict().forEach((district, figures) -> {
+            if (figures instanceof Figures.Choice choice) {
+                byDistrict.add(new DistrictLine(districtNames.getOrDefault(district.value(), district.value()),
+                        choice.answered(), choice.options().stream().map(Figures.OptionCount::count).toList()));
+            }
+        });
     }
 
     private void read(Figures figures) {
@@ -167,6 +190,10 @@ public class QuestionResultView implements Serializable {
 
     public BigDecimal getMaximum() {
         return maximum;
+    }
+
+    public List<DistrictLine> getByDistrict() {
+        return byDistrict;
     }
 
     public int getHiddenGroups() {

@@ -22,6 +22,7 @@ import org.agora.consultation.ResponseService;
 import org.agora.consultation.ResponseService.TextAnswer;
 import org.agora.reports.ResponsesWorkbook;
 import org.agora.shared.DomainException;
+import org.agora.territory.TerritoryService;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.platform.Texts;
@@ -43,6 +44,9 @@ public class ResultsPage implements Serializable {
 
     @Inject
     transient ResponseService responses;
+
+    @Inject
+    transient TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
@@ -71,9 +75,11 @@ public class ResultsPage implements Serializable {
         ConsultationResults results = ConsultationResults.tally(consultation.getQuestionnaire(), responses.submitted(id));
         responseCount = results.responses();
         Map<String, Publication> publications = consultation.getPublications();
+        Map<String, String> districtNames = new HashMap<>();
+        territory.districts().forEach(d -> districtNames.put(d.getCode().value(), d.getName()));
         questions = results.questions().stream()
                 .filter(q -> organiser || publication(publications, q).publicFigures())
-                .map(q -> new QuestionResultView(q, publication(publications, q)))
+                .map(q -> new QuestionResultView(q, publication(publications, q), districtNames))
                 .toList();
     }
 
