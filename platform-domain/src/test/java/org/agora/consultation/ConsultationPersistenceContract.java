@@ -282,4 +282,16 @@ abstract class ConsultationPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> consultations(c -> c.changeCover(AGENT_OF_SUD, id, "parc.png",
                 org.agora.media.TestImages.png(40, 30)))).isInstanceOf(NotAllowedException.class);
     }
+
+    @Test
+    void theDemoConsultationsAreLoadedOnceOneOpenOneScheduled() {
+        boolean first = db().inTransaction(em -> DemoConsultations.seedIfEmpty(em, NOW));
+        boolean second = db().inTransaction(em -> DemoConsultations.seedIfEmpty(em, NOW));
+
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+
+        assertThat(published(ConsultationFilter.none())).extracting(Consultation::getStatus)
+                .containsExactlyInAnyOrder(ConsultationStatus.OPEN, ConsultationStatus.SCHEDULED);
+    }
 }

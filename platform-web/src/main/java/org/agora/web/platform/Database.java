@@ -8,8 +8,10 @@ import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.agora.consultation.DemoConsultations;
 import org.agora.shared.Migrations;
 import org.agora.territory.DemoTerritory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -51,6 +53,9 @@ public class Database {
         LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied)");
         if (demoData && DemoTerritory.seedIfEmpty(em)) {
             LOG.info("Demo territory of Belrive loaded");
+        }
+        if (demoData && DemoConsultations.seedIfEmpty(em, Instant.now())) {
+            LOG.info("Demo consultations loaded");
         }
     }
 }
