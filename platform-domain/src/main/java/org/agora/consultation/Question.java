@@ -179,7 +179,7 @@ public sealed interface Question {
     /** A grid: for each row, one column. A required matrix needs every row answered. */
     record Matrix(Common common, List<Option> rows, List<Option> columns) implements Question {
         public Matrix {
-            rows = Questions.distinctOptions(rows, 1);
+            rows = Questions.distinctOptions("rows", rows, 1);
             columns = Questions.distinctOptions(columns, 2);
         }
 

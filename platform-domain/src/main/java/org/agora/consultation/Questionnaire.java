@@ -46,7 +46,7 @@ public final class Questionnaire {
             throw new InvalidInputException("condition", "consultation.question.condition.notChoice", question.id());
         }
         if (!Questions.ids(options).contains(condition.optionId())) {
-            throw new InvalidInputException("condition", "consultation.answer.unknownOption");
+            throw new InvalidInputException("condition", "consultation.question.condition.unknownOption", question.id());
         }
     }
 

@@ -14,12 +14,17 @@ final class Questions {
     }
 
     static List<Option> distinctOptions(List<Option> options, int atLeast) {
+        return distinctOptions("options", options, atLeast);
+    }
+
+    /** The same for the list an organiser typed into {@code field} (a matrix has rows as well as options). */
+    static List<Option> distinctOptions(String field, List<Option> options, int atLeast) {
         List<Option> copy = List.copyOf(options);
         if (copy.size() < atLeast) {
-            throw new InvalidInputException("options", "consultation.question.options.tooFew", atLeast);
+            throw new InvalidInputException(field, "consultation.question.options.tooFew", atLeast);
         }
         if (ids(copy).size() != copy.size()) {
-            throw new InvalidInputException("options", "consultation.question.options.duplicate");
+            throw new InvalidInputException(field, "consultation.question.options.duplicate");
         }
         return copy;
     }

@@ -122,4 +122,15 @@ class QuestionTypesTest {
         assertThat(problem(optional, new Answer.Matrix(Map.of("pool", "good")))).contains("consultation.answer.unknownOption");
         assertThat(problem(optional, new Answer.Matrix(Map.of("park", "great")))).contains("consultation.answer.unknownOption");
     }
+
+    @Test
+    void aMatrixWithoutRowsNamesItsRowsAsTheFieldAtFault() {
+        List<Option> grades = List.of(new Option("good", "Bien"), new Option("bad", "Mal"));
+        List<Option> places = List.of(new Option("park", "Parc"));
+
+        assertThatThrownBy(() -> new Question.Matrix(Common.of("m", "Vos lieux", false), List.of(), grades))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("rows"));
+        assertThatThrownBy(() -> new Question.Matrix(Common.of("m", "Vos lieux", false), places, grades.subList(0, 1)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("options"));
+    }
 }

@@ -102,7 +102,11 @@ class QuestionnaireTest {
                         e -> assertThat(e.messageKey()).isEqualTo("consultation.question.condition.notChoice"));
         Question onUnknownOption = new Question.FreeText(Common.of("y", "Y", false).shownWhen("cycles", "maybe"), false);
         assertThatThrownBy(() -> new Questionnaire(List.of(CYCLES, onUnknownOption)))
-                .isInstanceOf(InvalidInputException.class);
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("consultation.question.condition.unknownOption");
+                    assertThat(e.arguments()).containsExactly("y");
+                    assertThat(e.field()).contains("condition");
+                });
     }
 
     @Test

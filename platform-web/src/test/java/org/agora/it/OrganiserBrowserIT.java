@@ -1,0 +1,396 @@
+package org.agora.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.agora.it.Api.Reply;
+import org.agora.it.Platform.DemoUser;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Organisers in headless Chromium: a district agent creates a consultation for their district, builds its
+ * questionnaire (several types, a conditional question, a reordering), schedules and opens it; errors appear next
+ * to their fields with nothing typed lost; the agent can neither pick nor open anything outside their district.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class OrganiserBrowserIT {
+
+    private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Platform.war();
+    }
+
+    @Test
+    void agentBuildsSchedulesAndOpensAConsultationOfTheirDistrict() {
+        String title = "La place du Marché " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDateTime opens = LocalDateTime.now(PARIS).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.AGENT);
+            browser.go("nav-organise");
+            assertThat(browser.heading()).isEqualTo("Consultations que j'organise");
+            browser.go("new-consultation");
+            assertThat(browser.heading()).isEqualTo("Nouvelle consultation");
+
+            // the agent is offered their own district only: no "whole city", no other district
+            assertThat(options(browser, "consultation:scope")).containsExactly("Nord");
+
+            // an empty title, then a closing before the opening: each shown next to its field, nothing lost
+            describe(browser, "Bancs, arbres, fontaine : dites-nous ce que vous voulez.");
+            typeDate(browser, "consultation:opensAt", opens);
+            typeDate(browser, "consultation:closesAt", opens.minusDays(1));
+            new Select(browser.find("consultation:theme")).selectByVisibleText("Espaces verts");
+            browser.go("consultation:save");
+            assertThat(message(browser, "consultation:title")).isEqualTo("Ce champ est obligatoire.");
+            assertThat(browser.find("consultation:closesAt_input").getAttribute("value"))
+                    .isEqualTo(opens.minusDays(1).format(TYPED));
+
+            browser.type("consultation:title", title);
+            browser.go("consultation:save");
+            assertThat(message(browser, "consultation:closesAt")).isEqualTo("La fin doit venir après le début.");
+            assertThat(message(browser, "consultation:title")).isEmpty();
+            assertThat(browser.find("consultation:title").getAttribute("value")).isEqualTo(title);
+            assertThat(description(browser)).isEqualTo("Bancs, arbres, fontaine : dites-nous ce que vous voulez.");
+            assertThat(new Select(browser.find("consultation:theme")).getFirstSelectedOption().getText())
+                    .isEqualTo("Espaces verts");
+
+            typeDate(browser, "consultation:closesAt", opens.plusDays(14));
+            browser.go("consultation:save");
+            assertThat(browser.heading()).as(browser.text()).isEqualTo(title);
+            assertThat(browser.text()).contains("Consultation « " + title + " » enregistrée.");
+            assertThat(browser.find("status").getText()).isEqualTo("Brouillon");
+            assertThat(browser.find("consultation:opensAt_input").getAttribute("value")).isEqualTo(opens.format(TYPED));
+            assertThat(buttons(browser)).containsExactly("Programmer");
+            tallScreenshot(browser, "organiser-consultation-form");
+
+            // the questionnaire: six types, one question shown only for an earlier answer
+            browser.go("questions-link");
+            assertThat(browser.heading()).isEqualTo("Questionnaire");
+            addQuestion(browser, "SINGLE_CHOICE", "Venez-vous sur la place le samedi ?", "Oui\nNon", true);
+            addQuestion(browser, "MULTIPLE_CHOICE", "Que manque-t-il ?", "Des bancs\nDes arbres\nUne fontaine", false,
+                    b -> b.type("editor:maxChoices", "2"));
+
+            browser.go("questionList:add");
+            choose(browser, "editor:type", "SHORT_TEXT", d -> !browser.has("editor:options"));
+            browser.type("editor:text", "Qu'y faites-vous ?");
+            choose(browser, "editor:conditionQuestion", "q1", d -> options(browser, "editor:conditionOption").contains("Oui"));
+            assertThat(options(browser, "editor:conditionQuestion"))
+                    .containsExactly("(toujours affichée)", "Venez-vous sur la place le samedi ?", "Que manque-t-il ?");
+            new Select(browser.find("editor:conditionOption")).selectByVisibleText("Oui");
+            browser.go("editor:save");
+            assertThat(browser.text()).contains("Question « Qu'y faites-vous ? » enregistrée.");
+
+            // a scale from 5 down to 1 is refused next to its maximum; what was typed stays
+            browser.go("questionList:add");
+            choose(browser, "editor:type", "SCALE", d -> browser.has("editor:min"));
+            assertThat(browser.find("editor:min").getAttribute("value")).isEqualTo("1");
+            browser.type("editor:text", "Êtes-vous satisfait de la place ?");
+            browser.type("editor:min", "5");
+            browser.type("editor:max", "1");
+            browser.type("editor:minLabel", "Pas du tout");
+            browser.go("editor:save");
+            assertThat(message(browser, "editor:max"))
+                    .isEqualTo("Une échelle va d'une valeur basse à une valeur haute, en 11 crans au plus.");
+            assertThat(browser.find("editor:text").getAttribute("value")).isEqualTo("Êtes-vous satisfait de la place ?");
+            assertThat(browser.find("editor:minLabel").getAttribute("value")).isEqualTo("Pas du tout");
+            assertThat(rows(browser)).hasSize(3);
+            browser.type("editor:min", "1");
+            browser.type("editor:max", "5");
+            browser.type("editor:maxLabel", "Tout à fait");
+            browser.go("editor:save");
+            assertThat(rows(browser)).hasSize(4);
+
+            addQuestion(browser, "MATRIX", "Comment trouvez-vous ces lieux ?", "Bien\nMoyen\nMal", false,
+                    b -> b.type("editor:rows", "Le marché\nLe square"));
+            addQuestion(browser, "NUMBER", "Combien de minutes y passez-vous par semaine ?", null, false,
+                    b -> {
+                        b.type("editor:min", "0");
+                        b.type("editor:max", "600");
+                    });
+            assertThat(questionTexts(browser)).containsExactly(
+                    "Venez-vous sur la place le samedi ?", "Que manque-t-il ?", "Qu'y faites-vous ?",
+                    "Êtes-vous satisfait de la place ?", "Comment trouvez-vous ces lieux ?",
+                    "Combien de minutes y passez-vous par semaine ?");
+            assertThat(rows(browser).get(2)).contains("Affichée si « Venez-vous sur la place le samedi ? » = « Oui »");
+            assertThat(rows(browser).get(3)).contains("Échelle").contains("1 (Pas du tout) à 5 (Tout à fait)");
+            assertThat(rows(browser).get(4)).contains("Grille").contains("Lignes : Le marché / Le square ; colonnes : Bien / Moyen / Mal");
+
+            // the number question moves up above the grid, with the accessible buttons
+            browser.go("questionList:questions:5:up");
+            assertThat(browser.text()).contains("placée en position 5");
+            assertThat(rows(browser).get(4)).contains("Combien de minutes");
+            assertThat(rows(browser).get(5)).contains("Comment trouvez-vous ces lieux ?");
+
+            // the conditional question cannot go above the question it depends on
+            browser.go("questionList:questions:2:up");
+            browser.go("questionList:questions:1:up");
+            assertThat(browser.text()).contains("La question « q3 » ne peut dépendre que d'une question précédente.");
+            assertThat(rows(browser).get(0)).contains("Venez-vous sur la place le samedi ?");
+            browser.go("questionList:questions:1:down"); // back where it was
+            assertThat(rows(browser).get(2)).contains("Qu'y faites-vous ?");
+
+            // or drag and drop: the grid goes above the scale
+            drag(browser, 5, 3);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                    .until(d -> browser.text().contains("« Comment trouvez-vous ces lieux ? » placée en position 4"));
+            assertThat(questionTexts(browser)).containsExactly(
+                    "Venez-vous sur la place le samedi ?", "Que manque-t-il ?", "Qu'y faites-vous ?",
+                    "Comment trouvez-vous ces lieux ?", "Êtes-vous satisfait de la place ?",
+                    "Combien de minutes y passez-vous par semaine ?");
+            browser.go("questionList:questions:2:edit");
+            assertThat(browser.find("editor-title").getText()).isEqualTo("Modifier la question q3");
+            assertThat(new Select(browser.find("editor:conditionOption")).getFirstSelectedOption().getText()).isEqualTo("Oui");
+            tallScreenshot(browser, "organiser-questionnaire-builder");
+            browser.go("editor:cancel");
+            assertThat(browser.has("editor:save")).isFalse();
+
+            // edited question keeps its id, and its options keep theirs
+            browser.go("questionList:questions:0:edit");
+            assertThat(browser.find("editor:options").getAttribute("value")).isEqualTo("Oui\nNon");
+            browser.type("editor:options", "Non\nOui\nParfois");
+            browser.go("editor:save");
+            assertThat(rows(browser).get(0)).contains("q1").contains("Non / Oui / Parfois");
+            assertThat(rows(browser).get(2)).contains("= « Oui »");
+
+            // schedule, then open now
+            browser.go("back");
+            browser.go("lifecycle:schedule");
+            assertThat(browser.find("status").getText()).isEqualTo("Programmée");
+            assertThat(browser.text()).contains("Consultation « " + title + " » programmée.");
+            assertThat(buttons(browser)).containsExactly("Remettre en brouillon", "Ouvrir maintenant");
+            assertThat(browser.find("consultation:title").isEnabled()).isFalse();
+            browser.go("lifecycle:openNow");
+            assertThat(browser.find("status").getText()).isEqualTo("Ouverte");
+            assertThat(buttons(browser)).containsExactly("Clôturer maintenant");
+            assertThat(browser.has("consultation:save")).isFalse();
+
+            browser.go("questions-link");
+            assertThat(browser.find("locked").getText()).startsWith("Les questions ne peuvent plus changer");
+            assertThat(browser.has("questionList:add")).isFalse();
+            assertThat(browser.has("questionList:questions:0:up")).isFalse();
+            assertThat(rows(browser)).hasSize(6);
+
+            browser.go("nav-organise");
+            String list = browser.find("consultations").getText();
+            assertThat(list).contains(title);
+            assertThat(row(browser, "consultations", title)).contains("Nord").contains("Ouverte")
+                    .contains(opens.plusDays(14).format(TYPED));
+        }
+    }
+
+    @Test
+    void agentCannotOrganiseOutsideTheirDistrictAndTheOfficeOrganisesAnywhere() {
+        String title = "Le parc du Sud " + UUID.randomUUID().toString().substring(0, 6);
+        long sud = consultationOfSudByTheOffice(title);
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.AGENT);
+            browser.open("/organise/consultation.xhtml");
+
+            // a district the select does not offer is refused by the page, the whole city by the rules
+            forgeScope(browser, "sud");
+            browser.go("consultation:save");
+            assertThat(message(browser, "consultation:scope")).isEqualTo("Choisissez une des valeurs proposées.");
+            forgeScope(browser, "");
+            browser.go("consultation:save");
+            assertThat(browser.text()).contains("Vous n'organisez que les consultations de vos arrondissements.");
+
+            browser.go("nav-organise");
+            assertThat(browser.find("consultations").getText()).doesNotContain(title);
+            browser.open("/organise/consultation.xhtml?id=" + sud);
+            assertThat(browser.heading()).isEqualTo("Accès refusé");
+            browser.open("/organise/questions.xhtml?id=" + sud);
+            assertThat(browser.heading()).isEqualTo("Accès refusé");
+            browser.open("/organise/consultation.xhtml?id=987654321");
+            assertThat(browser.heading()).isEqualTo("Page introuvable");
+            browser.open("/organise/questions.xhtml?id=abc");
+            assertThat(browser.heading()).isEqualTo("Page introuvable");
+        }
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.RESIDENT);
+            assertThat(browser.has("nav-organise")).isFalse();
+            browser.open("/organise/consultations.xhtml");
+            assertThat(browser.heading()).isEqualTo("Accès refusé");
+        }
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.OFFICE_ADMIN);
+            browser.go("nav-organise");
+            assertThat(row(browser, "consultations", title)).contains("Sud").contains("Brouillon");
+            browser.go("new-consultation");
+            assertThat(options(browser, "consultation:scope")).startsWith("Toute la ville").contains("Nord", "Sud");
+
+            // a copy for Nord: a new draft with the same questions, opened on its own form
+            browser.open("/organise/consultation.xhtml?id=" + sud);
+            assertThat(browser.heading()).isEqualTo(title);
+            new Select(browser.find("lifecycle:duplicateScope")).selectByVisibleText("Nord");
+            browser.go("lifecycle:duplicate");
+            assertThat(browser.text()).contains("Copie de « " + title + " » créée en brouillon");
+            String copy = browser.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1");
+            assertThat(copy).isNotEqualTo(String.valueOf(sud));
+            assertThat(browser.find("status").getText()).isEqualTo("Brouillon");
+            assertThat(new Select(browser.find("consultation:scope")).getFirstSelectedOption().getText()).isEqualTo("Nord");
+            browser.go("questions-link");
+            assertThat(rows(browser)).hasSize(2);
+        }
+    }
+
+    /** A draft of the south district with two questions, made by the office through the API. */
+    private static long consultationOfSudByTheOffice(String title) {
+        Api office = Api.as(DemoUser.OFFICE_ADMIN);
+        Instant opens = Instant.now().plus(10, ChronoUnit.DAYS);
+        Reply created = office.post("/api/consultations", """
+                {"title": "%s", "description": "<p>Le parc</p>", "district": "sud",
+                 "opensAt": "%s", "closesAt": "%s", "anonymous": false, "answersEditable": true}"""
+                .formatted(title, opens, opens.plus(7, ChronoUnit.DAYS)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().getJsonNumber("id").longValue();
+        Reply questions = office.put("/api/consultations/" + id + "/questions", """
+                [{"id": "often", "type": "SINGLE_CHOICE", "text": "Y allez-vous ?",
+                  "options": [{"id": "yes", "label": "Oui"}, {"id": "no", "label": "Non"}]},
+                 {"id": "why", "type": "LONG_TEXT", "text": "Pourquoi ?"}]""");
+        assertThat(questions.status()).as(questions.body()).isEqualTo(200);
+        return id;
+    }
+
+    private static void addQuestion(Browser browser, String type, String text, String options, boolean required) {
+        addQuestion(browser, type, text, options, required, b -> { });
+    }
+
+    private static void addQuestion(Browser browser, String type, String text, String options, boolean required,
+                                    Consumer<Browser> more) {
+        int before = rows(browser).size();
+        browser.go("questionList:add");
+        if (!"SINGLE_CHOICE".equals(type)) {
+            String marker = switch (type) {
+                case "MATRIX" -> "editor:rows";
+                case "NUMBER", "SCALE" -> "editor:min";
+                case "MULTIPLE_CHOICE" -> "editor:maxChoices";
+                default -> "editor:text";
+            };
+            choose(browser, "editor:type", type, d -> browser.has(marker));
+        }
+        browser.type("editor:text", text);
+        if (options != null) {
+            browser.type("editor:options", options);
+        }
+        if (required) {
+            browser.click("editor:required");
+        }
+        more.accept(browser);
+        browser.go("editor:save");
+        assertThat(rows(browser)).as(browser.text()).hasSize(before + 1);
+    }
+
+    /** Picks an option of a select that updates part of the page by Ajax, and waits for the update. */
+    private static void choose(Browser browser, String select, String value, Function<WebDriver, Boolean> updated) {
+        new Select(browser.find(select)).selectByValue(value);
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .ignoring(StaleElementReferenceException.class) // the part being replaced
+                .until(updated);
+    }
+
+    private static List<String> options(Browser browser, String select) {
+        return new Select(browser.find(select)).getOptions().stream().map(WebElement::getText).toList();
+    }
+
+    /** The rows of the questionnaire table; an empty table has none. */
+    private static List<String> rows(Browser browser) {
+        return browser.all(By.cssSelector("[id='questionList:questions'] tbody tr[data-ri]")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private static List<String> questionTexts(Browser browser) {
+        return browser.all(By.cssSelector("[id='questionList:questions'] tbody tr[data-ri] .question-text")).stream()
+                .map(WebElement::getText).toList();
+    }
+
+    private static String row(Browser browser, String table, String containing) {
+        return browser.all(By.cssSelector("[id='" + table + "'] tbody tr")).stream().map(WebElement::getText)
+                .filter(t -> t.contains(containing)).findFirst().orElse("");
+    }
+
+    /** The lifecycle buttons shown. */
+    private static List<String> buttons(Browser browser) {
+        return browser.all(By.cssSelector("[id='lifecycle'] p.actions button")).stream().map(WebElement::getText).toList();
+    }
+
+    private static String message(Browser browser, String input) {
+        return browser.find(input + "-message").getText().trim();
+    }
+
+    /** Drags a row of the questionnaire by its number cell and drops it over the upper half of another. */
+    private static void drag(Browser browser, int from, int to) {
+        WebElement source = browser.driver().findElement(By.cssSelector("[id='questionList:questions'] tr[data-ri='" + from + "'] td"));
+        WebElement target = browser.driver().findElement(By.cssSelector("[id='questionList:questions'] tr[data-ri='" + to + "'] td"));
+        int up = target.getRect().getHeight() / 4;
+        new Actions(browser.driver())
+                .clickAndHold(source).pause(Duration.ofMillis(200))
+                .moveByOffset(0, -10).pause(Duration.ofMillis(200))
+                .moveToElement(target, 0, -up).pause(Duration.ofMillis(200))
+                .moveByOffset(0, -2).pause(Duration.ofMillis(200))
+                .release().perform();
+    }
+
+    /** A screenshot of the whole form or table rather than its first screen, for the user guide. */
+    private static void tallScreenshot(Browser browser, String name) {
+        WebDriver.Window window = browser.driver().manage().window();
+        Dimension usual = window.getSize();
+        Object height = browser.driver().executeScript("return document.documentElement.scrollHeight;");
+        window.setSize(new Dimension(usual.getWidth(), Math.min(((Number) height).intValue() + 150, 2400)));
+        browser.screenshot(name);
+        window.setSize(usual);
+    }
+
+    /** Types a date and time as a person would: select what the field holds, type over it. */
+    private static void typeDate(Browser browser, String datePicker, LocalDateTime value) {
+        WebElement input = browser.find(datePicker + "_input");
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"));
+        input.sendKeys(value.format(TYPED));
+    }
+
+    private static void describe(Browser browser, String text) {
+        WebElement editor = browser.driver().findElement(By.cssSelector("[id='consultation:description'] .ql-editor"));
+        editor.click();
+        editor.sendKeys(text);
+    }
+
+    private static String description(Browser browser) {
+        return browser.driver().findElement(By.cssSelector("[id='consultation:description'] .ql-editor")).getText();
+    }
+
+    /** What a person could send by editing the page: a scope the select does not offer. */
+    private static void forgeScope(Browser browser, String value) {
+        browser.driver().executeScript("""
+                const select = document.getElementById('consultation:scope');
+                const option = document.createElement('option');
+                option.value = arguments[0];
+                option.text = 'forged';
+                select.add(option);
+                select.value = arguments[0];""", value);
+    }
+}
