@@ -38,12 +38,12 @@ class ConsultationJourneyIT {
         return Platform.war();
     }
 
-    private static String question(String id) {
+    static String question(String id) {
         return "div[data-question='" + id + "']";
     }
 
     /** Clicks the label of a choice (radio or checkbox) of a question, as a person would. */
-    private static void pick(Browser browser, String questionId, String label) {
+    static void pick(Browser browser, String questionId, String label) {
         for (WebElement candidate : browser.all(By.cssSelector(question(questionId) + " label"))) {
             if (candidate.getText().strip().equals(label)) {
                 candidate.click();
@@ -155,7 +155,7 @@ class ConsultationJourneyIT {
         }
     }
 
-    private static List<String> rows(Browser browser, String sectionId) {
+    static List<String> rows(Browser browser, String sectionId) {
         List<String> rows = new ArrayList<>();
         for (WebElement row : browser.all(By.cssSelector("#" + sectionId + " table.figures tbody tr"))) {
             rows.add(row.getText().replace(" %", "").replaceAll("\\s+", " ").strip());
@@ -163,7 +163,7 @@ class ConsultationJourneyIT {
         return rows;
     }
 
-    private static List<String> cells(Row row) {
+    static List<String> cells(Row row) {
         DataFormatter formatter = new DataFormatter();
         List<String> cells = new ArrayList<>();
         for (int i = 0; i < row.getLastCellNum(); i++) {

@@ -2,6 +2,10 @@ package org.agora.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -14,6 +18,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,9 +54,10 @@ class OrganiserBrowserIT {
     }
 
     @Test
-    void agentBuildsSchedulesAndOpensAConsultationOfTheirDistrict() {
+    void agentBuildsAndOpensAConsultationThenAResidentAnswersItAndTheAgentReadsAndExportsTheAnswers() throws Exception {
         String title = "La place du Marché " + UUID.randomUUID().toString().substring(0, 6);
         LocalDateTime opens = LocalDateTime.now(PARIS).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+        long id;
         try (Browser browser = new Browser()) {
             browser.signIn(DemoUser.AGENT);
             browser.go("nav-organise");
@@ -88,6 +95,18 @@ class OrganiserBrowserIT {
             assertThat(browser.find("consultation:opensAt_input").getAttribute("value")).isEqualTo(opens.format(TYPED));
             assertThat(buttons(browser)).containsExactly("Programmer");
             tallScreenshot(browser, "organiser-consultation-form");
+
+            // a cover image: a PDF named .png is refused next to the field, a real PNG is shown
+            browser.css("#cover input[type=file]").sendKeys(file("plan.png", "%PDF-1.7 a plan".getBytes()).toString());
+            browser.go("cover:upload");
+            assertThat(message(browser, "cover:file")).isEqualTo("Ce fichier n'est pas une image PNG ou JPEG.");
+            assertThat(browser.has("cover-image")).isFalse();
+            browser.css("#cover input[type=file]").sendKeys(file("place.png", png()).toString());
+            browser.go("cover:upload");
+            assertThat(browser.text()).contains("Image de couverture de « " + title + " » enregistrée.");
+            String cover = browser.find("cover-image").getAttribute("src");
+            assertThat(Api.anonymous().get(cover.substring(cover.indexOf("/agora/") + "/agora".length())).contentType())
+                    .isEqualTo("image/png");
 
             // the questionnaire: six types, one question shown only for an earlier answer
             browser.go("questions-link");
@@ -180,6 +199,7 @@ class OrganiserBrowserIT {
 
             // schedule, then open now
             browser.go("back");
+            id = Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
             browser.go("lifecycle:schedule");
             assertThat(browser.find("status").getText()).isEqualTo("Programmée");
             assertThat(browser.text()).contains("Consultation « " + title + " » programmée.");
@@ -201,6 +221,54 @@ class OrganiserBrowserIT {
             assertThat(list).contains(title);
             assertThat(row(browser, "consultations", title)).contains("Nord").contains("Ouverte")
                     .contains(opens.plusDays(14).format(TYPED));
+        }
+
+        // a resident of Nord answers what the agent built, following its condition
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT);
+            resident.open("/consultations/answer.xhtml?id=" + id);
+            assertThat(resident.all(By.cssSelector(ConsultationJourneyIT.question("q3")))).isEmpty();
+            ConsultationJourneyIT.pick(resident, "q1", "Oui");
+            resident.waitForCss(ConsultationJourneyIT.question("q3"));
+            ConsultationJourneyIT.pick(resident, "q2", "Des bancs");
+            ConsultationJourneyIT.pick(resident, "q2", "Une fontaine");
+            resident.css(ConsultationJourneyIT.question("q3") + " input").sendKeys("Mes courses au marché");
+            ConsultationJourneyIT.pick(resident, "q4", "4");
+            resident.css(ConsultationJourneyIT.question("q6") + " input").sendKeys("45");
+            for (WebElement line : resident.all(By.cssSelector(ConsultationJourneyIT.question("q5") + " tr"))) {
+                String choice = line.findElement(By.tagName("th")).getText().equals("Le marché") ? "Bien" : "Moyen";
+                line.findElements(By.tagName("label")).stream().filter(l -> l.getText().strip().equals(choice))
+                        .findFirst().orElseThrow().click();
+            }
+            resident.go("answers:submit");
+            assertThat(resident.text()).contains("Merci, vos réponses sont enregistrées.");
+        }
+
+        // the agent reads the counts and exports the same answers
+        try (Browser agent = new Browser()) {
+            agent.signIn(DemoUser.AGENT);
+            agent.open("/consultations/results.xhtml?id=" + id);
+            assertThat(agent.find("response-count").getText()).isEqualTo("1 réponse");
+            assertThat(ConsultationJourneyIT.rows(agent, "result-q1")).containsExactly("Non 0 0,0", "Oui 1 100,0", "Parfois 0 0,0");
+            assertThat(ConsultationJourneyIT.rows(agent, "result-q2"))
+                    .containsExactly("Des bancs 1 100,0", "Des arbres 0 0,0", "Une fontaine 1 100,0");
+            assertThat(agent.css("#result-q4 .average").getText()).isEqualTo("4");
+            assertThat(agent.css("#result-q3 .text-answer").getText()).isEqualTo("Mes courses au marché");
+
+            Path workbook = agent.download("results:export");
+            try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
+                Sheet sheet = book.getSheetAt(0);
+                assertThat(sheet.getLastRowNum()).isEqualTo(1);
+                List<String> headers = ConsultationJourneyIT.cells(sheet.getRow(0));
+                List<String> answers = ConsultationJourneyIT.cells(sheet.getRow(1));
+                assertThat(answers.get(headers.indexOf("Venez-vous sur la place le samedi ?"))).isEqualTo("Oui");
+                assertThat(answers.get(headers.indexOf("Que manque-t-il ?"))).isEqualTo("Des bancs; Une fontaine");
+                assertThat(answers.get(headers.indexOf("Qu'y faites-vous ?"))).isEqualTo("Mes courses au marché");
+                assertThat(answers.get(headers.indexOf("Êtes-vous satisfait de la place ?"))).isEqualTo("4");
+                assertThat(answers.get(headers.indexOf("Combien de minutes y passez-vous par semaine ?"))).isEqualTo("45");
+                assertThat(answers.get(headers.indexOf("Comment trouvez-vous ces lieux ? — Le marché"))).isEqualTo("Bien");
+                assertThat(answers.get(headers.indexOf("Comment trouvez-vous ces lieux ? — Le square"))).isEqualTo("Moyen");
+            }
         }
     }
 
@@ -392,5 +460,17 @@ class OrganiserBrowserIT {
                 option.text = 'forged';
                 select.add(option);
                 select.value = arguments[0];""", value);
+    }
+
+    private static Path file(String name, byte[] bytes) throws java.io.IOException {
+        Path folder = Files.createTempDirectory("agora-upload");
+        return Files.write(folder.resolve(name), bytes);
+    }
+
+    private static byte[] png() throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 }

@@ -17,7 +17,10 @@ import org.agora.consultation.ConsultationPermissions;
 import org.agora.consultation.ConsultationService;
 import org.agora.consultation.ConsultationStatus;
 import org.agora.shared.Actor;
+import org.agora.media.ImageFile;
 import org.agora.shared.DomainException;
+import org.agora.shared.InvalidInputException;
+import org.primefaces.model.file.UploadedFile;
 import org.agora.shared.NotFoundException;
 import org.agora.territory.TerritoryService;
 import org.agora.web.platform.FacesFeedback;
@@ -52,6 +55,8 @@ public class ConsultationForm implements Serializable {
 
     private String id;
     private Long consultationId;
+    private Long coverImageId;
+    private transient UploadedFile coverFile;
     private ConsultationStatus status;
     private String savedTitle;
 
@@ -101,6 +106,7 @@ public class ConsultationForm implements Serializable {
 
     private void show(Consultation consultation) {
         consultationId = consultation.getId();
+        coverImageId = consultation.getCoverImageId();
         status = consultation.getStatus();
         savedTitle = consultation.getTitle();
         title = consultation.getTitle();
@@ -151,6 +157,26 @@ public class ConsultationForm implements Serializable {
     public String publishResults() {
         return step(() -> consultations.publishResults(currentUser.actor(), consultationId),
                 "consultation.lifecycle.published");
+    }
+
+    /** Checks and stores the uploaded picture as the consultation's cover; a refused file says why next to it. */
+    public String uploadCover() {
+        try {
+            if (coverFile == null || coverFile.getSize() == 0) {
+                throw new InvalidInputException(ImageFile.FIELD, "media.image.empty");
+            }
+            Consultation changed = consultations.changeCover(currentUser.actor(), consultationId,
+                    coverFile.getFileName(), coverFile.getContent());
+            FacesFeedback.done("consultation.cover.saved", changed.getTitle());
+            return thisPage(changed.getId());
+        } catch (DomainException e) {
+            FacesFeedback.refused("cover", e);
+            return null;
+        }
+    }
+
+    public String removeCover() {
+        return step(() -> consultations.removeCover(currentUser.actor(), consultationId), "consultation.cover.removed");
     }
 
     /** A copy in draft for the chosen scope; the organiser lands on the copy to adjust its dates. */
@@ -207,6 +233,18 @@ public class ConsultationForm implements Serializable {
 
     public String getStatusLabel() {
         return status == null ? null : text("consultation.status." + status.name());
+    }
+
+    public Long getCoverImageId() {
+        return coverImageId;
+    }
+
+    public UploadedFile getCoverFile() {
+        return coverFile;
+    }
+
+    public void setCoverFile(UploadedFile coverFile) {
+        this.coverFile = coverFile;
     }
 
     public Long getConsultationId() {
