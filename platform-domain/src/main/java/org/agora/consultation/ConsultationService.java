@@ -19,6 +19,7 @@ import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.Role;
 import org.agora.territory.TerritoryService;
 
 /**
@@ -127,10 +128,18 @@ public class ConsultationService {
     /** The consultations this person organises: all for the office, those of their districts for an agent. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Consultation> organisedBy(Actor actor) {
-        return em.createQuery("select c from Consultation c order by c.opensAt desc, c.id desc", Consultation.class)
-                .getResultStream()
-                .filter(c -> ConsultationPermissions.canOrganise(actor, c.getScope()))
-                .toList();
+        if (actor.has(Role.OFFICE_ADMIN)) {
+            return em.createQuery("select c from Consultation c order by c.opensAt desc, c.id desc", Consultation.class)
+                    .getResultList();
+        }
+        List<String> districts = actor.has(Role.DISTRICT_AGENT)
+                ? actor.agentDistricts().stream().map(DistrictCode::value).toList() : List.of();
+        if (districts.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select c from Consultation c where c.districtCode in :districts"
+                        + " order by c.opensAt desc, c.id desc", Consultation.class)
+                .setParameter("districts", districts).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -232,4 +232,34 @@ class ConsultationApiIT {
         assertThat(Api.anonymous().get("/api/consultations").array().getValuesAs(JsonObject.class))
                 .extracting(c -> c.getJsonNumber("id").longValue()).doesNotContain(draft);
     }
+
+    @Test
+    void resultsArePublicOnlyOncePublishedAndOnlyForThePublishedQuestions() {
+        long id = openConsultationOfNord(false);
+        assertThat(submit(DemoUser.RESIDENT, id, GOOD_ANSWERS).status()).isEqualTo(200);
+        String results = "/api/consultations/" + id + "/results";
+
+        assertThat(Api.anonymous().get(results).status()).isEqualTo(401);
+        assertThat(Api.as(DemoUser.RESIDENT).get(results).status()).isEqualTo(403);
+        JsonObject organiser = Api.as(DemoUser.AGENT).get(results).json();
+        assertThat(organiser.getInt("responses")).isEqualTo(1);
+        JsonObject cycles = organiser.getJsonArray("questions").getJsonObject(0);
+        assertThat(cycles.getString("id")).isEqualTo("cycles");
+        assertThat(cycles.getJsonObject("counts").getInt("yes")).isEqualTo(1);
+        assertThat(cycles.getJsonObject("counts").getInt("no")).isZero();
+
+        Api agent = Api.as(DemoUser.AGENT);
+        assertThat(agent.put("/api/consultations/" + id + "/questions/safety/publication", "{\"publication\": \"NONE\"}")
+                .status()).isEqualTo(204);
+        assertThat(agent.put("/api/consultations/" + id + "/questions/cycles/publication",
+                "{\"publication\": \"FIGURES_AND_TEXTS\"}").status()).isEqualTo(400);
+        assertThat(agent.post("/api/consultations/" + id + "/publish", "").status()).isEqualTo(409); // still open
+        assertThat(agent.post("/api/consultations/" + id + "/close", "").status()).isEqualTo(200);
+        assertThat(agent.post("/api/consultations/" + id + "/publish", "").status()).isEqualTo(200);
+
+        JsonObject published = Api.anonymous().get(results).json();
+        assertThat(published.getJsonArray("questions").getValuesAs(JsonObject.class))
+                .extracting(q -> q.getString("id")).contains("cycles", "improvements").doesNotContain("safety");
+        assertThat(published.getJsonArray("questions").getJsonObject(0).getJsonObject("counts").getInt("yes")).isEqualTo(1);
+    }
 }

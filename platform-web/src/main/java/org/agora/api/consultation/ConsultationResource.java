@@ -23,13 +23,16 @@ import org.agora.consultation.Consultation;
 import org.agora.consultation.ConsultationDraft;
 import org.agora.consultation.ConsultationFilter;
 import org.agora.consultation.ConsultationPermissions;
+import org.agora.consultation.ConsultationResults;
 import org.agora.consultation.ConsultationService;
 import org.agora.consultation.ConsultationStatus;
+import org.agora.consultation.Publication;
 import org.agora.consultation.ResponseService;
 import org.agora.consultation.SubmittedResponse;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
+import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -138,12 +141,48 @@ public class ConsultationResource {
         return ConsultationDetail.of(consultations.openNow(actor, id, Instant.now()));
     }
 
+    public record PublicationRequest(Publication publication) {
+    }
+
+    @PUT
+    @Path("{id}/questions/{question}/publication")
+    @Operation(summary = "Choose what the public will see of a question's results: NONE, FIGURES or, for free text, "
+            + "FIGURES_AND_TEXTS (organisers)")
+    @SecurityRequirement(name = "keycloak")
+    public Response choosePublication(@PathParam("id") long id, @PathParam("question") String question,
+                                      PublicationRequest request) {
+        consultations.choosePublication(actor, id, question, required(request).publication());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Operation(summary = "Publish the results of a closed consultation (organisers)")
+    @SecurityRequirement(name = "keycloak")
+    public ConsultationDetail publish(@PathParam("id") long id) {
+        return ConsultationDetail.of(consultations.publishResults(actor, id));
+    }
+
     @POST
     @Path("{id}/close")
     @Operation(summary = "Close an open consultation now (organisers)")
     @SecurityRequirement(name = "keycloak")
     public ConsultationDetail close(@PathParam("id") long id) {
         return ConsultationDetail.of(consultations.closeNow(actor, id, Instant.now()));
+    }
+
+    @GET
+    @Path("{id}/results")
+    @Operation(summary = "Results: public once published (only the questions the organiser published); organisers "
+            + "see every question as soon as it opens. Figures by district never show a group under 5 answers.")
+    public ResultsJson results(@PathParam("id") long id) {
+        Consultation consultation = readable(id);
+        boolean organiser = ConsultationPermissions.canOrganise(actor, consultation.getScope());
+        if (!organiser && consultation.getStatus() != ConsultationStatus.RESULTS_PUBLISHED) {
+            throw new NotAllowedException("consultation.results.notPublished");
+        }
+        return ResultsJson.of(ConsultationResults.tally(consultation.getQuestionnaire(), responses.submitted(id)),
+                consultation.getPublications(), organiser);
     }
 
     @GET
