@@ -1,0 +1,77 @@
+package org.agora.budget;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.agora.shared.Actor;
+import org.agora.shared.ConflictException;
+import org.agora.shared.NotFoundException;
+import org.agora.territory.TerritoryService;
+
+/** Use cases of the office running participatory-budget calls. One transaction each. */
+@ApplicationScoped
+@Transactional
+public class BudgetService {
+
+    @PersistenceContext(unitName = "agora")
+    private EntityManager em;
+
+    protected BudgetService() {
+        // for CDI
+    }
+
+    /** For use outside a container, with an entity manager whose transactions the caller runs. */
+    public BudgetService(EntityManager em) {
+        this.em = em;
+    }
+
+    public BudgetCall createCall(Actor actor, BudgetCallDraft draft) {
+        BudgetPermissions.requireCalls(actor);
+        requireDistricts(draft);
+        BudgetCall call = new BudgetCall(draft, actor.username());
+        em.persist(call);
+        flushOrConflict(draft);
+        return call;
+    }
+
+    /** Changes a call until its vote opens; afterwards its rules are locked and the change is refused. */
+    public BudgetCall updateCall(Actor actor, long id, BudgetCallDraft draft, Instant now) {
+        BudgetPermissions.requireCalls(actor);
+        requireDistricts(draft);
+        BudgetCall call = getCall(id);
+        call.update(draft, now);
+        flushOrConflict(draft);
+        return call;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BudgetCall getCall(long id) {
+        return Optional.ofNullable(em.find(BudgetCall.class, id))
+                .orElseThrow(() -> new NotFoundException("budget.call.notFound", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BudgetCall> calls() {
+        return em.createQuery("select c from BudgetCall c order by c.year desc, c.name", BudgetCall.class).getResultList();
+    }
+
+    private void requireDistricts(BudgetCallDraft draft) {
+        TerritoryService territory = new TerritoryService(em);
+        draft.envelopes().stream().map(EnvelopeDraft::districtCode)
+                .filter(code -> code != null && !code.isBlank())
+                .forEach(territory::getDistrict);
+    }
+
+    private void flushOrConflict(BudgetCallDraft draft) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new ConflictException("name", "budget.call.nameTaken", draft.name(), draft.year());
+        }
+    }
+}
