@@ -1,4 +1,4 @@
--- Participatory budget calls: a yearly call with its total, its dated phases, its ballot rule and tally rule,
+-- Participatory budget calls (budget_year: "year" is a reserved word in H2): a yearly call with its total, its dated phases, its ballot rule and tally rule,
 -- split into envelopes (one per district, plus at most one city-wide envelope, district_code null). Amounts are
 -- whole currency units (euros); money is never a floating-point number.
 
@@ -9,7 +9,7 @@ CREATE TABLE budget_calls (
     id                      BIGINT        PRIMARY KEY,
     name                    VARCHAR(120)  NOT NULL,
     name_key                VARCHAR(120)  NOT NULL,
-    year                    INTEGER       NOT NULL,
+    budget_year             INTEGER       NOT NULL,
     total_amount            BIGINT        NOT NULL,
     voting_rule             VARCHAR(20)   NOT NULL,
     min_choices             INTEGER,
@@ -29,7 +29,7 @@ CREATE TABLE budget_calls (
     implementation_from     TIMESTAMP WITH TIME ZONE NOT NULL,
     created_by              VARCHAR(100)  NOT NULL,
     version                 INTEGER       NOT NULL DEFAULT 0,
-    CONSTRAINT uq_budget_calls_name UNIQUE (year, name_key),
+    CONSTRAINT uq_budget_calls_name UNIQUE (budget_year, name_key),
     CONSTRAINT ck_budget_calls_total CHECK (total_amount > 0),
     CONSTRAINT ck_budget_calls_voting_rule CHECK (voting_rule IN ('APPROVAL', 'KNAPSACK', 'CUMULATIVE', 'ORDINAL')),
     CONSTRAINT ck_budget_calls_tally_rule CHECK (tally_rule IN ('GREEDY', 'GREEDY_NO_SKIP', 'EQUAL_SHARES')),

@@ -49,7 +49,7 @@ public class BudgetCall {
     @Column(name = "name_key", nullable = false, length = Label.MAX_LENGTH)
     private String nameKey;
 
-    @Column(nullable = false)
+    @Column(name = "budget_year", nullable = false)
     private int year;
 
     @Column(name = "total_amount", nullable = false)
