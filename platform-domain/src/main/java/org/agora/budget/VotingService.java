@@ -1,0 +1,122 @@
+package org.agora.budget;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.agora.shared.Actor;
+import org.agora.shared.ConflictException;
+import org.agora.shared.Label;
+import org.agora.shared.NotAllowedException;
+import org.agora.shared.NotFoundException;
+import org.agora.shared.Role;
+
+/**
+ * The secret vote. A ballot is checked against the call's rule and the envelope's projects, then two things are
+ * written in one transaction: the mark that the person voted in the envelope (whose primary key refuses a second
+ * ballot, even from a simultaneous request on another instance), and the ballot itself, which names no one.
+ * A ballot is either stored and acknowledged, or refused with its reason: never acknowledged and lost.
+ */
+@ApplicationScoped
+@Transactional
+public class VotingService {
+
+    @PersistenceContext(unitName = "agora")
+    private EntityManager em;
+
+    protected VotingService() {
+        // for CDI
+    }
+
+    /** For use outside a container, with an entity manager whose transactions the caller runs. */
+    public VotingService(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Puts a project on an envelope's ballot (office or the envelope's agents), while the rules are not locked. */
+    public BudgetProject addToBallot(Actor actor, long envelopeId, String title, long cost, Instant now) {
+        Envelope envelope = envelope(envelopeId);
+        if (!BudgetPermissions.canManageEnvelope(actor, envelope.getDistrict())) {
+            throw new NotAllowedException("budget.envelope.notAllowed");
+        }
+        if (envelope.getCall().getPhases().rulesLocked(now)) {
+            throw new ConflictException(null, "budget.call.rulesLocked");
+        }
+        BudgetProject project = new BudgetProject(envelope, Label.of("title", title), Money.of(cost), true);
+        em.persist(project);
+        em.flush();
+        return project;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BudgetProject> ballot(long envelopeId) {
+        return em.createQuery("select p from BudgetProject p where p.envelope.id = :e and p.onBallot = true order by p.id",
+                BudgetProject.class).setParameter("e", envelopeId).getResultList();
+    }
+
+    /** Why this person may not vote in the envelope now, or empty when they may. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> whyNotVote(Actor voter, Envelope envelope, Instant now) {
+        if (!voter.isSignedIn()) {
+            return Optional.of("budget.vote.signInFirst");
+        }
+        if (!voter.has(Role.RESIDENT) || voter.homeDistrict().isEmpty()) {
+            return Optional.of("budget.vote.residentsOnly");
+        }
+        if (envelope.getCall().getPhases().at(now).filter(p -> p == BudgetPhase.VOTE).isEmpty()) {
+            return Optional.of("budget.vote.notOpen");
+        }
+        if (envelope.getDistrict().isPresent() && !envelope.getDistrict().equals(voter.homeDistrict())) {
+            return Optional.of("budget.vote.otherDistrict");
+        }
+        return Optional.empty();
+    }
+
+    /** Casts a resident's own ballot online. */
+    public void cast(Actor voter, long envelopeId, Ballot ballot, Instant now) {
+        Envelope envelope = envelope(envelopeId);
+        whyNotVote(voter, envelope, now).ifPresent(reason -> {
+            throw new NotAllowedException(reason);
+        });
+        store(envelope, voter.username(), ballot, Channel.ONLINE);
+    }
+
+    private void store(Envelope envelope, String voter, Ballot ballot, Channel channel) {
+        List<BudgetProject> projects = ballot(envelope.getId());
+        VotingRule rule = envelope.getCall().getVotingRule();
+        rule.validate(ballot, projects.stream().map(BudgetProject::toCandidate).toList(), envelope.getAmount());
+        try {
+            em.createNativeQuery("insert into has_voted (envelope_id, voter) values (?, ?)")
+                    .setParameter(1, envelope.getId()).setParameter(2, voter).executeUpdate();
+        } catch (PersistenceException e) {
+            throw new ConflictException(null, "budget.vote.already");
+        }
+        String ballotId = UUID.randomUUID().toString();
+        em.createNativeQuery("insert into ballots (id, envelope_id, channel) values (?, ?, ?)")
+                .setParameter(1, ballotId).setParameter(2, envelope.getId()).setParameter(3, channel.name())
+                .executeUpdate();
+        for (Map.Entry<ProjectId, Long> choice : rule.points(ballot).entrySet()) {
+            em.createNativeQuery("insert into ballot_choices (ballot_id, project_id, points) values (?, ?, ?)")
+                    .setParameter(1, ballotId).setParameter(2, Long.valueOf(choice.getKey().value()))
+                    .setParameter(3, choice.getValue().intValue()).executeUpdate();
+        }
+    }
+
+    /** Whether this person has voted in the envelope (the only thing kept about them). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasVoted(Actor voter, long envelopeId) {
+        return voter.isSignedIn() && !em.createNativeQuery("select 1 from has_voted where envelope_id = ? and voter = ?")
+                .setParameter(1, envelopeId).setParameter(2, voter.username()).getResultList().isEmpty();
+    }
+
+    private Envelope envelope(long id) {
+        return Optional.ofNullable(em.find(Envelope.class, id))
+                .orElseThrow(() -> new NotFoundException("budget.envelope.notFound", id));
+    }
+}

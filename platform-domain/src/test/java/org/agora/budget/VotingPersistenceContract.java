@@ -1,0 +1,183 @@
+package org.agora.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.agora.shared.Actor;
+import org.agora.shared.ConflictException;
+import org.agora.shared.DistrictCode;
+import org.agora.shared.InvalidInputException;
+import org.agora.shared.NotAllowedException;
+import org.agora.shared.Role;
+import org.agora.testing.DatabaseTest;
+import org.junit.jupiter.api.Test;
+
+/** The secret vote against a real database; run on H2 and on PostgreSQL by the subclasses. */
+abstract class VotingPersistenceContract extends DatabaseTest {
+
+    static final Instant BEFORE_VOTE = PhasePlanTest.day(60);
+    static final Instant DURING_VOTE = PhasePlanTest.day(75);
+    static final Actor RESIDENT_OF_NORD = resident("resident", "nord");
+
+    static Actor resident(String username, String district) {
+        return new Actor(username, Set.of(Role.RESIDENT), Optional.of(new DistrictCode(district)), Set.of());
+    }
+
+    private long nord;
+    private List<BudgetProject> projects;
+
+    private <T> T voting(Function<VotingService, T> work) {
+        return db().inTransaction(em -> work.apply(new VotingService(em)));
+    }
+
+    /** A knapsack call; the north envelope (150,000) offers three projects. */
+    private void callWithProjects() {
+        BudgetCallDraft draft = BudgetCallPersistenceContract.draft(BudgetCallPersistenceContract.envelopes(),
+                new VotingRule.Knapsack(), TallyRule.GREEDY);
+        BudgetCall call = db().inTransaction(em -> new BudgetService(em).createCall(BudgetCallPersistenceContract.OFFICE, draft));
+        nord = db().inTransaction(em -> new BudgetService(em).getCall(call.getId())
+                .findEnvelope(Optional.of(new DistrictCode("nord"))).orElseThrow().getId());
+        Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
+        voting(v -> v.addToBallot(agent, nord, "Un jardin partagé", 40_000, BEFORE_VOTE));
+        voting(v -> v.addToBallot(agent, nord, "Des bancs au square", 20_000, BEFORE_VOTE));
+        voting(v -> v.addToBallot(agent, nord, "Une piste cyclable", 120_000, BEFORE_VOTE));
+        projects = voting(v -> v.ballot(nord));
+    }
+
+    private Ballot choose(int... indexes) {
+        Set<ProjectId> chosen = new java.util.HashSet<>();
+        for (int index : indexes) {
+            chosen.add(projects.get(index).toCandidate().id());
+        }
+        return new Ballot.Approval(chosen);
+    }
+
+    private void cast(Actor voter, Ballot ballot) {
+        db().inTransaction(em -> {
+            new VotingService(em).cast(voter, nord, ballot, DURING_VOTE);
+            return null;
+        });
+    }
+
+    private long count(String sql) {
+        return db().inTransaction(em -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    @Test
+    void aResidentVotesOnceAndTheBallotNamesNoOne() {
+        callWithProjects();
+
+        cast(RESIDENT_OF_NORD, choose(0, 1));
+
+        assertThat(count("select count(*) from has_voted")).isEqualTo(1);
+        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+        assertThat(count("select sum(points) from ballot_choices")).isEqualTo(2);
+        assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, choose(2)))
+                .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.vote.already");
+        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+    }
+
+    @Test
+    void simultaneousBallotsOfOneResidentGiveExactlyOneBallot() throws InterruptedException {
+        callWithProjects();
+        int attempts = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Callable<Boolean>> tries = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            tries.add(() -> {
+                cast(RESIDENT_OF_NORD, choose(0));
+                return true;
+            });
+        }
+        int accepted = 0;
+        for (Future<Boolean> outcome : pool.invokeAll(tries)) {
+            try {
+                outcome.get();
+                accepted++;
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(ConflictException.class);
+            }
+        }
+        pool.shutdown();
+
+        assertThat(accepted).isEqualTo(1);
+        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+        assertThat(count("select count(*) from has_voted")).isEqualTo(1);
+    }
+
+    @Test
+    void anInvalidBallotIsRefusedWithItsReasonAndNothingIsStored() {
+        callWithProjects();
+
+        assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, choose(0, 1, 2))) // 180,000 > 150,000
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("budget.ballot.overEnvelope");
+        assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, new Ballot.Approval(Set.of(new ProjectId("999999")))))
+                .isInstanceOf(InvalidInputException.class);
+        assertThat(count("select count(*) from has_voted")).isZero();
+        assertThat(count("select count(*) from ballots")).isZero();
+    }
+
+    @Test
+    void onlyResidentsOfTheDistrictVoteAndOnlyDuringTheVote() {
+        callWithProjects();
+
+        assertThatThrownBy(() -> cast(resident("resident.sud", "sud"), choose(0)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.otherDistrict");
+        assertThatThrownBy(() -> db().inTransaction(em -> {
+            new VotingService(em).cast(RESIDENT_OF_NORD, nord, choose(0), BEFORE_VOTE);
+            return null;
+        })).isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.notOpen");
+        assertThat(count("select count(*) from ballots")).isZero();
+    }
+
+    @Test
+    void theBallotIsLockedOnceTheVoteOpens() {
+        callWithProjects();
+
+        assertThatThrownBy(() -> voting(v -> v.addToBallot(BudgetCallPersistenceContract.OFFICE, nord, "Trop tard", 1_000,
+                DURING_VOTE))).isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.call.rulesLocked");
+        List<BudgetProject> ballot = voting(v -> v.ballot(nord));
+        assertThat(ballot).hasSize(3);
+    }
+
+    @Test
+    void noTableLinksABallotToAPerson() throws Exception {
+        callWithProjects();
+        cast(RESIDENT_OF_NORD, choose(0));
+
+        List<String> ballotColumns = new ArrayList<>();
+        db().inTransaction(em -> {
+            Connection connection = em.unwrap(Connection.class);
+            try {
+                DatabaseMetaData meta = connection.getMetaData();
+                for (String table : List.of("ballots", "ballot_choices", "BALLOTS", "BALLOT_CHOICES")) {
+                    try (ResultSet columns = meta.getColumns(null, null, table, null)) {
+                        while (columns.next()) {
+                            ballotColumns.add(columns.getString("COLUMN_NAME").toLowerCase());
+                        }
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return null;
+        });
+
+        assertThat(ballotColumns).isNotEmpty()
+                .doesNotContain("voter", "respondent", "username", "created_at", "cast_at", "created_by");
+    }
+}
