@@ -180,4 +180,30 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         assertThat(ballotColumns).isNotEmpty()
                 .doesNotContain("voter", "respondent", "username", "created_at", "cast_at", "created_by");
     }
+
+    @Test
+    void theStoredBallotsAreCountedWithTheCallsRuleOnceTheVoteIsOver() {
+        callWithProjects(); // knapsack, greedy; 150,000: garden 40,000, benches 20,000, cycle lane 120,000
+        cast(resident("r1", "nord"), choose(2));     // cycle lane
+        cast(resident("r2", "nord"), choose(2));     // cycle lane
+        cast(resident("r3", "nord"), choose(0, 1));  // garden, benches
+        cast(resident("r4", "nord"), choose(0, 1));  // garden, benches
+        cast(resident("r5", "nord"), choose(0));     // garden
+        Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
+
+        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(RESIDENT_OF_NORD, nord, DURING_VOTE)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.results.notYet");
+        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(agent, nord, DURING_VOTE)))
+                .isInstanceOf(NotAllowedException.class);
+
+        // garden 3 votes, cycle lane 2, benches 2 (a tie broken by the lower cost: benches first):
+        // garden 40,000, then benches 20,000 (60,000), then the cycle lane 120,000 no longer fits -> skipped
+        Tally tally = db().inTransaction(em -> new TallyService(em).tally(agent, nord, PhasePlanTest.day(85)));
+        assertThat(tally.winners()).containsExactly(projects.get(0).toCandidate().id(), projects.get(1).toCandidate().id());
+        assertThat(tally.spent()).isEqualTo(Money.of(60_000));
+        assertThat(tally.leftover()).isEqualTo(Money.of(90_000));
+        assertThat(tally.scoreOf(projects.get(2).toCandidate().id())).isEqualTo(2);
+        Tally published = db().inTransaction(em -> new TallyService(em).tally(RESIDENT_OF_NORD, nord, PhasePlanTest.day(90)));
+        assertThat(published.winners()).isEqualTo(tally.winners());
+    }
 }
