@@ -7,9 +7,7 @@ import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Label;
@@ -97,15 +95,7 @@ public class VotingService {
         } catch (PersistenceException e) {
             throw new ConflictException(null, "budget.vote.already");
         }
-        String ballotId = UUID.randomUUID().toString();
-        em.createNativeQuery("insert into ballots (id, envelope_id, channel) values (?, ?, ?)")
-                .setParameter(1, ballotId).setParameter(2, envelope.getId()).setParameter(3, channel.name())
-                .executeUpdate();
-        for (Map.Entry<ProjectId, Long> choice : rule.points(ballot).entrySet()) {
-            em.createNativeQuery("insert into ballot_choices (ballot_id, project_id, points) values (?, ?, ?)")
-                    .setParameter(1, ballotId).setParameter(2, Long.valueOf(choice.getKey().value()))
-                    .setParameter(3, choice.getValue().intValue()).executeUpdate();
-        }
+        Ballots.store(em, envelope.getId(), rule.points(ballot), channel);
     }
 
     /** Whether this person has voted in the envelope (the only thing kept about them). */
