@@ -85,6 +85,52 @@ public class VotingService {
         store(envelope, voter.username(), ballot, Channel.ONLINE);
     }
 
+    /**
+     * Staff at a town-hall desk record the ballot of a resident who votes in person, after checking who they are
+     * and where they live: the resident is marked as having voted exactly as online, and cannot vote again.
+     */
+    public void castAtDesk(Actor staff, String resident, org.agora.shared.DistrictCode residentDistrict, long envelopeId,
+                           Ballot ballot, Instant now) {
+        Envelope envelope = envelope(envelopeId);
+        if (!BudgetPermissions.canManageEnvelope(staff, envelope.getDistrict())) {
+            throw new NotAllowedException("budget.envelope.notAllowed");
+        }
+        Actor voter = new Actor(Label.of("resident", resident).text(), java.util.Set.of(Role.RESIDENT),
+                Optional.of(residentDistrict), java.util.Set.of());
+        whyNotVote(voter, envelope, now).ifPresent(reason -> {
+            throw new NotAllowedException(reason);
+        });
+        store(envelope, voter.username(), ballot, Channel.DESK);
+    }
+
+    /**
+     * Paper ballots counted offline, added in bulk during the vote or after it, before the results: all are
+     * checked first and either all are stored or none. Nobody is marked as having voted (the paper list of
+     * voters stays with the town hall).
+     */
+    public int addPaperBallots(Actor staff, long envelopeId, List<Ballot> ballots, Instant now) {
+        Envelope envelope = envelope(envelopeId);
+        if (!BudgetPermissions.canManageEnvelope(staff, envelope.getDistrict())) {
+            throw new NotAllowedException("budget.envelope.notAllowed");
+        }
+        PhasePlan phases = envelope.getCall().getPhases();
+        if (!phases.vote().hasStarted(now) || !now.isBefore(phases.resultsFrom())) {
+            throw new NotAllowedException("budget.vote.paperOutsideCount");
+        }
+        VotingRule rule = envelope.getCall().getVotingRule();
+        List<Project> projects = ballot(envelopeId).stream().map(BudgetProject::toCandidate).toList();
+        for (int i = 0; i < ballots.size(); i++) {
+            try {
+                rule.validate(ballots.get(i), projects, envelope.getAmount());
+            } catch (org.agora.shared.InvalidInputException e) {
+                throw new org.agora.shared.InvalidInputException("ballots", "budget.vote.paperBallotRefused", i + 1,
+                        e.messageKey());
+            }
+        }
+        ballots.forEach(b -> Ballots.store(em, envelopeId, rule.points(b), Channel.PAPER));
+        return ballots.size();
+    }
+
     private void store(Envelope envelope, String voter, Ballot ballot, Channel channel) {
         List<BudgetProject> projects = ballot(envelope.getId());
         VotingRule rule = envelope.getCall().getVotingRule();

@@ -206,4 +206,43 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         Tally published = db().inTransaction(em -> new TallyService(em).tally(RESIDENT_OF_NORD, nord, PhasePlanTest.day(90)));
         assertThat(published.winners()).isEqualTo(tally.winners());
     }
+
+    @Test
+    void aDeskBallotMarksTheResidentAsHavingVotedLikeOnline() {
+        callWithProjects();
+        Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
+
+        db().inTransaction(em -> {
+            new VotingService(em).castAtDesk(agent, "resident", new DistrictCode("nord"), nord, choose(1), DURING_VOTE);
+            return null;
+        });
+
+        assertThat(count("select count(*) from ballots where channel = 'DESK'")).isEqualTo(1);
+        assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, choose(0)))
+                .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.vote.already");
+        assertThatThrownBy(() -> db().inTransaction(em -> {
+            new VotingService(em).castAtDesk(RESIDENT_OF_NORD, "voisin", new DistrictCode("nord"), nord, choose(1), DURING_VOTE);
+            return null;
+        })).isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void paperBallotsAreAddedAllOrNothing() {
+        callWithProjects();
+        Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
+        List<Ballot> paper = List.of(choose(0), choose(0, 1), choose(0, 1, 2), choose(2));
+
+        assertThatThrownBy(() -> db().inTransaction(em -> new VotingService(em).addPaperBallots(agent, nord, paper, DURING_VOTE)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("budget.vote.paperBallotRefused");
+                    assertThat(e.arguments()).containsExactly(3, "budget.ballot.overEnvelope");
+                });
+        assertThat(count("select count(*) from ballots")).isZero();
+
+        int added = db().inTransaction(em -> new VotingService(em).addPaperBallots(agent, nord,
+                List.of(choose(0), choose(0, 1), choose(2)), PhasePlanTest.day(85)));
+        assertThat(added).isEqualTo(3);
+        assertThat(count("select count(*) from ballots where channel = 'PAPER'")).isEqualTo(3);
+        assertThat(count("select count(*) from has_voted")).isZero();
+    }
 }
