@@ -1,0 +1,50 @@
+package org.agora.budget;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Test data builder: an envelope's amount, projects and approval ballots, counted with a rule. */
+final class Envelope {
+
+    private final Money amount;
+    private final List<Project> projects = new ArrayList<>();
+    private final List<Ballot> ballots = new ArrayList<>();
+
+    private Envelope(long amount) {
+        this.amount = Money.of(amount);
+    }
+
+    static Envelope of(long amount) {
+        return new Envelope(amount);
+    }
+
+    Envelope project(String id, long cost) {
+        projects.add(Project.of(id, cost));
+        return this;
+    }
+
+    /** {@code voters} identical approval ballots. */
+    Envelope approvals(int voters, String... ids) {
+        for (int i = 0; i < voters; i++) {
+            ballots.add(Ballot.Approval.of(ids));
+        }
+        return this;
+    }
+
+    Envelope ballot(Ballot ballot) {
+        ballots.add(ballot);
+        return this;
+    }
+
+    Tally count(TallyRule rule) {
+        return count(rule, new VotingRule.Approval(0, Math.max(1, projects.size())));
+    }
+
+    Tally count(TallyRule rule, VotingRule votingRule) {
+        return rule.count(amount, projects, votingRule, ballots);
+    }
+
+    List<ProjectId> equalSharesWithoutCompletion() {
+        return EqualShares.withoutCompletion(amount, projects, ballots);
+    }
+}

@@ -1,0 +1,151 @@
+package org.agora.budget;
+
+import static org.agora.budget.Refusals.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EqualSharesTest {
+
+    private static List<ProjectId> ids(String... ids) {
+        return Arrays.stream(ids).map(ProjectId::of).toList();
+    }
+
+    /**
+     * 10 voters share 100 (10 each). 6 approve a1..a5, 4 approve b1 and b2; every project costs 20.
+     * a-projects cost their 6 supporters 20/6 each (price 1/6 per unit of cost), b-projects 5 each (1/4):
+     * a1, a2, a3 empty the a-voters' 60 exactly, then b1 and b2 the b-voters' 40. Greedy would spend all
+     * on a1..a5 (6 votes each): the 40 % get nothing.
+     */
+    @Test
+    void eachGroupOfVotersControlsItsShareOfTheEnvelope() {
+        Envelope envelope = Envelope.of(100).project("a1", 20).project("a2", 20).project("a3", 20)
+                .project("a4", 20).project("a5", 20).project("b1", 20).project("b2", 20)
+                .approvals(6, "a1", "a2", "a3", "a4", "a5").approvals(4, "b1", "b2");
+
+        Tally tally = envelope.count(TallyRule.EQUAL_SHARES);
+
+        assertThat(tally.winners()).isEqualTo(ids("a1", "a2", "a3", "b1", "b2"));
+        assertThat(tally.spent()).isEqualTo(Money.of(100));
+        assertThat(envelope.count(TallyRule.GREEDY).winners()).isEqualTo(ids("a1", "a2", "a3", "a4", "a5"));
+    }
+
+    /**
+     * Three payments of 20/6 empty a share of 10 exactly; in floating point the third would exceed what is
+     * left by a rounding error and a3 would not be affordable.
+     */
+    @Test
+    void exactFractionsLetSupportersSpendTheirWholeShare() {
+        Tally tally = Envelope.of(60).project("a1", 20).project("a2", 20).project("a3", 20)
+                .approvals(6, "a1", "a2", "a3").count(TallyRule.EQUAL_SHARES);
+        assertThat(tally.winners()).isEqualTo(ids("a1", "a2", "a3"));
+        assertThat(tally.leftover()).isEqualTo(Money.ZERO);
+    }
+
+    /**
+     * 2 voters, 50 each. b (40) is approved by both: 20 each, price 1/2. a (60) by voter 1 only, who cannot
+     * pay it. Without completion only b is selected (40 spent). Add1 raises the shares one unit at a time;
+     * at 80 each voter 1 still holds 60 after b and pays a alone: b then a, 100 spent, nothing else to buy.
+     */
+    @Test
+    void add1CompletionRaisesSharesUntilTheEnvelopeIsUsed() {
+        Envelope envelope = Envelope.of(100).project("a", 60).project("b", 40)
+                .approvals(1, "a", "b").approvals(1, "b");
+
+        assertThat(envelope.equalSharesWithoutCompletion()).isEqualTo(ids("b"));
+        Tally tally = envelope.count(TallyRule.EQUAL_SHARES);
+        assertThat(tally.winners()).isEqualTo(ids("b", "a"));
+        assertThat(tally.leftover()).isEqualTo(Money.ZERO);
+    }
+
+    /**
+     * 2 voters, 50 each: c (10) approved by both, a (55) by voter 1, b (55) by voter 2. First only c (5 each):
+     * neither can pay 55 with 45. Raising the shares, at 60 each both a and b become affordable at once and
+     * the result (c, a, b: 120) would overspend the 100: add1 keeps the last result that fits, c alone.
+     */
+    @Test
+    void add1KeepsTheLastResultWithinTheEnvelope() {
+        Tally tally = Envelope.of(100).project("a", 55).project("b", 55).project("c", 10)
+                .approvals(1, "a", "c").approvals(1, "b", "c").count(TallyRule.EQUAL_SHARES);
+        assertThat(tally.winners()).isEqualTo(ids("c"));
+        assertThat(tally.leftover()).isEqualTo(Money.of(90));
+    }
+
+    /**
+     * 3 voters, 10 each. x (20) approved by voters 1 and 2: 10 each, price 1/2. y (10) by voters 2 and 3:
+     * 5 each, also price 1/2. Same price, same number of supporters: the cheaper y goes first; then voters
+     * 1 and 2 hold 15 together, too little for x.
+     */
+    @Test
+    void equalPriceGoesToTheCheaperProject() {
+        Envelope envelope = Envelope.of(30).project("x", 20).project("y", 10)
+                .approvals(1, "x").approvals(1, "x", "y").approvals(1, "y");
+        assertThat(envelope.equalSharesWithoutCompletion()).isEqualTo(ids("y"));
+    }
+
+    @Test
+    void equalPriceAndCostGoToTheFirstIdentifier() {
+        Envelope envelope = Envelope.of(20).project("c10", 20).project("c9", 20)
+                .approvals(1, "c10").approvals(1, "c9");
+        // each costs its single supporter 20 (price 1) but each voter holds 10: nothing is affordable
+        assertThat(envelope.equalSharesWithoutCompletion()).isEmpty();
+        Envelope affordable = Envelope.of(40).project("c10", 20).project("c9", 20)
+                .approvals(1, "c10").approvals(1, "c9");
+        assertThat(affordable.equalSharesWithoutCompletion()).isEqualTo(ids("c9", "c10"));
+    }
+
+    /**
+     * Cost utilities: a supporter's price is what they pay per unit of the project's cost, so an expensive
+     * project is not penalised for its cost alone. 4 voters, 25 each; big (80) approved by all four
+     * (20 each, price 1/4); small (10) approved by two (5 each, price 1/2). big goes first.
+     */
+    @Test
+    void priceIsWhatEachSupporterPaysPerUnitOfCost() {
+        Tally tally = Envelope.of(100).project("big", 80).project("small", 10)
+                .approvals(2, "big", "small").approvals(2, "big").count(TallyRule.EQUAL_SHARES);
+        assertThat(tally.winners()).isEqualTo(ids("big", "small"));
+        assertThat(tally.spent()).isEqualTo(Money.of(90));
+    }
+
+    /**
+     * 5 voters, 10 each. p (32) approved by voters 1-4: 8 each (price 1/4), selected first; they keep 2.
+     * q (12) approved by voters 1 and 5: an equal part would be 6, but voter 1 holds 2 and pays it all,
+     * voter 5 pays the other 10.
+     */
+    @Test
+    void supportersWhoHoldLessPayAllTheyHoldAndTheOthersTheRest() {
+        Envelope envelope = Envelope.of(50).project("p", 32).project("q", 12)
+                .approvals(3, "p").approvals(1, "p", "q").approvals(1, "q");
+        assertThat(envelope.equalSharesWithoutCompletion()).isEqualTo(ids("p", "q"));
+        // one unit less for voter 5 and q would not be affordable: 2 + 9 < 12
+        Envelope poorer = Envelope.of(45).project("p", 32).project("q", 12)
+                .approvals(3, "p").approvals(1, "p", "q").approvals(1, "q");
+        // 9 each: p costs 8 each, voter 1 keeps 1, voter 5 holds 9: 10 < 12
+        assertThat(poorer.equalSharesWithoutCompletion()).isEqualTo(ids("p"));
+    }
+
+    @Test
+    void equalSharesCountsApprovalBallotsOnly() {
+        refused(() -> Envelope.of(10).project("a", 10)
+                        .ballot(new Ballot.Cumulative(Map.of(ProjectId.of("a"), 2)))
+                        .count(TallyRule.EQUAL_SHARES, new VotingRule.Cumulative(3, 3)),
+                "budget.rule.equalShares.approvalOnly");
+    }
+
+    @Test
+    void equalSharesWithoutBallotsSelectsNothing() {
+        Tally tally = Envelope.of(100).project("a", 10).count(TallyRule.EQUAL_SHARES);
+        assertThat(tally.winners()).isEmpty();
+        assertThat(tally.leftover()).isEqualTo(Money.of(100));
+    }
+
+    @Test
+    void projectNobodyApprovedIsNotSelectedEvenWhenMoneyIsLeft() {
+        Tally tally = Envelope.of(100).project("wanted", 10).project("ignored", 10)
+                .approvals(2, "wanted").count(TallyRule.EQUAL_SHARES);
+        assertThat(tally.winners()).isEqualTo(ids("wanted"));
+    }
+}

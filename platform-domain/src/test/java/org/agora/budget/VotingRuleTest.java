@@ -1,0 +1,170 @@
+package org.agora.budget;
+
+import static org.agora.budget.Refusals.refused;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class VotingRuleTest {
+
+    private static final List<Project> PROJECTS = List.of(
+            Project.of("bench", 30_000), Project.of("trees", 50_000), Project.of("lights", 40_000),
+            Project.of("garden", 20_000));
+    private static final Money ENVELOPE = Money.of(100_000);
+
+    private static Ballot.Cumulative points(Object... idThenPoints) {
+        Map<ProjectId, Integer> points = new LinkedHashMap<>();
+        for (int i = 0; i < idThenPoints.length; i += 2) {
+            points.put(ProjectId.of((String) idThenPoints[i]), (Integer) idThenPoints[i + 1]);
+        }
+        return new Ballot.Cumulative(points);
+    }
+
+    private static void accepted(VotingRule rule, Ballot ballot) {
+        assertThatCode(() -> rule.validate(ballot, PROJECTS, ENVELOPE)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void approvalBetweenMinAndMaxChoicesIsAccepted() {
+        VotingRule rule = new VotingRule.Approval(1, 3);
+        accepted(rule, Ballot.Approval.of("bench"));
+        accepted(rule, Ballot.Approval.of("bench", "trees", "lights"));
+    }
+
+    @Test
+    void approvalWithTooFewChoicesIsRefused() {
+        refused(() -> new VotingRule.Approval(2, 3).validate(Ballot.Approval.of("bench"), PROJECTS, ENVELOPE),
+                "budget.ballot.tooFewChoices", 2, 1);
+    }
+
+    @Test
+    void approvalWithTooManyChoicesIsRefused() {
+        refused(() -> new VotingRule.Approval(1, 2)
+                        .validate(Ballot.Approval.of("bench", "trees", "lights"), PROJECTS, ENVELOPE),
+                "budget.ballot.tooManyChoices", 2, 3);
+    }
+
+    @Test
+    void approvalOfAProjectNotInTheEnvelopeIsRefused() {
+        refused(() -> new VotingRule.Approval(1, 3).validate(Ballot.Approval.of("bench", "pool"), PROJECTS, ENVELOPE),
+                "budget.ballot.unknownProject", "pool");
+    }
+
+    @Test
+    void approvalRuleWithMinAboveMaxCannotBeSet() {
+        refused(() -> new VotingRule.Approval(3, 2), "budget.rule.choicesOutOfRange", 3, 2);
+    }
+
+    @Test
+    void knapsackBallotThatFitsTheEnvelopeExactlyIsAccepted() {
+        accepted(new VotingRule.Knapsack(), Ballot.Approval.of("bench", "trees", "garden"));
+    }
+
+    @Test
+    void knapsackBallotOverTheEnvelopeIsRefused() {
+        refused(() -> new VotingRule.Knapsack()
+                        .validate(Ballot.Approval.of("bench", "trees", "lights"), PROJECTS, ENVELOPE),
+                "budget.ballot.overEnvelope", 120_000L, 100_000L);
+    }
+
+    @Test
+    void emptyKnapsackBallotIsRefused() {
+        refused(() -> new VotingRule.Knapsack().validate(Ballot.Approval.of(), PROJECTS, ENVELOPE),
+                "budget.ballot.tooFewChoices", 1, 0);
+    }
+
+    @Test
+    void knapsackBallotWithAnUnknownProjectIsRefusedBeforeItsCostIsAdded() {
+        refused(() -> new VotingRule.Knapsack().validate(Ballot.Approval.of("pool"), PROJECTS, ENVELOPE),
+                "budget.ballot.unknownProject", "pool");
+    }
+
+    @Test
+    void cumulativeBallotWithinBothLimitsIsAccepted() {
+        accepted(new VotingRule.Cumulative(7, 3), points("bench", 3, "trees", 3, "lights", 1));
+    }
+
+    @Test
+    void cumulativeBallotOverTheTotalIsRefused() {
+        refused(() -> new VotingRule.Cumulative(7, 3)
+                        .validate(points("bench", 3, "trees", 3, "lights", 2), PROJECTS, ENVELOPE),
+                "budget.ballot.tooManyPoints", 7, 8L);
+    }
+
+    @Test
+    void cumulativeBallotOverThePerProjectLimitIsRefused() {
+        refused(() -> new VotingRule.Cumulative(7, 3).validate(points("bench", 4), PROJECTS, ENVELOPE),
+                "budget.ballot.tooManyPointsOnOne", 3, "bench", 4);
+    }
+
+    @Test
+    void cumulativeBallotWithZeroOrNegativePointsIsRefused() {
+        refused(() -> new VotingRule.Cumulative(7, 3).validate(points("bench", 0), PROJECTS, ENVELOPE),
+                "budget.ballot.pointsNotPositive", "bench", 0);
+        refused(() -> new VotingRule.Cumulative(7, 3).validate(points("bench", 3, "trees", -2), PROJECTS, ENVELOPE),
+                "budget.ballot.pointsNotPositive", "trees", -2);
+    }
+
+    @Test
+    void cumulativeBallotForAnUnknownProjectIsRefused() {
+        refused(() -> new VotingRule.Cumulative(7, 3).validate(points("pool", 1), PROJECTS, ENVELOPE),
+                "budget.ballot.unknownProject", "pool");
+    }
+
+    @Test
+    void emptyCumulativeBallotIsRefused() {
+        refused(() -> new VotingRule.Cumulative(7, 3).validate(points(), PROJECTS, ENVELOPE),
+                "budget.ballot.tooFewChoices", 1, 0);
+    }
+
+    @Test
+    void ordinalBallotRankingUpToTheLimitIsAccepted() {
+        accepted(new VotingRule.Ordinal(3), Ballot.Ordinal.of("trees", "bench", "garden"));
+        accepted(new VotingRule.Ordinal(3), Ballot.Ordinal.of("trees"));
+    }
+
+    @Test
+    void ordinalBallotRankingTooManyProjectsIsRefused() {
+        refused(() -> new VotingRule.Ordinal(2).validate(Ballot.Ordinal.of("trees", "bench", "garden"), PROJECTS,
+                ENVELOPE), "budget.ballot.tooManyChoices", 2, 3);
+    }
+
+    @Test
+    void ordinalBallotRankingAProjectTwiceIsRefused() {
+        refused(() -> new VotingRule.Ordinal(3).validate(Ballot.Ordinal.of("trees", "bench", "trees"), PROJECTS,
+                ENVELOPE), "budget.ballot.duplicateRank", "trees");
+    }
+
+    @Test
+    void ordinalBallotWithAnUnknownProjectIsRefused() {
+        refused(() -> new VotingRule.Ordinal(3).validate(Ballot.Ordinal.of("pool"), PROJECTS, ENVELOPE),
+                "budget.ballot.unknownProject", "pool");
+    }
+
+    @Test
+    void ballotOfAnotherTypeThanTheCallsIsRefused() {
+        refused(() -> new VotingRule.Cumulative(7, 3).validate(Ballot.Approval.of("bench"), PROJECTS, ENVELOPE),
+                "budget.ballot.wrongType", "Cumulative", "Approval");
+        refused(() -> new VotingRule.Approval(1, 3).validate(Ballot.Ordinal.of("bench"), PROJECTS, ENVELOPE),
+                "budget.ballot.wrongType", "Approval", "Ordinal");
+    }
+
+    @Test
+    void ordinalBallotGivesTheRanksPointsFromTheTopDown() {
+        assertThat(new VotingRule.Ordinal(3).points(Ballot.Ordinal.of("trees", "bench", "garden")))
+                .containsExactly(Map.entry(ProjectId.of("trees"), 3L), Map.entry(ProjectId.of("bench"), 2L),
+                        Map.entry(ProjectId.of("garden"), 1L));
+        assertThat(new VotingRule.Ordinal(5).points(Ballot.Ordinal.of("trees")))
+                .containsExactly(Map.entry(ProjectId.of("trees"), 5L));
+    }
+
+    @Test
+    void approvalAndKnapsackBallotsGiveOneVoteEach() {
+        assertThat(new VotingRule.Knapsack().points(Ballot.Approval.of("trees", "bench")))
+                .containsOnly(Map.entry(ProjectId.of("trees"), 1L), Map.entry(ProjectId.of("bench"), 1L));
+    }
+}
