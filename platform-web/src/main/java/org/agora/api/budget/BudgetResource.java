@@ -1,0 +1,276 @@
+package org.agora.api.budget;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.agora.budget.Ballot;
+import org.agora.budget.BudgetCall;
+import org.agora.budget.BudgetCallDraft;
+import org.agora.budget.BudgetProject;
+import org.agora.budget.BudgetService;
+import org.agora.budget.Envelope;
+import org.agora.budget.EnvelopeDraft;
+import org.agora.budget.OpenDataService;
+import org.agora.budget.PabulibFile;
+import org.agora.budget.PhasePlan;
+import org.agora.budget.ProjectId;
+import org.agora.budget.Tally;
+import org.agora.budget.TallyRule;
+import org.agora.budget.TallyService;
+import org.agora.budget.VotingRule;
+import org.agora.budget.VotingService;
+import org.agora.shared.Actor;
+import org.agora.shared.DistrictCode;
+import org.agora.shared.InvalidInputException;
+import org.agora.shared.Period;
+import org.agora.web.platform.Texts;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/**
+ * The participatory budget through the API: calls and their rules (public), the office creating a call or
+ * importing a Pabulib election, envelope managers putting projects on the ballot, residents voting with their
+ * bearer token (once per envelope), results once public and the election as a Pabulib file.
+ */
+@Path("budget")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BudgetResource {
+
+    /** A ballot rule: kind APPROVAL (min, max), KNAPSACK, CUMULATIVE (totalPoints, maxPerProject), ORDINAL (ranks). */
+    public record RuleJson(String kind, Integer min, Integer max, Integer totalPoints, Integer maxPerProject,
+                           Integer ranks) {
+        VotingRule toRule() {
+            if (kind == null) {
+                throw new InvalidInputException("votingRule", "validation.required");
+            }
+            return switch (kind) {
+                case "APPROVAL" -> new VotingRule.Approval(required(min, "min"), required(max, "max"));
+                case "KNAPSACK" -> new VotingRule.Knapsack();
+                case "CUMULATIVE" -> new VotingRule.Cumulative(required(totalPoints, "totalPoints"),
+                        required(maxPerProject, "maxPerProject"));
+                case "ORDINAL" -> new VotingRule.Ordinal(required(ranks, "ranks"));
+                default -> throw new InvalidInputException("votingRule", "budget.rule.unknown", kind);
+            };
+        }
+
+        static RuleJson of(VotingRule rule) {
+            if (rule instanceof VotingRule.Approval a) {
+                return new RuleJson("APPROVAL", a.min(), a.max(), null, null, null);
+            }
+            if (rule instanceof VotingRule.Cumulative c) {
+                return new RuleJson("CUMULATIVE", null, null, c.totalPoints(), c.maxPerProject(), null);
+            }
+            if (rule instanceof VotingRule.Ordinal o) {
+                return new RuleJson("ORDINAL", null, null, null, null, o.ranks());
+            }
+            return new RuleJson("KNAPSACK", null, null, null, null, null);
+        }
+    }
+
+    public record PhasesJson(Instant submissionStart, Instant submissionEnd, Instant reviewStart, Instant reviewEnd,
+                             Instant voteStart, Instant voteEnd, Instant resultsFrom, Instant implementationFrom) {
+        PhasePlan toPlan() {
+            return new PhasePlan(new Period(submissionStart, submissionEnd), new Period(reviewStart, reviewEnd),
+                    new Period(voteStart, voteEnd), resultsFrom, implementationFrom);
+        }
+
+        static PhasesJson of(PhasePlan p) {
+            return new PhasesJson(p.submission().start(), p.submission().end(), p.review().start(), p.review().end(),
+                    p.vote().start(), p.vote().end(), p.resultsFrom(), p.implementationFrom());
+        }
+    }
+
+    public record EnvelopeJson(Long id, String district, long amount) {
+        static EnvelopeJson of(Envelope e) {
+            return new EnvelopeJson(e.getId(), e.getDistrict().map(DistrictCode::value).orElse(null), e.getAmount().amount());
+        }
+    }
+
+    public record CallJson(Long id, String name, int year, long total, List<EnvelopeJson> envelopes, PhasesJson phases,
+                           RuleJson votingRule, TallyRule tallyRule, String tallyRuleExplained, Integer minimumAge) {
+    }
+
+    public record ProjectJson(long id, String title, long cost) {
+        static ProjectJson of(BudgetProject p) {
+            return new ProjectJson(p.getId(), p.getTitle(), p.getCost().amount());
+        }
+    }
+
+    /** A ballot: {@code projects} for approval and knapsack, {@code points} for cumulative, {@code ranking} (best first) for ordinal. */
+    public record BallotJson(List<Long> projects, Map<String, Integer> points, List<Long> ranking) {
+    }
+
+    public record TallyJson(TallyRule rule, String explained, List<Long> winners, Map<String, Long> scores, long spent,
+                            long leftover) {
+    }
+
+    public record ImportJson(String name, int year, String pabulib) {
+    }
+
+    @Inject
+    BudgetService budget;
+
+    @Inject
+    VotingService voting;
+
+    @Inject
+    TallyService tallies;
+
+    @Inject
+    OpenDataService openData;
+
+    @Inject
+    Actor actor;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
+
+    @GET
+    @Path("calls")
+    @Operation(summary = "Every call with its envelopes, phases and rules, in plain words (public)")
+    public List<CallJson> calls() {
+        return budget.calls().stream().map(this::json).toList();
+    }
+
+    @POST
+    @Path("calls")
+    @Operation(summary = "Create a call (office-admin): envelopes must add up to the total")
+    @SecurityRequirement(name = "keycloak")
+    public Response create(CallJson request) {
+        BudgetCallDraft draft = draft(required(request, null));
+        return Response.status(Response.Status.CREATED).entity(json(budget.createCall(actor, draft))).build();
+    }
+
+    private static BudgetCallDraft draft(CallJson body) {
+        return new BudgetCallDraft(body.name(), body.year(), body.total(),
+                body.envelopes() == null ? List.of() : body.envelopes().stream()
+                        .map(e -> new EnvelopeDraft(e.district(), e.amount())).toList(),
+                required(body.phases(), "phases").toPlan(), required(body.votingRule(), "votingRule").toRule(),
+                body.tallyRule(), body.minimumAge());
+    }
+
+    @PUT
+    @Path("calls/{id}")
+    @Operation(summary = "Change a call (office-admin) until its vote opens; then its rules are locked (409)")
+    @SecurityRequirement(name = "keycloak")
+    public CallJson update(@PathParam("id") long id, CallJson request) {
+        return json(budget.updateCall(actor, id, draft(required(request, null)), Instant.now()));
+    }
+
+    @POST
+    @Path("calls/import")
+    @Operation(summary = "Import a Pabulib (.pb) election as a closed call with its projects and anonymous ballots "
+            + "(office-admin); a malformed file is refused with its line number and nothing is stored")
+    @SecurityRequirement(name = "keycloak")
+    public Response importElection(ImportJson request) {
+        ImportJson body = required(request, null);
+        Envelope envelope = openData.importElection(actor, body.name(), body.year(),
+                PabulibFile.read(new StringReader(required(body.pabulib(), "pabulib"))), Instant.now());
+        return Response.status(Response.Status.CREATED).entity(EnvelopeJson.of(envelope)).build();
+    }
+
+    @GET
+    @Path("envelopes/{id}/projects")
+    @Operation(summary = "The projects on an envelope's ballot (public)")
+    public List<ProjectJson> ballot(@PathParam("id") long id) {
+        return voting.ballot(id).stream().map(ProjectJson::of).toList();
+    }
+
+    @POST
+    @Path("envelopes/{id}/projects")
+    @Operation(summary = "Put a project on the ballot (office, or agents of the envelope's district), before the vote")
+    @SecurityRequirement(name = "keycloak")
+    public Response addProject(@PathParam("id") long id, ProjectJson request) {
+        ProjectJson body = required(request, null);
+        BudgetProject project = voting.addToBallot(actor, id, body.title(), body.cost(), Instant.now());
+        return Response.status(Response.Status.CREATED).entity(ProjectJson.of(project)).build();
+    }
+
+    @PUT
+    @Path("envelopes/{id}/ballot")
+    @Operation(summary = "Cast my ballot in an envelope (residents of its district, during the vote). A ballot is "
+            + "final: a second one is refused with 409, even when sent simultaneously")
+    @SecurityRequirement(name = "keycloak")
+    public Response vote(@PathParam("id") long id, BallotJson request) {
+        voting.cast(actor, id, ballot(required(request, null)), Instant.now());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("envelopes/{id}/results")
+    @Operation(summary = "The tally of an envelope: public from the results phase, for its managers once the vote ends")
+    public TallyJson results(@PathParam("id") long id) {
+        Tally tally = tallies.tally(actor, id, Instant.now());
+        Map<String, Long> scores = new HashMap<>();
+        tally.scores().forEach((project, score) -> scores.put(project.value(), score));
+        return new TallyJson(tally.rule(), Texts.format(Texts.preferred(headers.getAcceptableLanguages()),
+                tally.explanationKey()), tally.winners().stream().map(p -> Long.valueOf(p.value())).toList(), scores,
+                tally.spent().amount(), tally.leftover().amount());
+    }
+
+    @GET
+    @Path("envelopes/{id}/pabulib")
+    @Produces("text/plain; charset=UTF-8")
+    @Operation(summary = "The envelope's election as a Pabulib .pb file (anonymous ballots, random voter ids), once public")
+    public Response pabulib(@PathParam("id") long id) {
+        StringWriter file = new StringWriter();
+        PabulibFile.write(openData.exportElection(actor, id, Instant.now()), file);
+        return Response.ok(file.toString())
+                .header("Content-Disposition", "attachment; filename=\"envelope-" + id + ".pb\"").build();
+    }
+
+    private static Ballot ballot(BallotJson body) {
+        if (body.points() != null) {
+            Map<ProjectId, Integer> points = new HashMap<>();
+            body.points().forEach((project, p) -> points.put(new ProjectId(project), p));
+            return new Ballot.Cumulative(points);
+        }
+        if (body.ranking() != null) {
+            return new Ballot.Ordinal(body.ranking().stream().map(p -> new ProjectId(String.valueOf(p))).toList());
+        }
+        Set<ProjectId> chosen = new LinkedHashSet<>();
+        (body.projects() == null ? List.<Long>of() : body.projects()).forEach(p -> chosen.add(new ProjectId(String.valueOf(p))));
+        return new Ballot.Approval(chosen);
+    }
+
+    private CallJson json(BudgetCall call) {
+        return new CallJson(call.getId(), call.getName(), call.getYear(), call.getTotal().amount(),
+                call.getEnvelopes().stream().map(EnvelopeJson::of).toList(), PhasesJson.of(call.getPhases()),
+                RuleJson.of(call.getVotingRule()), call.getTallyRule(),
+                Texts.format(Texts.preferred(headers.getAcceptableLanguages()),
+                        "budget.rule." + call.getTallyRule().key() + ".explained"),
+                call.getMinimumAge().orElse(null));
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, field == null ? "api.body.required" : "validation.required");
+        }
+        return value;
+    }
+
+    private static int required(Integer value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "validation.required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,178 @@
+package org.agora.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.agora.it.Api.Reply;
+import org.agora.it.Platform.DemoUser;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The participatory budget's vote through the REST API on a real Payara Micro with real Keycloak tokens: one
+ * ballot per resident and envelope even under simultaneous submits, invalid ballots refused with their reason,
+ * results hidden during the vote, and a real Pabulib election imported, counted and exported again.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BudgetApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Platform.war();
+    }
+
+    private static String call(String name, Instant voteStart) {
+        Instant submission = voteStart.minus(30, ChronoUnit.DAYS);
+        return """
+                {"name": "%s", "year": 2027, "total": 1000000, "tallyRule": "GREEDY", "minimumAge": 16,
+                 "votingRule": {"kind": "KNAPSACK"},
+                 "envelopes": [{"district": "centre", "amount": 150000}, {"district": "nord", "amount": 150000},
+                               {"district": "sud", "amount": 150000}, {"district": "est", "amount": 150000},
+                               {"district": "ouest", "amount": 150000}, {"district": null, "amount": 250000}],
+                 "phases": {"submissionStart": "%s", "submissionEnd": "%s", "reviewStart": "%s", "reviewEnd": "%s",
+                            "voteStart": "%s", "voteEnd": "%s", "resultsFrom": "%s", "implementationFrom": "%s"}}"""
+                .formatted(name, submission, submission.plus(10, ChronoUnit.DAYS), submission.plus(10, ChronoUnit.DAYS),
+                        submission.plus(20, ChronoUnit.DAYS), voteStart, voteStart.plus(10, ChronoUnit.DAYS),
+                        voteStart.plus(11, ChronoUnit.DAYS), voteStart.plus(60, ChronoUnit.DAYS));
+    }
+
+    private static long envelope(JsonObject call, String district) {
+        return call.getJsonArray("envelopes").getValuesAs(JsonObject.class).stream()
+                .filter(e -> java.util.Objects.equals(district, e.getString("district", null)))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+    }
+
+    /** A knapsack call whose vote is open: projects put on the ballots first, then the vote moved to now. */
+    private static JsonObject openVote(List<Long> nordProjects, List<Long> cityProjects) {
+        String name = "Budget " + UUID.randomUUID().toString().substring(0, 6);
+        Api office = Api.as(DemoUser.OFFICE_ADMIN);
+        Reply created = office.post("/api/budget/calls", call(name, Instant.now().plus(5, ChronoUnit.DAYS)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonObject call = created.json();
+        long nord = envelope(call, "nord");
+        long city = envelope(call, null);
+        for (String[] project : List.of(new String[]{"Un jardin partagé", "40000"}, new String[]{"Des bancs", "20000"},
+                new String[]{"Une piste cyclable", "120000"})) {
+            Reply added = Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + nord + "/projects",
+                    "{\"title\": \"%s\", \"cost\": %s}".formatted(project[0], project[1]));
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            nordProjects.add(added.json().getJsonNumber("id").longValue());
+        }
+        Reply cityProject = office.post("/api/budget/envelopes/" + city + "/projects", "{\"title\": \"Un festival\", \"cost\": 90000}");
+        cityProjects.add(cityProject.json().getJsonNumber("id").longValue());
+        Reply opened = office.put("/api/budget/calls/" + call.getJsonNumber("id"), call(name, Instant.now().minusSeconds(60)));
+        assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+        return opened.json();
+    }
+
+    @Test
+    void aResidentVotesOnceInTheirDistrictAndTheRulesAreLocked() {
+        List<Long> projects = new ArrayList<>();
+        JsonObject call = openVote(projects, new ArrayList<>());
+        long nord = envelope(call, "nord");
+        String ballot = "/api/budget/envelopes/" + nord + "/ballot";
+
+        Reply over = Api.as(DemoUser.RESIDENT).put(ballot, "{\"projects\": %s}".formatted(projects));
+        assertThat(over.status()).isEqualTo(400);
+        assertThat(over.json().getString("detail"))
+                .isEqualTo("Vos choix coûtent 180\u202f000, plus que l'enveloppe de 150\u202f000.");
+        Reply unknown = Api.as(DemoUser.RESIDENT).put(ballot, "{\"projects\": [987654]}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().getString("detail")).isEqualTo("Le projet 987654 ne figure pas sur ce bulletin.");
+
+        assertThat(Api.as(DemoUser.RESIDENT).put(ballot, "{\"projects\": [%d, %d]}".formatted(projects.get(0), projects.get(1)))
+                .status()).isEqualTo(204);
+        Reply again = Api.as(DemoUser.RESIDENT).put(ballot, "{\"projects\": [%d]}".formatted(projects.get(2)));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().getString("detail")).startsWith("Vous avez déjà voté pour cette enveloppe");
+
+        Reply elsewhere = Api.as(DemoUser.RESIDENT_SUD).put(ballot, "{\"projects\": [%d]}".formatted(projects.get(0)));
+        assertThat(elsewhere.status()).isEqualTo(403);
+        assertThat(Api.anonymous().put(ballot, "{\"projects\": []}").status()).isEqualTo(401);
+
+        assertThat(Api.as(DemoUser.RESIDENT).get("/api/budget/envelopes/" + nord + "/results").status()).isEqualTo(403);
+        Reply late = Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + nord + "/projects", "{\"title\": \"Trop tard\", \"cost\": 1000}");
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(Api.anonymous().get("/api/budget/envelopes/" + nord + "/projects").array()).hasSize(3);
+    }
+
+    @Test
+    void simultaneousBallotsFromOneResidentStoreExactlyOne() throws InterruptedException {
+        List<Long> city = new ArrayList<>();
+        JsonObject call = openVote(new ArrayList<>(), city);
+        String ballot = "/api/budget/envelopes/" + envelope(call, null) + "/ballot";
+        String token = Platform.token(DemoUser.RESIDENT);
+        int attempts = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(attempts);
+        List<Callable<Integer>> tries = new ArrayList<>();
+        for (int i = 0; i < attempts; i++) {
+            tries.add(() -> Api.withToken(token).put(ballot, "{\"projects\": [%d]}".formatted(city.get(0))).status());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> outcome : pool.invokeAll(tries)) {
+            try {
+                statuses.add(outcome.get());
+            } catch (ExecutionException e) {
+                throw new AssertionError(e.getCause());
+            }
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnly(204, 409);
+        assertThat(statuses).filteredOn(s -> s == 204).hasSize(1);
+    }
+
+    @Test
+    void aRealElectionIsImportedCountedAndExportedAgain() throws IOException {
+        String toulouse;
+        try (InputStream in = BudgetApiIT.class.getResourceAsStream("/pabulib/France_Toulouse_2019.pb")) {
+            toulouse = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String body = Json.createObjectBuilder().add("name", "Toulouse " + UUID.randomUUID().toString().substring(0, 6))
+                .add("year", 2019).add("pabulib", toulouse).build().toString();
+        assertThat(Api.as(DemoUser.AGENT).post("/api/budget/calls/import", body).status()).isEqualTo(403);
+
+        Reply imported = Api.as(DemoUser.OFFICE_ADMIN).post("/api/budget/calls/import", body);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        long envelope = imported.json().getJsonNumber("id").longValue();
+
+        JsonObject results = Api.anonymous().get("/api/budget/envelopes/" + envelope + "/results").json();
+        assertThat(results.getString("rule")).isEqualTo("GREEDY");
+        assertThat(results.getJsonArray("winners")).isNotEmpty();
+        assertThat(results.getJsonNumber("spent").longValue() + results.getJsonNumber("leftover").longValue())
+                .isEqualTo(1_000_000L);
+        assertThat(results.getString("explained")).startsWith("Les projets sont retenus du plus soutenu");
+
+        Reply exported = Api.anonymous().get("/api/budget/envelopes/" + envelope + "/pabulib");
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.body()).startsWith("META\n").contains("\nPROJECTS\n").contains("\nVOTES\n")
+                .contains("vote_type;cumulative").contains("rule;greedy");
+
+        String malformed = Json.createObjectBuilder().add("name", "Cassé").add("year", 2019)
+                .add("pabulib", "META\nkey;value\nbudget;1000\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;abc\n").build().toString();
+        Reply refused = Api.as(DemoUser.OFFICE_ADMIN).post("/api/budget/calls/import", malformed);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getString("detail")).startsWith("Ligne 7 :");
+        assertThat(Api.anonymous().get("/api/budget/calls").array().getValuesAs(JsonObject.class))
+                .extracting(c -> c.getString("name")).doesNotContain("Cassé");
+    }
+}
