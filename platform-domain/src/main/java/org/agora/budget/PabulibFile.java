@@ -248,7 +248,8 @@ public final class PabulibFile {
                 try {
                     cost = wholeNumber(row.get(costColumn));
                 } catch (NumberFormatException | ArithmeticException e) {
-                    throw malformed(number, "costNotANumber", row.get(costColumn));
+                    boolean negative = row.get(costColumn).strip().startsWith("-");
+                    throw malformed(number, negative ? "costNegative" : "costNotANumber", row.get(costColumn));
                 }
                 if (cost == 0) {
                     throw malformed(number, "costNotPositive", row.get(costColumn));
