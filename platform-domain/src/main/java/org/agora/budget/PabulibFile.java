@@ -143,7 +143,7 @@ public final class PabulibFile {
             List<String> metaHeader = header("META");
             readMeta(metaHeader);
             expectSection("PROJECTS");
-            long budget = metaNumber("budget", metaLine);
+            metaNumber("budget", metaLine);
             String voteType = meta.getOrDefault("vote_type", "approval");
             if (!Set.of("approval", "choose-1", "cumulative", "ordinal").contains(voteType)) {
                 throw malformed(metaLine, "voteTypeUnsupported", voteType);
@@ -151,7 +151,6 @@ public final class PabulibFile {
             readProjects(header("PROJECTS"));
             expectSection("VOTES");
             readVotes(header("VOTES"), voteType);
-            assert budget >= 0;
             return new PabulibElection(meta, List.copyOf(projects.values()), votes);
         }
 
