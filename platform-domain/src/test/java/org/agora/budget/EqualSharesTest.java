@@ -22,7 +22,7 @@ class EqualSharesTest {
      */
     @Test
     void eachGroupOfVotersControlsItsShareOfTheEnvelope() {
-        Envelope envelope = Envelope.of(100).project("a1", 20).project("a2", 20).project("a3", 20)
+        ElectionBuilder envelope = ElectionBuilder.of(100).project("a1", 20).project("a2", 20).project("a3", 20)
                 .project("a4", 20).project("a5", 20).project("b1", 20).project("b2", 20)
                 .approvals(6, "a1", "a2", "a3", "a4", "a5").approvals(4, "b1", "b2");
 
@@ -39,7 +39,7 @@ class EqualSharesTest {
      */
     @Test
     void exactFractionsLetSupportersSpendTheirWholeShare() {
-        Tally tally = Envelope.of(60).project("a1", 20).project("a2", 20).project("a3", 20)
+        Tally tally = ElectionBuilder.of(60).project("a1", 20).project("a2", 20).project("a3", 20)
                 .approvals(6, "a1", "a2", "a3").count(TallyRule.EQUAL_SHARES);
         assertThat(tally.winners()).isEqualTo(ids("a1", "a2", "a3"));
         assertThat(tally.leftover()).isEqualTo(Money.ZERO);
@@ -52,7 +52,7 @@ class EqualSharesTest {
      */
     @Test
     void add1CompletionRaisesSharesUntilTheEnvelopeIsUsed() {
-        Envelope envelope = Envelope.of(100).project("a", 60).project("b", 40)
+        ElectionBuilder envelope = ElectionBuilder.of(100).project("a", 60).project("b", 40)
                 .approvals(1, "a", "b").approvals(1, "b");
 
         assertThat(envelope.equalSharesWithoutCompletion()).isEqualTo(ids("b"));
@@ -68,7 +68,7 @@ class EqualSharesTest {
      */
     @Test
     void add1KeepsTheLastResultWithinTheEnvelope() {
-        Tally tally = Envelope.of(100).project("a", 55).project("b", 55).project("c", 10)
+        Tally tally = ElectionBuilder.of(100).project("a", 55).project("b", 55).project("c", 10)
                 .approvals(1, "a", "c").approvals(1, "b", "c").count(TallyRule.EQUAL_SHARES);
         assertThat(tally.winners()).isEqualTo(ids("c"));
         assertThat(tally.leftover()).isEqualTo(Money.of(90));
@@ -81,18 +81,18 @@ class EqualSharesTest {
      */
     @Test
     void equalPriceGoesToTheCheaperProject() {
-        Envelope envelope = Envelope.of(30).project("x", 20).project("y", 10)
+        ElectionBuilder envelope = ElectionBuilder.of(30).project("x", 20).project("y", 10)
                 .approvals(1, "x").approvals(1, "x", "y").approvals(1, "y");
         assertThat(envelope.equalSharesWithoutCompletion()).isEqualTo(ids("y"));
     }
 
     @Test
     void equalPriceAndCostGoToTheFirstIdentifier() {
-        Envelope envelope = Envelope.of(20).project("c10", 20).project("c9", 20)
+        ElectionBuilder envelope = ElectionBuilder.of(20).project("c10", 20).project("c9", 20)
                 .approvals(1, "c10").approvals(1, "c9");
         // each costs its single supporter 20 (price 1) but each voter holds 10: nothing is affordable
         assertThat(envelope.equalSharesWithoutCompletion()).isEmpty();
-        Envelope affordable = Envelope.of(40).project("c10", 20).project("c9", 20)
+        ElectionBuilder affordable = ElectionBuilder.of(40).project("c10", 20).project("c9", 20)
                 .approvals(1, "c10").approvals(1, "c9");
         assertThat(affordable.equalSharesWithoutCompletion()).isEqualTo(ids("c9", "c10"));
     }
@@ -104,7 +104,7 @@ class EqualSharesTest {
      */
     @Test
     void priceIsWhatEachSupporterPaysPerUnitOfCost() {
-        Tally tally = Envelope.of(100).project("big", 80).project("small", 10)
+        Tally tally = ElectionBuilder.of(100).project("big", 80).project("small", 10)
                 .approvals(2, "big", "small").approvals(2, "big").count(TallyRule.EQUAL_SHARES);
         assertThat(tally.winners()).isEqualTo(ids("big", "small"));
         assertThat(tally.spent()).isEqualTo(Money.of(90));
@@ -117,11 +117,11 @@ class EqualSharesTest {
      */
     @Test
     void supportersWhoHoldLessPayAllTheyHoldAndTheOthersTheRest() {
-        Envelope envelope = Envelope.of(50).project("p", 32).project("q", 12)
+        ElectionBuilder envelope = ElectionBuilder.of(50).project("p", 32).project("q", 12)
                 .approvals(3, "p").approvals(1, "p", "q").approvals(1, "q");
         assertThat(envelope.equalSharesWithoutCompletion()).isEqualTo(ids("p", "q"));
         // one unit less for voter 5 and q would not be affordable: 2 + 9 < 12
-        Envelope poorer = Envelope.of(45).project("p", 32).project("q", 12)
+        ElectionBuilder poorer = ElectionBuilder.of(45).project("p", 32).project("q", 12)
                 .approvals(3, "p").approvals(1, "p", "q").approvals(1, "q");
         // 9 each: p costs 8 each, voter 1 keeps 1, voter 5 holds 9: 10 < 12
         assertThat(poorer.equalSharesWithoutCompletion()).isEqualTo(ids("p"));
@@ -129,7 +129,7 @@ class EqualSharesTest {
 
     @Test
     void equalSharesCountsApprovalBallotsOnly() {
-        refused(() -> Envelope.of(10).project("a", 10)
+        refused(() -> ElectionBuilder.of(10).project("a", 10)
                         .ballot(new Ballot.Cumulative(Map.of(ProjectId.of("a"), 2)))
                         .count(TallyRule.EQUAL_SHARES, new VotingRule.Cumulative(3, 3)),
                 "budget.rule.equalShares.approvalOnly");
@@ -137,14 +137,14 @@ class EqualSharesTest {
 
     @Test
     void equalSharesWithoutBallotsSelectsNothing() {
-        Tally tally = Envelope.of(100).project("a", 10).count(TallyRule.EQUAL_SHARES);
+        Tally tally = ElectionBuilder.of(100).project("a", 10).count(TallyRule.EQUAL_SHARES);
         assertThat(tally.winners()).isEmpty();
         assertThat(tally.leftover()).isEqualTo(Money.of(100));
     }
 
     @Test
     void projectNobodyApprovedIsNotSelectedEvenWhenMoneyIsLeft() {
-        Tally tally = Envelope.of(100).project("wanted", 10).project("ignored", 10)
+        Tally tally = ElectionBuilder.of(100).project("wanted", 10).project("ignored", 10)
                 .approvals(2, "wanted").count(TallyRule.EQUAL_SHARES);
         assertThat(tally.winners()).isEqualTo(ids("wanted"));
     }

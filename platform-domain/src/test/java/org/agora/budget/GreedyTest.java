@@ -15,8 +15,8 @@ class GreedyTest {
     }
 
     /** 100 to spend; p1 60 (5 votes), p2 50 (4), p3 30 (3), p4 20 (1). */
-    private static Envelope skipCase() {
-        return Envelope.of(100).project("p1", 60).project("p2", 50).project("p3", 30).project("p4", 20)
+    private static ElectionBuilder skipCase() {
+        return ElectionBuilder.of(100).project("p1", 60).project("p2", 50).project("p3", 30).project("p4", 20)
                 .approvals(1, "p1", "p2", "p3", "p4").approvals(2, "p1", "p2", "p3").approvals(1, "p1", "p2")
                 .approvals(1, "p1");
     }
@@ -44,7 +44,7 @@ class GreedyTest {
     @Test
     void greedyTieGoesToTheCheaperProjectThenToTheFirstIdentifier() {
         // three projects with 2 votes each: c10 and c2 cost 20, a costs 30; only 40 to spend
-        Tally tally = Envelope.of(40).project("a", 30).project("c10", 20).project("c2", 20)
+        Tally tally = ElectionBuilder.of(40).project("a", 30).project("c10", 20).project("c2", 20)
                 .approvals(2, "a", "c10", "c2").count(TallyRule.GREEDY);
         assertThat(tally.winners()).isEqualTo(ids("c2", "c10"));
         assertThat(tally.leftover()).isEqualTo(Money.ZERO);
@@ -52,14 +52,14 @@ class GreedyTest {
 
     @Test
     void greedyTieOnVotesAndCostFollowsTheNaturalOrderOfIdentifiers() {
-        Tally tally = Envelope.of(20).project("c10", 20).project("c9", 20)
+        Tally tally = ElectionBuilder.of(20).project("c10", 20).project("c9", 20)
                 .approvals(1, "c10", "c9").count(TallyRule.GREEDY);
         assertThat(tally.winners()).isEqualTo(ids("c9"));
     }
 
     @Test
     void moreVotesWinOverLowerCost() {
-        Tally tally = Envelope.of(50).project("cheap", 10).project("dear", 50)
+        Tally tally = ElectionBuilder.of(50).project("cheap", 10).project("dear", 50)
                 .approvals(2, "dear").approvals(1, "cheap").count(TallyRule.GREEDY);
         assertThat(tally.winners()).isEqualTo(ids("dear"));
         assertThat(tally.leftover()).isEqualTo(Money.ZERO);
@@ -67,7 +67,7 @@ class GreedyTest {
 
     @Test
     void projectNobodyVotedForIsNeverSelected() {
-        Tally tally = Envelope.of(100).project("wanted", 10).project("ignored", 10)
+        Tally tally = ElectionBuilder.of(100).project("wanted", 10).project("ignored", 10)
                 .approvals(3, "wanted").count(TallyRule.GREEDY);
         assertThat(tally.winners()).isEqualTo(ids("wanted"));
         assertThat(tally.scoreOf(ProjectId.of("ignored"))).isZero();
@@ -76,7 +76,7 @@ class GreedyTest {
 
     @Test
     void envelopeWithoutBallotsSelectsNothing() {
-        Tally tally = Envelope.of(100).project("a", 10).count(TallyRule.GREEDY);
+        Tally tally = ElectionBuilder.of(100).project("a", 10).count(TallyRule.GREEDY);
         assertThat(tally.winners()).isEmpty();
         assertThat(tally.leftover()).isEqualTo(Money.of(100));
     }
@@ -84,7 +84,7 @@ class GreedyTest {
     @Test
     void greedyCountsPointsOfCumulativeBallots() {
         // a: 3 + 1 = 4 points from 2 voters; b: 2 + 3 = 5 points from 2 voters; c: 3 points from 1 voter
-        Tally tally = Envelope.of(60).project("a", 30).project("b", 40).project("c", 20)
+        Tally tally = ElectionBuilder.of(60).project("a", 30).project("b", 40).project("c", 20)
                 .ballot(new Ballot.Cumulative(Map.of(ProjectId.of("a"), 3, ProjectId.of("b"), 2)))
                 .ballot(new Ballot.Cumulative(Map.of(ProjectId.of("a"), 1, ProjectId.of("b"), 3, ProjectId.of("c"), 3)))
                 .count(TallyRule.GREEDY, new VotingRule.Cumulative(7, 3));
@@ -97,7 +97,7 @@ class GreedyTest {
     @Test
     void greedyCountsRankPointsOfOrdinalBallots() {
         // ranks 3: first 3 points, second 2, third 1. x: 3+1 = 4, y: 2+3 = 5, z: 1+2 = 3
-        Tally tally = Envelope.of(50).project("x", 30).project("y", 30).project("z", 20)
+        Tally tally = ElectionBuilder.of(50).project("x", 30).project("y", 30).project("z", 20)
                 .ballot(Ballot.Ordinal.of("x", "y", "z"))
                 .ballot(Ballot.Ordinal.of("y", "z", "x"))
                 .count(TallyRule.GREEDY, new VotingRule.Ordinal(3));
@@ -109,13 +109,13 @@ class GreedyTest {
 
     @Test
     void ballotForAProjectOutsideTheEnvelopeCannotBeCounted() {
-        refused(() -> Envelope.of(50).project("x", 30).approvals(1, "pool").count(TallyRule.GREEDY),
+        refused(() -> ElectionBuilder.of(50).project("x", 30).approvals(1, "pool").count(TallyRule.GREEDY),
                 "budget.ballot.unknownProject", "pool");
     }
 
     @Test
     void sameProjectTwiceInAnEnvelopeCannotBeCounted() {
-        refused(() -> Envelope.of(50).project("x", 30).project("x", 20).count(TallyRule.GREEDY),
+        refused(() -> ElectionBuilder.of(50).project("x", 30).project("x", 20).count(TallyRule.GREEDY),
                 "budget.project.duplicate", "x");
     }
 

@@ -4,34 +4,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test data builder: an envelope's amount, projects and approval ballots, counted with a rule. */
-final class Envelope {
+final class ElectionBuilder {
 
     private final Money amount;
     private final List<Project> projects = new ArrayList<>();
     private final List<Ballot> ballots = new ArrayList<>();
 
-    private Envelope(long amount) {
+    private ElectionBuilder(long amount) {
         this.amount = Money.of(amount);
     }
 
-    static Envelope of(long amount) {
-        return new Envelope(amount);
+    static ElectionBuilder of(long amount) {
+        return new ElectionBuilder(amount);
     }
 
-    Envelope project(String id, long cost) {
+    ElectionBuilder project(String id, long cost) {
         projects.add(Project.of(id, cost));
         return this;
     }
 
     /** {@code voters} identical approval ballots. */
-    Envelope approvals(int voters, String... ids) {
+    ElectionBuilder approvals(int voters, String... ids) {
         for (int i = 0; i < voters; i++) {
             ballots.add(Ballot.Approval.of(ids));
         }
         return this;
     }
 
-    Envelope ballot(Ballot ballot) {
+    ElectionBuilder ballot(Ballot ballot) {
         ballots.add(ballot);
         return this;
     }
