@@ -18,10 +18,11 @@ import org.agora.shared.InvalidInputException;
  * others the same larger part). Ties: more supporters first, then the lower cost, then the identifiers'
  * natural order. The count stops when no project can be paid.
  * <p>
- * Add1: when the result leaves money for another project, the count is run again with each voter's share
- * raised by one currency unit (starting from the envelope divided by the voters, rounded down), as long as
- * the result still fits the real envelope and leaves room for another project; the last result that fits
- * is kept. All arithmetic is exact (fractions), so the result does not depend on rounding.
+ * Add1: when the result leaves money for another approved project, the count is run again with each
+ * voter's share raised by one currency unit (starting from the envelope divided by the voters, rounded
+ * down), as long as the result still fits the real envelope and leaves room for another approved project;
+ * the last result that fits is kept. All arithmetic is exact (fractions), so the result does not depend on
+ * rounding.
  */
 public final class EqualShares {
 
@@ -93,7 +94,8 @@ public final class EqualShares {
     private boolean isExhaustive(List<Integer> outcome, long total) {
         long left = total - cost(outcome);
         for (int c = 0; c < projects.size(); c++) {
-            if (!outcome.contains(c) && projects.get(c).cost().amount() <= left) {
+            // a project nobody approved can never be paid, however large the shares grow
+            if (supporters[c].length > 0 && !outcome.contains(c) && projects.get(c).cost().amount() <= left) {
                 return false;
             }
         }

@@ -143,7 +143,7 @@ public final class PabulibFile {
             List<String> metaHeader = header("META");
             readMeta(metaHeader);
             expectSection("PROJECTS");
-            long budget = metaNumber("budget", metaLine);
+            metaNumber("budget", metaLine);
             String voteType = meta.getOrDefault("vote_type", "approval");
             if (!Set.of("approval", "choose-1", "cumulative", "ordinal").contains(voteType)) {
                 throw malformed(metaLine, "voteTypeUnsupported", voteType);
@@ -151,7 +151,6 @@ public final class PabulibFile {
             readProjects(header("PROJECTS"));
             expectSection("VOTES");
             readVotes(header("VOTES"), voteType);
-            assert budget >= 0;
             return new PabulibElection(meta, List.copyOf(projects.values()), votes);
         }
 
@@ -248,7 +247,8 @@ public final class PabulibFile {
                 try {
                     cost = wholeNumber(row.get(costColumn));
                 } catch (NumberFormatException | ArithmeticException e) {
-                    throw malformed(number, "costNotANumber", row.get(costColumn));
+                    boolean negative = row.get(costColumn).strip().startsWith("-");
+                    throw malformed(number, negative ? "costNegative" : "costNotANumber", row.get(costColumn));
                 }
                 if (cost == 0) {
                     throw malformed(number, "costNotPositive", row.get(costColumn));

@@ -3,7 +3,7 @@ package org.agora.budget;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test data builder: an election (an envelope's amount, projects and approval ballots, counted with a rule). */
+/** Test data builder: an envelope's amount, projects and approval ballots, counted with a rule. */
 final class ElectionBuilder {
 
     private final Money amount;
