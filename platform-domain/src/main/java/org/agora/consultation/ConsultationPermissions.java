@@ -21,6 +21,17 @@ public final class ConsultationPermissions {
         return scope.district().map(actor::servesDistrict).orElse(false);
     }
 
+    /** Anyone reads a consultation once it is scheduled; a draft only its organisers. */
+    public static boolean canRead(Actor actor, ConsultationScope scope, ConsultationStatus status) {
+        return status != ConsultationStatus.DRAFT || canOrganise(actor, scope);
+    }
+
+    /** Results are everyone's once published; organisers follow them from the moment it is scheduled. */
+    public static boolean canSeeResults(Actor actor, ConsultationScope scope, ConsultationStatus status) {
+        return status == ConsultationStatus.RESULTS_PUBLISHED
+                || status != ConsultationStatus.DRAFT && canOrganise(actor, scope);
+    }
+
     /** Why this person may not answer now, or empty when they may. */
     public static Optional<String> whyNotAnswer(Actor actor, ConsultationScope scope, ConsultationStatus status) {
         if (!actor.isSignedIn()) {

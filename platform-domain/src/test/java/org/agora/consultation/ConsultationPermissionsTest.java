@@ -67,4 +67,20 @@ class ConsultationPermissionsTest {
         assertThat(ConsultationPermissions.whyNotAnswer(homeless, ConsultationScope.city(), ConsultationStatus.OPEN))
                 .isEmpty();
     }
+
+    @Test
+    void aDraftIsReadOnlyByItsOrganisersAndResultsArePublicOncePublished() {
+        Actor agent = new Actor("agent", Set.of(Role.DISTRICT_AGENT),
+                Optional.empty(), Set.of(new DistrictCode("nord")));
+        ConsultationScope nord = ConsultationScope.of(new DistrictCode("nord"));
+        Actor visitor = Actor.anonymous();
+
+        assertThat(ConsultationPermissions.canRead(visitor, nord, ConsultationStatus.DRAFT)).isFalse();
+        assertThat(ConsultationPermissions.canRead(agent, nord, ConsultationStatus.DRAFT)).isTrue();
+        assertThat(ConsultationPermissions.canRead(visitor, nord, ConsultationStatus.SCHEDULED)).isTrue();
+        assertThat(ConsultationPermissions.canSeeResults(visitor, nord, ConsultationStatus.CLOSED)).isFalse();
+        assertThat(ConsultationPermissions.canSeeResults(agent, nord, ConsultationStatus.OPEN)).isTrue();
+        assertThat(ConsultationPermissions.canSeeResults(agent, nord, ConsultationStatus.DRAFT)).isFalse();
+        assertThat(ConsultationPermissions.canSeeResults(visitor, nord, ConsultationStatus.RESULTS_PUBLISHED)).isTrue();
+    }
 }

@@ -178,7 +178,7 @@ public class ConsultationResource {
     public ResultsJson results(@PathParam("id") long id) {
         Consultation consultation = readable(id);
         boolean organiser = ConsultationPermissions.canOrganise(actor, consultation.getScope());
-        if (!organiser && consultation.getStatus() != ConsultationStatus.RESULTS_PUBLISHED) {
+        if (!ConsultationPermissions.canSeeResults(actor, consultation.getScope(), consultation.getStatus())) {
             throw new NotAllowedException("consultation.results.notPublished");
         }
         return ResultsJson.of(ConsultationResults.tally(consultation.getQuestionnaire(), responses.submitted(id)),
@@ -231,8 +231,7 @@ public class ConsultationResource {
     /** A draft is invisible (404) to whoever does not organise it. */
     private Consultation readable(long id) {
         Consultation consultation = consultations.get(id);
-        if (consultation.getStatus() == ConsultationStatus.DRAFT
-                && !ConsultationPermissions.canOrganise(actor, consultation.getScope())) {
+        if (!ConsultationPermissions.canRead(actor, consultation.getScope(), consultation.getStatus())) {
             throw new NotFoundException("consultation.notFound", id);
         }
         return consultation;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.agora.consultation.Consultation;
 import org.agora.consultation.ConsultationPermissions;
 import org.agora.consultation.ConsultationService;
-import org.agora.consultation.ConsultationStatus;
 import org.agora.consultation.Response;
 import org.agora.consultation.ResponseService;
 import org.agora.shared.NotFoundException;
@@ -57,8 +56,7 @@ public class ConsultationPage {
     static Consultation readable(ConsultationService consultations, CurrentUser currentUser, Long id) {
         try {
             Consultation consultation = consultations.get(id == null ? -1 : id);
-            if (consultation.getStatus() == ConsultationStatus.DRAFT
-                    && !ConsultationPermissions.canOrganise(currentUser.actor(), consultation.getScope())) {
+            if (!ConsultationPermissions.canRead(currentUser.actor(), consultation.getScope(), consultation.getStatus())) {
                 Pages.notFound();
                 return null;
             }
@@ -101,10 +99,8 @@ public class ConsultationPage {
     }
 
     public boolean isResultsVisible() {
-        return consultation != null
-                && (consultation.getStatus() == ConsultationStatus.RESULTS_PUBLISHED
-                || isOrganiser() && consultation.getStatus() != ConsultationStatus.DRAFT
-                && consultation.getStatus() != ConsultationStatus.SCHEDULED);
+        return consultation != null && ConsultationPermissions.canSeeResults(currentUser.actor(),
+                consultation.getScope(), consultation.getStatus());
     }
 
     public String getScope() {

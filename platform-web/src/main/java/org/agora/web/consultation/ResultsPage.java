@@ -15,7 +15,6 @@ import org.agora.consultation.Consultation;
 import org.agora.consultation.ConsultationPermissions;
 import org.agora.consultation.ConsultationResults;
 import org.agora.consultation.ConsultationService;
-import org.agora.consultation.ConsultationStatus;
 import org.agora.consultation.Publication;
 import org.agora.consultation.QuestionResults;
 import org.agora.consultation.ResponseService;
@@ -66,7 +65,7 @@ public class ResultsPage implements Serializable {
             return;
         }
         organiser = ConsultationPermissions.canOrganise(currentUser.actor(), consultation.getScope());
-        if (!organiser && consultation.getStatus() != ConsultationStatus.RESULTS_PUBLISHED) {
+        if (!ConsultationPermissions.canSeeResults(currentUser.actor(), consultation.getScope(), consultation.getStatus())) {
             Pages.forbidden();
             return;
         }
