@@ -3,13 +3,13 @@ package org.agora.budget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
+import org.agora.shared.Constraints;
 import org.agora.shared.NotFoundException;
 import org.agora.territory.TerritoryService;
 
@@ -35,7 +35,7 @@ public class BudgetService {
         requireDistricts(draft);
         BudgetCall call = new BudgetCall(draft, actor.username());
         em.persist(call);
-        flushOrConflict(draft);
+        Constraints.flush(em, () -> new ConflictException("name", "budget.call.nameTaken", draft.name(), draft.year()));
         return call;
     }
 
@@ -45,7 +45,7 @@ public class BudgetService {
         requireDistricts(draft);
         BudgetCall call = getCall(id);
         call.update(draft, now);
-        flushOrConflict(draft);
+        Constraints.flush(em, () -> new ConflictException("name", "budget.call.nameTaken", draft.name(), draft.year()));
         return call;
     }
 
@@ -65,13 +65,5 @@ public class BudgetService {
         draft.envelopes().stream().map(EnvelopeDraft::districtCode)
                 .filter(code -> code != null && !code.isBlank())
                 .forEach(territory::getDistrict);
-    }
-
-    private void flushOrConflict(BudgetCallDraft draft) {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            throw new ConflictException("name", "budget.call.nameTaken", draft.name(), draft.year());
-        }
     }
 }

@@ -58,10 +58,10 @@ public class OpenDataService {
             BudgetProject added = new BudgetProject(envelope,
                     Label.of("title", title.length() > Label.MAX_LENGTH ? title.substring(0, Label.MAX_LENGTH) : title),
                     project.cost(), true);
-            em.persist(added);
-            em.flush();
+            em.persist(added); // the sequence gives its id now
             stored.put(project.id(), added.toCandidate().id());
         }
+        em.flush(); // the projects exist before the ballots' choices refer to them
         VotingRule votingRule = call.getVotingRule();
         for (PabulibVote vote : election.votes()) {
             Map<ProjectId, Long> points = new LinkedHashMap<>();

@@ -3,13 +3,13 @@ package org.agora.budget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
+import org.agora.shared.Constraints;
 import org.agora.shared.Label;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
@@ -39,10 +39,7 @@ public class VotingService {
 
     /** Puts a project on an envelope's ballot (office or the envelope's agents), while the rules are not locked. */
     public BudgetProject addToBallot(Actor actor, long envelopeId, String title, long cost, Instant now) {
-        Envelope envelope = envelope(envelopeId);
-        if (!BudgetPermissions.canManageEnvelope(actor, envelope.getDistrict())) {
-            throw new NotAllowedException("budget.envelope.notAllowed");
-        }
+        Envelope envelope = managed(actor, envelopeId);
         if (envelope.getCall().getPhases().rulesLocked(now)) {
             throw new ConflictException(null, "budget.call.rulesLocked");
         }
@@ -91,10 +88,7 @@ public class VotingService {
      */
     public void castAtDesk(Actor staff, String resident, org.agora.shared.DistrictCode residentDistrict, long envelopeId,
                            Ballot ballot, Instant now) {
-        Envelope envelope = envelope(envelopeId);
-        if (!BudgetPermissions.canManageEnvelope(staff, envelope.getDistrict())) {
-            throw new NotAllowedException("budget.envelope.notAllowed");
-        }
+        Envelope envelope = managed(staff, envelopeId);
         Actor voter = new Actor(Label.of("resident", resident).text(), java.util.Set.of(Role.RESIDENT),
                 Optional.of(residentDistrict), java.util.Set.of());
         whyNotVote(voter, envelope, now).ifPresent(reason -> {
@@ -109,10 +103,7 @@ public class VotingService {
      * voters stays with the town hall).
      */
     public int addPaperBallots(Actor staff, long envelopeId, List<Ballot> ballots, Instant now) {
-        Envelope envelope = envelope(envelopeId);
-        if (!BudgetPermissions.canManageEnvelope(staff, envelope.getDistrict())) {
-            throw new NotAllowedException("budget.envelope.notAllowed");
-        }
+        Envelope envelope = managed(staff, envelopeId);
         PhasePlan phases = envelope.getCall().getPhases();
         if (!phases.vote().hasStarted(now) || !now.isBefore(phases.resultsFrom())) {
             throw new NotAllowedException("budget.vote.paperOutsideCount");
@@ -135,12 +126,8 @@ public class VotingService {
         List<BudgetProject> projects = ballot(envelope.getId());
         VotingRule rule = envelope.getCall().getVotingRule();
         rule.validate(ballot, projects.stream().map(BudgetProject::toCandidate).toList(), envelope.getAmount());
-        try {
-            em.createNativeQuery("insert into has_voted (envelope_id, voter) values (?, ?)")
-                    .setParameter(1, envelope.getId()).setParameter(2, voter).executeUpdate();
-        } catch (PersistenceException e) {
-            throw new ConflictException(null, "budget.vote.already");
-        }
+        Constraints.insert(em, () -> new ConflictException(null, "budget.vote.already"),
+                "insert into has_voted (envelope_id, voter) values (?, ?)", envelope.getId(), voter);
         Ballots.store(em, envelope.getId(), rule.points(ballot), channel);
     }
 
@@ -149,6 +136,15 @@ public class VotingService {
     public boolean hasVoted(Actor voter, long envelopeId) {
         return voter.isSignedIn() && !em.createNativeQuery("select 1 from has_voted where envelope_id = ? and voter = ?")
                 .setParameter(1, envelopeId).setParameter(2, voter.username()).getResultList().isEmpty();
+    }
+
+    /** The envelope, if this person manages it (the office, or an agent of its district). */
+    private Envelope managed(Actor actor, long id) {
+        Envelope envelope = envelope(id);
+        if (!BudgetPermissions.canManageEnvelope(actor, envelope.getDistrict())) {
+            throw new NotAllowedException("budget.envelope.notAllowed");
+        }
+        return envelope;
     }
 
     private Envelope envelope(long id) {

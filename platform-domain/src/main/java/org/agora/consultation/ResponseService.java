@@ -3,7 +3,6 @@ package org.agora.consultation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
+import org.agora.shared.Constraints;
 import org.agora.shared.NotAllowedException;
 
 /**
@@ -104,7 +104,7 @@ public class ResponseService {
             draft = Response.draft(consultation, actor, kept, now);
             em.persist(draft);
         }
-        flushOrConflict("consultation.answer.savedElsewhere");
+        Constraints.flush(em, () -> new ConflictException(null, "consultation.answer.savedElsewhere"));
         return draft;
     }
 
@@ -129,7 +129,7 @@ public class ResponseService {
             Response edited = existing.get();
             edited.replaceAnswers(consultation, kept, now);
             edited.submit(consultation, now);
-            flushOrConflict("consultation.answer.savedElsewhere");
+            Constraints.flush(em, () -> new ConflictException(null, "consultation.answer.savedElsewhere"));
             return edited.toSubmitted();
         }
         recordParticipation(actor, consultationId);
@@ -143,19 +143,15 @@ public class ResponseService {
             em.persist(response);
         }
         response.submit(consultation, now);
-        flushOrConflict("consultation.answer.already");
+        Constraints.flush(em, () -> new ConflictException(null, "consultation.answer.already"));
         return response.toSubmitted();
     }
 
     /** The mark that this person answered; its primary key refuses a second one, even from a concurrent request. */
     private void recordParticipation(Actor actor, long consultationId) {
-        try {
-            em.createNativeQuery("insert into consultation_participations (consultation_id, respondent) values (?, ?)")
-                    .setParameter(1, consultationId).setParameter(2, actor.username())
-                    .executeUpdate();
-        } catch (PersistenceException e) {
-            throw new ConflictException(null, "consultation.answer.already");
-        }
+        Constraints.insert(em, () -> new ConflictException(null, "consultation.answer.already"),
+                "insert into consultation_participations (consultation_id, respondent) values (?, ?)",
+                consultationId, actor.username());
     }
 
     private Consultation answerable(Actor actor, long consultationId, Instant now) {
@@ -169,14 +165,6 @@ public class ResponseService {
             throw new NotAllowedException("consultation.answer.notOpen");
         }
         return consultation;
-    }
-
-    private void flushOrConflict(String messageKey) {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            throw new ConflictException(null, messageKey);
-        }
     }
 
     /** A free-text answer as organisers review it: where it is stored, what it says, whether it may be published. */

@@ -3,12 +3,12 @@ package org.agora.territory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
+import org.agora.shared.Constraints;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.Label;
@@ -66,7 +66,7 @@ public class TerritoryService {
         }
         refuseDuplicateName(District.class, name, null, "territory.district.name.duplicate");
         em.persist(district);
-        flushOrConflict("name", "territory.district.name.duplicate", name.text());
+        Constraints.flush(em, () -> new ConflictException("name", "territory.district.name.duplicate", name.text()));
         return district;
     }
 
@@ -77,7 +77,7 @@ public class TerritoryService {
         refuseDuplicateName(District.class, name, district, "territory.district.name.duplicate");
         district.rename(name);
         district.changePopulation(draft.population());
-        flushOrConflict("name", "territory.district.name.duplicate", name.text());
+        Constraints.flush(em, () -> new ConflictException("name", "territory.district.name.duplicate", name.text()));
         return district;
     }
 
@@ -85,7 +85,7 @@ public class TerritoryService {
         District district = getDistrict(districtCode);
         TerritoryPermissions.requireNeighbourhoods(actor, district.getCode());
         Neighbourhood neighbourhood = district.addNeighbourhood(Label.of("name", name));
-        flushOrConflict("name", "territory.neighbourhood.name.duplicate", neighbourhood.getName());
+        Constraints.flush(em, () -> new ConflictException("name", "territory.neighbourhood.name.duplicate", neighbourhood.getName()));
         return neighbourhood;
     }
 
@@ -93,7 +93,7 @@ public class TerritoryService {
         Neighbourhood neighbourhood = getNeighbourhood(neighbourhoodId);
         TerritoryPermissions.requireNeighbourhoods(actor, neighbourhood.getDistrict().getCode());
         neighbourhood.rename(Label.of("name", name));
-        flushOrConflict("name", "territory.neighbourhood.name.duplicate", neighbourhood.getName());
+        Constraints.flush(em, () -> new ConflictException("name", "territory.neighbourhood.name.duplicate", neighbourhood.getName()));
         return neighbourhood;
     }
 
@@ -120,7 +120,7 @@ public class TerritoryService {
         refuseDuplicateName(Theme.class, label, null, "territory.theme.name.duplicate");
         Theme theme = new Theme(label);
         em.persist(theme);
-        flushOrConflict("name", "territory.theme.name.duplicate", label.text());
+        Constraints.flush(em, () -> new ConflictException("name", "territory.theme.name.duplicate", label.text()));
         return theme;
     }
 
@@ -130,7 +130,7 @@ public class TerritoryService {
         Label label = Label.of("name", name);
         refuseDuplicateName(Theme.class, label, theme, "territory.theme.name.duplicate");
         theme.rename(label);
-        flushOrConflict("name", "territory.theme.name.duplicate", label.text());
+        Constraints.flush(em, () -> new ConflictException("name", "territory.theme.name.duplicate", label.text()));
         return theme;
     }
 
@@ -138,14 +138,6 @@ public class TerritoryService {
      * Writes the change now, so that a unique constraint hit by a concurrent request (the check above passed in
      * both) becomes the same clear conflict instead of an error at commit.
      */
-    private void flushOrConflict(String field, String messageKey, Object name) {
-        try {
-            em.flush();
-        } catch (PersistenceException e) {
-            throw new ConflictException(field, messageKey, name);
-        }
-    }
-
     /** Refuses a name another district (or theme) already has, ignoring case and accents. */
     private <T> void refuseDuplicateName(Class<T> type, Label name, T except, String messageKey) {
         boolean taken = em.createQuery("select e from " + type.getSimpleName() + " e where e.nameKey = :key", type)
