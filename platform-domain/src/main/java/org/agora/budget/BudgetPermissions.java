@@ -1,5 +1,6 @@
 package org.agora.budget;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
@@ -8,7 +9,10 @@ import org.agora.shared.Role;
 
 /**
  * Who may do what with the participatory budget: the office creates and changes calls; an envelope is managed by
- * the office or by the agents of its district (the city-wide envelope by the office only).
+ * the office or by the agents of its district (the city-wide envelope by the office only), who review its projects.
+ * Residents take part in the envelopes of their home district and in the city-wide one: they submit and support
+ * projects during the submission phase, and the authors edit theirs until it is reviewed or the phase ends.
+ * The reasons are message keys, which the pages and the API show.
  */
 public final class BudgetPermissions {
 
@@ -27,5 +31,58 @@ public final class BudgetPermissions {
 
     public static boolean canManageEnvelope(Actor actor, Optional<DistrictCode> district) {
         return actor.has(Role.OFFICE_ADMIN) || district.map(actor::servesDistrict).orElse(false);
+    }
+
+    /** Why this person may not take part in the envelope as a resident, whatever the phase; empty when they may. */
+    public static Optional<String> whyNotResidentOf(Actor actor, Envelope envelope) {
+        if (!actor.isSignedIn()) {
+            return Optional.of("budget.vote.signInFirst");
+        }
+        if (!actor.has(Role.RESIDENT) || actor.homeDistrict().isEmpty()) {
+            return Optional.of("budget.vote.residentsOnly");
+        }
+        if (envelope.getDistrict().isPresent() && !envelope.getDistrict().equals(actor.homeDistrict())) {
+            return Optional.of("budget.vote.otherDistrict");
+        }
+        return Optional.empty();
+    }
+
+    /** Why this person may not submit a project to the envelope now; empty when they may. */
+    public static Optional<String> whyNotSubmit(Actor actor, Envelope envelope, Instant now) {
+        return whyNotResidentOf(actor, envelope).or(() -> inSubmission(envelope, now));
+    }
+
+    /** Why this person may not support the project now; empty when they may (they may also withdraw it). */
+    public static Optional<String> whyNotSupport(Actor actor, BudgetProject project, Instant now) {
+        return whyNotResidentOf(actor, project.getEnvelope()).or(() -> inSubmission(project.getEnvelope(), now))
+                .or(() -> project.getStatus() == ProjectStatus.MERGED
+                        ? Optional.of("budget.review.merged") : Optional.empty());
+    }
+
+    /** Why this person may not change the project now; empty when they may: an author, before any review. */
+    public static Optional<String> whyNotEdit(Actor actor, BudgetProject project, Instant now) {
+        if (!project.isAuthor(actor.username())) {
+            return Optional.of("budget.project.authorsOnly");
+        }
+        if (project.getStatus() != ProjectStatus.SUBMITTED) {
+            return Optional.of("budget.project.alreadyReviewed");
+        }
+        return inSubmission(project.getEnvelope(), now);
+    }
+
+    /** Staff review an envelope's projects until the vote opens; then the ballot is locked. */
+    public static Optional<String> whyNotReview(Actor actor, Envelope envelope, Instant now) {
+        if (!canManageEnvelope(actor, envelope.getDistrict())) {
+            return Optional.of("budget.envelope.notAllowed");
+        }
+        if (envelope.getCall().getPhases().rulesLocked(now)) {
+            return Optional.of("budget.call.rulesLocked");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> inSubmission(Envelope envelope, Instant now) {
+        return envelope.getCall().getPhases().at(now).filter(p -> p == BudgetPhase.SUBMISSION).isPresent()
+                ? Optional.empty() : Optional.of("budget.project.submissionClosed");
     }
 }

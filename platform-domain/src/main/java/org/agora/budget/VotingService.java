@@ -58,19 +58,9 @@ public class VotingService {
     /** Why this person may not vote in the envelope now, or empty when they may. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> whyNotVote(Actor voter, Envelope envelope, Instant now) {
-        if (!voter.isSignedIn()) {
-            return Optional.of("budget.vote.signInFirst");
-        }
-        if (!voter.has(Role.RESIDENT) || voter.homeDistrict().isEmpty()) {
-            return Optional.of("budget.vote.residentsOnly");
-        }
-        if (envelope.getCall().getPhases().at(now).filter(p -> p == BudgetPhase.VOTE).isEmpty()) {
-            return Optional.of("budget.vote.notOpen");
-        }
-        if (envelope.getDistrict().isPresent() && !envelope.getDistrict().equals(voter.homeDistrict())) {
-            return Optional.of("budget.vote.otherDistrict");
-        }
-        return Optional.empty();
+        return BudgetPermissions.whyNotResidentOf(voter, envelope).or(() ->
+                envelope.getCall().getPhases().at(now).filter(p -> p == BudgetPhase.VOTE).isEmpty()
+                        ? Optional.of("budget.vote.notOpen") : Optional.empty());
     }
 
     /** Casts a resident's own ballot online. */
