@@ -81,6 +81,13 @@ public final class BudgetPermissions {
         return Optional.empty();
     }
 
+    /** Nobody sees a count while the vote is open; the envelope's managers once it has ended, everyone from the results. */
+    public static boolean canSeeResults(Actor actor, Envelope envelope, Instant now) {
+        PhasePlan phases = envelope.getCall().getPhases();
+        boolean published = !now.isBefore(phases.resultsFrom());
+        return published || phases.vote().hasEnded(now) && canManageEnvelope(actor, envelope.getDistrict());
+    }
+
     private static Optional<String> inSubmission(Envelope envelope, Instant now) {
         return envelope.getCall().getPhases().at(now).filter(p -> p == BudgetPhase.SUBMISSION).isPresent()
                 ? Optional.empty() : Optional.of("budget.project.submissionClosed");

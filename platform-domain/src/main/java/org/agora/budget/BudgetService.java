@@ -56,6 +56,11 @@ public class BudgetService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Envelope> findEnvelope(long id) {
+        return Optional.ofNullable(em.find(Envelope.class, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
     public List<BudgetCall> calls() {
         return em.createQuery("select c from BudgetCall c order by c.year desc, c.name", BudgetCall.class).getResultList();
     }

@@ -121,6 +121,21 @@ public class VotingService {
         Ballots.store(em, envelope.getId(), rule.points(ballot), channel);
     }
 
+    /** How many ballots the envelope holds, by channel (online, desk, paper): every ballot counts in participation. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public java.util.Map<Channel, Long> ballotsByChannel(long envelopeId) {
+        java.util.Map<Channel, Long> counts = new java.util.EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            counts.put(channel, 0L);
+        }
+        for (Object row : em.createNativeQuery("select channel, count(*) from ballots where envelope_id = ? group by channel")
+                .setParameter(1, envelopeId).getResultList()) {
+            Object[] columns = (Object[]) row;
+            counts.put(Channel.valueOf((String) columns[0]), ((Number) columns[1]).longValue());
+        }
+        return counts;
+    }
+
     /** Whether this person has voted in the envelope (the only thing kept about them). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean hasVoted(Actor voter, long envelopeId) {

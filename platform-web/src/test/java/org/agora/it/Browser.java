@@ -117,6 +117,16 @@ public final class Browser implements AutoCloseable {
                         "return window.agoraPreviousPage === undefined && document.readyState === 'complete';")));
     }
 
+    /** The same as {@link #go(String)} for an element found by a CSS selector (a link inside a repeated list). */
+    public void goCss(String selector) {
+        driver.executeScript("window.agoraPreviousPage = true;");
+        css(selector).click();
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return window.agoraPreviousPage === undefined && document.readyState === 'complete';")));
+    }
+
     /** Clicks a button that sends a file and waits for the download to finish; returns the file. */
     public Path download(String id) {
         Path folder = profile.resolve("downloads");

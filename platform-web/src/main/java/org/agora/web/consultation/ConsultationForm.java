@@ -1,5 +1,6 @@
 package org.agora.web.consultation;
 
+import org.agora.web.platform.CityTime;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;

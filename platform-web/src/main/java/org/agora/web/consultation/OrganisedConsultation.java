@@ -1,5 +1,6 @@
 package org.agora.web.consultation;
 
+import org.agora.web.platform.CityTime;
 import java.time.LocalDateTime;
 import org.agora.consultation.Consultation;
 

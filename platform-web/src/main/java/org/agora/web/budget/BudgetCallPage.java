@@ -1,0 +1,94 @@
+package org.agora.web.budget;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.agora.budget.BudgetCall;
+import org.agora.budget.BudgetPermissions;
+import org.agora.budget.BudgetProject;
+import org.agora.budget.BudgetService;
+import org.agora.budget.Envelope;
+import org.agora.budget.ProjectFilter;
+import org.agora.budget.ProjectService;
+import org.agora.budget.VotingService;
+import org.agora.shared.Actor;
+import org.agora.shared.NotFoundException;
+import org.agora.web.platform.Pages;
+import org.agora.web.security.CurrentUser;
+
+/**
+ * One call for anyone ({@code ?id=}): its phases and dates, how residents vote and how winners are chosen (public
+ * before the vote), and its envelopes with what the visitor may do in each now: submit, vote, read the results,
+ * review (staff).
+ */
+@Named
+@RequestScoped
+public class BudgetCallPage {
+
+    @Inject
+    BudgetService budget;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    VotingService voting;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    BudgetLabels labels;
+
+    private Long id;
+    private BudgetCall call;
+    private List<EnvelopeView> envelopes;
+
+    public void load() {
+        try {
+            call = budget.getCall(id == null ? -1 : id);
+        } catch (NotFoundException e) {
+            Pages.notFound();
+            return;
+        }
+        Instant now = Instant.now();
+        Actor actor = currentUser.actor();
+        Map<Long, Long> counts = projects.search(ProjectFilter.allOf(call.getId())).stream()
+                .collect(Collectors.groupingBy(p -> p.getEnvelope().getId(), Collectors.counting()));
+        envelopes = call.getEnvelopes().stream()
+                .sorted(Comparator.comparing(Envelope::isCityWide).reversed().thenComparing(labels::envelope))
+                .map(e -> new EnvelopeView(e, labels.envelope(e), counts.getOrDefault(e.getId(), 0L),
+                        BudgetPermissions.whyNotSubmit(actor, e, now).isEmpty(),
+                        voting.whyNotVote(actor, e, now).isEmpty() && !voting.hasVoted(actor, e.getId()),
+                        voting.hasVoted(actor, e.getId()),
+                        BudgetPermissions.canSeeResults(actor, e, now),
+                        BudgetPermissions.canManageEnvelope(actor, e.getDistrict())))
+                .toList();
+    }
+
+    public BudgetCall getCall() {
+        return call;
+    }
+
+    public List<EnvelopeView> getEnvelopes() {
+        return envelopes;
+    }
+
+    public boolean isOffice() {
+        return BudgetPermissions.canManageCalls(currentUser.actor());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+}

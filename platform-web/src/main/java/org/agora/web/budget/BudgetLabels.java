@@ -1,0 +1,155 @@
+package org.agora.web.budget;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.agora.budget.BudgetCall;
+import org.agora.budget.BudgetPhase;
+import org.agora.budget.BudgetProject;
+import org.agora.budget.Envelope;
+import org.agora.budget.Money;
+import org.agora.budget.ProjectStatus;
+import org.agora.budget.VotingRule;
+import org.agora.shared.Period;
+import org.agora.territory.District;
+import org.agora.territory.TerritoryService;
+import org.agora.territory.Theme;
+import org.agora.web.platform.Texts;
+
+/**
+ * How the budget pages word things in the visitor's language: amounts in euros, dates in the city's time, the
+ * phase under way, an envelope's name, a project's status, and the call's ballot rule in plain words.
+ */
+@Named
+@RequestScoped
+public class BudgetLabels {
+
+    @Inject
+    TerritoryService territory;
+
+    private Map<String, String> districtNames;
+    private Map<Long, String> themeNames;
+
+    /** An amount as people read it: "150 000 €". */
+    public String money(Money amount) {
+        return euros(amount.amount());
+    }
+
+    public String euros(long amount) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+        format.setCurrency(Currency.getInstance("EUR"));
+        format.setMaximumFractionDigits(0);
+        return format.format(amount);
+    }
+
+    public String dateTime(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale()).withZone(Period.CITY_ZONE).format(instant);
+    }
+
+    public String date(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale()).withZone(Period.CITY_ZONE)
+                .format(instant);
+    }
+
+    /** The phase under way, or "between two phases" / "not open yet". */
+    public String phase(BudgetCall call) {
+        Instant now = Instant.now();
+        return call.getPhases().at(now).map(this::phase).orElseGet(() -> text(
+                now.isBefore(call.getPhases().submission().start()) ? "budget.phase.notYet" : "budget.phase.between"));
+    }
+
+    public String phase(BudgetPhase phase) {
+        return text("budget.phase." + phase.name());
+    }
+
+    /** The district's name, or "the whole city" for the city-wide envelope. */
+    public String envelope(Envelope envelope) {
+        return envelope.getDistrict().map(code -> districtNames().getOrDefault(code.value(), code.value()))
+                .orElseGet(() -> text("budget.envelope.city"));
+    }
+
+    public String status(BudgetProject project) {
+        return project.isOnBallot() ? onBallot() : status(project.getStatus());
+    }
+
+    public String onBallot() {
+        return text("budget.project.status.ON_BALLOT");
+    }
+
+    public String status(ProjectStatus status) {
+        return text("budget.project.status." + status.name());
+    }
+
+    /** A CSS class per status, so the badge's colour says it too. */
+    public String statusClass(BudgetProject project) {
+        return "status project-status-" + (project.isOnBallot() ? "ON_BALLOT" : project.getStatus().name());
+    }
+
+    public String theme(BudgetProject project) {
+        return project.getThemeId().map(id -> themeNames().getOrDefault(id, "")).orElse("");
+    }
+
+    /** How residents vote in this call, in one sentence. */
+    public String ballotRule(BudgetCall call) {
+        VotingRule rule = call.getVotingRule();
+        if (rule instanceof VotingRule.Approval approval) {
+            return text("budget.ballotRule.approval", approval.min(), approval.max());
+        }
+        if (rule instanceof VotingRule.Cumulative cumulative) {
+            return text("budget.ballotRule.cumulative", cumulative.totalPoints(), cumulative.maxPerProject());
+        }
+        if (rule instanceof VotingRule.Ordinal ordinal) {
+            return text("budget.ballotRule.ordinal", ordinal.ranks());
+        }
+        return text("budget.ballotRule.knapsack");
+    }
+
+    /** How the winners are chosen, in plain words. */
+    public String tallyRule(BudgetCall call) {
+        return text("budget.rule." + call.getTallyRule().key() + ".explained");
+    }
+
+    public String tallyRuleName(BudgetCall call) {
+        return text("budget.rule." + call.getTallyRule().key());
+    }
+
+    /** "Votes" for approval ballots, "points" for cumulative and ordinal ones. */
+    public String scoreHeading(BudgetCall call) {
+        VotingRule rule = call.getVotingRule();
+        return text(rule instanceof VotingRule.Cumulative || rule instanceof VotingRule.Ordinal
+                ? "budget.results.points" : "budget.results.votes");
+    }
+
+    private Map<String, String> districtNames() {
+        if (districtNames == null) {
+            districtNames = territory.districts().stream()
+                    .collect(Collectors.toMap(d -> d.getCode().value(), District::getName));
+        }
+        return districtNames;
+    }
+
+    private Map<Long, String> themeNames() {
+        if (themeNames == null) {
+            themeNames = territory.themes().stream().collect(Collectors.toMap(Theme::getId, Theme::getName));
+        }
+        return themeNames;
+    }
+
+    private static Locale locale() {
+        return FacesContext.getCurrentInstance().getViewRoot().getLocale();
+    }
+
+    private static String text(String key, Object... arguments) {
+        return Texts.format(locale(), key, arguments);
+    }
+}

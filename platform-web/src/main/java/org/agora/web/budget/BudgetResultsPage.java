@@ -1,0 +1,166 @@
+package org.agora.web.budget;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.agora.budget.BudgetProject;
+import org.agora.budget.BudgetService;
+import org.agora.budget.Channel;
+import org.agora.budget.Envelope;
+import org.agora.budget.Tally;
+import org.agora.budget.TallyService;
+import org.agora.budget.VotingService;
+import org.agora.shared.DomainException;
+import org.agora.territory.District;
+import org.agora.territory.TerritoryService;
+import org.agora.web.platform.Pages;
+import org.agora.web.security.CurrentUser;
+
+/**
+ * The results of one envelope ({@code ?envelope=}), public from the results phase (its managers see them once the
+ * vote ends): the rule used in plain words, each project's votes or points and whether it won, what the winners
+ * cost and what is left, the ballots by channel and the turnout against the district's population, and a chart.
+ */
+@Named
+@RequestScoped
+public class BudgetResultsPage {
+
+    @Inject
+    BudgetService budget;
+
+    @Inject
+    TallyService tallies;
+
+    @Inject
+    VotingService voting;
+
+    @Inject
+    TerritoryService territory;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    BudgetLabels labels;
+
+    private Long envelope;
+    private Envelope found;
+    private Tally tally;
+    private List<Row> rows;
+    private Map<Channel, Long> ballots;
+
+    /** A project's line in the results. */
+    public record Row(BudgetProject project, long score, boolean winner) {
+        public BudgetProject getProject() {
+            return project;
+        }
+
+        public long getScore() {
+            return score;
+        }
+
+        public boolean isWinner() {
+            return winner;
+        }
+    }
+
+    public void load() {
+        Optional<Envelope> e = envelope == null ? Optional.empty() : budget.findEnvelope(envelope);
+        if (e.isEmpty()) {
+            Pages.notFound();
+            return;
+        }
+        try {
+            tally = tallies.tally(currentUser.actor(), envelope, Instant.now());
+        } catch (DomainException notYet) {
+            Pages.forbidden();
+            return;
+        }
+        found = e.get();
+        rows = voting.ballot(envelope).stream()
+                .map(p -> new Row(p, tally.scoreOf(p.toCandidate().id()), tally.isWinner(p.toCandidate().id())))
+                .sorted(Comparator.comparing(Row::winner).reversed()
+                        .thenComparing(Comparator.comparingLong(Row::score).reversed()))
+                .toList();
+        ballots = voting.ballotsByChannel(envelope);
+    }
+
+    public Envelope getEnvelope() {
+        return found;
+    }
+
+    public Tally getTally() {
+        return tally;
+    }
+
+    public List<Row> getRows() {
+        return rows;
+    }
+
+    public String getEnvelopeName() {
+        return found == null ? "" : labels.envelope(found);
+    }
+
+    public long getWinnerCount() {
+        return tally.winners().size();
+    }
+
+    public long getBallots() {
+        return ballots.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    public long ballots(String channel) {
+        return ballots.get(Channel.valueOf(channel));
+    }
+
+    /** The residents the envelope is for: its district's population, or the city's for the city-wide envelope. */
+    public long getPopulation() {
+        return found.getDistrict()
+                .map(code -> (long) territory.getDistrict(code.value()).getPopulation())
+                .orElseGet(() -> territory.districts().stream().mapToLong(District::getPopulation).sum());
+    }
+
+    /** Ballots per 100 residents, one decimal; empty when the population is not known. */
+    public String getTurnout() {
+        long population = getPopulation();
+        return population == 0 ? "" : BigDecimal.valueOf(getBallots() * 100L)
+                .divide(BigDecimal.valueOf(population), 1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** The Chart.js configuration: a horizontal bar per project, winners in the city's colour, others grey. */
+    public String getChart() {
+        JsonArrayBuilder names = Json.createArrayBuilder();
+        JsonArrayBuilder scores = Json.createArrayBuilder();
+        JsonArrayBuilder colours = Json.createArrayBuilder();
+        rows.forEach(r -> {
+            names.add(r.project().getTitle());
+            scores.add(r.score());
+            colours.add(r.winner() ? "#1f5f8b" : "#9aa5b1");
+        });
+        return Json.createObjectBuilder().add("type", "bar")
+                .add("data", Json.createObjectBuilder().add("labels", names)
+                        .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("label", getEnvelopeName()).add("data", scores).add("backgroundColor", colours))))
+                .add("options", Json.createObjectBuilder().add("indexAxis", "y")
+                        .add("plugins", Json.createObjectBuilder()
+                                .add("legend", Json.createObjectBuilder().add("display", false))))
+                .build().toString();
+    }
+
+    public Long getEnvelopeId() {
+        return envelope;
+    }
+
+    public void setEnvelopeId(Long envelope) {
+        this.envelope = envelope;
+    }
+}

@@ -1,0 +1,122 @@
+package org.agora.web.budget;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Optional;
+import org.agora.budget.BudgetPermissions;
+import org.agora.budget.BudgetProject;
+import org.agora.budget.ProjectService;
+import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesFeedback;
+import org.agora.web.platform.Pages;
+import org.agora.web.platform.Texts;
+import org.agora.web.security.CurrentUser;
+
+/**
+ * One project for anyone ({@code ?id=}): what it is, where, what it costs, its pictures and supports, where it stands
+ * in the review (with the public reason), the project it was merged into; residents of its envelope support it or
+ * withdraw their support during the submission phase, its authors edit it until it is reviewed.
+ */
+@Named
+@ViewScoped
+public class ProjectPage implements Serializable {
+
+    @Inject
+    transient ProjectService projects;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private Long id;
+    private transient BudgetProject project;
+    private long supports;
+    private boolean supported;
+
+    public void load() {
+        Optional<BudgetProject> found = id == null ? Optional.empty() : projects.find(id);
+        if (found.isEmpty()) {
+            Pages.notFound();
+            return;
+        }
+        project = found.get();
+        supports = projects.supports(id);
+        supported = projects.hasSupported(currentUser.actor(), id);
+    }
+
+    public String support() {
+        try {
+            projects.support(currentUser.actor(), id, Instant.now());
+            FacesFeedback.done("budget.support.done");
+            return thisPage();
+        } catch (DomainException e) {
+            FacesFeedback.refused("support", e);
+            return thisPage();
+        }
+    }
+
+    public String withdraw() {
+        try {
+            projects.withdrawSupport(currentUser.actor(), id, Instant.now());
+            FacesFeedback.done("budget.support.withdrawn");
+        } catch (DomainException e) {
+            FacesFeedback.refused("support", e);
+        }
+        return thisPage();
+    }
+
+    private String thisPage() {
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        return "/budget/project?faces-redirect=true&id=" + id;
+    }
+
+    /** The project shown; read again after the view was restored elsewhere (it is not kept serialized). */
+    public BudgetProject getProject() {
+        if (project == null && id != null) {
+            project = projects.find(id).orElse(null);
+        }
+        return project;
+    }
+
+    public long getSupports() {
+        return supports;
+    }
+
+    public boolean isSupported() {
+        return supported;
+    }
+
+    /** Why the visitor may not support it now; null when they may. */
+    public String getWhyNotSupport() {
+        return BudgetPermissions.whyNotSupport(currentUser.actor(), getProject(), Instant.now())
+                .map(key -> Texts.format(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key))
+                .orElse(null);
+    }
+
+    public boolean isMaySupport() {
+        return BudgetPermissions.whyNotSupport(currentUser.actor(), getProject(), Instant.now()).isEmpty();
+    }
+
+    public boolean isMayEdit() {
+        return BudgetPermissions.whyNotEdit(currentUser.actor(), getProject(), Instant.now()).isEmpty();
+    }
+
+    public boolean isAuthor() {
+        return getProject().isAuthor(currentUser.actor().username());
+    }
+
+    public boolean isManager() {
+        return BudgetPermissions.canManageEnvelope(currentUser.actor(), getProject().getEnvelope().getDistrict());
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+}

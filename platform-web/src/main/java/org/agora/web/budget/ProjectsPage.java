@@ -1,0 +1,148 @@
+package org.agora.web.budget;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.util.List;
+import java.util.Map;
+import org.agora.budget.BudgetCall;
+import org.agora.budget.BudgetProject;
+import org.agora.budget.BudgetService;
+import org.agora.budget.Envelope;
+import org.agora.budget.ProjectFilter;
+import org.agora.budget.ProjectService;
+import org.agora.budget.ProjectStatus;
+import org.agora.shared.NotFoundException;
+import org.agora.territory.TerritoryService;
+import org.agora.territory.Theme;
+import org.agora.web.platform.Pages;
+
+/**
+ * A call's projects for anyone ({@code ?call=}), filtered by envelope, theme, status and words, all in the address
+ * (a plain GET form), with their supports, and a map of those that have a point.
+ */
+@Named
+@RequestScoped
+public class ProjectsPage {
+
+    /** The statuses one can filter on; ON_BALLOT is "feasible and on the ballot". */
+    public static final List<String> STATUSES = List.of("SUBMITTED", "FEASIBLE", "NOT_FEASIBLE", "ON_BALLOT");
+
+    @Inject
+    BudgetService budget;
+
+    @Inject
+    ProjectService projects;
+
+    @Inject
+    TerritoryService territory;
+
+    @Inject
+    BudgetLabels labels;
+
+    private Long call;
+    private Long envelope;
+    private Long theme;
+    private String status;
+    private String q;
+
+    private BudgetCall budgetCall;
+    private List<BudgetProject> list;
+    private Map<Long, Long> supports;
+
+    public void load() {
+        try {
+            budgetCall = budget.getCall(call == null ? -1 : call);
+        } catch (NotFoundException e) {
+            Pages.notFound();
+            return;
+        }
+        boolean onBallot = "ON_BALLOT".equals(status);
+        ProjectStatus wanted = onBallot || status == null || !STATUSES.contains(status) ? null : ProjectStatus.valueOf(status);
+        list = projects.search(new ProjectFilter(budgetCall.getId(), envelope, theme, wanted, onBallot, q));
+        supports = projects.supportsOfCall(budgetCall.getId());
+    }
+
+    public long supportsOf(BudgetProject project) {
+        return supports.getOrDefault(project.getId(), 0L);
+    }
+
+    /** The projects with a point, for the map: [{id, title, lat, lng}], read by the page's script. */
+    public String getMapPoints() {
+        JsonArrayBuilder points = Json.createArrayBuilder();
+        list.forEach(p -> p.getPoint().ifPresent(point -> points.add(Json.createObjectBuilder()
+                .add("id", p.getId()).add("title", p.getTitle())
+                .add("lat", point.latitude()).add("lng", point.longitude()))));
+        return points.build().toString();
+    }
+
+    public boolean isAnyPoint() {
+        return list.stream().anyMatch(p -> p.getPoint().isPresent());
+    }
+
+    public BudgetCall getBudgetCall() {
+        return budgetCall;
+    }
+
+    public List<Envelope> getEnvelopes() {
+        return budgetCall.getEnvelopes();
+    }
+
+    public List<Theme> getThemes() {
+        return territory.themes();
+    }
+
+    public List<String> getStatuses() {
+        return STATUSES;
+    }
+
+    public String statusLabel(String value) {
+        return "ON_BALLOT".equals(value) ? labels.onBallot() : labels.status(ProjectStatus.valueOf(value));
+    }
+
+    public List<BudgetProject> getList() {
+        return list;
+    }
+
+    public Long getCall() {
+        return call;
+    }
+
+    public void setCall(Long call) {
+        this.call = call;
+    }
+
+    public Long getEnvelope() {
+        return envelope;
+    }
+
+    public void setEnvelope(Long envelope) {
+        this.envelope = envelope;
+    }
+
+    public Long getTheme() {
+        return theme;
+    }
+
+    public void setTheme(Long theme) {
+        this.theme = theme;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+}

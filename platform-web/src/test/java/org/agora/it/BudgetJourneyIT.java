@@ -1,0 +1,233 @@
+package org.agora.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+import org.agora.it.Api.Reply;
+import org.agora.it.Platform.DemoUser;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The participatory budget in headless Chromium against the real platform, from a project to its result: a resident
+ * of Nord submits projects (a cost over the envelope and a PDF named .png refused next to their fields, nothing
+ * lost), the district agent reviews them (a refusal without reason refused, a duplicate merged, a feasible project
+ * at a revised cost put on the ballot), the resident votes with a running total (a ballot over the envelope refused
+ * with its reason), and once the vote closes anyone reads the results with the rule in plain words. The office moves
+ * the call from phase to phase through the API, as its form would.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class BudgetJourneyIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Platform.war();
+    }
+
+    /** A knapsack call (greedy count) whose four phases are placed around now as the stage needs. */
+    static String call(String name, Instant submissionEnd, Instant reviewEnd, Instant voteStart, Instant voteEnd) {
+        Instant start = submissionEnd.minus(3, ChronoUnit.DAYS);
+        return """
+                {"name": "%s", "year": 2027, "total": 1000000, "tallyRule": "GREEDY",
+                 "votingRule": {"kind": "KNAPSACK"},
+                 "envelopes": [{"district": "centre", "amount": 150000}, {"district": "nord", "amount": 150000},
+                               {"district": "sud", "amount": 150000}, {"district": "est", "amount": 150000},
+                               {"district": "ouest", "amount": 150000}, {"district": null, "amount": 250000}],
+                 "phases": {"submissionStart": "%s", "submissionEnd": "%s", "reviewStart": "%s", "reviewEnd": "%s",
+                            "voteStart": "%s", "voteEnd": "%s", "resultsFrom": "%s", "implementationFrom": "%s"}}"""
+                .formatted(name, start, submissionEnd, submissionEnd, reviewEnd, voteStart, voteEnd, voteEnd,
+                        voteEnd.plus(30, ChronoUnit.DAYS));
+    }
+
+    static long envelope(JsonObject call, String district) {
+        return call.getJsonArray("envelopes").getValuesAs(JsonObject.class).stream()
+                .filter(e -> Objects.equals(district, e.getString("district", null)))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+    }
+
+    private static void move(long callId, String body) {
+        Reply moved = Api.as(DemoUser.OFFICE_ADMIN).put("/api/budget/calls/" + callId, body);
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    }
+
+    @Test
+    void aProjectGoesFromSubmissionThroughReviewAndVoteToTheResults() throws Exception {
+        String name = "Budget " + UUID.randomUUID().toString().substring(0, 6);
+        Instant now = Instant.now();
+        Reply created = Api.as(DemoUser.OFFICE_ADMIN).post("/api/budget/calls", call(name, now.plus(1, ChronoUnit.DAYS),
+                now.plus(2, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long callId = created.json().getJsonNumber("id").longValue();
+        long nord = envelope(created.json(), "nord");
+
+        long garden;
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT);
+            resident.open("/budget/call.xhtml?id=" + callId);
+            assertThat(resident.find("ballot-rule").getText()).contains("tant que leur coût total tient dans l'enveloppe");
+            assertThat(resident.all(By.cssSelector("li[data-envelope='" + envelope(created.json(), "sud") + "'] a[id$='submit']"))).isEmpty();
+            resident.goCss("li[data-envelope='" + nord + "'] a[id$='submit']");
+
+            resident.type("project:title", "Un jardin partagé rue des Lilas");
+            resident.type("project:description", "Des bacs de culture et un point d'eau pour les voisins.");
+            resident.type("project:cost", "200000");
+            resident.type("project:address", "12 rue des Lilas");
+            resident.type("project:latitude", "45.7640");
+            resident.type("project:longitude", "4.8357");
+            resident.go("project:save");
+            assertThat(resident.find("project:cost-message").getText())
+                    .startsWith("Le coût de 200").contains("dépasse l'enveloppe de 150");
+            assertThat(resident.find("project:title").getAttribute("value")).isEqualTo("Un jardin partagé rue des Lilas");
+            resident.type("project:cost", "30000");
+            resident.go("project:save");
+            assertThat(resident.text()).contains("Votre projet « Un jardin partagé rue des Lilas » est déposé.");
+            garden = Long.parseLong(resident.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+
+            resident.css("#images input[type=file]").sendKeys(file("plan.png", "%PDF-1.7 un plan".getBytes()).toString());
+            resident.go("images:upload");
+            assertThat(resident.find("images:file-message").getText()).isEqualTo("Ce fichier n'est pas une image PNG ou JPEG.");
+            resident.css("#images input[type=file]").sendKeys(file("jardin.png", png()).toString());
+            resident.go("images:upload");
+            assertThat(resident.all(By.cssSelector("#gallery img"))).hasSize(1);
+            resident.screenshot("budget-project-form");
+
+            resident.open("/budget/project.xhtml?id=" + garden);
+            resident.go("support:supportButton");
+            assertThat(resident.find("supports").getText()).isEqualTo("1 soutien");
+            assertThat(resident.has("you-support")).isTrue();
+
+            resident.open("/budget/submit.xhtml?envelope=" + nord);
+            resident.type("project:title", "Jardin collectif");
+            resident.type("project:description", "Un jardin pour tous.");
+            resident.type("project:cost", "25000");
+            resident.type("project:address", "Square des Lilas");
+            resident.go("project:save");
+            assertThat(resident.text()).contains("Votre projet « Jardin collectif » est déposé.");
+
+            resident.open("/budget/projects.xhtml?call=" + callId + "&q=lilas");
+            assertThat(resident.all(By.cssSelector("#projects li"))).hasSize(2);
+            assertThat(resident.find("project-map").getAttribute("data-ready")).isEqualTo("true");
+            resident.screenshot("budget-projects");
+        }
+
+        // review
+        Instant reviewing = Instant.now();
+        move(callId, call(name, reviewing.minusSeconds(60), reviewing.plus(1, ChronoUnit.DAYS),
+                reviewing.plus(1, ChronoUnit.DAYS), reviewing.plus(2, ChronoUnit.DAYS)));
+        assertThat(Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + nord + "/projects",
+                "{\"title\": \"Des bancs au square\", \"cost\": 20000}").status()).isEqualTo(201);
+        assertThat(Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + nord + "/projects",
+                "{\"title\": \"Une piste cyclable\", \"cost\": 120000}").status()).isEqualTo(201);
+        try (Browser agent = new Browser()) {
+            agent.signIn(DemoUser.AGENT);
+            agent.open("/manage/budget/envelope.xhtml?id=" + nord);
+            String gardenCard = "section[data-project='" + garden + "'] ";
+            agent.css(gardenCard + "textarea").clear();
+            agent.goCss(gardenCard + "button[id$='notFeasible']");
+            assertThat(agent.find("messages").getText()).contains("Expliquez aux habitants pourquoi le projet n'est pas réalisable.");
+
+            WebElement cost = agent.css(gardenCard + "input[id$='revisedCost']");
+            cost.clear();
+            cost.sendKeys("42000");
+            agent.css(gardenCard + "textarea").sendKeys("Avec un point d'eau raccordé.");
+            agent.goCss(gardenCard + "button[id$='feasible']");
+            assertThat(agent.find("messages").getText()).contains("est réalisable");
+
+            WebElement collective = agent.driver().findElements(By.cssSelector("section.review-card")).stream()
+                    .filter(s -> s.findElement(By.tagName("h2")).getText().equals("Jardin collectif")).findFirst().orElseThrow();
+            String collectiveCard = "section[data-project='" + collective.getAttribute("data-project") + "'] ";
+            new org.openqa.selenium.support.ui.Select(agent.css(collectiveCard + "select[id$='mergeTarget']"))
+                    .selectByVisibleText("Un jardin partagé rue des Lilas");
+            agent.goCss(collectiveCard + "button[id$='merge']");
+            assertThat(agent.find("messages").getText()).contains("rejoignent « Un jardin partagé rue des Lilas »");
+
+            agent.goCss(gardenCard + "button[id$='putOnBallot']");
+            assertThat(agent.css(gardenCard + ".status").getText()).isEqualTo("Soumis au vote");
+            agent.screenshot("budget-review");
+        }
+
+        // vote
+        Instant voting = Instant.now();
+        Instant voteEnd = voting.plusSeconds(90);
+        move(callId, call(name, voting.minus(2, ChronoUnit.HOURS), voting.minusSeconds(60), voting.minusSeconds(30), voteEnd));
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT);
+            resident.open("/budget/mine.xhtml");
+            assertThat(resident.find("my-projects").getText()).contains("Soumis au vote").contains("Fusionné")
+                    .contains("Avec un point d'eau raccordé.");
+            resident.open("/budget/call.xhtml?id=" + callId);
+            resident.goCss("li[data-envelope='" + nord + "'] a[id$='vote']");
+            assertThat(resident.find("final").getText()).contains("définitif");
+            int boxes = resident.all(By.cssSelector("#ballot-table input[type=checkbox]")).size();
+            assertThat(boxes).isEqualTo(3);
+            for (int i = 0; i < boxes; i++) {
+                resident.all(By.cssSelector("#ballot-table input[type=checkbox]")).get(i).click();
+                resident.waitForAjax();
+            }
+            assertThat(resident.find("ballot:summary").getText()).contains("de plus que l'enveloppe");
+            resident.go("ballot:cast");
+            assertThat(resident.find("messages").getText()).startsWith("Vos choix coûtent 182");
+            assertThat(resident.all(By.cssSelector("#ballot-table input[type=checkbox]:checked"))).hasSize(3);
+            resident.css("#ballot-table tr:has(a[href$='id=" + pisteId(nord) + "']) input[type=checkbox]").click();
+            resident.waitForAjax();
+            assertThat(resident.find("ballot:summary").getText()).startsWith("Vos choix coûtent 62");
+            resident.screenshot("budget-ballot");
+            resident.go("ballot:cast");
+            assertThat(resident.text()).contains("Votre bulletin est déposé.").contains("Vous avez voté.");
+        }
+        Reply again = Api.as(DemoUser.RESIDENT).put("/api/budget/envelopes/" + nord + "/ballot", "{\"projects\": [%d]}".formatted(garden));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(Api.as(DemoUser.RESIDENT).get("/api/budget/envelopes/" + nord + "/results").status()).isEqualTo(403);
+
+        // results, public once the vote has closed
+        Duration wait = Duration.between(Instant.now(), voteEnd.plusSeconds(2));
+        if (!wait.isNegative()) {
+            Thread.sleep(wait.toMillis());
+        }
+        try (Browser visitor = new Browser()) {
+            visitor.open("/budget/results.xhtml?envelope=" + nord);
+            assertThat(visitor.find("rule").getText()).contains("Au plus grand nombre de voix")
+                    .contains("du plus soutenu au moins soutenu");
+            assertThat(visitor.find("ballots").getText()).startsWith("1 bulletin(s) : 1 en ligne");
+            assertThat(visitor.all(By.cssSelector("#results tr.winner"))).hasSize(2);
+            assertThat(visitor.css("#results tr[data-project='" + garden + "'] .score").getText()).isEqualTo("1");
+            assertThat(visitor.find("spent").getText()).contains("62");
+            visitor.screenshot("budget-results");
+        }
+    }
+
+    /** The id of the envelope's "Une piste cyclable", from the public ballot. */
+    private static long pisteId(long envelope) {
+        return Api.anonymous().get("/api/budget/envelopes/" + envelope + "/projects").array()
+                .getValuesAs(JsonObject.class).stream().filter(p -> p.getString("title").equals("Une piste cyclable"))
+                .findFirst().orElseThrow().getJsonNumber("id").longValue();
+    }
+
+    private static Path file(String name, byte[] bytes) throws IOException {
+        Path folder = Files.createTempDirectory("agora-upload");
+        return Files.write(folder.resolve(name), bytes);
+    }
+
+    private static byte[] png() throws IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(64, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}
