@@ -164,7 +164,7 @@ class BudgetJourneyIT {
 
         // vote
         Instant voting = Instant.now();
-        Instant voteEnd = voting.plusSeconds(90);
+        Instant voteEnd = voting.plusSeconds(150);
         move(callId, call(name, voting.minus(2, ChronoUnit.HOURS), voting.minusSeconds(60), voting.minusSeconds(30), voteEnd));
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
@@ -191,6 +191,29 @@ class BudgetJourneyIT {
             resident.go("ballot:cast");
             assertThat(resident.text()).contains("Votre bulletin est déposé.").contains("Vous avez voté.");
         }
+        // a resident votes in person at the town hall, and a paper ballot counted offline is added
+        try (Browser agent = new Browser()) {
+            agent.signIn(DemoUser.AGENT);
+            agent.open("/manage/budget/desk.xhtml?envelope=" + nord);
+            agent.type("desk:resident", "resident");
+            agent.css("#ballot-table tr[data-project='" + garden + "'] input[type=checkbox]").click();
+            agent.waitForAjax();
+            agent.go("desk:cast");
+            assertThat(agent.find("messages").getText()).startsWith("Vous avez déjà voté pour cette enveloppe");
+            agent.type("desk:resident", "habitant.guichet");
+            agent.go("desk:cast");
+            assertThat(agent.find("messages").getText()).contains("Le bulletin de habitant.guichet est enregistré.");
+
+            agent.type("paper:ballots", garden + "\n" + garden + ", douze");
+            agent.go("paper:add");
+            assertThat(agent.find("paper:ballots-message").getText()).startsWith("Ligne 2 :");
+            agent.type("paper:ballots", garden + ", " + pisteId(nord)); // 162,000: over the envelope
+            agent.go("paper:add");
+            assertThat(agent.find("paper:ballots-message").getText()).startsWith("Le bulletin papier n° 1 ne respecte pas");
+            agent.type("paper:ballots", String.valueOf(pisteId(nord)));
+            agent.go("paper:add");
+            assertThat(agent.find("messages").getText()).contains("1 bulletin(s) papier ajouté(s).");
+        }
         Reply again = Api.as(DemoUser.RESIDENT).put("/api/budget/envelopes/" + nord + "/ballot", "{\"projects\": [%d]}".formatted(garden));
         assertThat(again.status()).isEqualTo(409);
         assertThat(Api.as(DemoUser.RESIDENT).get("/api/budget/envelopes/" + nord + "/results").status()).isEqualTo(403);
@@ -204,10 +227,13 @@ class BudgetJourneyIT {
             visitor.open("/budget/results.xhtml?envelope=" + nord);
             assertThat(visitor.find("rule").getText()).contains("Au plus grand nombre de voix")
                     .contains("du plus soutenu au moins soutenu");
-            assertThat(visitor.find("ballots").getText()).startsWith("1 bulletin(s) : 1 en ligne");
+            assertThat(visitor.find("ballots").getText()).isEqualTo("3 bulletin(s) : 1 en ligne, 1 en mairie, 1 sur papier");
+            assertThat(visitor.css("#results tr[data-project='" + garden + "'] .score").getText()).isEqualTo("2");
+            // the garden has 2 votes; the benches and the cycle lane 1 each, the cheaper first: the benches fit,
+            // then the lane (120,000) no longer does and is skipped
             assertThat(visitor.all(By.cssSelector("#results tr.winner"))).hasSize(2);
-            assertThat(visitor.css("#results tr[data-project='" + garden + "'] .score").getText()).isEqualTo("1");
             assertThat(visitor.find("spent").getText()).contains("62");
+            assertThat(visitor.find("leftover").getText()).contains("88");
             visitor.screenshot("budget-results");
         }
     }

@@ -1,0 +1,178 @@
+package org.agora.web.budget;
+
+import java.io.Serializable;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.agora.budget.Ballot;
+import org.agora.budget.BudgetProject;
+import org.agora.budget.ProjectId;
+import org.agora.budget.VotingRule;
+import org.agora.web.platform.Texts;
+
+/**
+ * What a voter is filling in on a ballot form (their own online, or a resident's at a town-hall desk): one line per
+ * project on the ballot, ticked, given points or ranked as the call's rule asks, the running summary of what is
+ * spent or left, and the {@link Ballot} it makes. The rule itself checks the ballot when it is cast.
+ */
+public final class BallotChoices implements Serializable {
+
+    private final String kind;
+    private final long amount;
+    private final int min;
+    private final int max;
+    private final List<Choice> choices;
+
+    /** One project on the ballot and what the voter gave it (ticked, points, or rank). */
+    public static final class Choice implements Serializable {
+        private final long id;
+        private final String title;
+        private final long cost;
+        private boolean chosen;
+        private Integer points;
+        private Integer rank;
+
+        Choice(BudgetProject project) {
+            this.id = project.getId();
+            this.title = project.getTitle();
+            this.cost = project.getCost().amount();
+        }
+
+        public long getId() {
+            return id;
+        }
+
+        public String getTitle() {
+            return title;
+        }
+
+        public long getCost() {
+            return cost;
+        }
+
+        public boolean isChosen() {
+            return chosen;
+        }
+
+        public void setChosen(boolean chosen) {
+            this.chosen = chosen;
+        }
+
+        public Integer getPoints() {
+            return points;
+        }
+
+        public void setPoints(Integer points) {
+            this.points = points;
+        }
+
+        public Integer getRank() {
+            return rank;
+        }
+
+        public void setRank(Integer rank) {
+            this.rank = rank;
+        }
+    }
+
+    /** The rule's kind and limits are kept as plain values: the view (and this object) may be serialized. */
+    public BallotChoices(VotingRule rule, long amount, List<BudgetProject> projects) {
+        this.amount = amount;
+        this.choices = projects.stream().map(Choice::new).toList();
+        if (rule instanceof VotingRule.Cumulative c) {
+            kind = "CUMULATIVE";
+            min = c.maxPerProject();
+            max = c.totalPoints();
+        } else if (rule instanceof VotingRule.Ordinal o) {
+            kind = "ORDINAL";
+            min = 1;
+            max = o.ranks();
+        } else if (rule instanceof VotingRule.Approval a) {
+            kind = "APPROVAL";
+            min = a.min();
+            max = a.max();
+        } else {
+            kind = "KNAPSACK";
+            min = 0;
+            max = 0;
+        }
+    }
+
+    public Ballot ballot() {
+        return switch (kind) {
+            case "CUMULATIVE" -> {
+                Map<ProjectId, Integer> points = new LinkedHashMap<>();
+                choices.stream().filter(c -> c.points != null && c.points != 0)
+                        .forEach(c -> points.put(id(c), c.points));
+                yield new Ballot.Cumulative(points);
+            }
+            case "ORDINAL" -> new Ballot.Ordinal(choices.stream().filter(c -> c.rank != null)
+                    .sorted(Comparator.comparing(Choice::getRank)).map(BallotChoices::id).toList());
+            default -> {
+                Set<ProjectId> chosen = new LinkedHashSet<>();
+                choices.stream().filter(Choice::isChosen).forEach(c -> chosen.add(id(c)));
+                yield new Ballot.Approval(chosen);
+            }
+        };
+    }
+
+    private static ProjectId id(Choice choice) {
+        return new ProjectId(String.valueOf(choice.id));
+    }
+
+    /** The summary line under the ballot, in the given language. */
+    public String summary(Locale locale) {
+        return switch (kind) {
+            case "CUMULATIVE" -> Texts.format(locale, "budget.ballot.summary.points", pointsGiven(),
+                    max - pointsGiven(), min);
+            case "ORDINAL" -> Texts.format(locale, "budget.ballot.summary.ranks",
+                    choices.stream().filter(c -> c.rank != null).count(), max);
+            case "APPROVAL" -> Texts.format(locale, "budget.ballot.summary.approval", chosenCount(), min, max,
+                    Math.max(0, max - chosenCount()));
+            default -> Texts.format(locale, isOverEnvelope() ? "budget.ballot.summary.over" : "budget.ballot.summary.knapsack",
+                    spent(), Math.abs(amount - spent()), amount);
+        };
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public boolean isOverEnvelope() {
+        return "KNAPSACK".equals(kind) && spent() > amount;
+    }
+
+    private long spent() {
+        return choices.stream().filter(Choice::isChosen).mapToLong(Choice::getCost).sum();
+    }
+
+    private long chosenCount() {
+        return choices.stream().filter(Choice::isChosen).count();
+    }
+
+    private int pointsGiven() {
+        return choices.stream().filter(c -> c.points != null).mapToInt(Choice::getPoints).sum();
+    }
+
+    /** The ranks a voter may give (1 is the best). */
+    public List<Integer> getRanks() {
+        return "ORDINAL".equals(kind) ? IntStream.rangeClosed(1, max).boxed().toList() : List.of();
+    }
+
+    public int getMaxPerProject() {
+        return "CUMULATIVE".equals(kind) ? min : 0;
+    }
+
+    public long getAmount() {
+        return amount;
+    }
+
+    public List<Choice> getChoices() {
+        return choices;
+    }
+}
