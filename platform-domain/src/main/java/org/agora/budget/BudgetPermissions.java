@@ -47,6 +47,23 @@ public final class BudgetPermissions {
         return Optional.empty();
     }
 
+    /**
+     * Why this person may not vote in the envelope because of the call's minimum age, if it sets one: they must have
+     * declared a birth year, and reach the age during the year the vote opens (in the city's time).
+     */
+    public static Optional<String> whyTooYoung(Actor actor, Envelope envelope) {
+        Optional<Integer> minimum = envelope.getCall().getMinimumAge();
+        if (minimum.isEmpty()) {
+            return Optional.empty();
+        }
+        if (actor.birthYear().isEmpty()) {
+            return Optional.of("budget.vote.birthYearNeeded");
+        }
+        int voteYear = envelope.getCall().getPhases().vote().start().atZone(org.agora.shared.Period.CITY_ZONE).getYear();
+        return voteYear - actor.birthYear().get() >= minimum.get()
+                ? Optional.empty() : Optional.of("budget.vote.tooYoung");
+    }
+
     /** Why this person may not submit a project to the envelope now; empty when they may. */
     public static Optional<String> whyNotSubmit(Actor actor, Envelope envelope, Instant now) {
         return whyNotResidentOf(actor, envelope).or(() -> inSubmission(envelope, now));

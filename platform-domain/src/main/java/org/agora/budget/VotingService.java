@@ -58,8 +58,9 @@ public class VotingService {
     /** Why this person may not vote in the envelope now, or empty when they may. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> whyNotVote(Actor voter, Envelope envelope, Instant now) {
-        return BudgetPermissions.whyNotResidentOf(voter, envelope).or(() ->
-                envelope.getCall().getPhases().at(now).filter(p -> p == BudgetPhase.VOTE).isEmpty()
+        return BudgetPermissions.whyNotResidentOf(voter, envelope)
+                .or(() -> BudgetPermissions.whyTooYoung(voter, envelope))
+                .or(() -> envelope.getCall().getPhases().at(now).filter(p -> p == BudgetPhase.VOTE).isEmpty()
                         ? Optional.of("budget.vote.notOpen") : Optional.empty());
     }
 
@@ -76,11 +77,11 @@ public class VotingService {
      * Staff at a town-hall desk record the ballot of a resident who votes in person, after checking who they are
      * and where they live: the resident is marked as having voted exactly as online, and cannot vote again.
      */
-    public void castAtDesk(Actor staff, String resident, org.agora.shared.DistrictCode residentDistrict, long envelopeId,
-                           Ballot ballot, Instant now) {
+    public void castAtDesk(Actor staff, String resident, org.agora.shared.DistrictCode residentDistrict,
+                           Optional<Integer> birthYear, long envelopeId, Ballot ballot, Instant now) {
         Envelope envelope = managed(staff, envelopeId);
         Actor voter = new Actor(Label.of("resident", resident).text(), java.util.Set.of(Role.RESIDENT),
-                Optional.of(residentDistrict), java.util.Set.of());
+                Optional.of(residentDistrict), java.util.Set.of(), birthYear);
         whyNotVote(voter, envelope, now).ifPresent(reason -> {
             throw new NotAllowedException(reason);
         });

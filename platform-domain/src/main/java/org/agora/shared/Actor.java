@@ -6,16 +6,23 @@ import java.util.Set;
 
 /**
  * Who is asking: the signed-in person as the security layer established it (name, realm roles, home
- * district, districts served as an agent), or nobody. Permissions of every capability are decided on it.
+ * district, districts served as an agent, the birth year they declared, if any), or nobody. Permissions of every
+ * capability are decided on it.
  */
 public record Actor(String username, Set<Role> roles, Optional<DistrictCode> homeDistrict,
-                    Set<DistrictCode> agentDistricts) {
+                    Set<DistrictCode> agentDistricts, Optional<Integer> birthYear) {
 
     private static final Actor ANONYMOUS = new Actor(null, Set.of(), Optional.empty(), Set.of());
 
     public Actor {
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         agentDistricts = Set.copyOf(agentDistricts);
+        birthYear = birthYear == null ? Optional.empty() : birthYear;
+    }
+
+    /** Someone who declared no birth year. */
+    public Actor(String username, Set<Role> roles, Optional<DistrictCode> homeDistrict, Set<DistrictCode> agentDistricts) {
+        this(username, roles, homeDistrict, agentDistricts, Optional.empty());
     }
 
     public static Actor anonymous() {

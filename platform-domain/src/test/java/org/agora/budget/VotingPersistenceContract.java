@@ -33,8 +33,13 @@ abstract class VotingPersistenceContract extends DatabaseTest {
     static final Instant DURING_VOTE = PhasePlanTest.day(75);
     static final Actor RESIDENT_OF_NORD = resident("resident", "nord");
 
+    /** A resident born in 1990: old enough for the calls' minimum age of 16. */
     static Actor resident(String username, String district) {
-        return new Actor(username, Set.of(Role.RESIDENT), Optional.of(new DistrictCode(district)), Set.of());
+        return resident(username, district, Optional.of(1990));
+    }
+
+    static Actor resident(String username, String district, Optional<Integer> birthYear) {
+        return new Actor(username, Set.of(Role.RESIDENT), Optional.of(new DistrictCode(district)), Set.of(), birthYear);
     }
 
     private long nord;
@@ -213,7 +218,8 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
 
         db().inTransaction(em -> {
-            new VotingService(em).castAtDesk(agent, "resident", new DistrictCode("nord"), nord, choose(1), DURING_VOTE);
+            new VotingService(em).castAtDesk(agent, "resident", new DistrictCode("nord"), Optional.of(1990), nord, choose(1),
+                    DURING_VOTE);
             return null;
         });
 
@@ -221,9 +227,29 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, choose(0)))
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.vote.already");
         assertThatThrownBy(() -> db().inTransaction(em -> {
-            new VotingService(em).castAtDesk(RESIDENT_OF_NORD, "voisin", new DistrictCode("nord"), nord, choose(1), DURING_VOTE);
+            new VotingService(em).castAtDesk(RESIDENT_OF_NORD, "voisin", new DistrictCode("nord"), Optional.of(1990), nord,
+                    choose(1), DURING_VOTE);
             return null;
         })).isInstanceOf(NotAllowedException.class);
+    }
+
+    @Test
+    void theCallsMinimumAgeNeedsADeclaredBirthYearReachedInTheYearOfTheVote() {
+        callWithProjects(); // minimum age 16, vote in May 2027
+
+        assertThatThrownBy(() -> cast(resident("sans.age", "nord", Optional.empty()), choose(0)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.birthYearNeeded");
+        assertThatThrownBy(() -> cast(resident("jeune", "nord", Optional.of(2012)), choose(0)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.tooYoung");
+        assertThatThrownBy(() -> db().inTransaction(em -> {
+            new VotingService(em).castAtDesk(BudgetCallPersistenceContract.AGENT_OF_NORD, "jeune.guichet",
+                    new DistrictCode("nord"), Optional.of(2012), nord, choose(0), DURING_VOTE);
+            return null;
+        })).isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.tooYoung");
+        assertThat(count("select count(*) from has_voted")).isZero();
+
+        cast(resident("seize.ans", "nord", Optional.of(2011)), choose(0));
+        assertThat(count("select count(*) from ballots")).isEqualTo(1);
     }
 
     @Test

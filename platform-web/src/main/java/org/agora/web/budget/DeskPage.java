@@ -57,6 +57,8 @@ public class DeskPage implements Serializable {
     private List<SelectItem> districts;
     private String resident;
     private String residentDistrict;
+    private Integer birthYear;
+    private boolean minimumAge;
     private String paper;
 
     public void load() {
@@ -75,6 +77,7 @@ public class DeskPage implements Serializable {
         envelopeName = labels.envelope(e);
         districts = territory.districts().stream().map(d -> new SelectItem(d.getCode().value(), d.getName())).toList();
         residentDistrict = e.getDistrict().map(DistrictCode::value).orElse(null);
+        minimumAge = e.getCall().getMinimumAge().isPresent();
         freshBallot(e);
     }
 
@@ -87,8 +90,8 @@ public class DeskPage implements Serializable {
             if (residentDistrict == null || residentDistrict.isBlank()) {
                 throw new InvalidInputException("residentDistrict", "validation.required");
             }
-            voting.castAtDesk(currentUser.actor(), resident, new DistrictCode(residentDistrict), envelope,
-                    ballot.ballot(), Instant.now());
+            voting.castAtDesk(currentUser.actor(), resident, new DistrictCode(residentDistrict),
+                    Optional.ofNullable(birthYear), envelope, ballot.ballot(), Instant.now());
             FacesFeedback.done("budget.desk.cast", resident.strip());
             return "/manage/budget/desk?faces-redirect=true&envelope=" + envelope;
         } catch (DomainException e) {
@@ -155,6 +158,19 @@ public class DeskPage implements Serializable {
 
     public void setResidentDistrict(String residentDistrict) {
         this.residentDistrict = residentDistrict;
+    }
+
+    /** Whether the call sets a minimum age, so that staff must type the birth year from the resident's papers. */
+    public boolean isMinimumAge() {
+        return minimumAge;
+    }
+
+    public Integer getBirthYear() {
+        return birthYear;
+    }
+
+    public void setBirthYear(Integer birthYear) {
+        this.birthYear = birthYear;
     }
 
     public String getPaper() {

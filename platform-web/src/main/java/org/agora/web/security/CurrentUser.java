@@ -19,8 +19,8 @@ import org.agora.shared.Role;
 
 /**
  * The person behind the current request, for pages ({@code #{currentUser...}}) and services alike: roles from
- * the container, home district and served districts from the token's {@code district} and
- * {@code agent_districts} claims (identity token for browsers, access token for API callers).
+ * the container, home district, served districts and declared birth year from the token's {@code district},
+ * {@code agent_districts} and {@code birth_year} claims (identity token for browsers, access token for API callers).
  */
 @Named
 @RequestScoped
@@ -28,6 +28,7 @@ public class CurrentUser {
 
     static final String DISTRICT_CLAIM = "district";
     static final String AGENT_DISTRICTS_CLAIM = "agent_districts";
+    static final String BIRTH_YEAR_CLAIM = "birth_year";
 
     @Inject
     HttpServletRequest request;
@@ -58,7 +59,7 @@ public class CurrentUser {
         Set<DistrictCode> served = claims.list(AGENT_DISTRICTS_CLAIM).stream()
                 .flatMap(c -> DistrictCode.parse(c).stream())
                 .collect(Collectors.toSet());
-        return new Actor(principal.getName(), roles, home, served);
+        return new Actor(principal.getName(), roles, home, served, claims.number(BIRTH_YEAR_CLAIM));
     }
 
     private TokenClaims claims() {

@@ -35,6 +35,19 @@ final class TokenClaims {
         }
     }
 
+    /** A whole-number claim, sent as a number or as a string; empty when absent or not a number. */
+    Optional<Integer> number(String name) {
+        Object value = claims.getClaim(name);
+        if (value instanceof Number n) {
+            return Optional.of(n.intValue());
+        }
+        try {
+            return value == null ? Optional.empty() : Optional.of(Integer.valueOf(value.toString().strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     List<String> list(String name) {
         try {
             List<String> values = claims.getStringListClaim(name);
