@@ -36,6 +36,9 @@ public class CurrentUser {
     @Inject
     OpenIdContext openIdContext;
 
+    @Inject
+    OidcSettings oidc;
+
     private Actor actor;
 
     /** The actor of this request; injected as {@code @Inject Actor} where a bean lives no longer than a request. */
@@ -93,6 +96,15 @@ public class CurrentUser {
     /** The districts an agent works for, as a readable list ("est, nord"). */
     public String getAgentDistricts() {
         return actor().agentDistricts().stream().map(DistrictCode::value).sorted().collect(Collectors.joining(", "));
+    }
+
+    public Integer getBirthYear() {
+        return actor().birthYear().orElse(null);
+    }
+
+    /** Keycloak's account console, where people change their name, e-mail, district or birth year. */
+    public String getAccountUrl() {
+        return oidc.getProviderUri() + "/account";
     }
 
     public List<String> getRoleNames() {
