@@ -238,6 +238,57 @@ class BudgetJourneyIT {
         }
     }
 
+    @Test
+    void theOfficeCreatesACallWhoseEnvelopesMustAddUpToTheTotal() {
+        String name = "Budget des quartiers " + UUID.randomUUID().toString().substring(0, 6);
+        java.time.LocalDateTime start = java.time.LocalDateTime.now().plusDays(1).withSecond(0).withNano(0);
+        try (Browser office = new Browser()) {
+            office.signIn(DemoUser.OFFICE_ADMIN);
+            office.open("/budget/index.xhtml");
+            office.go("manage");
+            office.go("new-call");
+            office.type("call:name", name);
+            office.type("call:year", "2027");
+            office.type("call:total", "700000");
+            office.type("call:cityAmount", "100000");
+            for (WebElement amount : office.all(By.cssSelector("input[id$=':amount']"))) {
+                amount.sendKeys("100000");
+            }
+            String[] dates = {"submissionStart", "submissionEnd", "reviewStart", "reviewEnd", "voteStart", "voteEnd",
+                    "resultsFrom", "implementationFrom"};
+            int[] days = {0, 30, 30, 50, 60, 75, 76, 120};
+            for (int i = 0; i < dates.length; i++) {
+                WebElement input = office.find("call:" + dates[i] + "_input");
+                input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"));
+                input.sendKeys(start.plusDays(days[i]).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")));
+            }
+            new org.openqa.selenium.support.ui.Select(office.find("call:votingRule")).selectByValue("APPROVAL");
+            office.type("call:maxChoices", "3");
+            new org.openqa.selenium.support.ui.Select(office.find("call:tallyRule")).selectByValue("EQUAL_SHARES");
+            office.go("call:save");
+            assertThat(office.find("call:envelopes-message").getText())
+                    .isEqualTo("Les enveloppes totalisent 600\u202f000, et non le montant total de 700\u202f000.");
+            assertThat(office.find("call:name").getAttribute("value")).isEqualTo(name);
+            screenshotWhole(office, "budget-call-form");
+            office.type("call:total", "600000");
+            office.go("call:save");
+            assertThat(office.text()).contains("L'appel « " + name + " » est enregistré.");
+            assertThat(office.find("ballot-rule").getText()).isEqualTo("Choisissez de 1 à 3 projets.");
+            assertThat(office.find("tally-rule").getText()).startsWith("Méthode des parts égales");
+            assertThat(office.all(By.cssSelector("#envelopes li.envelope"))).hasSize(6);
+        }
+    }
+
+    /** A screenshot of the whole page, for a long form. */
+    private static void screenshotWhole(Browser browser, String name) {
+        org.openqa.selenium.WebDriver.Window window = browser.driver().manage().window();
+        org.openqa.selenium.Dimension usual = window.getSize();
+        Object height = browser.driver().executeScript("return document.documentElement.scrollHeight;");
+        window.setSize(new org.openqa.selenium.Dimension(usual.getWidth(), Math.min(((Number) height).intValue() + 150, 3000)));
+        browser.screenshot(name);
+        window.setSize(usual);
+    }
+
     /** The id of the envelope's "Une piste cyclable", from the public ballot. */
     private static long pisteId(long envelope) {
         return Api.anonymous().get("/api/budget/envelopes/" + envelope + "/projects").array()
