@@ -87,9 +87,15 @@ class BudgetApiIT {
     @Test
     void aResidentVotesOnceInTheirDistrictAndTheRulesAreLocked() {
         List<Long> projects = new ArrayList<>();
-        JsonObject call = openVote(projects, new ArrayList<>());
+        List<Long> city = new ArrayList<>();
+        JsonObject call = openVote(projects, city);
         long nord = envelope(call, "nord");
         String ballot = "/api/budget/envelopes/" + nord + "/ballot";
+
+        Reply otherEnvelope = Api.as(DemoUser.RESIDENT).put(ballot, "{\"projects\": [%d]}".formatted(city.get(0)));
+        assertThat(otherEnvelope.status()).isEqualTo(400);
+        assertThat(otherEnvelope.json().getString("detail"))
+                .isEqualTo("Le projet %d ne figure pas sur ce bulletin.".formatted(city.get(0)));
 
         Reply over = Api.as(DemoUser.RESIDENT).put(ballot, "{\"projects\": %s}".formatted(projects));
         assertThat(over.status()).isEqualTo(400);

@@ -136,6 +136,9 @@ class BudgetJourneyIT {
                 "{\"title\": \"Une piste cyclable\", \"cost\": 120000}").status()).isEqualTo(201);
         try (Browser agent = new Browser()) {
             agent.signIn(DemoUser.AGENT);
+            // an agent of Nord reviews Nord only
+            agent.open("/manage/budget/envelope.xhtml?id=" + envelope(created.json(), "sud"));
+            assertThat(agent.heading()).isEqualTo("Accès refusé");
             agent.open("/manage/budget/envelope.xhtml?id=" + nord);
             String gardenCard = "section[data-project='" + garden + "'] ";
             agent.css(gardenCard + "textarea").clear();
@@ -168,6 +171,10 @@ class BudgetJourneyIT {
         move(callId, call(name, voting.minus(2, ChronoUnit.HOURS), voting.minusSeconds(60), voting.minusSeconds(30), voteEnd));
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
+            resident.open("/manage/budget/envelope.xhtml?id=" + nord);
+            assertThat(resident.heading()).isEqualTo("Accès refusé");
+            resident.open("/manage/budget/desk.xhtml?envelope=" + nord);
+            assertThat(resident.heading()).isEqualTo("Accès refusé");
             resident.open("/budget/mine.xhtml");
             assertThat(resident.find("my-projects").getText()).contains("Soumis au vote").contains("Fusionné")
                     .contains("Avec un point d'eau raccordé.");

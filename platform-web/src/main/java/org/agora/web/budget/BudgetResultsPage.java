@@ -52,6 +52,9 @@ public class BudgetResultsPage {
     @Inject
     BudgetLabels labels;
 
+    @Inject
+    org.agora.web.platform.Language language;
+
     private Long envelope;
     private Envelope found;
     private Tally tally;
@@ -129,11 +132,17 @@ public class BudgetResultsPage {
                 .orElseGet(() -> territory.districts().stream().mapToLong(District::getPopulation).sum());
     }
 
-    /** Ballots per 100 residents, one decimal; empty when the population is not known. */
+    /** Ballots per 100 residents, two decimals at most, as the visitor writes numbers; empty without a population. */
     public String getTurnout() {
         long population = getPopulation();
-        return population == 0 ? "" : BigDecimal.valueOf(getBallots() * 100L)
-                .divide(BigDecimal.valueOf(population), 1, RoundingMode.HALF_UP).toPlainString();
+        if (population == 0) {
+            return "";
+        }
+        java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(language.getCurrent());
+        format.setMinimumFractionDigits(1);
+        format.setMaximumFractionDigits(2);
+        return format.format(BigDecimal.valueOf(getBallots() * 100L)
+                .divide(BigDecimal.valueOf(population), 2, RoundingMode.HALF_UP));
     }
 
     /** The Chart.js configuration: a horizontal bar per project, winners in the city's colour, others grey. */
