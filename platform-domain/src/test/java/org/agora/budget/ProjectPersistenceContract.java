@@ -86,8 +86,40 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
         return db().inTransaction(em -> new VotingService(em).ballot(envelope));
     }
 
+    private Tally tally(long envelope, Instant now) {
+        return db().inTransaction(em -> new TallyService(em).tally(Actor.anonymous(), envelope, now));
+    }
+
     private long count(String sql) {
         return db().inTransaction(em -> ((Number) em.createNativeQuery(sql).getSingleResult()).longValue());
+    }
+
+    @Test
+    void theDemoBudgetIsLoadedOnceWithItsProjectsAndARealPastElection() {
+        db().inTransaction(em -> {
+            em.createNativeQuery("delete from envelopes").executeUpdate(); // the call of @BeforeEach, so none is left
+            em.createNativeQuery("delete from budget_calls").executeUpdate();
+            return null;
+        });
+        Instant now = Instant.now();
+        boolean first = db().inTransaction(em -> DemoBudget.seedIfEmpty(em, now));
+        boolean second = db().inTransaction(em -> DemoBudget.seedIfEmpty(em, now));
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+
+        List<BudgetCall> calls = db().inTransaction(em -> {
+            List<BudgetCall> all = new BudgetService(em).calls();
+            all.forEach(c -> c.getEnvelopes().size()); // read while the transaction is open
+            return all;
+        });
+        assertThat(calls).hasSize(2);
+        BudgetCall belrive = calls.stream().filter(c -> c.getName().startsWith("Budget participatif")).findFirst().orElseThrow();
+        assertThat(belrive.getPhases().at(now)).contains(BudgetPhase.SUBMISSION);
+        assertThat(search(ProjectFilter.allOf(belrive.getId()))).hasSize(4);
+        BudgetCall toulouse = calls.stream().filter(c -> c.getName().startsWith("Toulouse")).findFirst().orElseThrow();
+        long envelope = toulouse.getEnvelopes().get(0).getId();
+        Tally tally = tally(envelope, now);
+        assertThat(tally.winners()).isNotEmpty();
     }
 
     @Test

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.agora.budget.DemoBudget;
 import org.agora.consultation.DemoConsultations;
 import org.agora.shared.Migrations;
 import org.agora.territory.DemoTerritory;
@@ -56,6 +57,9 @@ public class Database {
         }
         if (demoData && DemoConsultations.seedIfEmpty(em, Instant.now())) {
             LOG.info("Demo consultations loaded");
+        }
+        if (demoData && DemoBudget.seedIfEmpty(em, Instant.now())) {
+            LOG.info("Demo participatory budget loaded");
         }
     }
 }
