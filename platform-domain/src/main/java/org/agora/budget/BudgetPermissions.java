@@ -12,6 +12,7 @@ import org.agora.shared.Role;
  * the office or by the agents of its district (the city-wide envelope by the office only), who review its projects.
  * Residents take part in the envelopes of their home district and in the city-wide one: they submit and support
  * projects during the submission phase, and the authors edit theirs until it is reviewed or the phase ends.
+ * Once the results are out, the managers follow up the winners' implementation, which everyone reads.
  * The reasons are message keys, which the pages and the API show.
  */
 public final class BudgetPermissions {
@@ -103,6 +104,30 @@ public final class BudgetPermissions {
         PhasePlan phases = envelope.getCall().getPhases();
         boolean published = !now.isBefore(phases.resultsFrom());
         return published || phases.vote().hasEnded(now) && canManageEnvelope(actor, envelope.getDistrict());
+    }
+
+    /** The follow-up of a call's winners is public, anonymous visitors included, once its results are. */
+    public static boolean canReadFollowUp(BudgetCall call, Instant now) {
+        return !now.isBefore(call.getPhases().resultsFrom());
+    }
+
+    /**
+     * Why this person may not start or change the follow-up of the envelope's winners now; empty when they may: its
+     * managers, once the results are public. Not as soon as the vote ends: paper ballots may still be added until
+     * then, and the winners are taken from a final count.
+     */
+    public static Optional<String> whyNotFollowUp(Actor actor, Envelope envelope, Instant now) {
+        if (!canManageEnvelope(actor, envelope.getDistrict())) {
+            return Optional.of("budget.envelope.notAllowed");
+        }
+        if (!canReadFollowUp(envelope.getCall(), now)) {
+            return Optional.of("budget.followup.notYet");
+        }
+        return Optional.empty();
+    }
+
+    public static boolean canFollowUp(Actor actor, Envelope envelope, Instant now) {
+        return whyNotFollowUp(actor, envelope, now).isEmpty();
     }
 
     private static Optional<String> inSubmission(Envelope envelope, Instant now) {
