@@ -243,6 +243,26 @@ class BudgetJourneyIT {
             assertThat(visitor.find("leftover").getText()).contains("88");
             visitor.screenshot("budget-results");
         }
+
+        // the agent follows the winners' implementation; residents read it
+        try (Browser agent = new Browser()) {
+            agent.signIn(DemoUser.AGENT);
+            agent.open("/budget/followups.xhtml?call=" + callId);
+            agent.goCss("#envelope-" + nord + " button[id$='start']");
+            agent.open("/budget/followup.xhtml?project=" + garden);
+            new org.openqa.selenium.support.ui.Select(agent.find("followup:status")).selectByValue("IN_PROGRESS");
+            agent.type("followup:progress", "30");
+            agent.go("followup:saveStatus");
+            agent.type("news:text", "Les bacs sont posés ; la plantation aura lieu au printemps.");
+            agent.go("news:publish");
+        }
+        try (Browser visitor = new Browser()) {
+            visitor.open("/budget/project.xhtml?id=" + garden);
+            visitor.goCss("#followup-link a");
+            assertThat(visitor.find("progress-text").getText()).contains("30");
+            assertThat(visitor.find("updates").getText()).contains("Les bacs sont posés ; la plantation aura lieu au printemps.");
+            visitor.screenshot("budget-followup");
+        }
     }
 
     @Test

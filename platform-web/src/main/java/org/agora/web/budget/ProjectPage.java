@@ -29,6 +29,9 @@ public class ProjectPage implements Serializable {
     transient ProjectService projects;
 
     @Inject
+    transient org.agora.budget.FollowUpService followUps;
+
+    @Inject
     CurrentUser currentUser;
 
     private Long id;
@@ -98,6 +101,11 @@ public class ProjectPage implements Serializable {
 
     public boolean isMaySupport() {
         return BudgetPermissions.whyNotSupport(currentUser.actor(), getProject(), Instant.now()).isEmpty();
+    }
+
+    /** Whether the project won and its implementation is followed up publicly. */
+    public boolean isFollowedUp() {
+        return followUps.find(id, Instant.now()).isPresent();
     }
 
     public boolean isMayEdit() {
