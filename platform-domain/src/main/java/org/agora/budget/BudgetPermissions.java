@@ -67,12 +67,12 @@ public final class BudgetPermissions {
 
     /** Why this person may not submit a project to the envelope now; empty when they may. */
     public static Optional<String> whyNotSubmit(Actor actor, Envelope envelope, Instant now) {
-        return whyNotResidentOf(actor, envelope).or(() -> inSubmission(envelope, now));
+        return whyNotProposer(actor, envelope).or(() -> inSubmission(envelope, now));
     }
 
     /** Why this person may not support the project now; empty when they may (they may also withdraw it). */
     public static Optional<String> whyNotSupport(Actor actor, BudgetProject project, Instant now) {
-        return whyNotResidentOf(actor, project.getEnvelope()).or(() -> inSubmission(project.getEnvelope(), now))
+        return whyNotProposer(actor, project.getEnvelope()).or(() -> inSubmission(project.getEnvelope(), now))
                 .or(() -> project.getStatus() == ProjectStatus.MERGED
                         ? Optional.of("budget.review.merged") : Optional.empty());
     }
@@ -128,6 +128,29 @@ public final class BudgetPermissions {
 
     public static boolean canFollowUp(Actor actor, Envelope envelope, Instant now) {
         return whyNotFollowUp(actor, envelope, now).isEmpty();
+    }
+
+    /** The reasons of {@link #whyNotResidentOf} in the words of projects rather than of the vote. */
+    private static Optional<String> whyNotProposer(Actor actor, Envelope envelope) {
+        return whyNotResidentOf(actor, envelope).map(reason -> switch (reason) {
+            case "budget.vote.signInFirst" -> "budget.project.signInFirst";
+            case "budget.vote.residentsOnly" -> "budget.project.residentsOnly";
+            default -> reason;
+        });
+    }
+
+    /**
+     * Town-hall staff record a resident's ballot in person: in the envelopes they manage, and an agent also in the
+     * city-wide envelope for a resident of a district they serve (the resident comes to their town hall).
+     */
+    public static boolean canRecordAtDesk(Actor staff, Envelope envelope, Optional<DistrictCode> residentDistrict) {
+        return canManageEnvelope(staff, envelope.getDistrict())
+                || envelope.isCityWide() && residentDistrict.map(staff::servesDistrict).orElse(false);
+    }
+
+    /** Whether staff may open an envelope's desk page: its managers, and district agents for the city-wide one. */
+    public static boolean canOpenDesk(Actor staff, Envelope envelope) {
+        return canManageEnvelope(staff, envelope.getDistrict()) || envelope.isCityWide() && staff.has(Role.DISTRICT_AGENT);
     }
 
     private static Optional<String> inSubmission(Envelope envelope, Instant now) {

@@ -44,6 +44,7 @@ public class BudgetService {
         BudgetPermissions.requireCalls(actor);
         requireDistricts(draft);
         BudgetCall call = getCall(id);
+        requireNoProjectsInRemovedEnvelopes(call, draft);
         call.update(draft, now);
         Constraints.flush(em, () -> new ConflictException("name", "budget.call.nameTaken", draft.name(), draft.year()));
         return call;
@@ -63,6 +64,21 @@ public class BudgetService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<BudgetCall> calls() {
         return em.createQuery("select c from BudgetCall c order by c.year desc, c.name", BudgetCall.class).getResultList();
+    }
+
+    /** An envelope that already has projects cannot be removed: they would be left without money to compete for. */
+    private void requireNoProjectsInRemovedEnvelopes(BudgetCall call, BudgetCallDraft draft) {
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        draft.envelopes().forEach(e -> kept.add(e.districtCode() == null ? "" : e.districtCode().strip().toLowerCase(java.util.Locale.ROOT)));
+        for (Envelope envelope : call.getEnvelopes()) {
+            String code = envelope.getDistrict().map(org.agora.shared.DistrictCode::value).orElse("");
+            long projects = em.createQuery("select count(p) from BudgetProject p where p.envelope.id = :e", Long.class)
+                    .setParameter("e", envelope.getId()).getSingleResult();
+            if (!kept.contains(code) && projects > 0) {
+                throw new ConflictException("envelopes", "budget.call.envelopeHasProjects", code.isEmpty() ? "*" : code,
+                        projects);
+            }
+        }
     }
 
     private void requireDistricts(BudgetCallDraft draft) {

@@ -25,6 +25,12 @@ import org.agora.shared.Role;
 @Transactional
 public class VotingService {
 
+    /** At the desk, the refusals speak of the resident, not to them. */
+    private static final java.util.Map<String, String> DESK_WORDS = java.util.Map.of(
+            "budget.vote.birthYearNeeded", "budget.desk.birthYearNeeded",
+            "budget.vote.tooYoung", "budget.desk.tooYoung",
+            "budget.vote.otherDistrict", "budget.desk.otherDistrict");
+
     @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
@@ -42,6 +48,10 @@ public class VotingService {
         Envelope envelope = managed(actor, envelopeId);
         if (envelope.getCall().getPhases().rulesLocked(now)) {
             throw new ConflictException(null, "budget.call.rulesLocked");
+        }
+        if (cost > envelope.getAmount().amount()) {
+            throw new org.agora.shared.InvalidInputException("cost", "budget.project.costOverEnvelope", cost,
+                    envelope.getAmount().amount());
         }
         BudgetProject project = new BudgetProject(envelope, Label.of("title", title), Money.of(cost), true);
         em.persist(project);
@@ -79,13 +89,20 @@ public class VotingService {
      */
     public void castAtDesk(Actor staff, String resident, org.agora.shared.DistrictCode residentDistrict,
                            Optional<Integer> birthYear, long envelopeId, Ballot ballot, Instant now) {
-        Envelope envelope = managed(staff, envelopeId);
+        Envelope envelope = envelope(envelopeId);
+        if (!BudgetPermissions.canRecordAtDesk(staff, envelope, Optional.of(residentDistrict))) {
+            throw new NotAllowedException("budget.desk.notAllowed");
+        }
         Actor voter = new Actor(Label.of("resident", resident).text(), java.util.Set.of(Role.RESIDENT),
                 Optional.of(residentDistrict), java.util.Set.of(), birthYear);
         whyNotVote(voter, envelope, now).ifPresent(reason -> {
-            throw new NotAllowedException(reason);
+            throw new NotAllowedException(DESK_WORDS.getOrDefault(reason, reason));
         });
-        store(envelope, voter.username(), ballot, Channel.DESK);
+        try {
+            store(envelope, voter.username(), ballot, Channel.DESK);
+        } catch (ConflictException e) {
+            throw new ConflictException("resident", "budget.desk.alreadyVoted", voter.username());
+        }
     }
 
     /**
@@ -106,7 +123,7 @@ public class VotingService {
                 rule.validate(ballots.get(i), projects, envelope.getAmount());
             } catch (org.agora.shared.InvalidInputException e) {
                 throw new org.agora.shared.InvalidInputException("ballots", "budget.vote.paperBallotRefused", i + 1,
-                        e.messageKey());
+                        e.messageKey(), e.arguments());
             }
         }
         ballots.forEach(b -> Ballots.store(em, envelopeId, rule.points(b), Channel.PAPER));

@@ -158,7 +158,7 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> projects(p -> p.submit(AUTHOR, draft(nord, "Trop tard", 1000), DURING_REVIEW)))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.project.submissionClosed");
         assertThatThrownBy(() -> projects(p -> p.submit(AGENT, draft(nord, "Agent", 1000), DURING_SUBMISSION)))
-                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.residentsOnly");
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.project.residentsOnly");
         assertThat(count("select count(*) from budget_projects")).isZero();
     }
 
@@ -223,7 +223,7 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> projects(p -> { p.support(OF_SUD, id, DURING_SUBMISSION); return null; }))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.otherDistrict");
         assertThatThrownBy(() -> projects(p -> { p.support(Actor.anonymous(), id, DURING_SUBMISSION); return null; }))
-                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.signInFirst");
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.project.signInFirst");
 
         projects(p -> { p.withdrawSupport(NEIGHBOUR, id, DURING_SUBMISSION); return null; });
         assertThat(supports(id)).isEqualTo(1);

@@ -245,7 +245,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
             new VotingService(em).castAtDesk(BudgetCallPersistenceContract.AGENT_OF_NORD, "jeune.guichet",
                     new DistrictCode("nord"), Optional.of(2012), nord, choose(0), DURING_VOTE);
             return null;
-        })).isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.tooYoung");
+        })).isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.desk.tooYoung");
         assertThat(count("select count(*) from has_voted")).isZero();
 
         cast(resident("seize.ans", "nord", Optional.of(2011)), choose(0));
@@ -261,7 +261,8 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> db().inTransaction(em -> new VotingService(em).addPaperBallots(agent, nord, paper, DURING_VOTE)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("budget.vote.paperBallotRefused");
-                    assertThat(e.arguments()).containsExactly(3, "budget.ballot.overEnvelope");
+                    assertThat(e.arguments()).hasSize(3).startsWith(3, "budget.ballot.overEnvelope");
+                    assertThat((Object[]) e.arguments()[2]).containsExactly(180_000L, 150_000L);
                 });
         assertThat(count("select count(*) from ballots")).isZero();
 

@@ -206,7 +206,7 @@ class BudgetJourneyIT {
             agent.css("#ballot-table tr[data-project='" + garden + "'] input[type=checkbox]").click();
             agent.waitForAjax();
             agent.go("desk:cast");
-            assertThat(agent.find("messages").getText()).startsWith("Vous avez déjà voté pour cette enveloppe");
+            assertThat(agent.find("desk:resident-message").getText()).startsWith("resident a déjà voté pour cette enveloppe");
             agent.type("desk:resident", "habitant.guichet");
             agent.go("desk:cast");
             assertThat(agent.find("messages").getText()).contains("Le bulletin de habitant.guichet est enregistré.");
@@ -216,7 +216,8 @@ class BudgetJourneyIT {
             assertThat(agent.find("paper:ballots-message").getText()).startsWith("Ligne 2 :");
             agent.type("paper:ballots", garden + ", " + pisteId(nord)); // 162,000: over the envelope
             agent.go("paper:add");
-            assertThat(agent.find("paper:ballots-message").getText()).startsWith("Le bulletin papier n° 1 ne respecte pas");
+            assertThat(agent.find("paper:ballots-message").getText())
+                    .isEqualTo("Ligne 1 : Vos choix coûtent 162\u202f000, plus que l'enveloppe de 150\u202f000. Rien n'a été ajouté.");
             agent.type("paper:ballots", String.valueOf(pisteId(nord)));
             agent.go("paper:add");
             assertThat(agent.find("messages").getText()).contains("1 bulletin(s) papier ajouté(s).");

@@ -13,6 +13,7 @@ import org.agora.budget.Ballot;
 import org.agora.budget.BudgetProject;
 import org.agora.budget.ProjectId;
 import org.agora.budget.VotingRule;
+import org.agora.shared.InvalidInputException;
 import org.agora.web.platform.Texts;
 
 /**
@@ -111,14 +112,32 @@ public final class BallotChoices implements Serializable {
                         .forEach(c -> points.put(id(c), c.points));
                 yield new Ballot.Cumulative(points);
             }
-            case "ORDINAL" -> new Ballot.Ordinal(choices.stream().filter(c -> c.rank != null)
-                    .sorted(Comparator.comparing(Choice::getRank)).map(BallotChoices::id).toList());
+            case "ORDINAL" -> ranking();
             default -> {
                 Set<ProjectId> chosen = new LinkedHashSet<>();
                 choices.stream().filter(Choice::isChosen).forEach(c -> chosen.add(id(c)));
                 yield new Ballot.Approval(chosen);
             }
         };
+    }
+
+    /** The ranks given must be 1, 2, 3... each once: two projects at one rank, or a gap, are refused. */
+    private Ballot ranking() {
+        List<Choice> ranked = choices.stream().filter(c -> c.rank != null)
+                .sorted(Comparator.comparing(Choice::getRank)).toList();
+        checkedRanks(ranked.stream().map(Choice::getRank).toList());
+        return new Ballot.Ordinal(ranked.stream().map(BallotChoices::id).toList());
+    }
+
+    /** Checks ranks in increasing order; true when they are 1, 2, 3... each once. */
+    static boolean checkedRanks(List<Integer> sorted) {
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i) != i + 1) {
+                throw new InvalidInputException("ballot", i > 0 && sorted.get(i).equals(sorted.get(i - 1))
+                        ? "budget.ballot.sameRank" : "budget.ballot.rankGap", sorted.get(i));
+            }
+        }
+        return true;
     }
 
     private static ProjectId id(Choice choice) {

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.agora.budget.BudgetPermissions;
 import org.agora.budget.BudgetProject;
 import org.agora.budget.BudgetService;
 import org.agora.budget.Channel;
@@ -82,19 +83,23 @@ public class BudgetResultsPage {
             Pages.notFound();
             return;
         }
+        found = e.get();
         try {
             tally = tallies.tally(currentUser.actor(), envelope, Instant.now());
         } catch (DomainException notYet) {
-            Pages.forbidden();
-            return;
+            return; // the page says when they will be
         }
-        found = e.get();
         rows = voting.ballot(envelope).stream()
                 .map(p -> new Row(p, tally.scoreOf(p.toCandidate().id()), tally.isWinner(p.toCandidate().id())))
                 .sorted(Comparator.comparing(Row::winner).reversed()
                         .thenComparing(Comparator.comparingLong(Row::score).reversed()))
                 .toList();
         ballots = voting.ballotsByChannel(envelope);
+    }
+
+    /** Public from the results phase; before, only the envelope's managers see them, once the vote has closed. */
+    public boolean isPublished() {
+        return found != null && BudgetPermissions.canSeeResults(org.agora.shared.Actor.anonymous(), found, Instant.now());
     }
 
     public Envelope getEnvelope() {

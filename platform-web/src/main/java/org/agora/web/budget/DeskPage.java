@@ -20,6 +20,7 @@ import org.agora.territory.TerritoryService;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
 import org.agora.web.platform.Pages;
+import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 
 /**
@@ -59,6 +60,7 @@ public class DeskPage implements Serializable {
     private String residentDistrict;
     private Integer birthYear;
     private boolean minimumAge;
+    private boolean manager;
     private String paper;
 
     public void load() {
@@ -68,10 +70,11 @@ public class DeskPage implements Serializable {
             return;
         }
         Envelope e = found.get();
-        if (!BudgetPermissions.canManageEnvelope(currentUser.actor(), e.getDistrict())) {
+        if (!BudgetPermissions.canOpenDesk(currentUser.actor(), e)) {
             Pages.forbidden();
             return;
         }
+        manager = BudgetPermissions.canManageEnvelope(currentUser.actor(), e.getDistrict());
         callId = e.getCall().getId();
         callName = e.getCall().getName();
         envelopeName = labels.envelope(e);
@@ -106,10 +109,30 @@ public class DeskPage implements Serializable {
             int added = voting.addPaperBallots(currentUser.actor(), envelope, ballots, Instant.now());
             FacesFeedback.done("budget.paper.added", added);
             return "/manage/budget/desk?faces-redirect=true&envelope=" + envelope;
+        } catch (InvalidInputException e) {
+            FacesFeedback.refused("paper", inLines(e));
+            return null;
         } catch (DomainException e) {
             FacesFeedback.refused("paper", e);
             return null;
         }
+    }
+
+    /** A ballot the rule refused, told by its line and the rule's own reason. */
+    private InvalidInputException inLines(InvalidInputException e) {
+        if (!"budget.vote.paperBallotRefused".equals(e.messageKey())) {
+            return e;
+        }
+        Object[] arguments = e.arguments();
+        Object[] reasonArguments = arguments.length > 2 && arguments[2] instanceof Object[] a ? a : new Object[0];
+        String reason = Texts.format(language.getCurrent(), (String) arguments[1], reasonArguments);
+        return new InvalidInputException(PaperBallots.FIELD, "budget.paper.lineRefused",
+                PaperBallots.lineOf(paper, (Integer) arguments[0]), reason);
+    }
+
+    /** Paper ballots are added by the envelope's managers only. */
+    public boolean isManager() {
+        return manager;
     }
 
     public String getSummary() {

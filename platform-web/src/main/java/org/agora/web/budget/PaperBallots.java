@@ -37,6 +37,18 @@ final class PaperBallots {
         return ballots;
     }
 
+    /** The line (from 1) where the n-th ballot (from 1) was typed, blank lines counted. */
+    static int lineOf(String text, int ballot) {
+        String[] lines = (text == null ? "" : text).split("\\R");
+        int seen = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isBlank() && ++seen == ballot) {
+                return i + 1;
+            }
+        }
+        return ballot;
+    }
+
     private static Ballot ballot(String line, String kind, int number) {
         try {
             if ("CUMULATIVE".equals(kind)) {
