@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.agora.budget.Purses.Payment;
+import org.agora.budget.Purses.Price;
 import org.agora.shared.InvalidInputException;
 
 /**
@@ -29,6 +31,8 @@ public final class EqualShares {
     private final List<Project> projects;
     private final int[][] supporters;
     private final int voters;
+    /** Between projects of the same price: more supporters first, then the lower cost, then the identifier. */
+    private final Comparator<Integer> tieBreak;
 
     private EqualShares(List<Project> projects, Collection<? extends Ballot> ballots) {
         this.projects = List.copyOf(projects);
@@ -54,6 +58,9 @@ public final class EqualShares {
         }
         this.voters = voter;
         this.supporters = lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        this.tieBreak = Comparator.<Integer>comparingInt(c -> -supporters[c].length)
+                .thenComparing(c -> projects.get(c).cost())
+                .thenComparing(c -> projects.get(c).id());
     }
 
     /** The winners of an envelope of {@code amount}, in the order the method selected them. */
@@ -107,20 +114,15 @@ public final class EqualShares {
      * money, so money is kept per group of such voters ("purse"), not per voter.
      */
     private List<Integer> withShare(Ratio share) {
-        int[] purseOf = new int[voters];
-        List<Ratio> purses = new ArrayList<>();
-        purses.add(share);
+        Purses purses = new Purses(voters, share);
         boolean[] open = new boolean[projects.size()];
-        Ratio[] lowerBound = new Ratio[projects.size()];
+        Price[] lowerBound = new Price[projects.size()];
         for (int c = 0; c < projects.size(); c++) {
             open[c] = supporters[c].length > 0;
             // with equal purses each supporter pays cost / supporters, that is 1 / supporters per unit of cost;
             // purses only shrink, so a project's price never falls below what it was last time
-            lowerBound[c] = supporters[c].length > 0 ? Ratio.of(1, supporters[c].length) : null;
+            lowerBound[c] = supporters[c].length > 0 ? Price.of(1, supporters[c].length) : null;
         }
-        Comparator<Integer> tieBreak = Comparator.<Integer>comparingInt(c -> -supporters[c].length)
-                .thenComparing(c -> projects.get(c).cost())
-                .thenComparing(c -> projects.get(c).id());
         List<Integer> winners = new ArrayList<>();
         while (true) {
             List<Integer> candidates = new ArrayList<>();
@@ -129,20 +131,20 @@ public final class EqualShares {
                     candidates.add(c);
                 }
             }
-            candidates.sort(Comparator.<Integer, Ratio>comparing(c -> lowerBound[c]).thenComparing(tieBreak));
+            candidates.sort(Comparator.<Integer, Price>comparing(c -> lowerBound[c]).thenComparing(tieBreak));
             int best = -1;
-            Ratio bestPrice = null;
-            Ratio bestPayment = null;
+            Price bestPrice = null;
+            Payment bestPayment = null;
             for (int c : candidates) {
                 if (best >= 0 && lowerBound[c].compareTo(bestPrice) > 0) {
                     break;
                 }
-                Ratio payment = payment(c, purseOf, purses);
+                Payment payment = purses.payment(supporters[c], cost(c));
                 if (payment == null) {
                     open[c] = false;
                     continue;
                 }
-                Ratio price = payment.dividedBy(projects.get(c).cost().amount());
+                Price price = payment.price(cost(c));
                 lowerBound[c] = price;
                 int comparison = best < 0 ? -1 : price.compareTo(bestPrice);
                 if (comparison < 0 || comparison == 0 && tieBreak.compare(c, best) < 0) {
@@ -156,48 +158,11 @@ public final class EqualShares {
             }
             winners.add(best);
             open[best] = false;
-            Map<Integer, Integer> paidPurse = new HashMap<>();
-            for (int voter : supporters[best]) {
-                int purse = purseOf[voter];
-                Integer after = paidPurse.get(purse);
-                if (after == null) {
-                    Ratio held = purses.get(purse);
-                    purses.add(held.minus(held.min(bestPayment)));
-                    after = purses.size() - 1;
-                    paidPurse.put(purse, after);
-                }
-                purseOf[voter] = after;
-            }
+            purses.pay(supporters[best], bestPayment);
         }
     }
 
-    /**
-     * The most any supporter of project {@code c} pays when its supporters share its cost equally, those
-     * holding less paying all they hold; null when they cannot pay it together. Purses are visited from the
-     * poorest, so only the purses that are emptied are ever added up.
-     */
-    private Ratio payment(int c, int[] purseOf, List<Ratio> purses) {
-        int[] supportersPerPurse = new int[purses.size()];
-        List<Integer> order = new ArrayList<>();
-        for (int voter : supporters[c]) {
-            if (supportersPerPurse[purseOf[voter]]++ == 0) {
-                order.add(purseOf[voter]);
-            }
-        }
-        order.sort(Comparator.comparing(purses::get));
-        Ratio cost = Ratio.of(projects.get(c).cost().amount());
-        Ratio paid = Ratio.ZERO;
-        long sharing = supporters[c].length;
-        for (int purse : order) {
-            Ratio equalPart = cost.minus(paid).dividedBy(sharing);
-            Ratio held = purses.get(purse);
-            if (held.compareTo(equalPart) >= 0) {
-                return equalPart;
-            }
-            int count = supportersPerPurse[purse];
-            paid = paid.plus(held.times(count));
-            sharing -= count;
-        }
-        return null;
+    private long cost(int c) {
+        return projects.get(c).cost().amount();
     }
 }

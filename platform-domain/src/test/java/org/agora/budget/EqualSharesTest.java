@@ -3,9 +3,11 @@ package org.agora.budget;
 import static org.agora.budget.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class EqualSharesTest {
@@ -147,5 +149,56 @@ class EqualSharesTest {
         Tally tally = ElectionBuilder.of(100).project("wanted", 10).project("ignored", 10)
                 .approvals(2, "wanted").count(TallyRule.EQUAL_SHARES);
         assertThat(tally.winners()).isEqualTo(ids("wanted"));
+    }
+
+    /**
+     * The count must give the result of counting as {@link EqualSharesStepByOne} does, with a reduced fraction
+     * per purse and the shares raised one unit at a time: 600 small random elections (seeded). Costs
+     * come from a few values and ballots are often copied, so equal prices and tie-breaks are common; the
+     * budgets are such that add1 often has to raise the shares many times, and sometimes stops because the
+     * next count would overspend.
+     */
+    @Test
+    void givesTheWinnersOfRaisingTheSharesOneByOne() {
+        Random random = new Random(20_240_601);
+        int overspentNext = 0;
+        int raisedManyTimes = 0;
+        for (int election = 0; election < 600; election++) {
+            long unit = new long[] {1, 7, 100}[random.nextInt(3)];
+            List<Project> projects = new ArrayList<>();
+            long allCosts = 0;
+            int projectCount = 2 + random.nextInt(6);
+            for (int p = 0; p < projectCount; p++) {
+                long cost = unit * (1 + random.nextInt(6));
+                projects.add(Project.of("p" + p, cost));
+                allCosts += cost;
+            }
+            List<Ballot> ballots = new ArrayList<>();
+            int voters = 1 + random.nextInt(12);
+            for (int voter = 0; voter < voters; voter++) {
+                if (!ballots.isEmpty() && random.nextInt(3) == 0) {
+                    ballots.add(ballots.get(random.nextInt(ballots.size())));
+                    continue;
+                }
+                List<String> choices = new ArrayList<>();
+                for (Project project : projects) {
+                    if (random.nextInt(100) < 45) {
+                        choices.add(project.id().value());
+                    }
+                }
+                ballots.add(Ballot.Approval.of(choices.toArray(String[]::new)));
+            }
+            Money amount = Money.of(1 + random.nextLong(allCosts + unit));
+
+            EqualSharesStepByOne.Completion oneByOne = EqualSharesStepByOne.select(amount, projects, ballots);
+
+            assertThat(EqualShares.select(amount, projects, ballots))
+                    .as("election %d: %s, %s, %s", election, amount, projects, ballots)
+                    .isEqualTo(oneByOne.winners());
+            overspentNext += oneByOne.overspentNext() ? 1 : 0;
+            raisedManyTimes += oneByOne.runs() > 20 ? 1 : 0;
+        }
+        assertThat(overspentNext).as("elections where add1 stopped before overspending").isGreaterThan(30);
+        assertThat(raisedManyTimes).as("elections where add1 raised the shares more than 20 times").isGreaterThan(30);
     }
 }
