@@ -25,6 +25,12 @@ import org.agora.shared.InvalidInputException;
  * down), as long as the result still fits the real envelope and leaves room for another approved project;
  * the last result that fits is kept. All arithmetic is exact (fractions), so the result does not depend on
  * rounding.
+ * <p>
+ * The count is not rerun for every share: after a run, the next shares are skipped while they are proven to
+ * give the same result, since stepping through them one by one would keep it. The proof: for the same winners
+ * paid in the same order, purses only grow and payments only fall as the share grows, so when at each round
+ * every other project is unaffordable at the top of a range of shares, or no cheaper there than the round's
+ * winner at its bottom, every share in the range gives these winners.
  */
 public final class EqualShares {
 
@@ -79,6 +85,10 @@ public final class EqualShares {
                 break;
             }
             outcome = next;
+            if (!method.isExhaustive(outcome, total)) {
+                // raising the shares one by one through the next ones would give and keep this same outcome
+                share = method.lastShareWithSameOutcome(share, outcome);
+            }
         }
         return outcome.stream().map(c -> projects.get(c).id()).toList();
     }
@@ -160,6 +170,92 @@ public final class EqualShares {
             open[best] = false;
             purses.pay(supporters[best], bestPayment);
         }
+    }
+
+    /**
+     * The last share, from {@code share} on, up to which {@code winners} (the outcome at {@code share}) is
+     * proven to stay the outcome.
+     * <p>
+     * Paying the same winners in the same order, purses only grow and payments only fall as the share grows
+     * (round after round: supporters who hold more pay no more of the same cost, and keep more). So every share
+     * from a to b gives these winners when, at each round, every other project is at b unaffordable or dearer
+     * than the round's winner was at a (or as dear and after it in the tie-break), and none is affordable at b
+     * after the last round. The range grows by steps that double while this check succeeds and halve when it
+     * fails, until it fails one share further.
+     */
+    private long lastShareWithSameOutcome(long share, List<Integer> winners) {
+        Price[] prices = replay(winners, Ratio.of(share), null);
+        long step = 1;
+        while (step > 0) {
+            // it ends: an approved project left out fits, and large enough shares make it affordable
+            long further = Math.addExact(share, step);
+            Price[] pricesFurther = replay(winners, Ratio.of(further), prices);
+            if (pricesFurther != null) {
+                share = further;
+                prices = pricesFurther;
+                step *= 2;
+            } else {
+                step /= 2;
+            }
+        }
+        return share;
+    }
+
+    /**
+     * Pays {@code winners} in order, every voter starting with {@code share}, and returns the price of each
+     * winner. With {@code earlierPrices} (the winners' prices at a smaller share), returns null unless at each
+     * round every other project is unaffordable, dearer than the round's winner was at that share, or as dear
+     * and after it in the tie-break, and none is affordable after the last round.
+     */
+    private Price[] replay(List<Integer> winners, Ratio share, Price[] earlierPrices) {
+        Purses purses = new Purses(voters, share);
+        boolean[] open = new boolean[projects.size()];
+        Price[] lowerBound = new Price[projects.size()];
+        for (int c = 0; c < projects.size(); c++) {
+            open[c] = supporters[c].length > 0;
+            // as in withShare: purses only shrink from round to round, so prices only rise
+            lowerBound[c] = supporters[c].length > 0 ? Price.of(1, supporters[c].length) : null;
+        }
+        Price[] prices = new Price[winners.size()];
+        for (int round = 0; round < winners.size(); round++) {
+            int winner = winners.get(round);
+            Payment payment = purses.payment(supporters[winner], cost(winner));
+            if (payment == null) {
+                // purses grow with the share: a winner at a smaller share stays affordable
+                throw new IllegalStateException("project " + projects.get(winner).id().value() + " not affordable");
+            }
+            prices[round] = payment.price(cost(winner));
+            open[winner] = false;
+            if (earlierPrices != null) {
+                for (int c = 0; c < projects.size(); c++) {
+                    if (open[c] && !isNotCheaper(lowerBound[c], c, winner, earlierPrices[round])) {
+                        Payment paymentOfC = purses.payment(supporters[c], cost(c));
+                        if (paymentOfC == null) {
+                            open[c] = false;
+                            continue;
+                        }
+                        lowerBound[c] = paymentOfC.price(cost(c));
+                        if (!isNotCheaper(lowerBound[c], c, winner, earlierPrices[round])) {
+                            return null;
+                        }
+                    }
+                }
+            }
+            purses.pay(supporters[winner], payment);
+        }
+        if (earlierPrices != null) {
+            for (int c = 0; c < projects.size(); c++) {
+                if (open[c] && purses.payment(supporters[c], cost(c)) != null) {
+                    return null;
+                }
+            }
+        }
+        return prices;
+    }
+
+    private boolean isNotCheaper(Price price, int c, int winner, Price winnerPrice) {
+        int comparison = price.compareTo(winnerPrice);
+        return comparison > 0 || comparison == 0 && tieBreak.compare(winner, c) < 0;
     }
 
     private long cost(int c) {
