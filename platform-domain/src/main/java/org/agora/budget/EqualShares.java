@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.agora.budget.Purses.Payment;
+import org.agora.budget.Purses.Price;
 import org.agora.shared.InvalidInputException;
 
 /**
@@ -23,12 +25,20 @@ import org.agora.shared.InvalidInputException;
  * down), as long as the result still fits the real envelope and leaves room for another approved project;
  * the last result that fits is kept. All arithmetic is exact (fractions), so the result does not depend on
  * rounding.
+ * <p>
+ * The count is not rerun for every share: after a run, the next shares are skipped while they are proven to
+ * give the same result, since stepping through them one by one would keep it. The proof: for the same winners
+ * paid in the same order, purses only grow and payments only fall as the share grows, so when at each round
+ * every other project is unaffordable at the top of a range of shares, or no cheaper there than the round's
+ * winner at its bottom, every share in the range gives these winners.
  */
 public final class EqualShares {
 
     private final List<Project> projects;
     private final int[][] supporters;
     private final int voters;
+    /** Between projects of the same price: more supporters first, then the lower cost, then the identifier. */
+    private final Comparator<Integer> tieBreak;
 
     private EqualShares(List<Project> projects, Collection<? extends Ballot> ballots) {
         this.projects = List.copyOf(projects);
@@ -54,6 +64,9 @@ public final class EqualShares {
         }
         this.voters = voter;
         this.supporters = lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        this.tieBreak = Comparator.<Integer>comparingInt(c -> -supporters[c].length)
+                .thenComparing(c -> projects.get(c).cost())
+                .thenComparing(c -> projects.get(c).id());
     }
 
     /** The winners of an envelope of {@code amount}, in the order the method selected them. */
@@ -72,6 +85,10 @@ public final class EqualShares {
                 break;
             }
             outcome = next;
+            if (!method.isExhaustive(outcome, total)) {
+                // raising the shares one by one through the next ones would give and keep this same outcome
+                share = method.lastShareWithSameOutcome(share, outcome);
+            }
         }
         return outcome.stream().map(c -> projects.get(c).id()).toList();
     }
@@ -107,20 +124,15 @@ public final class EqualShares {
      * money, so money is kept per group of such voters ("purse"), not per voter.
      */
     private List<Integer> withShare(Ratio share) {
-        int[] purseOf = new int[voters];
-        List<Ratio> purses = new ArrayList<>();
-        purses.add(share);
+        Purses purses = new Purses(voters, share);
         boolean[] open = new boolean[projects.size()];
-        Ratio[] lowerBound = new Ratio[projects.size()];
+        Price[] lowerBound = new Price[projects.size()];
         for (int c = 0; c < projects.size(); c++) {
             open[c] = supporters[c].length > 0;
             // with equal purses each supporter pays cost / supporters, that is 1 / supporters per unit of cost;
             // purses only shrink, so a project's price never falls below what it was last time
-            lowerBound[c] = supporters[c].length > 0 ? Ratio.of(1, supporters[c].length) : null;
+            lowerBound[c] = supporters[c].length > 0 ? Price.of(1, supporters[c].length) : null;
         }
-        Comparator<Integer> tieBreak = Comparator.<Integer>comparingInt(c -> -supporters[c].length)
-                .thenComparing(c -> projects.get(c).cost())
-                .thenComparing(c -> projects.get(c).id());
         List<Integer> winners = new ArrayList<>();
         while (true) {
             List<Integer> candidates = new ArrayList<>();
@@ -129,20 +141,20 @@ public final class EqualShares {
                     candidates.add(c);
                 }
             }
-            candidates.sort(Comparator.<Integer, Ratio>comparing(c -> lowerBound[c]).thenComparing(tieBreak));
+            candidates.sort(Comparator.<Integer, Price>comparing(c -> lowerBound[c]).thenComparing(tieBreak));
             int best = -1;
-            Ratio bestPrice = null;
-            Ratio bestPayment = null;
+            Price bestPrice = null;
+            Payment bestPayment = null;
             for (int c : candidates) {
                 if (best >= 0 && lowerBound[c].compareTo(bestPrice) > 0) {
                     break;
                 }
-                Ratio payment = payment(c, purseOf, purses);
+                Payment payment = purses.payment(supporters[c], cost(c));
                 if (payment == null) {
                     open[c] = false;
                     continue;
                 }
-                Ratio price = payment.dividedBy(projects.get(c).cost().amount());
+                Price price = payment.price(cost(c));
                 lowerBound[c] = price;
                 int comparison = best < 0 ? -1 : price.compareTo(bestPrice);
                 if (comparison < 0 || comparison == 0 && tieBreak.compare(c, best) < 0) {
@@ -156,48 +168,97 @@ public final class EqualShares {
             }
             winners.add(best);
             open[best] = false;
-            Map<Integer, Integer> paidPurse = new HashMap<>();
-            for (int voter : supporters[best]) {
-                int purse = purseOf[voter];
-                Integer after = paidPurse.get(purse);
-                if (after == null) {
-                    Ratio held = purses.get(purse);
-                    purses.add(held.minus(held.min(bestPayment)));
-                    after = purses.size() - 1;
-                    paidPurse.put(purse, after);
-                }
-                purseOf[voter] = after;
-            }
+            purses.pay(supporters[best], bestPayment);
         }
     }
 
     /**
-     * The most any supporter of project {@code c} pays when its supporters share its cost equally, those
-     * holding less paying all they hold; null when they cannot pay it together. Purses are visited from the
-     * poorest, so only the purses that are emptied are ever added up.
+     * The last share, from {@code share} on, up to which {@code winners} (the outcome at {@code share}) is
+     * proven to stay the outcome.
+     * <p>
+     * Paying the same winners in the same order, purses only grow and payments only fall as the share grows
+     * (round after round: supporters who hold more pay no more of the same cost, and keep more). So every share
+     * from a to b gives these winners when, at each round, every other project is at b unaffordable or dearer
+     * than the round's winner was at a (or as dear and after it in the tie-break), and none is affordable at b
+     * after the last round. The range grows by steps that double while this check succeeds and halve when it
+     * fails, until it fails one share further.
      */
-    private Ratio payment(int c, int[] purseOf, List<Ratio> purses) {
-        int[] supportersPerPurse = new int[purses.size()];
-        List<Integer> order = new ArrayList<>();
-        for (int voter : supporters[c]) {
-            if (supportersPerPurse[purseOf[voter]]++ == 0) {
-                order.add(purseOf[voter]);
+    private long lastShareWithSameOutcome(long share, List<Integer> winners) {
+        Price[] prices = replay(winners, Ratio.of(share), null);
+        long step = 1;
+        while (step > 0) {
+            // it ends: an approved project left out fits, and large enough shares make it affordable
+            long further = Math.addExact(share, step);
+            Price[] pricesFurther = replay(winners, Ratio.of(further), prices);
+            if (pricesFurther != null) {
+                share = further;
+                prices = pricesFurther;
+                step *= 2;
+            } else {
+                step /= 2;
             }
         }
-        order.sort(Comparator.comparing(purses::get));
-        Ratio cost = Ratio.of(projects.get(c).cost().amount());
-        Ratio paid = Ratio.ZERO;
-        long sharing = supporters[c].length;
-        for (int purse : order) {
-            Ratio equalPart = cost.minus(paid).dividedBy(sharing);
-            Ratio held = purses.get(purse);
-            if (held.compareTo(equalPart) >= 0) {
-                return equalPart;
-            }
-            int count = supportersPerPurse[purse];
-            paid = paid.plus(held.times(count));
-            sharing -= count;
+        return share;
+    }
+
+    /**
+     * Pays {@code winners} in order, every voter starting with {@code share}, and returns the price of each
+     * winner. With {@code earlierPrices} (the winners' prices at a smaller share), returns null unless at each
+     * round every other project is unaffordable, dearer than the round's winner was at that share, or as dear
+     * and after it in the tie-break, and none is affordable after the last round.
+     */
+    private Price[] replay(List<Integer> winners, Ratio share, Price[] earlierPrices) {
+        Purses purses = new Purses(voters, share);
+        boolean[] open = new boolean[projects.size()];
+        Price[] lowerBound = new Price[projects.size()];
+        for (int c = 0; c < projects.size(); c++) {
+            open[c] = supporters[c].length > 0;
+            // as in withShare: purses only shrink from round to round, so prices only rise
+            lowerBound[c] = supporters[c].length > 0 ? Price.of(1, supporters[c].length) : null;
         }
-        return null;
+        Price[] prices = new Price[winners.size()];
+        for (int round = 0; round < winners.size(); round++) {
+            int winner = winners.get(round);
+            Payment payment = purses.payment(supporters[winner], cost(winner));
+            if (payment == null) {
+                // purses grow with the share: a winner at a smaller share stays affordable
+                throw new IllegalStateException("project " + projects.get(winner).id().value() + " not affordable");
+            }
+            prices[round] = payment.price(cost(winner));
+            open[winner] = false;
+            if (earlierPrices != null) {
+                for (int c = 0; c < projects.size(); c++) {
+                    if (open[c] && !isNotCheaper(lowerBound[c], c, winner, earlierPrices[round])) {
+                        Payment paymentOfC = purses.payment(supporters[c], cost(c));
+                        if (paymentOfC == null) {
+                            open[c] = false;
+                            continue;
+                        }
+                        lowerBound[c] = paymentOfC.price(cost(c));
+                        if (!isNotCheaper(lowerBound[c], c, winner, earlierPrices[round])) {
+                            return null;
+                        }
+                    }
+                }
+            }
+            purses.pay(supporters[winner], payment);
+        }
+        if (earlierPrices != null) {
+            for (int c = 0; c < projects.size(); c++) {
+                if (open[c] && purses.payment(supporters[c], cost(c)) != null) {
+                    return null;
+                }
+            }
+        }
+        return prices;
+    }
+
+    private boolean isNotCheaper(Price price, int c, int winner, Price winnerPrice) {
+        int comparison = price.compareTo(winnerPrice);
+        return comparison > 0 || comparison == 0 && tieBreak.compare(winner, c) < 0;
+    }
+
+    private long cost(int c) {
+        return projects.get(c).cost().amount();
     }
 }

@@ -3,9 +3,11 @@ package org.agora.budget;
 import static org.agora.budget.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class EqualSharesTest {
@@ -147,5 +149,79 @@ class EqualSharesTest {
         Tally tally = ElectionBuilder.of(100).project("wanted", 10).project("ignored", 10)
                 .approvals(2, "wanted").count(TallyRule.EQUAL_SHARES);
         assertThat(tally.winners()).isEqualTo(ids("wanted"));
+    }
+
+    /**
+     * The outcome is not monotone in the share, so no share may be skipped on the ground that the shares on
+     * both sides give the same outcome. 6 voters, 1303 (shares start at 217 1/6). park (500): voters 1-4,
+     * 125 each, first. library (400): voters 1, 2 and 6; voters 1 and 2 then hold s - 125 and pay it all, voter
+     * 6 pays 650 - 2s (price (650 - 2s) / 400). pool (600): voters 2, 5 and 6; voter 2 pays s - 125, the others
+     * (725 - s) / 2 (price (725 - s) / 1200), affordable from s = 241 2/3. bench (400): voter 1 only.
+     * Up to 241: park, library (900, bench would still fit), so add1 goes on. From 242 to 244 pool is cheaper
+     * than library (equal at 245, where library wins the tie by its cost): park, pool (1100, nothing else
+     * fits) and add1 stops there. From 245 on park, library again, and park, library, pool from 331 (1500).
+     */
+    @Test
+    void add1StopsAtTheFirstShareThatLeavesNothingToAddEvenWhenLaterSharesGiveTheEarlierOutcome() {
+        ElectionBuilder envelope = ElectionBuilder.of(1303).project("bench", 400).project("pool", 600)
+                .project("library", 400).project("park", 500)
+                .approvals(1, "bench", "library", "park").approvals(1, "pool", "library", "park")
+                .approvals(2, "park").approvals(1, "pool").approvals(1, "pool", "library");
+
+        assertThat(envelope.equalSharesWithoutCompletion()).isEqualTo(ids("park", "library"));
+        Tally tally = envelope.count(TallyRule.EQUAL_SHARES);
+        assertThat(tally.winners()).isEqualTo(ids("park", "pool"));
+        assertThat(tally.leftover()).isEqualTo(Money.of(203));
+    }
+
+    /**
+     * Skipping the shares proven to give the same outcome must not change the result of raising them one
+     * unit at a time: 600 small random elections (seeded), compared with {@link EqualSharesStepByOne}. Costs
+     * come from a few values and ballots are often copied, so equal prices and tie-breaks are common; the
+     * budgets are such that add1 often has to raise the shares many times, and sometimes stops because the
+     * next count would overspend.
+     */
+    @Test
+    void skippingSharesGivesTheSameWinnersAsRaisingThemOneByOne() {
+        Random random = new Random(20_240_601);
+        int overspentNext = 0;
+        int raisedManyTimes = 0;
+        for (int election = 0; election < 600; election++) {
+            long unit = new long[] {1, 7, 100}[random.nextInt(3)];
+            List<Project> projects = new ArrayList<>();
+            long allCosts = 0;
+            int projectCount = 2 + random.nextInt(6);
+            for (int p = 0; p < projectCount; p++) {
+                long cost = unit * (1 + random.nextInt(6));
+                projects.add(Project.of("p" + p, cost));
+                allCosts += cost;
+            }
+            List<Ballot> ballots = new ArrayList<>();
+            int voters = 1 + random.nextInt(12);
+            for (int voter = 0; voter < voters; voter++) {
+                if (!ballots.isEmpty() && random.nextInt(3) == 0) {
+                    ballots.add(ballots.get(random.nextInt(ballots.size())));
+                    continue;
+                }
+                List<String> choices = new ArrayList<>();
+                for (Project project : projects) {
+                    if (random.nextInt(100) < 45) {
+                        choices.add(project.id().value());
+                    }
+                }
+                ballots.add(Ballot.Approval.of(choices.toArray(String[]::new)));
+            }
+            Money amount = Money.of(1 + random.nextLong(allCosts + unit));
+
+            EqualSharesStepByOne.Completion oneByOne = EqualSharesStepByOne.select(amount, projects, ballots);
+
+            assertThat(EqualShares.select(amount, projects, ballots))
+                    .as("election %d: %s, %s, %s", election, amount, projects, ballots)
+                    .isEqualTo(oneByOne.winners());
+            overspentNext += oneByOne.overspentNext() ? 1 : 0;
+            raisedManyTimes += oneByOne.runs() > 20 ? 1 : 0;
+        }
+        assertThat(overspentNext).as("elections where add1 stopped before overspending").isGreaterThan(30);
+        assertThat(raisedManyTimes).as("elections where add1 raised the shares more than 20 times").isGreaterThan(30);
     }
 }
