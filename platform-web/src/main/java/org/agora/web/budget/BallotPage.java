@@ -42,9 +42,7 @@ public class BallotPage implements Serializable {
     Language language;
 
     private Long envelope;
-    private Long callId;
-    private String callName;
-    private String envelopeName;
+    private EnvelopeHeading heading;
     private String whyNot;
     private BallotChoices ballot;
 
@@ -55,9 +53,7 @@ public class BallotPage implements Serializable {
             return;
         }
         Envelope e = found.get();
-        callId = e.getCall().getId();
-        callName = e.getCall().getName();
-        envelopeName = labels.envelope(e);
+        heading = EnvelopeHeading.of(e, labels);
         whyNot = voting.whyNotVote(currentUser.actor(), e, Instant.now())
                 .or(() -> voting.hasVoted(currentUser.actor(), envelope) ? Optional.of("budget.vote.already")
                         : Optional.empty())
@@ -69,7 +65,7 @@ public class BallotPage implements Serializable {
         try {
             voting.cast(currentUser.actor(), envelope, ballot.ballot(), Instant.now());
             FacesFeedback.done("budget.vote.cast");
-            return "/budget/call?faces-redirect=true&id=" + callId;
+            return "/budget/call?faces-redirect=true&id=" + heading.getCallId();
         } catch (DomainException e) {
             FacesFeedback.refused("ballot", e);
             return null;
@@ -93,16 +89,8 @@ public class BallotPage implements Serializable {
         return whyNot == null ? null : Texts.format(language.getCurrent(), whyNot);
     }
 
-    public Long getCallId() {
-        return callId;
-    }
-
-    public String getCallName() {
-        return callName;
-    }
-
-    public String getEnvelopeName() {
-        return envelopeName;
+    public EnvelopeHeading getHeading() {
+        return heading;
     }
 
     public Long getEnvelope() {

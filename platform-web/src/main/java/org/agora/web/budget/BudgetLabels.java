@@ -52,8 +52,7 @@ public class BudgetLabels {
     }
 
     public String dateTime(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale()).withZone(Period.CITY_ZONE).format(instant);
+        return org.agora.web.platform.CityTime.dateTime(instant, locale());
     }
 
     public String date(Instant instant) {

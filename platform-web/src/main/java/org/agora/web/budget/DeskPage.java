@@ -51,9 +51,7 @@ public class DeskPage implements Serializable {
     Language language;
 
     private Long envelope;
-    private Long callId;
-    private String callName;
-    private String envelopeName;
+    private EnvelopeHeading heading;
     private BallotChoices ballot;
     private List<SelectItem> districts;
     private String resident;
@@ -75,9 +73,7 @@ public class DeskPage implements Serializable {
             return;
         }
         manager = BudgetPermissions.canManageEnvelope(currentUser.actor(), e.getDistrict());
-        callId = e.getCall().getId();
-        callName = e.getCall().getName();
-        envelopeName = labels.envelope(e);
+        heading = EnvelopeHeading.of(e, labels);
         districts = territory.districts().stream().map(d -> new SelectItem(d.getCode().value(), d.getName())).toList();
         residentDistrict = e.getDistrict().map(DistrictCode::value).orElse(null);
         minimumAge = e.getCall().getMinimumAge().isPresent();
@@ -147,16 +143,8 @@ public class DeskPage implements Serializable {
         return districts;
     }
 
-    public Long getCallId() {
-        return callId;
-    }
-
-    public String getCallName() {
-        return callName;
-    }
-
-    public String getEnvelopeName() {
-        return envelopeName;
+    public EnvelopeHeading getHeading() {
+        return heading;
     }
 
     public Long getEnvelope() {

@@ -21,7 +21,6 @@ import org.agora.media.ImageFile;
 import org.agora.shared.Actor;
 import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
-import org.agora.shared.NotFoundException;
 import org.agora.territory.TerritoryService;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;

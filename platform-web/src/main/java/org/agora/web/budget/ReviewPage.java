@@ -51,9 +51,7 @@ public class ReviewPage implements Serializable {
     Language language;
 
     private Long id;
-    private Long callId;
-    private String callName;
-    private String envelopeName;
+    private EnvelopeHeading heading;
     private long amount;
     private String whyNot;
     private List<Row> rows = List.of();
@@ -171,12 +169,10 @@ public class ReviewPage implements Serializable {
             Pages.forbidden();
             return;
         }
-        callId = envelope.getCall().getId();
-        callName = envelope.getCall().getName();
-        envelopeName = labels.envelope(envelope);
+        heading = EnvelopeHeading.of(envelope, labels);
         amount = envelope.getAmount().amount();
         whyNot = BudgetPermissions.whyNotReview(currentUser.actor(), envelope, Instant.now()).orElse(null);
-        Map<Long, Long> supports = projects.supportsOfCall(callId);
+        Map<Long, Long> supports = projects.supportsOfCall(heading.getCallId());
         rows = review.projects(currentUser.actor(), id).stream()
                 .map(p -> new Row(p, supports.getOrDefault(p.getId(), 0L), labels)).toList();
     }
@@ -241,16 +237,8 @@ public class ReviewPage implements Serializable {
         return rows;
     }
 
-    public Long getCallId() {
-        return callId;
-    }
-
-    public String getCallName() {
-        return callName;
-    }
-
-    public String getEnvelopeName() {
-        return envelopeName;
+    public EnvelopeHeading getHeading() {
+        return heading;
     }
 
     public long getAmount() {

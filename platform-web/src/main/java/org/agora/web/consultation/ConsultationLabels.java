@@ -5,14 +5,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.agora.consultation.Consultation;
 import org.agora.consultation.ConsultationStatus;
 import org.agora.shared.DistrictCode;
-import org.agora.shared.Period;
 import org.agora.territory.District;
 import org.agora.territory.TerritoryService;
 import org.agora.territory.Theme;
@@ -45,8 +42,7 @@ public class ConsultationLabels {
 
     /** A date and time as people of the city read it, e.g. "12 mars 2027, 18:00". */
     public String dateTime(Instant instant) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale()).withZone(Period.CITY_ZONE).format(instant);
+        return org.agora.web.platform.CityTime.dateTime(instant, locale());
     }
 
     private Map<String, String> districtNames() {

@@ -10,6 +10,12 @@ public final class CityTime {
     private CityTime() {
     }
 
+    /** A date and time as people of the city read it, e.g. "12 mars 2027 à 18:00". */
+    public static String dateTime(Instant instant, java.util.Locale locale) {
+        return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.LONG,
+                java.time.format.FormatStyle.SHORT).withLocale(locale).withZone(Period.CITY_ZONE).format(instant);
+    }
+
     public static LocalDateTime local(Instant instant) {
         return instant == null ? null : LocalDateTime.ofInstant(instant, Period.CITY_ZONE);
     }
