@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import org.agora.it.Api.Reply;
@@ -277,11 +278,13 @@ class BudgetJourneyIT {
             office.go("new-call");
             office.type("call:name", name);
             office.type("call:year", "2027");
-            office.type("call:total", "700000");
+
             office.type("call:cityAmount", "100000");
-            for (WebElement amount : office.all(By.cssSelector("input[id$=':amount']"))) {
-                amount.sendKeys("100000");
-            }
+            // one envelope per district (other tests may have added districts) and one for the city
+            List<WebElement> districts = office.all(By.cssSelector("input[id$=':amount']"));
+            districts.forEach(amount -> amount.sendKeys("100000"));
+            long sum = 100_000L * (districts.size() + 1);
+            office.type("call:total", String.valueOf(sum + 100_000));
             String[] dates = {"submissionStart", "submissionEnd", "reviewStart", "reviewEnd", "voteStart", "voteEnd",
                     "resultsFrom", "implementationFrom"};
             int[] days = {0, 30, 30, 50, 60, 75, 76, 120};
@@ -295,16 +298,22 @@ class BudgetJourneyIT {
             new org.openqa.selenium.support.ui.Select(office.find("call:tallyRule")).selectByValue("EQUAL_SHARES");
             office.go("call:save");
             assertThat(office.find("call:envelopes-message").getText())
-                    .isEqualTo("Les enveloppes totalisent 600\u202f000, et non le montant total de 700\u202f000.");
+                    .isEqualTo("Les enveloppes totalisent %s, et non le montant total de %s.".formatted(french(sum),
+                            french(sum + 100_000)));
             assertThat(office.find("call:name").getAttribute("value")).isEqualTo(name);
             screenshotWhole(office, "budget-call-form");
-            office.type("call:total", "600000");
+            office.type("call:total", String.valueOf(sum));
             office.go("call:save");
             assertThat(office.text()).contains("L'appel « " + name + " » est enregistré.");
             assertThat(office.find("ballot-rule").getText()).isEqualTo("Choisissez de 1 à 3 projets.");
             assertThat(office.find("tally-rule").getText()).startsWith("Méthode des parts égales");
-            assertThat(office.all(By.cssSelector("#envelopes li.envelope"))).hasSize(6);
+            assertThat(office.all(By.cssSelector("#envelopes li.envelope"))).hasSize(districts.size() + 1);
         }
+    }
+
+    /** An amount as the French pages write it in messages: "600 000" with a narrow no-break space. */
+    private static String french(long amount) {
+        return java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRENCH).format(amount);
     }
 
     /** A screenshot of the whole page, for a long form. */
