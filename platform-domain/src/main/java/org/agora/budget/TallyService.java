@@ -44,7 +44,12 @@ public class TallyService {
             throw new NotAllowedException("budget.results.notYet");
         }
         List<Project> projects = new VotingService(em).ballot(envelopeId).stream().map(BudgetProject::toCandidate).toList();
-        return call.getTallyRule().count(envelope.getAmount(), projects, call.getVotingRule(),
-                Ballots.of(em, envelopeId, call.getVotingRule()));
+        TallyRule rule = call.getTallyRule();
+        if (rule.needsEachBallot()) {
+            return rule.count(envelope.getAmount(), projects, call.getVotingRule(),
+                    Ballots.of(em, envelopeId, call.getVotingRule()));
+        }
+        // a greedy count only needs each project's total: one aggregate query, however many ballots
+        return rule.count(envelope.getAmount(), projects, Ballots.scores(em, envelopeId));
     }
 }
