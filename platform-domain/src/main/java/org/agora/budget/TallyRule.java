@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.agora.shared.InvalidInputException;
@@ -51,21 +50,49 @@ public enum TallyRule {
     }
 
     /**
+     * Whether the rule needs each ballot ({@link #EQUAL_SHARES}: who approved what), or only each project's total
+     * votes or points (the greedy counts), which the database can sum without loading a ballot.
+     */
+    public boolean needsEachBallot() {
+        return this == EQUAL_SHARES;
+    }
+
+    /**
      * Counts the ballots of an envelope of {@code amount} offering {@code projects}; each ballot must name
      * only these projects (the voting rule validated it when it was cast or imported).
      */
     public Tally count(Money amount, List<Project> projects, VotingRule votingRule,
                        Collection<? extends Ballot> ballots) {
-        Map<ProjectId, Project> byId = projects.stream()
-                .collect(Collectors.toMap(Project::id, Function.identity(), (a, b) -> {
-                    throw new InvalidInputException("projects", "budget.project.duplicate", a.id().value());
-                }, LinkedHashMap::new));
-        Map<ProjectId, Long> scores = scores(byId.keySet(), votingRule, ballots);
+        Map<ProjectId, Project> byId = byId(projects);
+        Map<ProjectId, Long> scores = zeros(byId);
+        for (Ballot ballot : ballots) {
+            add(scores, votingRule.points(ballot));
+        }
         List<ProjectId> winners = switch (this) {
             case GREEDY -> Greedy.select(amount, projects, scores, true);
             case GREEDY_NO_SKIP -> Greedy.select(amount, projects, scores, false);
             case EQUAL_SHARES -> EqualShares.select(amount, projects, ballots);
         };
+        return tally(amount, byId, winners, scores);
+    }
+
+    /**
+     * Counts from each project's total votes or points, already summed over the ballots (by the database): all
+     * a greedy count needs. Gives the same {@link Tally} as counting the ballots one by one. A rule that
+     * {@link #needsEachBallot() needs each ballot} refuses.
+     */
+    public Tally count(Money amount, List<Project> projects, Map<ProjectId, Long> totals) {
+        if (needsEachBallot()) {
+            throw new IllegalStateException(this + " counts each ballot, not totals");
+        }
+        Map<ProjectId, Project> byId = byId(projects);
+        Map<ProjectId, Long> scores = zeros(byId);
+        add(scores, totals);
+        return tally(amount, byId, Greedy.select(amount, projects, scores, this == GREEDY), scores);
+    }
+
+    private Tally tally(Money amount, Map<ProjectId, Project> byId, List<ProjectId> winners,
+                        Map<ProjectId, Long> scores) {
         Money spent = Money.ZERO;
         for (ProjectId winner : winners) {
             spent = spent.plus(byId.get(winner).cost());
@@ -73,18 +100,25 @@ public enum TallyRule {
         return new Tally(this, winners, scores, spent, amount.minus(spent));
     }
 
-    private static Map<ProjectId, Long> scores(Set<ProjectId> projects, VotingRule votingRule,
-                                               Collection<? extends Ballot> ballots) {
+    private static Map<ProjectId, Project> byId(List<Project> projects) {
+        return projects.stream()
+                .collect(Collectors.toMap(Project::id, Function.identity(), (a, b) -> {
+                    throw new InvalidInputException("projects", "budget.project.duplicate", a.id().value());
+                }, LinkedHashMap::new));
+    }
+
+    private static Map<ProjectId, Long> zeros(Map<ProjectId, Project> projects) {
         Map<ProjectId, Long> scores = new LinkedHashMap<>();
-        projects.forEach(id -> scores.put(id, 0L));
-        for (Ballot ballot : ballots) {
-            votingRule.points(ballot).forEach((id, points) -> {
-                if (!scores.containsKey(id)) {
-                    throw new InvalidInputException("ballot", "budget.ballot.unknownProject", id.value());
-                }
-                scores.merge(id, points, Long::sum);
-            });
-        }
+        projects.keySet().forEach(id -> scores.put(id, 0L));
         return scores;
+    }
+
+    private static void add(Map<ProjectId, Long> scores, Map<ProjectId, Long> points) {
+        points.forEach((id, given) -> {
+            if (!scores.containsKey(id)) {
+                throw new InvalidInputException("ballot", "budget.ballot.unknownProject", id.value());
+            }
+            scores.merge(id, given, Long::sum);
+        });
     }
 }

@@ -35,16 +35,16 @@ public class TallyService {
         Envelope envelope = Optional.ofNullable(em.find(Envelope.class, envelopeId))
                 .orElseThrow(() -> new NotFoundException("budget.envelope.notFound", envelopeId));
         BudgetCall call = envelope.getCall();
-        PhasePlan phases = call.getPhases();
-        boolean published = phases.at(now).filter(p -> p == BudgetPhase.RESULTS || p == BudgetPhase.IMPLEMENTATION)
-                .isPresent();
-        boolean staffAfterVote = phases.vote().hasEnded(now)
-                && BudgetPermissions.canManageEnvelope(actor, envelope.getDistrict());
-        if (!published && !staffAfterVote) {
+        if (!BudgetPermissions.canSeeResults(actor, envelope, now)) {
             throw new NotAllowedException("budget.results.notYet");
         }
         List<Project> projects = new VotingService(em).ballot(envelopeId).stream().map(BudgetProject::toCandidate).toList();
-        return call.getTallyRule().count(envelope.getAmount(), projects, call.getVotingRule(),
-                Ballots.of(em, envelopeId, call.getVotingRule()));
+        TallyRule rule = call.getTallyRule();
+        if (rule.needsEachBallot()) {
+            return rule.count(envelope.getAmount(), projects, call.getVotingRule(),
+                    Ballots.of(em, envelopeId, call.getVotingRule()));
+        }
+        // a greedy count only needs each project's total: one aggregate query, however many ballots
+        return rule.count(envelope.getAmount(), projects, Ballots.scores(em, envelopeId));
     }
 }

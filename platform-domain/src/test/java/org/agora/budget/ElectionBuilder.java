@@ -44,6 +44,13 @@ final class ElectionBuilder {
         return rule.count(amount, projects, votingRule, ballots);
     }
 
+    /** Counted from each project's total, summed here as the database would sum the stored points. */
+    Tally countFromTotals(TallyRule rule, VotingRule votingRule) {
+        java.util.Map<ProjectId, Long> totals = new java.util.HashMap<>();
+        ballots.forEach(b -> votingRule.points(b).forEach((id, points) -> totals.merge(id, points, Long::sum)));
+        return rule.count(amount, projects, totals);
+    }
+
     List<ProjectId> equalSharesWithoutCompletion() {
         return EqualShares.withoutCompletion(amount, projects, ballots);
     }

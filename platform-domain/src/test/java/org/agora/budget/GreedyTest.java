@@ -42,6 +42,29 @@ class GreedyTest {
     }
 
     @Test
+    void greedyFromEachProjectsTotalGivesTheSameTallyAsFromTheBallots() {
+        VotingRule approvals = new VotingRule.Approval(0, 4);
+        for (TallyRule rule : List.of(TallyRule.GREEDY, TallyRule.GREEDY_NO_SKIP)) {
+            assertThat(skipCase().countFromTotals(rule, approvals)).isEqualTo(skipCase().count(rule, approvals));
+        }
+        // ties, and a project nobody voted for (scored 0, never selected)
+        ElectionBuilder ties = ElectionBuilder.of(40).project("a", 30).project("c10", 20).project("c2", 20)
+                .project("z", 1).approvals(2, "a", "c10", "c2");
+        assertThat(ties.countFromTotals(TallyRule.GREEDY, approvals)).isEqualTo(ties.count(TallyRule.GREEDY, approvals));
+    }
+
+    @Test
+    void totalsNamingAnUnknownProjectAreRefusedAndEqualSharesNeedsEachBallot() {
+        refused(() -> TallyRule.GREEDY.count(Money.of(10), List.of(Project.of("a", 5)), Map.of(ProjectId.of("b"), 1L)),
+                "budget.ballot.unknownProject", "b");
+        assertThat(TallyRule.GREEDY.needsEachBallot()).isFalse();
+        assertThat(TallyRule.GREEDY_NO_SKIP.needsEachBallot()).isFalse();
+        assertThat(TallyRule.EQUAL_SHARES.needsEachBallot()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TallyRule.EQUAL_SHARES.count(Money.of(10),
+                List.of(Project.of("a", 5)), Map.of(ProjectId.of("a"), 1L))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void greedyTieGoesToTheCheaperProjectThenToTheFirstIdentifier() {
         // three projects with 2 votes each: c10 and c2 cost 20, a costs 30; only 40 to spend
         Tally tally = ElectionBuilder.of(40).project("a", 30).project("c10", 20).project("c2", 20)

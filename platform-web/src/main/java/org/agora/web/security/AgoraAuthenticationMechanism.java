@@ -38,6 +38,8 @@ import java.util.Optional;
 public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
+    /** The flat claim of realm roles (a protocol mapper of the realm's client). */
+    static final String GROUPS_CLAIM = "groups";
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
@@ -93,7 +95,7 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
 
     private static List<String> groups(JWTClaimsSet claims) {
         try {
-            List<String> groups = claims.getStringListClaim("groups");
+            List<String> groups = claims.getStringListClaim(GROUPS_CLAIM);
             return groups == null ? List.of() : groups;
         } catch (ParseException e) {
             return List.of();
