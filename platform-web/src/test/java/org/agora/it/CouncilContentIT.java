@@ -116,6 +116,11 @@ class CouncilContentIT {
             assertThat(neighbour.all(org.openqa.selenium.By.cssSelector("#idea-" + ideaId + " button[id$=':support']")))
                     .isEmpty(); // once: the button now takes the support back
             neighbour.screenshot("council-ideas");
+
+            neighbour.open("/council/idea.xhtml?id=" + ideaId);
+            assertThat(neighbour.heading()).isEqualTo(idea);
+            assertThat(neighbour.find("support-count").getText()).isEqualTo("1 soutien");
+            assertThat(neighbour.has("supported-by-me")).isTrue();
         }
     }
 
@@ -176,6 +181,7 @@ class CouncilContentIT {
         assertThat(ids(Api.anonymous().get(newsPath))).doesNotContain(post);
         assertThat(Api.as(DemoUser.ANALYST).get(newsPath + "/" + post).status()).isEqualTo(404);
         assertThat(ids(Api.as(DemoUser.RESIDENT).get(newsPath))).contains(post);
+        assertThat(download("/council/post.xhtml?id=" + post, null).statusCode()).isEqualTo(404); // its own page too
 
         String ideas = "/api/councils/" + council + "/ideas";
         Reply idea = Api.as(DemoUser.RESIDENT).post(ideas, "{\"title\": \"Des bancs\", \"text\": \"Devant l'école\"}");

@@ -1,0 +1,76 @@
+package org.agora.web.council;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.Optional;
+import org.agora.council.Council;
+import org.agora.council.CouncilService;
+import org.agora.council.Idea;
+import org.agora.council.IdeaService;
+import org.agora.web.platform.Pages;
+import org.agora.web.security.CurrentUser;
+
+/**
+ * One idea of a council's board ({@code /council/idea.xhtml?id=}): its text, supports and the council's answer, at
+ * an address of its own to share (and, once comments come to councils, the page of its comments). Supporting happens
+ * on the board. An unknown idea is a 404.
+ */
+@Named
+@RequestScoped
+public class IdeaPage {
+
+    @Inject
+    CouncilService councils;
+
+    @Inject
+    IdeaService ideas;
+
+    @Inject
+    CouncilLabels labels;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String id;
+    private IdeaRow idea;
+    private Council council;
+
+    public void load() {
+        Optional<Idea> found = Ids.parse(id).flatMap(ideas::find);
+        if (found.isEmpty()) {
+            Pages.notFound();
+            return;
+        }
+        Idea shown = found.get();
+        council = councils.get(shown.getCouncilId());
+        idea = new IdeaRow(shown.getId(), shown.getTitle(), shown.getText(), shown.getAuthorName(),
+                labels.dateTime(shown.getPostedAt()), shown.getPostedAt().toString(), ideas.supports(shown.getId()),
+                ideas.hasSupported(currentUser.actor(), shown.getId()), false, shown.isOpen(),
+                shown.getAnswer().orElse(null), shown.getClosedAt().map(labels::dateTime).orElse(null));
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public IdeaRow getIdea() {
+        return idea;
+    }
+
+    public String getTitle() {
+        return idea == null ? null : idea.title();
+    }
+
+    public String getCouncilName() {
+        return council == null ? null : council.getName();
+    }
+
+    public long getCouncilId() {
+        return council == null ? 0 : council.getId();
+    }
+}
