@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.agora.budget.DemoBudget;
 import org.agora.consultation.DemoConsultations;
+import org.agora.council.DemoCouncils;
 import org.agora.shared.Migrations;
 import org.agora.territory.DemoTerritory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,6 +61,9 @@ public class Database {
         }
         if (demoData && DemoBudget.seedIfEmpty(em, Instant.now())) {
             LOG.info("Demo participatory budget loaded");
+        }
+        if (demoData && DemoCouncils.seedIfEmpty(em, Instant.now())) {
+            LOG.info("Demo neighbourhood councils loaded");
         }
     }
 }

@@ -88,9 +88,13 @@ public class CurrentUser {
         return actor().username();
     }
 
+    /** The person's name as Keycloak gives it (the {@code name} claim), or their username without one. */
     public String getDisplayName() {
-        if (!isSignedIn() || request.getAttribute(BearerPrincipal.class.getName()) != null) {
+        if (!isSignedIn()) {
             return getUsername();
+        }
+        if (request.getAttribute(BearerPrincipal.class.getName()) instanceof BearerPrincipal bearer) {
+            return bearer.claims().single("name").orElse(getUsername());
         }
         return openIdContext.getClaims().getName().orElse(getUsername());
     }

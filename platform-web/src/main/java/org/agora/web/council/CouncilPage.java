@@ -1,0 +1,213 @@
+package org.agora.web.council;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.agora.council.Council;
+import org.agora.council.CouncilPermissions;
+import org.agora.council.CouncilService;
+import org.agora.council.MeetingService;
+import org.agora.council.Membership;
+import org.agora.council.MembershipStatus;
+import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesFeedback;
+import org.agora.web.platform.Pages;
+import org.agora.web.security.CurrentUser;
+
+/**
+ * A council's page ({@code ?id=}): its public part for anyone (presentation, contact, public meetings) and, for its
+ * members and leaders, the members-only meetings and the link to the member list. Residents join, ask to join or
+ * leave here. An unknown council is a 404.
+ */
+@Named
+@ViewScoped
+public class CouncilPage implements Serializable {
+
+    @Inject
+    CouncilService councils;
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    CouncilLabels labels;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String id;
+    private long councilId;
+    private String name;
+    private String neighbourhood;
+    private String districtName;
+    private String presentation;
+    private String contact;
+    private Long coverImageId;
+    private boolean approvalRequired;
+    private long memberCount;
+    private MembershipStatus status;
+    private boolean membersOnlyVisible;
+    private boolean leader;
+    private boolean editor;
+    private boolean mayJoin;
+    private boolean signedIn;
+    private List<MeetingRow> upcoming = List.of();
+    private List<MeetingRow> past = List.of();
+
+    /** View action: the council named in the address, or a 404. */
+    public void load() {
+        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        if (found.isEmpty()) {
+            Pages.notFound();
+            return;
+        }
+        Council council = found.get();
+        Instant now = Instant.now();
+        var actor = currentUser.actor();
+        councilId = council.getId();
+        name = council.getName();
+        neighbourhood = council.getNeighbourhood().getName();
+        districtName = council.getNeighbourhood().getDistrict().getName();
+        presentation = council.getPresentation();
+        contact = council.getContact().orElse(null);
+        coverImageId = council.getCoverImageId().orElse(null);
+        approvalRequired = council.isApprovalRequired();
+        memberCount = councils.memberCount(councilId);
+        status = councils.membership(actor, councilId).map(Membership::getStatus).orElse(null);
+        membersOnlyVisible = councils.seesMembersOnly(actor, council);
+        leader = CouncilPermissions.canLead(actor, council);
+        editor = CouncilPermissions.canEdit(actor, council);
+        signedIn = actor.isSignedIn();
+        mayJoin = CouncilPermissions.whyNotJoin(actor).isEmpty();
+        upcoming = meetings.upcoming(actor, councilId, now).stream().map(labels::row).toList();
+        past = meetings.past(actor, councilId, now).stream().map(labels::row).toList();
+    }
+
+    public String join() {
+        try {
+            Membership membership = councils.join(currentUser.actor(), councilId, currentUser.getDisplayName(),
+                    Instant.now());
+            FacesFeedback.done(membership.isMember() ? "council.joined" : "council.requested", name);
+            return thisPage();
+        } catch (DomainException e) {
+            FacesFeedback.refused("membership", e);
+            return null;
+        }
+    }
+
+    public String leave() {
+        try {
+            MembershipStatus before = status;
+            councils.leave(currentUser.actor(), councilId, Instant.now());
+            FacesFeedback.done(before == MembershipStatus.REQUESTED ? "council.requestWithdrawn" : "council.left", name);
+            return thisPage();
+        } catch (DomainException e) {
+            FacesFeedback.refused("membership", e);
+            return null;
+        }
+    }
+
+    private String thisPage() {
+        return "/council/view?faces-redirect=true&id=" + councilId;
+    }
+
+    // --- for the page ---
+
+    public String getStatusLabel() {
+        return status == null ? null : labels.membership(status);
+    }
+
+    public boolean isMember() {
+        return status == MembershipStatus.MEMBER;
+    }
+
+    public boolean isRequested() {
+        return status == MembershipStatus.REQUESTED;
+    }
+
+    /** Whether the join (or ask) button shows: a resident who is neither a member nor asking. */
+    public boolean isJoinable() {
+        return mayJoin && (status == null || !status.isActive());
+    }
+
+    /** Whether joining will be a request: the council needs approval, or an animator removed this person. */
+    public boolean isJoinIsRequest() {
+        return approvalRequired || status == MembershipStatus.REMOVED;
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public long getCouncilId() {
+        return councilId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getNeighbourhood() {
+        return neighbourhood;
+    }
+
+    public String getDistrictName() {
+        return districtName;
+    }
+
+    public String getPresentation() {
+        return presentation;
+    }
+
+    public String getContact() {
+        return contact;
+    }
+
+    public Long getCoverImageId() {
+        return coverImageId;
+    }
+
+    public boolean isApprovalRequired() {
+        return approvalRequired;
+    }
+
+    public long getMemberCount() {
+        return memberCount;
+    }
+
+    public MembershipStatus getStatus() {
+        return status;
+    }
+
+    public boolean isMembersOnlyVisible() {
+        return membersOnlyVisible;
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    public boolean isEditor() {
+        return editor;
+    }
+
+    public boolean isSignedIn() {
+        return signedIn;
+    }
+
+    public List<MeetingRow> getUpcoming() {
+        return upcoming;
+    }
+
+    public List<MeetingRow> getPast() {
+        return past;
+    }
+}

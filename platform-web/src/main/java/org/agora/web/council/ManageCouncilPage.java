@@ -1,0 +1,141 @@
+package org.agora.web.council;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.agora.council.Council;
+import org.agora.council.CouncilPermissions;
+import org.agora.council.CouncilService;
+import org.agora.council.MeetingService;
+import org.agora.council.Membership;
+import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesFeedback;
+import org.agora.web.platform.Pages;
+import org.agora.web.security.CurrentUser;
+
+/**
+ * The leaders' page of a council ({@code /council/manage.xhtml?id=}): requests to approve or refuse, members to
+ * remove, meetings to change or give minutes to. A 403 for anyone who does not lead the council.
+ */
+@Named
+@ViewScoped
+public class ManageCouncilPage implements Serializable {
+
+    /** A person as the leaders see them: the display name, and the username the actions name. */
+    public record PersonRow(String username, String displayName, String since) implements Serializable {
+    }
+
+    @Inject
+    CouncilService councils;
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    CouncilLabels labels;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String id;
+    private long councilId;
+    private String name;
+    private boolean editor;
+    private List<PersonRow> requests = List.of();
+    private List<PersonRow> members = List.of();
+    private List<MeetingRow> upcoming = List.of();
+    private List<MeetingRow> past = List.of();
+
+    public void load() {
+        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        if (found.isEmpty()) {
+            Pages.notFound();
+            return;
+        }
+        Council council = found.get();
+        var actor = currentUser.actor();
+        if (!CouncilPermissions.canLead(actor, council)) {
+            Pages.forbidden();
+            return;
+        }
+        Instant now = Instant.now();
+        councilId = council.getId();
+        name = council.getName();
+        editor = CouncilPermissions.canEdit(actor, council);
+        requests = councils.requests(actor, councilId).stream().map(this::person).toList();
+        members = councils.members(actor, councilId).stream().map(this::person).toList();
+        upcoming = meetings.upcoming(actor, councilId, now).stream().map(labels::row).toList();
+        past = meetings.past(actor, councilId, now).stream().map(labels::row).toList();
+    }
+
+    private PersonRow person(Membership membership) {
+        return new PersonRow(membership.getUsername(), membership.getDisplayName(),
+                labels.dateTime(membership.getAskedAt()));
+    }
+
+    public String approve(PersonRow person) {
+        return act(() -> councils.approve(currentUser.actor(), councilId, person.username(), Instant.now()),
+                "council.manage.approved", person.displayName());
+    }
+
+    public String refuse(PersonRow person) {
+        return act(() -> councils.refuse(currentUser.actor(), councilId, person.username(), Instant.now()),
+                "council.manage.refused", person.displayName());
+    }
+
+    public String remove(PersonRow person) {
+        return act(() -> councils.remove(currentUser.actor(), councilId, person.username(), Instant.now()),
+                "council.manage.removed", person.displayName());
+    }
+
+    private String act(Runnable action, String doneKey, String who) {
+        try {
+            action.run();
+            FacesFeedback.done(doneKey, who);
+            return "/council/manage?faces-redirect=true&id=" + councilId;
+        } catch (DomainException e) {
+            FacesFeedback.refused("people", e);
+            return null;
+        }
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public long getCouncilId() {
+        return councilId;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public boolean isEditor() {
+        return editor;
+    }
+
+    public List<PersonRow> getRequests() {
+        return requests;
+    }
+
+    public List<PersonRow> getMembers() {
+        return members;
+    }
+
+    public List<MeetingRow> getUpcoming() {
+        return upcoming;
+    }
+
+    public List<MeetingRow> getPast() {
+        return past;
+    }
+}

@@ -1,0 +1,269 @@
+package org.agora.web.council;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.agora.council.CouncilPermissions;
+import org.agora.council.CouncilService;
+import org.agora.council.Meeting;
+import org.agora.council.MeetingService;
+import org.agora.council.Registration;
+import org.agora.council.RegistrationStatus;
+import org.agora.shared.DomainException;
+import org.agora.shared.NotAllowedException;
+import org.agora.web.platform.FacesFeedback;
+import org.agora.web.platform.Pages;
+import org.agora.web.security.CurrentUser;
+
+/**
+ * A meeting's page ({@code /council/meeting.xhtml?id=}): when, where, the agenda, the seats, the person's
+ * registration (or place on the waiting list) with register and cancel, the calendar file, and the minutes once
+ * published; the leaders also see who comes. A members-only meeting is a 403 for others, an unknown one a 404.
+ */
+@Named
+@ViewScoped
+public class MeetingPage implements Serializable {
+
+    /** Someone who comes or waits, as the leaders see them. */
+    public record AttendeeRow(String displayName, String status) implements Serializable {
+    }
+
+    @Inject
+    MeetingService meetings;
+
+    @Inject
+    CouncilService councils;
+
+    @Inject
+    CouncilLabels labels;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String id;
+    private long meetingId;
+    private long councilId;
+    private String councilName;
+    private String title;
+    private String when;
+    private String isoWhen;
+    private int duration;
+    private String place;
+    private String onlineLink;
+    private String agenda;
+    private boolean membersOnly;
+    private Integer capacity;
+    private long registered;
+    private long waiting;
+    private RegistrationStatus myStatus;
+    private Long waitingPosition;
+    private boolean mayRegister;
+    private boolean started;
+    private boolean signedIn;
+    private boolean leader;
+    private boolean hasMinutes;
+    private String minutes;
+    private Integer attendance;
+    private boolean hasPdf;
+    private List<AttendeeRow> attendees = List.of();
+
+    public void load() {
+        var actor = currentUser.actor();
+        Optional<Long> parsed = Ids.parse(id);
+        Meeting m;
+        try {
+            m = parsed.map(i -> meetings.get(actor, i)).orElse(null);
+        } catch (NotAllowedException hidden) {
+            Pages.forbidden();
+            return;
+        } catch (DomainException unknown) {
+            m = null;
+        }
+        if (m == null) {
+            Pages.notFound();
+            return;
+        }
+        Instant now = Instant.now();
+        meetingId = m.getId();
+        councilId = m.getCouncil().getId();
+        councilName = m.getCouncil().getName();
+        title = m.getTitle();
+        when = labels.dateTime(m.getStartsAt());
+        isoWhen = m.getStartsAt().toString();
+        duration = m.getDurationMinutes();
+        place = m.getPlace().orElse(null);
+        onlineLink = m.getOnlineLink().orElse(null);
+        agenda = m.getAgenda();
+        membersOnly = m.isMembersOnly();
+        capacity = m.getCapacity().orElse(null);
+        registered = meetings.registeredCount(meetingId);
+        waiting = meetings.waitingCount(meetingId);
+        Optional<Registration> mine = meetings.registration(actor, meetingId).filter(Registration::isActive);
+        myStatus = mine.map(Registration::getStatus).orElse(null);
+        waitingPosition = meetings.waitingPosition(actor, meetingId).stream().boxed().findFirst().orElse(null);
+        boolean member = councils.isMember(actor, councilId);
+        mayRegister = CouncilPermissions.whyNotRegister(actor, m, member, now).isEmpty();
+        started = m.hasStarted(now);
+        signedIn = actor.isSignedIn();
+        leader = CouncilPermissions.canLead(actor, m.getCouncil());
+        hasMinutes = m.hasMinutes();
+        minutes = m.getMinutes().orElse(null);
+        attendance = m.getAttendance().orElse(null);
+        hasPdf = meetings.hasMinutesPdf(meetingId);
+        if (leader) {
+            attendees = meetings.registrations(actor, meetingId).stream()
+                    .map(r -> new AttendeeRow(r.getDisplayName(), labels.registration(r.getStatus()))).toList();
+        }
+    }
+
+    public String register() {
+        try {
+            Registration registration = meetings.register(currentUser.actor(), meetingId, currentUser.getDisplayName(),
+                    Instant.now());
+            FacesFeedback.done(registration.getStatus() == RegistrationStatus.REGISTERED
+                    ? "council.registration.done" : "council.registration.waiting", title);
+            return thisPage();
+        } catch (DomainException e) {
+            FacesFeedback.refused("registration", e);
+            return null;
+        }
+    }
+
+    public String cancel() {
+        try {
+            meetings.cancel(currentUser.actor(), meetingId, Instant.now());
+            FacesFeedback.done("council.registration.cancelled", title);
+            return thisPage();
+        } catch (DomainException e) {
+            FacesFeedback.refused("registration", e);
+            return null;
+        }
+    }
+
+    private String thisPage() {
+        return "/council/meeting?faces-redirect=true&id=" + meetingId;
+    }
+
+    // --- for the page ---
+
+    public boolean isRegistered() {
+        return myStatus == RegistrationStatus.REGISTERED;
+    }
+
+    public boolean isWaiting() {
+        return myStatus == RegistrationStatus.WAITING;
+    }
+
+    /** Seats left, when there is a cap. */
+    public Long getSeatsLeft() {
+        return capacity == null ? null : Math.max(0, capacity - registered);
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public long getMeetingId() {
+        return meetingId;
+    }
+
+    public long getCouncilId() {
+        return councilId;
+    }
+
+    public String getCouncilName() {
+        return councilName;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getWhen() {
+        return when;
+    }
+
+    public String getIsoWhen() {
+        return isoWhen;
+    }
+
+    public int getDuration() {
+        return duration;
+    }
+
+    public String getPlace() {
+        return place;
+    }
+
+    public String getOnlineLink() {
+        return onlineLink;
+    }
+
+    public String getAgenda() {
+        return agenda;
+    }
+
+    public boolean isMembersOnly() {
+        return membersOnly;
+    }
+
+    public Integer getCapacity() {
+        return capacity;
+    }
+
+    public long getRegisteredCount() {
+        return registered;
+    }
+
+    public long getWaitingCount() {
+        return waiting;
+    }
+
+    public Long getWaitingPosition() {
+        return waitingPosition;
+    }
+
+    public boolean isMayRegister() {
+        return mayRegister;
+    }
+
+    public boolean isStarted() {
+        return started;
+    }
+
+    public boolean isSignedIn() {
+        return signedIn;
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    public boolean isHasMinutes() {
+        return hasMinutes;
+    }
+
+    public String getMinutes() {
+        return minutes;
+    }
+
+    public Integer getAttendance() {
+        return attendance;
+    }
+
+    public boolean isHasPdf() {
+        return hasPdf;
+    }
+
+    public List<AttendeeRow> getAttendees() {
+        return attendees;
+    }
+}
