@@ -50,6 +50,7 @@ public class MeetingForm implements Serializable {
     private String agenda;
     private boolean membersOnly;
     private Integer capacity;
+    private boolean started;
 
     public void load() {
         var actor = currentUser.actor();
@@ -71,6 +72,7 @@ public class MeetingForm implements Serializable {
             agenda = m.getAgenda();
             membersOnly = m.isMembersOnly();
             capacity = m.getCapacity().orElse(null);
+            started = m.hasStarted(Instant.now());
         } else {
             found = Ids.parse(council).flatMap(councils::find);
         }
@@ -99,6 +101,11 @@ public class MeetingForm implements Serializable {
             FacesFeedback.refused("meeting", e);
             return null;
         }
+    }
+
+    /** Whether the meeting has started: it can no longer change (its minutes can). */
+    public boolean isStarted() {
+        return started;
     }
 
     public boolean isCreating() {
