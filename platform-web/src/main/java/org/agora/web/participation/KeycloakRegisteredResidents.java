@@ -1,14 +1,15 @@
 package org.agora.web.participation;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.agora.participation.RegisteredResidents;
 import org.agora.shared.DistrictCode;
 import org.agora.web.security.OidcSettings;
@@ -50,13 +51,23 @@ public class KeycloakRegisteredResidents implements RegisteredResidents {
     @ConfigProperty(name = "agora.residents.cache-seconds", defaultValue = "300")
     long cacheSeconds;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
+    /**
+     * Threads of its own for the calls to Keycloak, which need no container service. Not the managed executor: its
+     * tasks carry the page's invocation, and Payara closes the page's entity managers when such a task ends, while
+     * the page is still rendering.
+     */
+    private ExecutorService executor;
 
     private KeycloakResidentCounter counter;
 
     @PostConstruct
     void init() {
+        executor = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "agora-resident-count");
+            thread.setDaemon(true);
+            thread.setContextClassLoader(KeycloakRegisteredResidents.class.getClassLoader());
+            return thread;
+        });
         // "http://host:8180/realms/agora" -> "http://host:8180" and "agora"
         String provider = oidc.getProviderUri().replaceAll("/+$", "");
         int realms = provider.lastIndexOf("/realms/");
@@ -64,6 +75,11 @@ public class KeycloakRegisteredResidents implements RegisteredResidents {
         String name = realm.orElseGet(() -> realms < 0 ? "agora" : provider.substring(realms + "/realms/".length()));
         counter = new KeycloakResidentCounter(URI.create(base), name, clientId, clientSecret,
                 Duration.ofMillis(timeoutMillis), Duration.ofSeconds(cacheSeconds), InstantSource.system(), executor);
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
     }
 
     @Override
