@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,6 +34,8 @@ import org.agora.budget.ProjectId;
 import org.agora.budget.Tally;
 import org.agora.budget.TallyRule;
 import org.agora.budget.TallyService;
+import org.agora.budget.Turnout;
+import org.agora.budget.TurnoutService;
 import org.agora.budget.VotingRule;
 import org.agora.budget.VotingService;
 import org.agora.shared.Actor;
@@ -119,7 +122,19 @@ public class BudgetResource {
     }
 
     public record TallyJson(TallyRule rule, String explained, List<Long> winners, Map<String, Long> scores, long spent,
-                            long leftover) {
+                            long leftover, TurnoutJson turnout) {
+    }
+
+    /**
+     * Every ballot against the population and against the residents registered on the platform (null, with
+     * {@code ofRegistered}, when Keycloak cannot tell now); percentages to two decimals, null when undefined.
+     */
+    public record TurnoutJson(long ballots, long population, BigDecimal ofPopulation, Long registeredResidents,
+                              BigDecimal ofRegistered) {
+        static TurnoutJson of(Turnout turnout) {
+            return new TurnoutJson(turnout.ballots(), turnout.population(), turnout.ofPopulation().orElse(null),
+                    turnout.registered().orElse(null), turnout.ofRegistered().orElse(null));
+        }
     }
 
     public record ImportJson(String name, int year, String pabulib) {
@@ -133,6 +148,9 @@ public class BudgetResource {
 
     @Inject
     TallyService tallies;
+
+    @Inject
+    TurnoutService turnouts;
 
     @Inject
     OpenDataService openData;
@@ -216,14 +234,15 @@ public class BudgetResource {
 
     @GET
     @Path("envelopes/{id}/results")
-    @Operation(summary = "The tally of an envelope: public from the results phase, for its managers once the vote ends")
+    @Operation(summary = "The tally of an envelope and its turnout: public from the results phase, for its managers once the vote ends")
     public TallyJson results(@PathParam("id") long id) {
-        Tally tally = tallies.tally(actor, id, Instant.now());
+        Instant now = Instant.now();
+        Tally tally = tallies.tally(actor, id, now);
         Map<String, Long> scores = new HashMap<>();
         tally.scores().forEach((project, score) -> scores.put(project.value(), score));
         return new TallyJson(tally.rule(), Texts.format(Texts.preferred(headers.getAcceptableLanguages()),
                 tally.explanationKey()), tally.winners().stream().map(p -> Long.valueOf(p.value())).toList(), scores,
-                tally.spent().amount(), tally.leftover().amount());
+                tally.spent().amount(), tally.leftover().amount(), TurnoutJson.of(turnouts.turnout(actor, id, now)));
     }
 
     @GET
