@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
-import org.agora.shared.Constraints;
 import org.agora.shared.Label;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
@@ -145,9 +144,8 @@ public class VotingService {
 
     private void store(BallotTerms terms, String voter, Ballot ballot, Channel channel) {
         terms.validate(ballot);
-        Constraints.insert(em, () -> new ConflictException(null, "budget.vote.already"),
-                "insert into has_voted (envelope_id, voter) values (?, ?)", terms.envelopeId(), voter);
-        Ballots.store(em, terms.envelopeId(), terms.rule().points(ballot), channel);
+        Ballots.cast(em, terms.envelopeId(), voter, terms.rule().points(ballot), channel,
+                () -> new ConflictException(null, "budget.vote.already"));
     }
 
     /** What a ballot in the envelope is checked against: kept from the database's once it can no longer change. */
