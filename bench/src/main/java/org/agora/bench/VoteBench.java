@@ -57,7 +57,7 @@ public final class VoteBench {
     private final List<Integer> levels = Arrays.stream(System.getProperty("bench.levels", "16,64,256").split(","))
             .map(String::trim).map(Integer::valueOf).toList();
     private final int votersPerLevel = Integer.getInteger("bench.voters-per-level", 1200);
-    private final int warmupVoters = Integer.getInteger("bench.warmup-voters", 400);
+    private final int warmupVoters = Integer.getInteger("bench.warmup-voters", 1000);
     private final int projectCount = Integer.getInteger("bench.projects", 500);
     private final int tallyBallots = Integer.getInteger("bench.tally-ballots", 1_000_000);
     private final int pgbenchSeconds = Integer.getInteger("bench.pgbench-seconds", 20);
