@@ -40,22 +40,32 @@ final class Cpu {
                 .getProcessCpuTime() / 1e6;
     }
 
-    /** Follows processes that come and go (pgbench and its backends): the last CPU figure seen for each. */
+    /**
+     * Follows processes that come and go (pgbench and its backends, the app's pooled connections): the last CPU figure
+     * seen for each, less what it had used already when the watch started if {@code fromNow}.
+     */
     static final class Watch implements AutoCloseable {
 
+        private final java.util.function.Supplier<List<Long>> pids;
         private final Map<Long, Double> seen = new ConcurrentHashMap<>();
+        private final Map<Long, Double> before = new ConcurrentHashMap<>();
         private final Thread thread;
         private volatile boolean running = true;
 
         Watch(java.util.function.Supplier<List<Long>> pids) {
+            this(pids, false);
+        }
+
+        Watch(java.util.function.Supplier<List<Long>> pids, boolean fromNow) {
+            this.pids = pids;
+            if (fromNow) {
+                for (long pid : pids.get()) {
+                    before.put(pid, Cpu.millis(pid));
+                }
+            }
             thread = new Thread(() -> {
                 while (running) {
-                    for (long pid : pids.get()) {
-                        double used = Cpu.millis(pid);
-                        if (used > 0) {
-                            seen.merge(pid, used, Math::max);
-                        }
-                    }
+                    sample();
                     try {
                         Thread.sleep(200);
                     } catch (InterruptedException e) {
@@ -67,8 +77,19 @@ final class Cpu {
             thread.start();
         }
 
+        private synchronized void sample() {
+            for (long pid : pids.get()) {
+                double used = Cpu.millis(pid);
+                if (used > 0) {
+                    seen.merge(pid, used, Math::max);
+                }
+            }
+        }
+
+        /** The CPU used so far (sampled once more now). */
         double millis() {
-            return seen.values().stream().mapToDouble(Double::doubleValue).sum();
+            sample();
+            return seen.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
         }
 
         @Override

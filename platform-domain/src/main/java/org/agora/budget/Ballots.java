@@ -1,13 +1,18 @@
 package org.agora.budget;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.agora.shared.ConflictException;
 
 /**
  * How ballots are kept: a row with a random id, its envelope and its channel, and one row per project with the
@@ -15,30 +20,82 @@ import java.util.UUID;
  */
 final class Ballots {
 
+    /** The SQL state of a duplicate key (SQL standard: H2 and PostgreSQL alike). */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private Ballots() {
     }
 
+    /**
+     * Marks the voter as having voted in the envelope and stores their ballot, in the caller's transaction. The mark's
+     * primary key refuses a second ballot, even one racing this one on another instance: {@code already} is thrown then,
+     * and the transaction must be rolled back (it stores nothing).
+     */
+    static void cast(EntityManager em, long envelopeId, String voter, Map<ProjectId, Long> points, Channel channel,
+                     Supplier<ConflictException> already) {
+        Connection connection = connection(em);
+        try (PreparedStatement mark = connection.prepareStatement("insert into has_voted (envelope_id, voter) values (?, ?)")) {
+            mark.setLong(1, envelopeId);
+            mark.setString(2, voter);
+            mark.executeUpdate();
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw already.get();
+            }
+            throw new PersistenceException(e);
+        }
+        store(connection, envelopeId, points, channel);
+    }
+
+    /** Stores a ballot that marks nobody (paper, imported), in the caller's transaction. */
     static void store(EntityManager em, long envelopeId, Map<ProjectId, Long> points, Channel channel) {
+        store(connection(em), envelopeId, points, channel);
+    }
+
+    /**
+     * The transaction's own connection, the persistence context's pending changes written first (the projects a
+     * ballot names may have been created in the same transaction). Plain JDBC on it: the vote's writes are two or three
+     * statements, which need none of the entity machinery.
+     */
+    private static Connection connection(EntityManager em) {
+        em.flush();
+        Connection connection = em.unwrap(Connection.class);
+        if (connection == null) {
+            throw new IllegalStateException("ballots are written in a transaction");
+        }
+        return connection;
+    }
+
+    private static void store(Connection connection, long envelopeId, Map<ProjectId, Long> points, Channel channel) {
         String ballotId = UUID.randomUUID().toString();
-        em.createNativeQuery("insert into ballots (id, envelope_id, channel) values (?, ?, ?)")
-                .setParameter(1, ballotId).setParameter(2, envelopeId).setParameter(3, channel.name())
-                .executeUpdate();
-        if (points.isEmpty()) {
-            return;
+        try {
+            try (PreparedStatement ballot = connection.prepareStatement(
+                    "insert into ballots (id, envelope_id, channel) values (?, ?, ?)")) {
+                ballot.setString(1, ballotId);
+                ballot.setLong(2, envelopeId);
+                ballot.setString(3, channel.name());
+                ballot.executeUpdate();
+            }
+            if (points.isEmpty()) {
+                return;
+            }
+            // all the choices in one statement: one round trip to the database per ballot, not one per project
+            StringBuilder sql = new StringBuilder("insert into ballot_choices (ballot_id, project_id, points) values ");
+            for (int i = 0; i < points.size(); i++) {
+                sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
+            }
+            try (PreparedStatement choices = connection.prepareStatement(sql.toString())) {
+                int position = 1;
+                for (Map.Entry<ProjectId, Long> choice : points.entrySet()) {
+                    choices.setString(position++, ballotId);
+                    choices.setLong(position++, Long.parseLong(choice.getKey().value()));
+                    choices.setInt(position++, choice.getValue().intValue());
+                }
+                choices.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException(e);
         }
-        // all the choices in one statement: one round trip to the database per ballot, not one per project
-        StringBuilder sql = new StringBuilder("insert into ballot_choices (ballot_id, project_id, points) values ");
-        for (int i = 0; i < points.size(); i++) {
-            sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-        }
-        Query insert = em.createNativeQuery(sql.toString());
-        int position = 1;
-        for (Map.Entry<ProjectId, Long> choice : points.entrySet()) {
-            insert.setParameter(position++, ballotId)
-                    .setParameter(position++, Long.valueOf(choice.getKey().value()))
-                    .setParameter(position++, choice.getValue().intValue());
-        }
-        insert.executeUpdate();
     }
 
     /**

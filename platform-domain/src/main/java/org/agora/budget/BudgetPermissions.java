@@ -36,16 +36,33 @@ public final class BudgetPermissions {
 
     /** Why this person may not take part in the envelope as a resident, whatever the phase; empty when they may. */
     public static Optional<String> whyNotResidentOf(Actor actor, Envelope envelope) {
+        return whyNotResidentOf(actor, envelope.getDistrict());
+    }
+
+    /** As {@link #whyNotResidentOf(Actor, Envelope)}, for an envelope of this district (empty: city-wide). */
+    static Optional<String> whyNotResidentOf(Actor actor, Optional<DistrictCode> envelopeDistrict) {
         if (!actor.isSignedIn()) {
             return Optional.of("budget.vote.signInFirst");
         }
         if (!actor.has(Role.RESIDENT) || actor.homeDistrict().isEmpty()) {
             return Optional.of("budget.vote.residentsOnly");
         }
-        if (envelope.getDistrict().isPresent() && !envelope.getDistrict().equals(actor.homeDistrict())) {
+        if (envelopeDistrict.isPresent() && !envelopeDistrict.equals(actor.homeDistrict())) {
             return Optional.of("budget.vote.otherDistrict");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Why this person may not vote now in an envelope of this district (empty: city-wide) of a call with this minimum
+     * age (if any) and these phases: not a resident of it, too young, or the vote is not open; empty when they may.
+     */
+    static Optional<String> whyNotVote(Actor voter, Optional<DistrictCode> envelopeDistrict, Optional<Integer> minimumAge,
+                                       PhasePlan phases, Instant now) {
+        return whyNotResidentOf(voter, envelopeDistrict)
+                .or(() -> whyTooYoung(voter, minimumAge, phases))
+                .or(() -> phases.at(now).filter(p -> p == BudgetPhase.VOTE).isEmpty()
+                        ? Optional.of("budget.vote.notOpen") : Optional.empty());
     }
 
     /**
@@ -53,14 +70,18 @@ public final class BudgetPermissions {
      * declared a birth year, and reach the age during the year the vote opens (in the city's time).
      */
     public static Optional<String> whyTooYoung(Actor actor, Envelope envelope) {
-        Optional<Integer> minimum = envelope.getCall().getMinimumAge();
+        return whyTooYoung(actor, envelope.getCall().getMinimumAge(), envelope.getCall().getPhases());
+    }
+
+    /** As {@link #whyTooYoung(Actor, Envelope)}, for a call of this minimum age (if any) and these phases. */
+    static Optional<String> whyTooYoung(Actor actor, Optional<Integer> minimum, PhasePlan phases) {
         if (minimum.isEmpty()) {
             return Optional.empty();
         }
         if (actor.birthYear().isEmpty()) {
             return Optional.of("budget.vote.birthYearNeeded");
         }
-        int voteYear = envelope.getCall().getPhases().vote().start().atZone(org.agora.shared.Period.CITY_ZONE).getYear();
+        int voteYear = phases.vote().start().atZone(org.agora.shared.Period.CITY_ZONE).getYear();
         return voteYear - actor.birthYear().get() >= minimum.get()
                 ? Optional.empty() : Optional.of("budget.vote.tooYoung");
     }
@@ -144,8 +165,14 @@ public final class BudgetPermissions {
      * city-wide envelope for a resident of a district they serve (the resident comes to their town hall).
      */
     public static boolean canRecordAtDesk(Actor staff, Envelope envelope, Optional<DistrictCode> residentDistrict) {
-        return canManageEnvelope(staff, envelope.getDistrict())
-                || envelope.isCityWide() && residentDistrict.map(staff::servesDistrict).orElse(false);
+        return canRecordAtDesk(staff, envelope.getDistrict(), residentDistrict);
+    }
+
+    /** As {@link #canRecordAtDesk(Actor, Envelope, Optional)}, for an envelope of this district (empty: city-wide). */
+    static boolean canRecordAtDesk(Actor staff, Optional<DistrictCode> envelopeDistrict,
+                                   Optional<DistrictCode> residentDistrict) {
+        return canManageEnvelope(staff, envelopeDistrict)
+                || envelopeDistrict.isEmpty() && residentDistrict.map(staff::servesDistrict).orElse(false);
     }
 
     /** Whether staff may open an envelope's desk page: its managers, and district agents for the city-wide one. */

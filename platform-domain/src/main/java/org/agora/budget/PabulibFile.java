@@ -14,17 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.agora.shared.InvalidInputException;
+import org.agora.shared.MessageKey;
 
 /**
  * Reads and writes the open Pabulib format (pabulib.org/format): UTF-8 text with the sections {@code META},
  * {@code PROJECTS} and {@code VOTES} in this order, each a table of {@code ;}-separated fields under a
  * header row; a field may be quoted with {@code "} (a quote inside doubled). A malformed file is refused
- * as a whole with {@code budget.pabulib.malformed}, whose arguments are the line number (from 1), a short
- * reason code and the text at fault.
+ * as a whole with {@code budget.pabulib.malformed}, whose arguments are the line number (from 1), the reason
+ * (a {@link MessageKey} under {@link #REASON}) and the text at fault.
  */
 public final class PabulibFile {
 
     public static final String MALFORMED = "budget.pabulib.malformed";
+
+    /** The prefix of the reason's message key, e.g. {@code budget.pabulib.reason.wrongColumnCount}. */
+    public static final String REASON = "budget.pabulib.reason.";
     private static final String FIELD = "file";
     private static final List<String> SECTIONS = List.of("META", "PROJECTS", "VOTES");
 
@@ -120,7 +124,7 @@ public final class PabulibFile {
     }
 
     private static InvalidInputException malformed(int line, String reason, String detail) {
-        return new InvalidInputException(FIELD, MALFORMED, line, reason, detail);
+        return new InvalidInputException(FIELD, MALFORMED, line, MessageKey.of(REASON + reason), detail);
     }
 
     private static final class Parser {

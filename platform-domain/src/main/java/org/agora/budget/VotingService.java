@@ -6,10 +6,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
-import org.agora.shared.Constraints;
 import org.agora.shared.Label;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
@@ -20,6 +21,9 @@ import org.agora.shared.Role;
  * written in one transaction: the mark that the person voted in the envelope (whose primary key refuses a second
  * ballot, even from a simultaneous request on another instance), and the ballot itself, which names no one.
  * A ballot is either stored and acknowledged, or refused with its reason: never acknowledged and lost.
+ * What a ballot is checked against (the envelope, its call's rules and the projects on its ballot) is read from the
+ * database until the vote has opened and kept in memory from then on, when it can no longer change
+ * ({@link BallotTerms}): a vote reads nothing, it writes its two rows.
  */
 @ApplicationScoped
 @Transactional
@@ -34,13 +38,23 @@ public class VotingService {
     @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
+    /** The terms of envelopes whose rules are locked, by envelope id: a few per call, true for good. */
+    private final Map<Long, BallotTerms> lockedTerms;
+
     protected VotingService() {
         // for CDI
+        this.lockedTerms = new ConcurrentHashMap<>();
     }
 
     /** For use outside a container, with an entity manager whose transactions the caller runs. */
     public VotingService(EntityManager em) {
+        this(em, new ConcurrentHashMap<>());
+    }
+
+    /** As {@link #VotingService(EntityManager)}, keeping locked terms in the given map (shared by several services). */
+    VotingService(EntityManager em, Map<Long, BallotTerms> lockedTerms) {
         this.em = em;
+        this.lockedTerms = lockedTerms;
     }
 
     /** Puts a project on an envelope's ballot (office or the envelope's agents), while the rules are not locked. */
@@ -68,19 +82,17 @@ public class VotingService {
     /** Why this person may not vote in the envelope now, or empty when they may. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> whyNotVote(Actor voter, Envelope envelope, Instant now) {
-        return BudgetPermissions.whyNotResidentOf(voter, envelope)
-                .or(() -> BudgetPermissions.whyTooYoung(voter, envelope))
-                .or(() -> envelope.getCall().getPhases().at(now).filter(p -> p == BudgetPhase.VOTE).isEmpty()
-                        ? Optional.of("budget.vote.notOpen") : Optional.empty());
+        BudgetCall call = envelope.getCall();
+        return BudgetPermissions.whyNotVote(voter, envelope.getDistrict(), call.getMinimumAge(), call.getPhases(), now);
     }
 
     /** Casts a resident's own ballot online. */
     public void cast(Actor voter, long envelopeId, Ballot ballot, Instant now) {
-        Envelope envelope = envelope(envelopeId);
-        whyNotVote(voter, envelope, now).ifPresent(reason -> {
+        BallotTerms terms = terms(envelopeId, now);
+        terms.whyNotVote(voter, now).ifPresent(reason -> {
             throw new NotAllowedException(reason);
         });
-        store(envelope, voter.username(), ballot, Channel.ONLINE);
+        store(terms, voter.username(), ballot, Channel.ONLINE);
     }
 
     /**
@@ -89,17 +101,17 @@ public class VotingService {
      */
     public void castAtDesk(Actor staff, String resident, org.agora.shared.DistrictCode residentDistrict,
                            Optional<Integer> birthYear, long envelopeId, Ballot ballot, Instant now) {
-        Envelope envelope = envelope(envelopeId);
-        if (!BudgetPermissions.canRecordAtDesk(staff, envelope, Optional.of(residentDistrict))) {
+        BallotTerms terms = terms(envelopeId, now);
+        if (!BudgetPermissions.canRecordAtDesk(staff, terms.district(), Optional.of(residentDistrict))) {
             throw new NotAllowedException("budget.desk.notAllowed");
         }
         Actor voter = new Actor(Label.of("resident", resident).text(), java.util.Set.of(Role.RESIDENT),
                 Optional.of(residentDistrict), java.util.Set.of(), birthYear);
-        whyNotVote(voter, envelope, now).ifPresent(reason -> {
+        terms.whyNotVote(voter, now).ifPresent(reason -> {
             throw new NotAllowedException(DESK_WORDS.getOrDefault(reason, reason));
         });
         try {
-            store(envelope, voter.username(), ballot, Channel.DESK);
+            store(terms, voter.username(), ballot, Channel.DESK);
         } catch (ConflictException e) {
             throw new ConflictException("resident", "budget.desk.alreadyVoted", voter.username());
         }
@@ -130,13 +142,23 @@ public class VotingService {
         return ballots.size();
     }
 
-    private void store(Envelope envelope, String voter, Ballot ballot, Channel channel) {
-        List<BudgetProject> projects = ballot(envelope.getId());
-        VotingRule rule = envelope.getCall().getVotingRule();
-        rule.validate(ballot, projects.stream().map(BudgetProject::toCandidate).toList(), envelope.getAmount());
-        Constraints.insert(em, () -> new ConflictException(null, "budget.vote.already"),
-                "insert into has_voted (envelope_id, voter) values (?, ?)", envelope.getId(), voter);
-        Ballots.store(em, envelope.getId(), rule.points(ballot), channel);
+    private void store(BallotTerms terms, String voter, Ballot ballot, Channel channel) {
+        terms.validate(ballot);
+        Ballots.cast(em, terms.envelopeId(), voter, terms.rule().points(ballot), channel,
+                () -> new ConflictException(null, "budget.vote.already"));
+    }
+
+    /** What a ballot in the envelope is checked against: kept from the database's once it can no longer change. */
+    private BallotTerms terms(long envelopeId, Instant now) {
+        BallotTerms kept = lockedTerms.get(envelopeId);
+        if (kept != null) {
+            return kept;
+        }
+        BallotTerms read = BallotTerms.of(envelope(envelopeId), ballot(envelopeId));
+        if (read.lockedAt(now)) {
+            lockedTerms.put(envelopeId, read);
+        }
+        return read;
     }
 
     /** How many ballots the envelope holds, by channel (online, desk, paper): every ballot counts in participation. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.agora.shared.MessageKey;
 import org.junit.jupiter.api.Test;
 
 class PabulibFileTest {
@@ -36,7 +37,7 @@ class PabulibFileTest {
     }
 
     private static void malformedAt(String text, int line, String reason, String detail) {
-        refused(() -> read(text), "budget.pabulib.malformed", line, reason, detail);
+        refused(() -> read(text), "budget.pabulib.malformed", line, MessageKey.of(PabulibFile.REASON + reason), detail);
     }
 
     @Test

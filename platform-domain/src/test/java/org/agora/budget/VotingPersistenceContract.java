@@ -159,6 +159,43 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         assertThat(ballot).hasSize(3);
     }
 
+    /** Votes through services that share what they keep in memory, as the one service of an application instance. */
+    private void castKeeping(java.util.Map<Long, BallotTerms> kept, Actor voter, Ballot ballot, Instant now) {
+        db().inTransaction(em -> {
+            new VotingService(em, kept).cast(voter, nord, ballot, now);
+            return null;
+        });
+    }
+
+    @Test
+    void theTermsOfABallotAreKeptOnlyOnceLockedAndStillDecideEveryVote() {
+        callWithProjects();
+        java.util.Map<Long, BallotTerms> kept = new java.util.concurrent.ConcurrentHashMap<>();
+        Instant voteStart = PhasePlanTest.plan().vote().start();
+
+        assertThatThrownBy(() -> castKeeping(kept, RESIDENT_OF_NORD, choose(0), BEFORE_VOTE))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.notOpen");
+        castKeeping(kept, resident("first", "nord"), choose(0), voteStart.plusSeconds(10));
+        assertThat(kept).as("the clocks of other instances may still be before the vote").isEmpty();
+        castKeeping(kept, resident("second", "nord"), choose(0, 1), DURING_VOTE);
+        assertThat(kept).containsOnlyKeys(nord);
+
+        assertThatThrownBy(() -> castKeeping(kept, RESIDENT_OF_NORD, choose(0, 1, 2), DURING_VOTE))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("budget.ballot.overEnvelope");
+        assertThatThrownBy(() -> castKeeping(kept, RESIDENT_OF_NORD, new Ballot.Approval(Set.of(new ProjectId("999999"))),
+                DURING_VOTE)).isInstanceOf(InvalidInputException.class).hasMessageStartingWith("budget.ballot.unknownProject");
+        assertThatThrownBy(() -> castKeeping(kept, resident("resident.sud", "sud"), choose(0), DURING_VOTE))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.otherDistrict");
+        assertThatThrownBy(() -> castKeeping(kept, resident("young", "nord", Optional.of(2015)), choose(0), DURING_VOTE))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.tooYoung");
+        assertThatThrownBy(() -> castKeeping(kept, resident("second", "nord"), choose(2), DURING_VOTE))
+                .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.vote.already");
+        assertThatThrownBy(() -> castKeeping(kept, RESIDENT_OF_NORD, choose(0), PhasePlanTest.plan().vote().end()))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.notOpen");
+        assertThat(count("select count(*) from ballots")).isEqualTo(2);
+        assertThat(count("select count(*) from has_voted")).isEqualTo(2);
+    }
+
     @Test
     void noTableLinksABallotToAPerson() throws Exception {
         callWithProjects();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -119,6 +120,37 @@ class BudgetApiIT {
         Reply late = Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + nord + "/projects", "{\"title\": \"Trop tard\", \"cost\": 1000}");
         assertThat(late.status()).isEqualTo(409);
         assertThat(Api.anonymous().get("/api/budget/envelopes/" + nord + "/projects").array()).hasSize(3);
+    }
+
+    @Test
+    void theTurnoutCountsTheResidentsRegisteredInKeycloak() {
+        // a call whose vote is over and whose results are out, without a ballot
+        String name = "Budget " + UUID.randomUUID().toString().substring(0, 6);
+        Reply created = Api.as(DemoUser.OFFICE_ADMIN).post("/api/budget/calls",
+                call(name, Instant.now().minus(12, ChronoUnit.DAYS)));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        // the demo realm: Nord has the resident and the agent (staff, not a resident), Sud one resident, Centre
+        // only the moderator and the office
+        JsonObject nord = results(envelope(created.json(), "nord")).getJsonObject("turnout");
+        assertThat(nord.getJsonNumber("ballots").longValue()).isZero();
+        assertThat(nord.getJsonNumber("population").longValue()).isEqualTo(61_500L);
+        assertThat(nord.getJsonNumber("registeredResidents").longValue()).isEqualTo(1L);
+        assertThat(nord.getJsonNumber("ofRegistered").bigDecimalValue()).isEqualByComparingTo("0");
+        assertThat(results(envelope(created.json(), "sud")).getJsonObject("turnout")
+                .getJsonNumber("registeredResidents").longValue()).isEqualTo(1L);
+        JsonObject centre = results(envelope(created.json(), "centre")).getJsonObject("turnout");
+        assertThat(centre.getJsonNumber("registeredResidents").longValue()).isZero();
+        assertThat(centre.get("ofRegistered")).isIn(null, JsonValue.NULL); // no percentage of nobody
+        // the city-wide envelope: every district's (Ouest's grows when a browser test registers someone)
+        assertThat(results(envelope(created.json(), null)).getJsonObject("turnout")
+                .getJsonNumber("registeredResidents").longValue()).isGreaterThanOrEqualTo(2L);
+    }
+
+    private static JsonObject results(long envelope) {
+        Reply results = Api.anonymous().get("/api/budget/envelopes/" + envelope + "/results");
+        assertThat(results.status()).as(results.body()).isEqualTo(200);
+        return results.json();
     }
 
     @Test

@@ -237,6 +237,10 @@ class BudgetJourneyIT {
             assertThat(visitor.find("rule").getText()).contains("Au plus grand nombre de voix")
                     .contains("du plus soutenu au moins soutenu");
             assertThat(visitor.find("ballots").getText()).isEqualTo("3 bulletin(s) : 1 en ligne, 1 en mairie, 1 sur papier");
+            // Nord's only registered resident is "resident" (the agent's account is staff): the desk and paper
+            // ballots need no account
+            assertThat(visitor.find("turnout-registered").getText())
+                    .isEqualTo("300,0 % de l'unique habitant inscrit sur la plateforme");
             assertThat(visitor.css("#results tr[data-project='" + garden + "'] .score").getText()).isEqualTo("2");
             // the garden has 2 votes; the benches and the cycle lane 1 each, the cheaper first: the benches fit,
             // then the lane (120,000) no longer does and is skipped
@@ -309,6 +313,134 @@ class BudgetJourneyIT {
             assertThat(office.find("tally-rule").getText()).startsWith("Méthode des parts égales");
             assertThat(office.all(By.cssSelector("#envelopes li.envelope"))).hasSize(districts.size() + 1);
         }
+    }
+
+    @Test
+    void theBudgetPagesSpeakEnglishWithoutAFrenchWordLeft() throws Exception {
+        Instant now = Instant.now();
+        Api office = Api.as(DemoUser.OFFICE_ADMIN);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        // a call open for projects, a call whose vote is open, and a real election with its results and a follow-up
+        Reply submitting = office.post("/api/budget/calls", call("Ideas " + suffix, now.plus(1, ChronoUnit.DAYS),
+                now.plus(2, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS)));
+        assertThat(submitting.status()).as(submitting.body()).isEqualTo(201);
+        long submitCall = submitting.json().getJsonNumber("id").longValue();
+        long submitNord = envelope(submitting.json(), "nord");
+        String voteName = "Vote " + suffix;
+        Reply voting = office.post("/api/budget/calls", call(voteName, now.plus(1, ChronoUnit.DAYS),
+                now.plus(2, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS)));
+        long voteCall = voting.json().getJsonNumber("id").longValue();
+        long voteNord = envelope(voting.json(), "nord");
+        Reply garden = Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + voteNord + "/projects",
+                "{\"title\": \"Shared garden\", \"cost\": 40000}");
+        assertThat(garden.status()).as(garden.body()).isEqualTo(201);
+        long gardenId = garden.json().getJsonNumber("id").longValue();
+        move(voteCall, call(voteName, now.minus(2, ChronoUnit.HOURS), now.minusSeconds(60), now.minusSeconds(30),
+                now.plus(1, ChronoUnit.DAYS)));
+        String toulouseName = "Toulouse " + suffix;
+        String pabulib;
+        try (java.io.InputStream in = BudgetJourneyIT.class.getResourceAsStream("/pabulib/France_Toulouse_2019.pb")) {
+            pabulib = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Reply imported = office.post("/api/budget/calls/import", jakarta.json.Json.createObjectBuilder()
+                .add("name", toulouseName).add("year", 2019).add("pabulib", pabulib).build().toString());
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        long toulouse = imported.json().getJsonNumber("id").longValue();
+        long toulouseCall = Api.anonymous().get("/api/budget/calls").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals(toulouseName)).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+        long winner = Api.anonymous().get("/api/budget/envelopes/" + toulouse + "/results").json()
+                .getJsonArray("winners").getJsonNumber(0).longValue();
+        Reply started = office.put("/api/budget/projects/" + winner + "/followup/status",
+                "{\"status\": \"IN_PROGRESS\", \"progress\": 20}");
+        assertThat(started.status()).as(started.body()).isEqualTo(200);
+
+        try (Browser visitor = new Browser()) {
+            visitor.open("/language?to=en&back=/budget/index.xhtml");
+            speaksEnglish(visitor, "the calls");
+            visitor.open("/budget/call.xhtml?id=" + voteCall);
+            speaksEnglish(visitor, "a call during its vote");
+            visitor.open("/budget/projects.xhtml?call=" + voteCall);
+            speaksEnglish(visitor, "the projects");
+            visitor.open("/budget/project.xhtml?id=" + gardenId);
+            speaksEnglish(visitor, "a project");
+            visitor.open("/budget/results.xhtml?envelope=" + toulouse);
+            speaksEnglish(visitor, "the results");
+            assertThat(visitor.find("ballots").getText()).matches("[\\d,]+ ballot\\(s\\): 0 online, 0 at a town hall, [\\d,]+ on paper");
+            assertThat(visitor.find("turnout").getText()).matches("[\\d.,]+% of the [\\d,]+ residents");
+            assertThat(visitor.find("turnout-registered").getText())
+                    .matches("[\\d.,]+% of the [\\d,]+ residents registered on the platform");
+            visitor.open("/budget/followups.xhtml?call=" + toulouseCall);
+            speaksEnglish(visitor, "the follow-up of a call");
+            visitor.open("/budget/followup.xhtml?project=" + winner);
+            speaksEnglish(visitor, "the follow-up of a project");
+            assertThat(visitor.text()).contains("Works in progress");
+        }
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT);
+            resident.open("/language?to=en&back=/budget/call.xhtml?id=" + submitCall);
+            speaksEnglish(resident, "a call open for projects");
+            resident.open("/budget/submit.xhtml?envelope=" + submitNord);
+            resident.go("project:save");
+            speaksEnglish(resident, "the project form with its errors");
+            assertThat(resident.find("project:title-message").getText()).isNotBlank();
+            resident.open("/budget/mine.xhtml");
+            speaksEnglish(resident, "my projects");
+            resident.open("/budget/ballot.xhtml?envelope=" + voteNord);
+            speaksEnglish(resident, "the ballot");
+            resident.css("#ballot-table input[type=checkbox]").click();
+            resident.waitForAjax();
+            speaksEnglish(resident, "the ballot's running total");
+        }
+        try (Browser agent = new Browser()) {
+            agent.signIn(DemoUser.AGENT);
+            agent.open("/language?to=en&back=/manage/budget/index.xhtml");
+            speaksEnglish(agent, "the budget's management");
+            agent.open("/manage/budget/envelope.xhtml?id=" + voteNord);
+            speaksEnglish(agent, "the review of an envelope");
+            agent.open("/manage/budget/desk.xhtml?envelope=" + voteNord);
+            agent.go("desk:cast");
+            speaksEnglish(agent, "the town-hall desk with its errors");
+        }
+        try (Browser staff = new Browser()) {
+            staff.signIn(DemoUser.OFFICE_ADMIN);
+            staff.open("/language?to=en&back=/manage/budget/call.xhtml");
+            staff.go("call:save");
+            speaksEnglish(staff, "the call form with its errors");
+        }
+    }
+
+    /** The French texts of the bundles (those that differ in English), in pieces long enough to mean something. */
+    private static final List<String> FRENCH_TEXTS = frenchTexts();
+
+    /** A date written in French, "4 décembre 2026". */
+    private static final java.util.regex.Pattern FRENCH_DATE = java.util.regex.Pattern.compile(
+            "(?U)\\b\\d{1,2} (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\\b");
+
+    private static List<String> frenchTexts() {
+        java.util.Properties fr = new java.util.Properties();
+        java.util.Properties en = new java.util.Properties();
+        try (var frIn = BudgetJourneyIT.class.getResourceAsStream("/org/agora/web/messages_fr.properties");
+             var enIn = BudgetJourneyIT.class.getResourceAsStream("/org/agora/web/messages_en.properties")) {
+            fr.load(new java.io.InputStreamReader(frIn, java.nio.charset.StandardCharsets.UTF_8));
+            en.load(new java.io.InputStreamReader(enIn, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return fr.stringPropertyNames().stream().filter(key -> !fr.getProperty(key).equals(en.getProperty(key)))
+                .flatMap(key -> java.util.Arrays.stream(fr.getProperty(key).replace("''", "'").split("\\{[^}]*\\}+")))
+                .map(String::strip).filter(piece -> piece.length() >= 12).distinct().toList();
+    }
+
+    /** The page is in English: its language, no missing key ("???key???"), no French text of the bundles, no French date. */
+    private static void speaksEnglish(Browser browser, String page) {
+        assertThat(browser.css("html").getAttribute("lang")).as(page).isEqualTo("en");
+        assertThat(browser.driver().getPageSource()).as(page).doesNotContain("???");
+        // the demo call's name is the city's data, written in French like the call names other tests give
+        String text = browser.text().replace("Budget participatif de Belrive", "");
+        assertThat(FRENCH_TEXTS.stream().filter(text::contains).toList()).as("French texts on " + page).isEmpty();
+        assertThat(FRENCH_DATE.matcher(text).results().map(java.util.regex.MatchResult::group).toList())
+                .as("French dates on " + page).isEmpty();
     }
 
     /** An amount as the French pages write it in messages: "600 000" with a narrow no-break space. */

@@ -1,7 +1,8 @@
 package org.agora.api.budget;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -33,6 +35,8 @@ import org.agora.budget.ProjectId;
 import org.agora.budget.Tally;
 import org.agora.budget.TallyRule;
 import org.agora.budget.TallyService;
+import org.agora.budget.Turnout;
+import org.agora.budget.TurnoutService;
 import org.agora.budget.VotingRule;
 import org.agora.budget.VotingService;
 import org.agora.shared.Actor;
@@ -40,6 +44,7 @@ import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.Period;
 import org.agora.web.platform.Texts;
+import org.agora.web.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -47,9 +52,11 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
  * The participatory budget through the API: calls and their rules (public), the office creating a call or
  * importing a Pabulib election, envelope managers putting projects on the ballot, residents voting with their
  * bearer token (once per envelope), results once public and the election as a Pabulib file.
+ * One instance serves every request (the vote's hot path creates no resource per ballot): the caller and their
+ * request come from request-scoped beans.
  */
 @Path("budget")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BudgetResource {
@@ -119,7 +126,19 @@ public class BudgetResource {
     }
 
     public record TallyJson(TallyRule rule, String explained, List<Long> winners, Map<String, Long> scores, long spent,
-                            long leftover) {
+                            long leftover, TurnoutJson turnout) {
+    }
+
+    /**
+     * Every ballot against the population and against the residents registered on the platform (null, with
+     * {@code ofRegistered}, when Keycloak cannot tell now); percentages to two decimals, null when undefined.
+     */
+    public record TurnoutJson(long ballots, long population, BigDecimal ofPopulation, Long registeredResidents,
+                              BigDecimal ofRegistered) {
+        static TurnoutJson of(Turnout turnout) {
+            return new TurnoutJson(turnout.ballots(), turnout.population(), turnout.ofPopulation().orElse(null),
+                    turnout.registered().orElse(null), turnout.ofRegistered().orElse(null));
+        }
     }
 
     public record ImportJson(String name, int year, String pabulib) {
@@ -135,13 +154,16 @@ public class BudgetResource {
     TallyService tallies;
 
     @Inject
+    TurnoutService turnouts;
+
+    @Inject
     OpenDataService openData;
 
     @Inject
-    Actor actor;
+    CurrentUser currentUser;
 
-    @jakarta.ws.rs.core.Context
-    jakarta.ws.rs.core.HttpHeaders headers;
+    @Inject
+    HttpServletRequest httpRequest;
 
     @GET
     @Path("calls")
@@ -156,7 +178,7 @@ public class BudgetResource {
     @SecurityRequirement(name = "keycloak")
     public Response create(CallJson request) {
         BudgetCallDraft draft = draft(required(request, null));
-        return Response.status(Response.Status.CREATED).entity(json(budget.createCall(actor, draft))).build();
+        return Response.status(Response.Status.CREATED).entity(json(budget.createCall(currentUser.actor(), draft))).build();
     }
 
     private static BudgetCallDraft draft(CallJson body) {
@@ -172,7 +194,7 @@ public class BudgetResource {
     @Operation(summary = "Change a call (office-admin) until its vote opens; then its rules are locked (409)")
     @SecurityRequirement(name = "keycloak")
     public CallJson update(@PathParam("id") long id, CallJson request) {
-        return json(budget.updateCall(actor, id, draft(required(request, null)), Instant.now()));
+        return json(budget.updateCall(currentUser.actor(), id, draft(required(request, null)), Instant.now()));
     }
 
     @POST
@@ -182,7 +204,7 @@ public class BudgetResource {
     @SecurityRequirement(name = "keycloak")
     public Response importElection(ImportJson request) {
         ImportJson body = required(request, null);
-        Envelope envelope = openData.importElection(actor, body.name(), body.year(),
+        Envelope envelope = openData.importElection(currentUser.actor(), body.name(), body.year(),
                 PabulibFile.read(new StringReader(required(body.pabulib(), "pabulib"))), Instant.now());
         return Response.status(Response.Status.CREATED).entity(EnvelopeJson.of(envelope)).build();
     }
@@ -200,7 +222,7 @@ public class BudgetResource {
     @SecurityRequirement(name = "keycloak")
     public Response addProject(@PathParam("id") long id, ProjectJson request) {
         ProjectJson body = required(request, null);
-        BudgetProject project = voting.addToBallot(actor, id, body.title(), body.cost(), Instant.now());
+        BudgetProject project = voting.addToBallot(currentUser.actor(), id, body.title(), body.cost(), Instant.now());
         return Response.status(Response.Status.CREATED).entity(ProjectJson.of(project)).build();
     }
 
@@ -210,20 +232,22 @@ public class BudgetResource {
             + "final: a second one is refused with 409, even when sent simultaneously")
     @SecurityRequirement(name = "keycloak")
     public Response vote(@PathParam("id") long id, BallotJson request) {
-        voting.cast(actor, id, ballot(required(request, null)), Instant.now());
+        voting.cast(currentUser.actor(), id, ballot(required(request, null)), Instant.now());
         return Response.noContent().build();
     }
 
     @GET
     @Path("envelopes/{id}/results")
-    @Operation(summary = "The tally of an envelope: public from the results phase, for its managers once the vote ends")
+    @Operation(summary = "The tally of an envelope and its turnout: public from the results phase, for its managers once the vote ends")
     public TallyJson results(@PathParam("id") long id) {
-        Tally tally = tallies.tally(actor, id, Instant.now());
+        Instant now = Instant.now();
+        Actor actor = currentUser.actor();
+        Tally tally = tallies.tally(actor, id, now);
         Map<String, Long> scores = new HashMap<>();
         tally.scores().forEach((project, score) -> scores.put(project.value(), score));
-        return new TallyJson(tally.rule(), Texts.format(Texts.preferred(headers.getAcceptableLanguages()),
+        return new TallyJson(tally.rule(), Texts.format(Texts.preferred(httpRequest),
                 tally.explanationKey()), tally.winners().stream().map(p -> Long.valueOf(p.value())).toList(), scores,
-                tally.spent().amount(), tally.leftover().amount());
+                tally.spent().amount(), tally.leftover().amount(), TurnoutJson.of(turnouts.turnout(actor, id, now)));
     }
 
     @GET
@@ -232,7 +256,7 @@ public class BudgetResource {
     @Operation(summary = "The envelope's election as a Pabulib .pb file (anonymous ballots, random voter ids), once public")
     public Response pabulib(@PathParam("id") long id) {
         StringWriter file = new StringWriter();
-        PabulibFile.write(openData.exportElection(actor, id, Instant.now()), file);
+        PabulibFile.write(openData.exportElection(currentUser.actor(), id, Instant.now()), file);
         return Response.ok(file.toString())
                 .header("Content-Disposition", "attachment; filename=\"envelope-" + id + ".pb\"").build();
     }
@@ -255,7 +279,7 @@ public class BudgetResource {
         return new CallJson(call.getId(), call.getName(), call.getYear(), call.getTotal().amount(),
                 call.getEnvelopes().stream().map(EnvelopeJson::of).toList(), PhasesJson.of(call.getPhases()),
                 RuleJson.of(call.getVotingRule()), call.getTallyRule(),
-                Texts.format(Texts.preferred(headers.getAcceptableLanguages()),
+                Texts.format(Texts.preferred(httpRequest),
                         "budget.rule." + call.getTallyRule().key() + ".explained"),
                 call.getMinimumAge().orElse(null));
     }

@@ -6,7 +6,6 @@ import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -19,17 +18,18 @@ import org.agora.budget.Channel;
 import org.agora.budget.Envelope;
 import org.agora.budget.Tally;
 import org.agora.budget.TallyService;
+import org.agora.budget.Turnout;
+import org.agora.budget.TurnoutService;
 import org.agora.budget.VotingService;
 import org.agora.shared.DomainException;
-import org.agora.territory.District;
-import org.agora.territory.TerritoryService;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
 /**
  * The results of one envelope ({@code ?envelope=}), public from the results phase (its managers see them once the
  * vote ends): the rule used in plain words, each project's votes or points and whether it won, what the winners
- * cost and what is left, the ballots by channel and the turnout against the district's population, and a chart.
+ * cost and what is left, the ballots by channel, the turnout against the district's population and against its
+ * residents registered on the platform (when Keycloak can tell in time), and a chart.
  */
 @Named
 @RequestScoped
@@ -45,7 +45,7 @@ public class BudgetResultsPage {
     VotingService voting;
 
     @Inject
-    TerritoryService territory;
+    TurnoutService turnouts;
 
     @Inject
     CurrentUser currentUser;
@@ -61,6 +61,7 @@ public class BudgetResultsPage {
     private Tally tally;
     private List<Row> rows;
     private Map<Channel, Long> ballots;
+    private Turnout turnout;
 
     /** A project's line in the results. */
     public record Row(BudgetProject project, long score, boolean winner) {
@@ -84,11 +85,13 @@ public class BudgetResultsPage {
             return;
         }
         found = e.get();
+        Instant now = Instant.now();
         try {
-            tally = tallies.tally(currentUser.actor(), envelope, Instant.now());
+            tally = tallies.tally(currentUser.actor(), envelope, now);
         } catch (DomainException notYet) {
             return; // the page says when they will be
         }
+        turnout = turnouts.turnout(currentUser.actor(), envelope, now);
         rows = voting.ballot(envelope).stream()
                 .map(p -> new Row(p, tally.scoreOf(p.toCandidate().id()), tally.isWinner(p.toCandidate().id())))
                 .sorted(Comparator.comparing(Row::winner).reversed()
@@ -132,22 +135,39 @@ public class BudgetResultsPage {
 
     /** The residents the envelope is for: its district's population, or the city's for the city-wide envelope. */
     public long getPopulation() {
-        return found.getDistrict()
-                .map(code -> (long) territory.getDistrict(code.value()).getPopulation())
-                .orElseGet(() -> territory.districts().stream().mapToLong(District::getPopulation).sum());
+        return turnout.population();
     }
 
-    /** Ballots per 100 residents, two decimals at most, as the visitor writes numbers; empty without a population. */
+    /** Ballots per 100 residents, as the visitor writes numbers; empty without a population. */
     public String getTurnout() {
-        long population = getPopulation();
-        if (population == 0) {
-            return "";
-        }
+        return turnout.ofPopulation().map(this::percent).orElse("");
+    }
+
+    /** Whether Keycloak told, in time, how many residents of the envelope have registered on the platform. */
+    public boolean isRegisteredKnown() {
+        return turnout.registered().isPresent();
+    }
+
+    /** Keycloak answered, and the envelope has no registered resident. */
+    public boolean isNoneRegistered() {
+        return turnout.registered().filter(n -> n == 0).isPresent();
+    }
+
+    public long getRegistered() {
+        return turnout.registered().orElseThrow();
+    }
+
+    /** Ballots per 100 registered residents; empty when their number is unknown or zero. */
+    public String getRegisteredTurnout() {
+        return turnout.ofRegistered().map(this::percent).orElse("");
+    }
+
+    /** Two decimals at most, one at least, as the visitor writes numbers. */
+    private String percent(BigDecimal value) {
         java.text.NumberFormat format = java.text.NumberFormat.getNumberInstance(language.getCurrent());
         format.setMinimumFractionDigits(1);
         format.setMaximumFractionDigits(2);
-        return format.format(BigDecimal.valueOf(getBallots() * 100L)
-                .divide(BigDecimal.valueOf(population), 2, RoundingMode.HALF_UP));
+        return format.format(value);
     }
 
     /** The Chart.js configuration: a horizontal bar per project, winners in the city's colour, others grey. */

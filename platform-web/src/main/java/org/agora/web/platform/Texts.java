@@ -2,12 +2,14 @@ package org.agora.web.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Optional;
 import java.util.ResourceBundle;
+import org.agora.shared.MessageKey;
 
 /** The message bundles (messages_fr / messages_en): one place that turns a key and arguments into a text. */
 public final class Texts {
@@ -40,11 +42,15 @@ public final class Texts {
                 : preferred(Collections.list(request.getLocales()));
     }
 
+    /** The text of a key in the given language; arguments that are {@link MessageKey}s are translated too. */
     public static String format(Locale locale, String key, Object... arguments) {
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
         try {
             String pattern = bundle.getString(key);
-            return new MessageFormat(pattern, locale).format(arguments);
+            Object[] translated = Arrays.stream(arguments)
+                    .map(a -> a instanceof MessageKey inner ? format(locale, inner.key(), inner.arguments().toArray()) : a)
+                    .toArray();
+            return new MessageFormat(pattern, locale).format(translated);
         } catch (MissingResourceException e) {
             return key;
         }

@@ -1,12 +1,16 @@
 package org.agora.web.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
+import org.agora.budget.PabulibFile;
+import org.agora.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class TextsTest {
@@ -25,6 +29,18 @@ class TextsTest {
                 .isEqualTo("Un arrondissement s'appelle déjà « Nord ».");
         assertThat(Texts.format(Locale.ENGLISH, "validation.tooLong", 120)).isEqualTo("At most 120 characters.");
         assertThat(Texts.format(Locale.FRENCH, "api.malformed")).contains("n'est pas");
+    }
+
+    @Test
+    void aReasonGivenAsAKeyIsTranslatedInsideTheSentence() {
+        InvalidInputException refusal = catchThrowableOfType(
+                () -> PabulibFile.read(new StringReader("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;-5\n")),
+                InvalidInputException.class);
+
+        assertThat(Texts.format(Locale.FRENCH, refusal.messageKey(), refusal.arguments()))
+                .isEqualTo("Ligne 7 : ce fichier Pabulib n'est pas valide (le coût ne peut pas être négatif : -5). Rien n'a été importé.");
+        assertThat(Texts.format(Locale.ENGLISH, refusal.messageKey(), refusal.arguments()))
+                .isEqualTo("Line 7: this is not a valid Pabulib file (the cost cannot be negative: -5). Nothing was imported.");
     }
 
     @Test

@@ -1,0 +1,49 @@
+package org.agora.budget;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.agora.shared.Actor;
+import org.agora.shared.DistrictCode;
+
+/**
+ * Everything a ballot in an envelope is checked against, read once: the envelope's district and amount, its call's
+ * minimum age, phases and ballot rule, and the projects on its ballot. None of it can change once the vote has opened
+ * (the call, the review and the ballot refuse every change then: {@link PhasePlan#rulesLocked}), so terms read after
+ * that moment stay true for good, on every instance of the application, and may be kept in memory for the vote.
+ */
+record BallotTerms(long envelopeId, Optional<DistrictCode> district, Money amount, Optional<Integer> minimumAge,
+                   PhasePlan phases, VotingRule rule, List<Project> projects) {
+
+    /**
+     * How long after the vote opens terms may be kept: longer than the clocks of two instances can differ by, so that
+     * no instance still accepts a change (its clock behind) to terms another one keeps.
+     */
+    static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
+
+    BallotTerms {
+        projects = List.copyOf(projects);
+    }
+
+    static BallotTerms of(Envelope envelope, Collection<BudgetProject> onBallot) {
+        BudgetCall call = envelope.getCall();
+        return new BallotTerms(envelope.getId(), envelope.getDistrict(), envelope.getAmount(), call.getMinimumAge(),
+                call.getPhases(), call.getVotingRule(), onBallot.stream().map(BudgetProject::toCandidate).toList());
+    }
+
+    /** Whether these terms, read at {@code now}, can no longer change. */
+    boolean lockedAt(Instant now) {
+        return phases.rulesLocked(now.minus(CLOCK_MARGIN));
+    }
+
+    Optional<String> whyNotVote(Actor voter, Instant now) {
+        return BudgetPermissions.whyNotVote(voter, district, minimumAge, phases, now);
+    }
+
+    /** Refuses a ballot that breaks the call's rule for this envelope ({@link VotingRule#validate}). */
+    void validate(Ballot ballot) {
+        rule.validate(ballot, projects, amount);
+    }
+}

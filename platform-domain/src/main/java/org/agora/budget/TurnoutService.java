@@ -1,0 +1,59 @@
+package org.agora.budget;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import org.agora.participation.RegisteredResidents;
+import org.agora.shared.Actor;
+import org.agora.shared.DistrictCode;
+import org.agora.shared.NotAllowedException;
+import org.agora.shared.NotFoundException;
+import org.agora.territory.District;
+import org.agora.territory.TerritoryService;
+
+/**
+ * An envelope's {@link Turnout}, shown with its results and to the same people: its ballots against its district's
+ * population and registered residents, or the whole city's for the city-wide envelope.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class TurnoutService {
+
+    @PersistenceContext(unitName = "agora")
+    private EntityManager em;
+
+    @Inject
+    TerritoryService territory;
+
+    @Inject
+    RegisteredResidents residents;
+
+    protected TurnoutService() {
+        // for CDI
+    }
+
+    public Turnout turnout(Actor actor, long envelopeId, Instant now) {
+        Envelope envelope = Optional.ofNullable(em.find(Envelope.class, envelopeId))
+                .orElseThrow(() -> new NotFoundException("budget.envelope.notFound", envelopeId));
+        if (!BudgetPermissions.canSeeResults(actor, envelope, now)) {
+            throw new NotAllowedException("budget.results.notYet");
+        }
+        long ballots = new VotingService(em).ballotsByChannel(envelopeId).values().stream().mapToLong(Long::longValue).sum();
+        if (envelope.getDistrict().isPresent()) {
+            DistrictCode code = envelope.getDistrict().get();
+            return new Turnout(ballots, territory.getDistrict(code.value()).getPopulation(), residents.inDistrict(code));
+        }
+        long population = 0;
+        Optional<Long> registered = Optional.of(0L);
+        for (District district : territory.districts()) {
+            population += district.getPopulation();
+            // one unknown district makes the city's figure unknown; the others are not even asked
+            registered = registered.flatMap(sum -> residents.inDistrict(district.getCode()).map(n -> sum + n));
+        }
+        return new Turnout(ballots, population, registered);
+    }
+}
