@@ -16,15 +16,18 @@ public final class CommentPermissions {
     private CommentPermissions() {
     }
 
-    /** Why this person may not write on the target now; empty when they may. */
+    /** Why this person may not write on the target now; empty when they may. A closed target says so to anyone. */
     public static Optional<String> whyNotComment(Actor actor, Commentable target) {
+        if (!target.isOpen()) {
+            return target.whyClosed();
+        }
         if (!actor.isSignedIn()) {
             return Optional.of("comment.signInFirst");
         }
         if (!isParticipant(actor)) {
             return Optional.of("comment.residentsAndStaffOnly");
         }
-        return target.whyClosed();
+        return Optional.empty();
     }
 
     /** Why this person may not change the comment's text now; empty when they may: its author, while the target is open. */

@@ -41,7 +41,7 @@ class CommentPermissionsTest {
     @Test
     void aClosedTargetTakesNoCommentsWithItsOwnersReason() {
         assertThat(CommentPermissions.whyNotComment(RESIDENT, CLOSED)).contains("budget.comments.voteOver");
-        assertThat(CommentPermissions.whyNotComment(Actor.anonymous(), CLOSED)).contains("comment.signInFirst");
+        assertThat(CommentPermissions.whyNotComment(Actor.anonymous(), CLOSED)).contains("budget.comments.voteOver");
     }
 
     @Test

@@ -88,9 +88,13 @@ public class CurrentUser {
         return actor().username();
     }
 
+    /** The name the person goes by (the token's {@code name}: first and last name), or else their username. */
     public String getDisplayName() {
-        if (!isSignedIn() || request.getAttribute(BearerPrincipal.class.getName()) != null) {
-            return getUsername();
+        if (!isSignedIn()) {
+            return null;
+        }
+        if (request.getAttribute(BearerPrincipal.class.getName()) instanceof BearerPrincipal bearer) {
+            return bearer.claims().single("name").orElse(getUsername());
         }
         return openIdContext.getClaims().getName().orElse(getUsername());
     }
