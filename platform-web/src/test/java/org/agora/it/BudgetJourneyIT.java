@@ -115,7 +115,7 @@ class BudgetJourneyIT {
             assertThat(resident.has("you-support")).isTrue();
 
             // comments: refused texts keep what was typed, next to the editor; then a comment
-            assertThat(resident.find("comments:no-comments").getText()).isEqualTo("Pas encore de commentaire.");
+            assertThat(resident.find("no-comments").getText()).isEqualTo("Pas encore de commentaire.");
             resident.find("comments:send").click();
             resident.waitForAjax();
             assertThat(resident.find("comments:body-message").getText()).isEqualTo("Écrivez votre commentaire.");
@@ -129,7 +129,7 @@ class BudgetJourneyIT {
             commentEditor(resident).sendKeys("Le point d'eau sera-t-il accessible aux enfants ?");
             resident.find("comments:send").click();
             resident.waitForAjax();
-            assertThat(resident.find("comments:comments-title").getText()).isEqualTo("1 commentaire");
+            assertThat(resident.find("comments-title").getText()).isEqualTo("1 commentaire");
             assertThat(resident.css("#comments-section .comment .comment-body").getText())
                     .isEqualTo("Le point d'eau sera-t-il accessible aux enfants ?");
             assertThat(resident.css("#comments-section .comment .comment-author").getText()).isNotBlank();
@@ -192,11 +192,11 @@ class BudgetJourneyIT {
             agent.open("/budget/project.xhtml?id=" + garden);
             agent.css("#comments-section li.comment a[id$='reply']").click();
             agent.waitForAjax();
-            assertThat(agent.find("comments:replying-to").getText()).startsWith("Votre réponse à ");
+            assertThat(agent.find("replying-to").getText()).startsWith("Votre réponse à ");
             commentEditor(agent).sendKeys("Oui : le robinet sera à hauteur d'enfant.");
             agent.find("comments:send").click();
             agent.waitForAjax();
-            assertThat(agent.find("comments:comments-title").getText()).isEqualTo("2 commentaires");
+            assertThat(agent.find("comments-title").getText()).isEqualTo("2 commentaires");
             WebElement answer = agent.css("#comments-section li.comment.depth-1");
             assertThat(answer.findElement(By.cssSelector(".staff-badge")).getText()).isEqualTo("Mairie");
             assertThat(answer.findElement(By.cssSelector(".comment-body")).getText())
@@ -300,7 +300,7 @@ class BudgetJourneyIT {
         try (Browser visitor = new Browser()) {
             visitor.open("/budget/project.xhtml?id=" + garden);
             assertThat(visitor.all(By.cssSelector("#comments-section li.comment"))).hasSize(2);
-            assertThat(visitor.find("comments:why-not-comment").getText())
+            assertThat(visitor.find("why-not-comment").getText())
                     .isEqualTo("Le vote est terminé : ce projet ne reçoit plus de commentaires.");
             assertThat(visitor.has("comments:body")).isFalse();
             visitor.goCss("#followup-link a");
