@@ -151,6 +151,18 @@ public final class BudgetPermissions {
         return whyNotFollowUp(actor, envelope, now).isEmpty();
     }
 
+    /**
+     * Why the project no longer takes comments; empty while it does: until the vote ends, unless it was merged into
+     * another project (the discussion goes on there). Who may write is the comments' rule.
+     */
+    public static Optional<String> whyNoComments(BudgetProject project, Instant now) {
+        if (project.getStatus() == ProjectStatus.MERGED) {
+            return Optional.of("budget.comments.merged");
+        }
+        return project.getEnvelope().getCall().getPhases().vote().hasEnded(now)
+                ? Optional.of("budget.comments.voteOver") : Optional.empty();
+    }
+
     /** The reasons of {@link #whyNotResidentOf} in the words of projects rather than of the vote. */
     private static Optional<String> whyNotProposer(Actor actor, Envelope envelope) {
         return whyNotResidentOf(actor, envelope).map(reason -> switch (reason) {

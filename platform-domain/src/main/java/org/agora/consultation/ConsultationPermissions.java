@@ -48,4 +48,9 @@ public final class ConsultationPermissions {
         }
         return Optional.empty();
     }
+
+    /** Why the consultation does not take comments; empty while it does: while it is open for answers. */
+    public static Optional<String> whyNoComments(ConsultationStatus status) {
+        return status == ConsultationStatus.OPEN ? Optional.empty() : Optional.of("consultation.comments.notOpen");
+    }
 }

@@ -154,6 +154,56 @@ class BudgetApiIT {
     }
 
     @Test
+    void residentsAndStaffDiscussAProjectAndAnyoneReadsTheThread() {
+        String name = "Budget " + UUID.randomUUID().toString().substring(0, 6);
+        Reply created = Api.as(DemoUser.OFFICE_ADMIN).post("/api/budget/calls", call(name, Instant.now().plus(5, ChronoUnit.DAYS)));
+        long nord = envelope(created.json(), "nord");
+        long garden = Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + nord + "/projects",
+                "{\"title\": \"Un jardin\", \"cost\": 40000}").json().getJsonNumber("id").longValue();
+        long benches = Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + nord + "/projects",
+                "{\"title\": \"Des bancs\", \"cost\": 20000}").json().getJsonNumber("id").longValue();
+        String comments = "/api/budget/projects/" + garden + "/comments";
+
+        Reply first = Api.as(DemoUser.RESIDENT).post(comments,
+                "{\"body\": \"<p>Où seront les bacs ?<script>alert(1)</script></p>\"}");
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        assertThat(first.json().getString("body")).isEqualTo("<p>Où seront les bacs ?</p>");
+        long question = first.json().getJsonNumber("id").longValue();
+        Reply answer = Api.as(DemoUser.AGENT).post(comments,
+                "{\"body\": \"<p>Le long du mur.</p>\", \"parent\": %d}".formatted(question));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.json().getString("badge")).isEqualTo("TOWN_HALL");
+        assertThat(answer.json().getString("badgeText")).isEqualTo("Mairie");
+        long reply = answer.json().getJsonNumber("id").longValue();
+        long deepest = Api.as(DemoUser.RESIDENT).post(comments, "{\"body\": \"Merci\", \"parent\": %d}".formatted(reply))
+                .json().getJsonNumber("id").longValue();
+
+        Reply empty = Api.as(DemoUser.RESIDENT).post(comments, "{\"body\": \"<p><br></p>\"}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.json().getString("field")).isEqualTo("body");
+        assertThat(empty.json().getString("detail")).isEqualTo("Écrivez votre commentaire.");
+        Reply tooDeep = Api.as(DemoUser.RESIDENT).inEnglish().post(comments,
+                "{\"body\": \"Encore\", \"parent\": %d}".formatted(deepest));
+        assertThat(tooDeep.status()).isEqualTo(400);
+        assertThat(tooDeep.json().getString("field")).isEqualTo("parent");
+        assertThat(tooDeep.json().getString("detail")).startsWith("Replies go 3 levels deep at most");
+        Reply elsewhere = Api.as(DemoUser.RESIDENT).post("/api/budget/projects/" + benches + "/comments",
+                "{\"body\": \"Ailleurs\", \"parent\": %d}".formatted(question));
+        assertThat(elsewhere.status()).isEqualTo(400);
+        assertThat(Api.anonymous().post(comments, "{\"body\": \"Anonyme\"}").status()).isEqualTo(401);
+        assertThat(Api.as(DemoUser.ANALYST).post(comments, "{\"body\": \"Chiffres\"}").status()).isEqualTo(403);
+        assertThat(Api.anonymous().get("/api/budget/projects/987654/comments").status()).isEqualTo(404);
+
+        JsonObject thread = Api.anonymous().get(comments).json();
+        assertThat(thread.getBoolean("open")).isTrue();
+        assertThat(thread.getJsonNumber("count").longValue()).isEqualTo(3);
+        assertThat(thread.getJsonArray("comments").getValuesAs(JsonObject.class))
+                .extracting(c -> c.getJsonNumber("id").longValue()).containsExactly(question, reply, deepest);
+        assertThat(Api.anonymous().get("/api/budget/projects/" + benches + "/comments").json()
+                .getJsonArray("comments")).isEmpty();
+    }
+
+    @Test
     void simultaneousBallotsFromOneResidentStoreExactlyOne() throws InterruptedException {
         List<Long> city = new ArrayList<>();
         JsonObject call = openVote(new ArrayList<>(), city);

@@ -22,6 +22,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -113,6 +114,26 @@ class BudgetJourneyIT {
             assertThat(resident.find("supports").getText()).isEqualTo("1 soutien");
             assertThat(resident.has("you-support")).isTrue();
 
+            // comments: refused texts keep what was typed, next to the editor; then a comment
+            assertThat(resident.find("no-comments").getText()).isEqualTo("Pas encore de commentaire.");
+            resident.find("comments:send").click();
+            resident.waitForAjax();
+            assertThat(resident.find("comments:body-message").getText()).isEqualTo("Écrivez votre commentaire.");
+            commentEditor(resident).sendKeys("a".repeat(2001));
+            resident.find("comments:send").click();
+            resident.waitForAjax();
+            assertThat(resident.find("comments:body-message").getText())
+                    .isEqualTo("Un commentaire fait 2\u202f000 caractères au plus ; le vôtre en fait 2\u202f001.");
+            assertThat(commentEditor(resident).getText()).hasSize(2001);
+            commentEditor(resident).sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            commentEditor(resident).sendKeys("Le point d'eau sera-t-il accessible aux enfants ?");
+            resident.find("comments:send").click();
+            resident.waitForAjax();
+            assertThat(resident.find("comments-title").getText()).isEqualTo("1 commentaire");
+            assertThat(resident.css("#comments-section .comment .comment-body").getText())
+                    .isEqualTo("Le point d'eau sera-t-il accessible aux enfants ?");
+            assertThat(resident.css("#comments-section .comment .comment-author").getText()).isNotBlank();
+
             resident.open("/budget/submit.xhtml?envelope=" + nord);
             resident.type("project:title", "Jardin collectif");
             resident.type("project:description", "Un jardin pour tous.");
@@ -123,6 +144,8 @@ class BudgetJourneyIT {
 
             resident.open("/budget/projects.xhtml?call=" + callId + "&q=lilas");
             assertThat(resident.all(By.cssSelector("#projects li"))).hasSize(2);
+            assertThat(resident.css("#projects li[data-project='" + garden + "'] .comment-count").getText())
+                    .isEqualTo("1 commentaire");
             assertThat(resident.find("project-map").getAttribute("data-ready")).isEqualTo("true");
             resident.screenshot("budget-projects");
         }
@@ -164,6 +187,22 @@ class BudgetJourneyIT {
             agent.goCss(gardenCard + "button[id$='putOnBallot']");
             assertThat(agent.css(gardenCard + ".status").getText()).isEqualTo("Soumis au vote");
             agent.screenshot("budget-review");
+
+            // the town hall answers the resident's comment
+            agent.open("/budget/project.xhtml?id=" + garden);
+            agent.css("#comments-section li.comment a[id$='reply']").click();
+            agent.waitForAjax();
+            assertThat(agent.find("replying-to").getText()).startsWith("Votre réponse à ");
+            commentEditor(agent).sendKeys("Oui : le robinet sera à hauteur d'enfant.");
+            agent.find("comments:send").click();
+            agent.waitForAjax();
+            assertThat(agent.find("comments-title").getText()).isEqualTo("2 commentaires");
+            WebElement answer = agent.css("#comments-section li.comment.depth-1");
+            assertThat(answer.findElement(By.cssSelector(".staff-badge")).getText()).isEqualTo("Mairie");
+            assertThat(answer.findElement(By.cssSelector(".comment-body")).getText())
+                    .isEqualTo("Oui : le robinet sera à hauteur d'enfant.");
+            agent.driver().executeScript("document.getElementById('comments-section').scrollIntoView();");
+            agent.screenshot("budget-comments");
         }
 
         // vote
@@ -264,6 +303,10 @@ class BudgetJourneyIT {
         }
         try (Browser visitor = new Browser()) {
             visitor.open("/budget/project.xhtml?id=" + garden);
+            assertThat(visitor.all(By.cssSelector("#comments-section li.comment"))).hasSize(2);
+            assertThat(visitor.find("why-not-comment").getText())
+                    .isEqualTo("Le vote est terminé : ce projet ne reçoit plus de commentaires.");
+            assertThat(visitor.has("comments:body")).isFalse();
             visitor.goCss("#followup-link a");
             assertThat(visitor.find("progress-text").getText()).contains("30");
             assertThat(visitor.find("updates").getText()).contains("Les bacs sont posés ; la plantation aura lieu au printemps.");
@@ -446,6 +489,13 @@ class BudgetJourneyIT {
     /** An amount as the French pages write it in messages: "600 000" with a narrow no-break space. */
     private static String french(long amount) {
         return java.text.NumberFormat.getIntegerInstance(java.util.Locale.FRENCH).format(amount);
+    }
+
+    /** The comments' rich-text editor (Quill) on the page. */
+    private static WebElement commentEditor(Browser browser) {
+        WebElement editor = browser.css("[id='comments:body'] .ql-editor");
+        editor.click();
+        return editor;
     }
 
     /** A screenshot of the whole page, for a long form. */

@@ -20,6 +20,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -150,9 +151,38 @@ class ConsultationJourneyIT {
             assertThat(elsewhere.find("why-not").getText())
                     .isEqualTo("Cette consultation s'adresse aux habitants d'un autre arrondissement.");
             assertThat(elsewhere.has("answer")).isFalse();
+
+            // but anyone signed in takes part in the discussion: a comment, edited, then deleted
+            assertThat(elsewhere.find("no-comments").getText()).isEqualTo("Pas encore de commentaire.");
+            commentEditor(elsewhere).sendKeys("Je traverse Nord à vélo tous les jours.");
+            elsewhere.find("comments:send").click();
+            elsewhere.waitForAjax();
+            assertThat(elsewhere.find("comments-title").getText()).isEqualTo("1 commentaire");
+            assertThat(elsewhere.find("why-not").getText()).startsWith("Cette consultation s'adresse");
+            elsewhere.css("#comments-section li.comment a[id$='edit']").click();
+            elsewhere.waitForAjax();
+            assertThat(elsewhere.find("editing-comment").getText()).isEqualTo("Vous modifiez votre commentaire.");
+            assertThat(commentEditor(elsewhere).getText()).isEqualTo("Je traverse Nord à vélo tous les jours.");
+            commentEditor(elsewhere).sendKeys(Keys.END, " Plus d'arceaux, svp.");
+            elsewhere.find("comments:send").click();
+            elsewhere.waitForAjax();
+            assertThat(elsewhere.css("#comments-section .comment-body").getText())
+                    .isEqualTo("Je traverse Nord à vélo tous les jours. Plus d'arceaux, svp.");
+            assertThat(elsewhere.css("#comments-section .comment-edited").getText()).isEqualTo("modifié");
+            elsewhere.css("#comments-section li.comment a[id$='delete']").click();
+            elsewhere.driver().switchTo().alert().accept();
+            elsewhere.waitForAjax();
+            assertThat(elsewhere.find("no-comments").getText()).isEqualTo("Pas encore de commentaire.");
             elsewhere.open("/consultations/results.xhtml?id=" + id);
             assertThat(elsewhere.text()).doesNotContain("Rue des Lilas");
         }
+    }
+
+    /** The comments' rich-text editor (Quill) on the page, focused. */
+    static WebElement commentEditor(Browser browser) {
+        WebElement editor = browser.css("[id='comments:body'] .ql-editor");
+        editor.click();
+        return editor;
     }
 
     static List<String> rows(Browser browser, String sectionId) {

@@ -10,16 +10,18 @@ import java.util.Optional;
 import org.agora.budget.BudgetPermissions;
 import org.agora.budget.BudgetProject;
 import org.agora.budget.ProjectService;
+import org.agora.comment.CommentTarget;
 import org.agora.shared.DomainException;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
+import org.agora.web.comment.CommentsSection;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 
 /**
  * One project for anyone ({@code ?id=}): what it is, where, what it costs, its pictures and supports, where it stands
  * in the review (with the public reason), the project it was merged into; residents of its envelope support it or
- * withdraw their support during the submission phase, its authors edit it until it is reviewed.
+ * withdraw their support during the submission phase, its authors edit it until it is reviewed; its comments below.
  */
 @Named
 @ViewScoped
@@ -33,6 +35,9 @@ public class ProjectPage implements Serializable {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    CommentsSection comments;
 
     private Long id;
     private transient BudgetProject project;
@@ -48,6 +53,7 @@ public class ProjectPage implements Serializable {
         project = found.get();
         supports = projects.supports(id);
         supported = projects.hasSupported(currentUser.actor(), id);
+        comments.show(CommentTarget.budgetProject(id));
     }
 
     public String support() {

@@ -14,6 +14,8 @@ import org.agora.budget.Envelope;
 import org.agora.budget.ProjectFilter;
 import org.agora.budget.ProjectService;
 import org.agora.budget.ProjectStatus;
+import org.agora.comment.CommentService;
+import org.agora.comment.CommentTarget;
 import org.agora.shared.NotFoundException;
 import org.agora.territory.TerritoryService;
 import org.agora.territory.Theme;
@@ -42,6 +44,9 @@ public class ProjectsPage {
     @Inject
     BudgetLabels labels;
 
+    @Inject
+    CommentService comments;
+
     private Long call;
     private Long envelope;
     private Long theme;
@@ -51,6 +56,7 @@ public class ProjectsPage {
     private BudgetCall budgetCall;
     private List<BudgetProject> list;
     private Map<Long, Long> supports;
+    private Map<Long, Long> commentCounts;
 
     public void load() {
         try {
@@ -63,10 +69,15 @@ public class ProjectsPage {
         ProjectStatus wanted = onBallot || status == null || !STATUSES.contains(status) ? null : ProjectStatus.valueOf(status);
         list = projects.search(new ProjectFilter(budgetCall.getId(), envelope, theme, wanted, onBallot, q));
         supports = projects.supportsOfCall(budgetCall.getId());
+        commentCounts = comments.counts(CommentTarget.Kind.BUDGET_PROJECT, list.stream().map(BudgetProject::getId).toList());
     }
 
     public long supportsOf(BudgetProject project) {
         return supports.getOrDefault(project.getId(), 0L);
+    }
+
+    public long commentsOf(BudgetProject project) {
+        return commentCounts.getOrDefault(project.getId(), 0L);
     }
 
     /** The projects with a point, for the map: [{id, title, lat, lng}], read by the page's script. */

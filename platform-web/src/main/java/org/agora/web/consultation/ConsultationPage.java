@@ -6,19 +6,22 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.Optional;
+import org.agora.comment.CommentTarget;
 import org.agora.consultation.Consultation;
 import org.agora.consultation.ConsultationPermissions;
 import org.agora.consultation.ConsultationService;
 import org.agora.consultation.Response;
 import org.agora.consultation.ResponseService;
 import org.agora.shared.NotFoundException;
+import org.agora.web.comment.CommentsSection;
 import org.agora.web.platform.Pages;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 
 /**
  * One consultation for anyone ({@code ?id=}): what it asks, to whom, until when, and what the visitor may do:
- * answer, resume their draft, edit their response, or why they may not. A draft is a 404 but for its organisers.
+ * answer, resume their draft, edit their response, or why they may not; the comments below. A draft is a 404 but
+ * for its organisers.
  */
 @Named
 @RequestScoped
@@ -36,6 +39,9 @@ public class ConsultationPage {
     @Inject
     ConsultationLabels labels;
 
+    @Inject
+    CommentsSection comments;
+
     private Long id;
     private Consultation consultation;
     private String whyNot;
@@ -50,6 +56,7 @@ public class ConsultationPage {
         whyNot = responses.whyNotAnswer(currentUser.actor(), consultation, Instant.now()).orElse(null);
         answered = responses.hasAnswered(currentUser.actor(), id);
         mine = responses.mine(currentUser.actor(), id);
+        comments.show(CommentTarget.consultation(id));
     }
 
     /** The consultation, or null after sending a 404 when it does not exist or is a draft the visitor may not see. */

@@ -1,0 +1,40 @@
+package org.agora.budget;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.Optional;
+import org.agora.comment.CommentTarget;
+import org.agora.comment.CommentTargets;
+import org.agora.comment.Commentable;
+import org.agora.shared.Actor;
+
+/** Budget projects as comment targets: anyone sees them; they take comments as {@link BudgetPermissions} says. */
+@ApplicationScoped
+public class ProjectComments implements CommentTargets {
+
+    @PersistenceContext(unitName = "agora")
+    private EntityManager em;
+
+    protected ProjectComments() {
+        // for CDI
+    }
+
+    /** For use outside a container, with an entity manager whose transactions the caller runs. */
+    public ProjectComments(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public CommentTarget.Kind kind() {
+        return CommentTarget.Kind.BUDGET_PROJECT;
+    }
+
+    @Override
+    public Optional<Commentable> find(Actor reader, long id, Instant now) {
+        return Optional.ofNullable(em.find(BudgetProject.class, id))
+                .map(project -> new Commentable(CommentTarget.budgetProject(id),
+                        BudgetPermissions.whyNoComments(project, now)));
+    }
+}
