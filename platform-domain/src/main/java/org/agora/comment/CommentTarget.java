@@ -28,4 +28,12 @@ public record CommentTarget(Kind kind, long id) implements Serializable {
     public static CommentTarget consultation(long id) {
         return new CommentTarget(Kind.CONSULTATION, id);
     }
+
+    public static CommentTarget councilPost(long id) {
+        return new CommentTarget(Kind.COUNCIL_POST, id);
+    }
+
+    public static CommentTarget councilIdea(long id) {
+        return new CommentTarget(Kind.COUNCIL_IDEA, id);
+    }
 }

@@ -52,6 +52,17 @@ public final class CouncilContentPermissions {
         return Optional.empty();
     }
 
+    /**
+     * Why the person may not comment on the council's news or ideas, if they may not: the council's members and
+     * leaders discuss them; others read. Signing in is asked by the comments themselves.
+     */
+    public static Optional<String> whyNoComments(Actor actor, Council council, boolean member) {
+        if (!actor.isSignedIn() || member || CouncilPermissions.canLead(actor, council)) {
+            return Optional.empty();
+        }
+        return Optional.of("council.comments.membersOnly");
+    }
+
     /** Closes an idea with the council's answer. */
     public static boolean canCloseIdea(Actor actor, Council council) {
         return CouncilPermissions.canLead(actor, council);

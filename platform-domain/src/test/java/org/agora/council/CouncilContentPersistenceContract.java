@@ -27,6 +27,8 @@ import org.agora.media.TestDocuments;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.DomainException;
+import org.agora.comment.CommentService;
+import org.agora.comment.CommentTarget;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
@@ -226,6 +228,41 @@ abstract class CouncilContentPersistenceContract extends DatabaseTest {
             return null;
         });
         assertThat(visibleNews(RESIDENT)).extracting(NewsPost::getId).containsExactly(first);
+    }
+
+    @Test
+    void membersAndLeadersDiscussNewsAndIdeasOthersOnlyRead() {
+        long open = news(n -> n.post(ANIMATOR, council, "Fête de quartier", "<p>Le 12 juin</p>", false, NOW)).getId();
+        long closed = news(n -> n.post(ANIMATOR, council, "Bénévoles", "<p>Pour les membres</p>", true, NOW)).getId();
+        long idea = ideas(i -> i.post(RESIDENT, council, "Des bancs", "Place du marché", NOW)).getId();
+
+        comments(c -> c.post(RESIDENT, "Camille Martin", CommentTarget.councilPost(open), "<p>J'y serai</p>", NOW));
+        comments(c -> c.post(AGENT_OF_NORD, "Mairie", CommentTarget.councilIdea(idea), "<p>À l'étude</p>", NOW));
+        refused(() -> comments(c -> c.post(OTHER_RESIDENT, "Sam", CommentTarget.councilPost(open), "<p>Et moi ?</p>", NOW)),
+                NotAllowedException.class, "council.comments.membersOnly");
+        refused(() -> comments(c -> c.post(OTHER_RESIDENT, "Sam", CommentTarget.councilIdea(idea), "<p>Bof</p>", NOW)),
+                NotAllowedException.class, "council.comments.membersOnly");
+        refused(() -> comments(c -> c.post(OTHER_RESIDENT, "Sam", CommentTarget.councilPost(closed), "<p>Vu</p>", NOW)),
+                NotFoundException.class, "comment.target.notFound");
+
+        assertThat(commentCount(CommentTarget.councilPost(open))).isEqualTo(1L);
+        assertThat(commentCount(CommentTarget.councilIdea(idea))).isEqualTo(1L);
+        assertThat(whyNotComment(OTHER_RESIDENT, CommentTarget.councilIdea(idea))).contains("council.comments.membersOnly");
+        assertThat(whyNotComment(NEIGHBOUR, CommentTarget.councilIdea(idea))).isEmpty();
+        assertThat(count("select count(*) from comments")).isEqualTo(2);
+    }
+
+    private long commentCount(CommentTarget target) {
+        return comments(c -> c.count(target));
+    }
+
+    private Optional<String> whyNotComment(Actor actor, CommentTarget target) {
+        return comments(c -> c.whyNotComment(actor, target, NOW));
+    }
+
+    private <T> T comments(Function<CommentService, T> work) {
+        return db().inTransaction(em -> work.apply(new CommentService(em,
+                List.of(new NewsPostComments(em), new IdeaComments(em)))));
     }
 
     // --- ideas ---

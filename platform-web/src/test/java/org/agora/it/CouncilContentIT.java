@@ -121,6 +121,16 @@ class CouncilContentIT {
             assertThat(neighbour.heading()).isEqualTo(idea);
             assertThat(neighbour.find("support-count").getText()).isEqualTo("1 soutien");
             assertThat(neighbour.has("supported-by-me")).isTrue();
+
+            // members discuss the idea under it
+            org.openqa.selenium.WebElement editor = neighbour.css("[id='comments:body'] .ql-editor");
+            editor.click();
+            editor.sendKeys("Bonne idée : j'apporterai un seau.");
+            neighbour.find("comments:send").click();
+            neighbour.waitForAjax();
+            assertThat(neighbour.find("comments-title").getText()).isEqualTo("1 commentaire");
+            assertThat(neighbour.css("#comments-section .comment .comment-body").getText())
+                    .isEqualTo("Bonne idée : j'apporterai un seau.");
         }
     }
 

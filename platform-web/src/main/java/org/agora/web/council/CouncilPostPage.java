@@ -1,24 +1,25 @@
 package org.agora.web.council;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.Optional;
-import org.agora.council.Council;
+import org.agora.comment.CommentTarget;
 import org.agora.council.CouncilNewsService;
 import org.agora.council.CouncilService;
 import org.agora.council.NewsPost;
+import org.agora.web.comment.CommentsSection;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
 /**
- * One news post of a council ({@code /council/post.xhtml?id=}), its own address to share (and, once comments come to
- * councils, the page of its comments). A members-only post is a 404 to anyone but members and leaders, like an
+ * One news post of a council ({@code /council/post.xhtml?id=}), its own address to share with its comments. A members-only post is a 404 to anyone but members and leaders, like an
  * unknown one.
  */
 @Named
-@RequestScoped
-public class CouncilPostPage {
+@ViewScoped
+public class CouncilPostPage implements Serializable {
 
     @Inject
     CouncilService councils;
@@ -32,9 +33,13 @@ public class CouncilPostPage {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    CommentsSection comments;
+
     private String id;
     private NewsRow post;
-    private Council council;
+    private long councilId;
+    private String councilName;
 
     public void load() {
         Optional<NewsPost> found = Ids.parse(id).flatMap(postId -> news.find(currentUser.actor(), postId));
@@ -43,7 +48,9 @@ public class CouncilPostPage {
             return;
         }
         post = labels.row(found.get());
-        council = councils.get(found.get().getCouncilId());
+        councilId = found.get().getCouncilId();
+        councilName = councils.get(councilId).getName();
+        comments.show(CommentTarget.councilPost(post.id()));
     }
 
     public String getId() {
@@ -63,10 +70,10 @@ public class CouncilPostPage {
     }
 
     public String getCouncilName() {
-        return council == null ? null : council.getName();
+        return councilName;
     }
 
     public long getCouncilId() {
-        return council == null ? 0 : council.getId();
+        return councilId;
     }
 }

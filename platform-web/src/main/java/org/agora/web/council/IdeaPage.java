@@ -1,24 +1,26 @@
 package org.agora.web.council;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.Optional;
-import org.agora.council.Council;
+import org.agora.comment.CommentTarget;
 import org.agora.council.CouncilService;
 import org.agora.council.Idea;
 import org.agora.council.IdeaService;
+import org.agora.web.comment.CommentsSection;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
 /**
  * One idea of a council's board ({@code /council/idea.xhtml?id=}): its text, supports and the council's answer, at
- * an address of its own to share (and, once comments come to councils, the page of its comments). Supporting happens
+ * an address of its own to share, with its comments. Supporting happens
  * on the board. An unknown idea is a 404.
  */
 @Named
-@RequestScoped
-public class IdeaPage {
+@ViewScoped
+public class IdeaPage implements Serializable {
 
     @Inject
     CouncilService councils;
@@ -32,9 +34,13 @@ public class IdeaPage {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    CommentsSection comments;
+
     private String id;
     private IdeaRow idea;
-    private Council council;
+    private long councilId;
+    private String councilName;
 
     public void load() {
         Optional<Idea> found = Ids.parse(id).flatMap(ideas::find);
@@ -43,7 +49,9 @@ public class IdeaPage {
             return;
         }
         Idea shown = found.get();
-        council = councils.get(shown.getCouncilId());
+        councilId = shown.getCouncilId();
+        councilName = councils.get(councilId).getName();
+        comments.show(CommentTarget.councilIdea(shown.getId()));
         idea = new IdeaRow(shown.getId(), shown.getTitle(), shown.getText(), shown.getAuthorName(),
                 labels.dateTime(shown.getPostedAt()), shown.getPostedAt().toString(), ideas.supports(shown.getId()),
                 ideas.hasSupported(currentUser.actor(), shown.getId()), false, shown.isOpen(),
@@ -67,10 +75,10 @@ public class IdeaPage {
     }
 
     public String getCouncilName() {
-        return council == null ? null : council.getName();
+        return councilName;
     }
 
     public long getCouncilId() {
-        return council == null ? 0 : council.getId();
+        return councilId;
     }
 }
