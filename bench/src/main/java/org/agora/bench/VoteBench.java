@@ -281,6 +281,7 @@ public final class VoteBench {
         }
         long[] nanos = new long[requests.size()];
         int[] statuses = new int[requests.size()];
+        Map<String, Integer> errors = new java.util.concurrent.ConcurrentHashMap<>();
         AtomicInteger next = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
@@ -296,7 +297,8 @@ public final class VoteBench {
                     try {
                         statuses[i] = http.send(requests.get(i)).status();
                     } catch (RuntimeException e) {
-                        statuses[i] = -1;
+                        statuses[i] = -1; // no answer: the exchange failed (the counts check tells whether it was stored)
+                        errors.merge(String.valueOf(e.getCause() == null ? e : e.getCause()), 1, Integer::sum);
                     }
                     nanos[i] = System.nanoTime() - start;
                 }
@@ -333,6 +335,7 @@ public final class VoteBench {
         }
         int accepted = byStatus.getOrDefault(204, 0);
         votesAccepted += accepted;
+        errors.forEach((error, times) -> say("  no answer (%d times): %s", times, error));
         return new Round(concurrency, accepted, seconds, new Latencies(nanos), byStatus, appCpu, appDbCpu, generatorCpu);
     }
 
