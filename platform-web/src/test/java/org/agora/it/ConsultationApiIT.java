@@ -139,6 +139,24 @@ class ConsultationApiIT {
     }
 
     @Test
+    void residentsDiscussAnOpenConsultationAndNobodyOnceItCloses() {
+        long id = openConsultationOfNord(false);
+        String comments = "/api/consultations/" + id + "/comments";
+
+        Reply posted = Api.as(DemoUser.RESIDENT_SUD).post(comments, "{\"body\": \"<p>Et des arceaux ?</p>\"}");
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        JsonObject thread = Api.anonymous().get(comments).json();
+        assertThat(thread.getBoolean("open")).isTrue();
+        assertThat(thread.getJsonNumber("count").longValue()).isEqualTo(1);
+        assertThat(Api.anonymous().post(comments, "{\"body\": \"Anonyme\"}").status()).isEqualTo(401);
+
+        assertThat(Api.as(DemoUser.AGENT).post("/api/consultations/" + id + "/close", "").status()).isEqualTo(200);
+        assertThat(Api.as(DemoUser.RESIDENT).post(comments, "{\"body\": \"Trop tard\"}").status()).isEqualTo(403);
+        assertThat(Api.anonymous().get(comments).json().getBoolean("open")).isFalse();
+        assertThat(Api.anonymous().get("/api/consultations/987654/comments").status()).isEqualTo(404);
+    }
+
+    @Test
     void nobodyAnswersAClosedConsultation() {
         long id = openConsultationOfNord(false);
         assertThat(Api.as(DemoUser.AGENT).post("/api/consultations/" + id + "/close", "").status()).isEqualTo(200);

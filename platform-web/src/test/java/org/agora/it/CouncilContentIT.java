@@ -192,11 +192,23 @@ class CouncilContentIT {
         assertThat(Api.as(DemoUser.ANALYST).get(newsPath + "/" + post).status()).isEqualTo(404);
         assertThat(ids(Api.as(DemoUser.RESIDENT).get(newsPath))).contains(post);
         assertThat(download("/council/post.xhtml?id=" + post, null).statusCode()).isEqualTo(404); // its own page too
+        String postComments = "/api/councils/news/" + post + "/comments";
+        Reply comment = Api.as(DemoUser.RESIDENT).post(postComments, "{\"body\": \"<p>J'y serai</p>\"}");
+        assertThat(comment.status()).as(comment.body()).isEqualTo(201);
+        assertThat(Api.as(DemoUser.RESIDENT).get(postComments).json().getJsonNumber("count").longValue()).isEqualTo(1);
+        assertThat(Api.anonymous().get(postComments).status()).isEqualTo(404); // a members-only post's comments too
+        assertThat(Api.as(DemoUser.ANALYST).post(postComments, "{\"body\": \"Vu\"}").status()).isEqualTo(404);
 
         String ideas = "/api/councils/" + council + "/ideas";
         Reply idea = Api.as(DemoUser.RESIDENT).post(ideas, "{\"title\": \"Des bancs\", \"text\": \"Devant l'école\"}");
         assertThat(idea.status()).as(idea.body()).isEqualTo(201);
         long ideaId = idea.json().getJsonNumber("id").longValue();
+        String ideaComments = "/api/councils/ideas/" + ideaId + "/comments";
+        Reply answer = Api.as(DemoUser.AGENT).post(ideaComments, "{\"body\": \"<p>À l'étude</p>\"}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(201);
+        assertThat(answer.json().getString("badge")).isEqualTo("TOWN_HALL");
+        assertThat(Api.anonymous().get(ideaComments).json().getJsonNumber("count").longValue()).isEqualTo(1);
+        assertThat(Api.anonymous().post(ideaComments, "{\"body\": \"Anonyme\"}").status()).isEqualTo(401);
         assertThat(Api.as(DemoUser.ANALYST).post(ideas, "{\"title\": \"Idée\", \"text\": \"Texte\"}").status())
                 .isEqualTo(403);
         String support = ideas + "/" + ideaId + "/support";
