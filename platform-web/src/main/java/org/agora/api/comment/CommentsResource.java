@@ -1,14 +1,8 @@
 package org.agora.api.comment;
 
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.Locale;
@@ -20,18 +14,20 @@ import org.agora.comment.CommentTarget;
 import org.agora.shared.InvalidInputException;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
  * The comments under something residents discuss, through the API: anyone who may see it reads them; those the
  * owning capability lets comment post a comment or a reply (three levels deep at most). Each kind of target has its
- * own address, given by a subclass that says which target an id names.
+ * own address, given by a subclass whose two annotated methods name the target (MicroProfile OpenAPI on Payara fails
+ * on resource methods inherited from a superclass, so they are declared there).
  */
-@Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public abstract class CommentsResource {
+
+    /** What {@code POST} answers, for the OpenAPI description of each subclass. */
+    protected static final String POSTED = "The comment as stored (its body sanitized)";
+
+    protected static final String REFUSED = "An empty or too long body, a reply too deep or to a comment of another "
+            + "target (problem JSON naming the field); nothing stored";
 
     /** A new comment: its rich text (HTML, sanitized when stored), and the comment it replies to, if any. */
     public record NewCommentJson(String body, Long parent) {
@@ -46,29 +42,16 @@ public abstract class CommentsResource {
     @Context
     HttpHeaders headers;
 
-    /** The target the address's id names. */
-    protected abstract CommentTarget target(long id);
-
-    @GET
-    @Operation(summary = "The comments in reading order (each followed by its replies), with whether the target takes "
-            + "comments now and, if not, why (404 for an unknown target or one the caller may not see)")
-    public DiscussionJson discussion(@PathParam("id") long id) {
-        return CommentsJson.of(comments.discussion(currentUser.actor(), target(id), Instant.now()), locale());
+    /** The thread of the target, for this reader. */
+    protected DiscussionJson discussion(CommentTarget target) {
+        return CommentsJson.of(comments.discussion(currentUser.actor(), target, Instant.now()), locale());
     }
 
-    @POST
-    @Operation(summary = "Post a comment, or a reply with \"parent\"; the body is rich text of at most 2,000 characters")
-    @APIResponse(responseCode = "201", description = "The comment as stored (its body sanitized)")
-    @APIResponse(responseCode = "400", description = "An empty or too long body, a reply too deep or to a comment of "
-            + "another target (problem JSON naming the field); nothing stored")
-    @APIResponse(responseCode = "401", description = "No bearer token")
-    @APIResponse(responseCode = "403", description = "The caller may not comment here, or the target takes no more comments")
-    @SecurityRequirement(name = "keycloak")
-    public Response post(@PathParam("id") long id, NewCommentJson request) {
+    /** Posts a comment, or a reply when the request names its parent; 201 with the comment as stored. */
+    protected Response post(CommentTarget target, NewCommentJson request) {
         if (request == null) {
             throw new InvalidInputException(null, "api.body.required");
         }
-        CommentTarget target = target(id);
         Instant now = Instant.now();
         String name = currentUser.getDisplayName();
         Comment stored = request.parent() == null
