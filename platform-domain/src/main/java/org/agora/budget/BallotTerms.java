@@ -14,7 +14,7 @@ import org.agora.shared.DistrictCode;
  * (the call, the review and the ballot refuse every change then: {@link PhasePlan#rulesLocked}), so terms read after
  * that moment stay true for good, on every instance of the application, and may be kept in memory for the vote.
  */
-record BallotTerms(long envelopeId, Optional<DistrictCode> district, Money amount, Optional<Integer> minimumAge,
+record BallotTerms(long callId, long envelopeId, Optional<DistrictCode> district, Money amount, Optional<Integer> minimumAge,
                    PhasePlan phases, VotingRule rule, List<Project> projects) {
 
     /**
@@ -29,8 +29,18 @@ record BallotTerms(long envelopeId, Optional<DistrictCode> district, Money amoun
 
     static BallotTerms of(Envelope envelope, Collection<BudgetProject> onBallot) {
         BudgetCall call = envelope.getCall();
-        return new BallotTerms(envelope.getId(), envelope.getDistrict(), envelope.getAmount(), call.getMinimumAge(),
+        return new BallotTerms(call.getId(), envelope.getId(), envelope.getDistrict(), envelope.getAmount(), call.getMinimumAge(),
                 call.getPhases(), call.getVotingRule(), onBallot.stream().map(BudgetProject::toCandidate).toList());
+    }
+
+    /** Which of the call's two ballots this envelope's is: the district one, or the city-wide one. */
+    VoteScope scope() {
+        return VoteScope.of(district);
+    }
+
+    /** When the vote opened: the register's district at that moment is the one a person votes in. */
+    Instant voteOpened() {
+        return phases.vote().start();
     }
 
     /** Whether these terms, read at {@code now}, can no longer change. */

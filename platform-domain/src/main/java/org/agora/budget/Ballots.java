@@ -27,16 +27,35 @@ final class Ballots {
     }
 
     /**
-     * Marks the voter as having voted in the envelope and stores their ballot, in the caller's transaction. The mark's
-     * primary key refuses a second ballot, even one racing this one on another instance: {@code already} is thrown then,
-     * and the transaction must be rolled back (it stores nothing).
+     * Marks the resident as having voted in the call's scope (through this envelope and channel) and stores their
+     * ballot, in the caller's transaction. The mark's primary key (call, scope, resident) refuses a second ballot, even
+     * one racing this one on another instance or cast in another district envelope of the call: {@code already} is
+     * thrown then, and the transaction must be rolled back (it stores nothing).
      */
-    static void cast(EntityManager em, long envelopeId, String voter, Map<ProjectId, Long> points, Channel channel,
+    static void cast(EntityManager em, BallotTerms terms, long residentId, Map<ProjectId, Long> points, Channel channel,
                      Supplier<ConflictException> already) {
         Connection connection = connection(em);
-        try (PreparedStatement mark = connection.prepareStatement("insert into has_voted (envelope_id, voter) values (?, ?)")) {
-            mark.setLong(1, envelopeId);
-            mark.setString(2, voter);
+        mark(connection, terms, residentId, channel, already);
+        store(connection, terms.envelopeId(), points, channel);
+    }
+
+    /**
+     * Marks the resident as having voted on paper: the paper ballot they handed in is counted later in a batch, with
+     * no link to them. The same mark as online and at the desk.
+     */
+    static void markPaper(EntityManager em, BallotTerms terms, long residentId, Supplier<ConflictException> already) {
+        mark(connection(em), terms, residentId, Channel.PAPER, already);
+    }
+
+    private static void mark(Connection connection, BallotTerms terms, long residentId, Channel channel,
+                             Supplier<ConflictException> already) {
+        try (PreparedStatement mark = connection.prepareStatement(
+                "insert into vote_marks (call_id, scope, resident_id, envelope_id, channel) values (?, ?, ?, ?, ?)")) {
+            mark.setLong(1, terms.callId());
+            mark.setString(2, terms.scope().name());
+            mark.setLong(3, residentId);
+            mark.setLong(4, terms.envelopeId());
+            mark.setString(5, channel.name());
             mark.executeUpdate();
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
@@ -44,7 +63,6 @@ final class Ballots {
             }
             throw new PersistenceException(e);
         }
-        store(connection, envelopeId, points, channel);
     }
 
     /** Stores a ballot that marks nobody (paper, imported), in the caller's transaction. */

@@ -120,11 +120,15 @@ public final class BudgetPermissions {
         return Optional.empty();
     }
 
-    /** Nobody sees a count while the vote is open; the envelope's managers once it has ended, everyone from the results. */
+    /**
+     * Nobody sees a count while the vote is open; the envelope's managers once it has ended and they have closed the
+     * count (no paper batch is accepted after that, so nobody adds ballots knowing the count); everyone from the results.
+     */
     public static boolean canSeeResults(Actor actor, Envelope envelope, Instant now) {
         PhasePlan phases = envelope.getCall().getPhases();
         boolean published = !now.isBefore(phases.resultsFrom());
-        return published || phases.vote().hasEnded(now) && canManageEnvelope(actor, envelope.getDistrict());
+        return published || phases.vote().hasEnded(now) && envelope.isCountClosed(now)
+                && canManageEnvelope(actor, envelope.getDistrict());
     }
 
     /** The follow-up of a call's winners is public, anonymous visitors included, once its results are. */

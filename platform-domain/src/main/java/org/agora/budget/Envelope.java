@@ -32,6 +32,12 @@ public class Envelope {
     @Column(nullable = false)
     private long amount;
 
+    @Column(name = "count_closed_at")
+    private java.time.OffsetDateTime countClosedAt;
+
+    @Column(name = "count_closed_by", length = 100)
+    private String countClosedBy;
+
     protected Envelope() {
         // for JPA
     }
@@ -44,6 +50,27 @@ public class Envelope {
 
     void changeAmount(Money amount) {
         this.amount = amount.amount();
+    }
+
+    /**
+     * Closes the count: no paper batch is added after this, and the envelope's managers may see the count. Once only;
+     * the results phase closes it anyway.
+     */
+    void closeCount(String by, java.time.Instant now) {
+        if (countClosedAt == null) {
+            countClosedAt = java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+            countClosedBy = by;
+        }
+    }
+
+    /** Whether the count is closed at this moment: by its managers once the vote ended, or by the results phase. */
+    public boolean isCountClosed(java.time.Instant now) {
+        return countClosedAt != null || !now.isBefore(call.getPhases().resultsFrom());
+    }
+
+    /** Who closed the count, when a manager did. */
+    public Optional<String> getCountClosedBy() {
+        return Optional.ofNullable(countClosedBy);
     }
 
     public Long getId() {

@@ -17,7 +17,8 @@ import org.agora.territory.TerritoryService;
 
 /**
  * An envelope's {@link Turnout}, shown with its results and to the same people: its ballots against its district's
- * population and registered residents, or the whole city's for the city-wide envelope.
+ * population, and its voters with an account against the registered residents, or the whole city's for the city-wide
+ * envelope.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -43,9 +44,13 @@ public class TurnoutService {
             throw new NotAllowedException("budget.results.notYet");
         }
         long ballots = new VotingService(em).ballotsByChannel(envelopeId).values().stream().mapToLong(Long::longValue).sum();
+        long accountVoters = ((Number) em.createNativeQuery("select count(*) from vote_marks m join residents r"
+                + " on r.id = m.resident_id where m.envelope_id = ? and r.account is not null")
+                .setParameter(1, envelopeId).getSingleResult()).longValue();
         if (envelope.getDistrict().isPresent()) {
             DistrictCode code = envelope.getDistrict().get();
-            return new Turnout(ballots, territory.getDistrict(code.value()).getPopulation(), residents.inDistrict(code));
+            return new Turnout(ballots, territory.getDistrict(code.value()).getPopulation(), accountVoters,
+                    residents.inDistrict(code));
         }
         long population = 0;
         Optional<Long> registered = Optional.of(0L);
@@ -54,6 +59,6 @@ public class TurnoutService {
             // one unknown district makes the city's figure unknown; the others are not even asked
             registered = registered.flatMap(sum -> residents.inDistrict(district.getCode()).map(n -> sum + n));
         }
-        return new Turnout(ballots, population, registered);
+        return new Turnout(ballots, population, accountVoters, registered);
     }
 }

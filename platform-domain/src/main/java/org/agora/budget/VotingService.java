@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import jakarta.inject.Inject;
+import org.agora.participation.Resident;
+import org.agora.participation.ResidentDirectory;
+import org.agora.participation.ResidentRegister;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Label;
@@ -18,8 +22,9 @@ import org.agora.shared.Role;
 
 /**
  * The secret vote. A ballot is checked against the call's rule and the envelope's projects, then two things are
- * written in one transaction: the mark that the person voted in the envelope (whose primary key refuses a second
- * ballot, even from a simultaneous request on another instance), and the ballot itself, which names no one.
+ * written in one transaction: the mark that the person (on the platform's register) voted in the call's district or
+ * city-wide scope, whose primary key refuses a second ballot on any channel, even from a simultaneous request on
+ * another instance, and the ballot itself, which names no one.
  * A ballot is either stored and acknowledged, or refused with its reason: never acknowledged and lost.
  * What a ballot is checked against (the envelope, its call's rules and the projects on its ballot) is read from the
  * database until the vote has opened and kept in memory from then on, when it can no longer change
@@ -38,6 +43,9 @@ public class VotingService {
     @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
+    @Inject
+    ResidentRegister register;
+
     /** The terms of envelopes whose rules are locked, by envelope id: a few per call, true for good. */
     private final Map<Long, BallotTerms> lockedTerms;
 
@@ -55,6 +63,7 @@ public class VotingService {
     VotingService(EntityManager em, Map<Long, BallotTerms> lockedTerms) {
         this.em = em;
         this.lockedTerms = lockedTerms;
+        this.register = new ResidentRegister(em, ResidentDirectory.NONE);
     }
 
     /** Puts a project on an envelope's ballot (office or the envelope's agents), while the rules are not locked. */
@@ -86,47 +95,87 @@ public class VotingService {
         return BudgetPermissions.whyNotVote(voter, envelope.getDistrict(), call.getMinimumAge(), call.getPhases(), now);
     }
 
-    /** Casts a resident's own ballot online. */
+    /**
+     * Casts a resident's own ballot online. Who may vote is read from the platform's register, not from what the
+     * account claims now: the district the person had when the vote opened, and the birth year on the register.
+     */
     public void cast(Actor voter, long envelopeId, Ballot ballot, Instant now) {
         BallotTerms terms = terms(envelopeId, now);
-        terms.whyNotVote(voter, now).ifPresent(reason -> {
+        if (!voter.isSignedIn() || !voter.has(Role.RESIDENT)) {
+            throw new NotAllowedException(voter.isSignedIn() ? "budget.vote.residentsOnly" : "budget.vote.signInFirst");
+        }
+        Resident resident = register.enlisted(voter, Optional.empty(), now);
+        Actor elector = voter.asRegistered(register.districtAt(resident, terms.voteOpened()), resident.getBirthYear());
+        terms.whyNotVote(elector, now).ifPresent(reason -> {
             throw new NotAllowedException(reason);
         });
-        store(terms, voter.username(), ballot, Channel.ONLINE);
+        terms.validate(ballot);
+        Ballots.cast(em, terms, resident.getId(), terms.rule().points(ballot), Channel.ONLINE,
+                () -> new ConflictException(null, "budget.vote.already"));
     }
 
     /**
-     * Staff at a town-hall desk record the ballot of a resident who votes in person, after checking who they are
-     * and where they live: the resident is marked as having voted exactly as online, and cannot vote again.
+     * Staff at a town-hall desk record the ballot of a person who votes in person, found on the register (with or
+     * without an account) after checking their papers: they are marked as having voted exactly as online, and cannot
+     * vote again in the call's scope, online or at any desk.
      */
-    public void castAtDesk(Actor staff, String resident, org.agora.shared.DistrictCode residentDistrict,
-                           Optional<Integer> birthYear, long envelopeId, Ballot ballot, Instant now) {
+    public void castAtDesk(Actor staff, long residentId, long envelopeId, Ballot ballot, Instant now) {
         BallotTerms terms = terms(envelopeId, now);
-        if (!BudgetPermissions.canRecordAtDesk(staff, terms.district(), Optional.of(residentDistrict))) {
+        Resident resident = atDesk(staff, residentId, terms, now);
+        terms.validate(ballot);
+        Ballots.cast(em, terms, residentId, terms.rule().points(ballot), Channel.DESK,
+                () -> new ConflictException("resident", "budget.desk.alreadyVoted", resident.getShownName()));
+    }
+
+    /**
+     * Staff mark on the register a person who hands in a paper ballot: the ballot goes, unopened and unnamed, into the
+     * ballot box and is counted later in a batch. The same mark as online and at the desk.
+     */
+    public void markPaperVoter(Actor staff, long residentId, long envelopeId, Instant now) {
+        BallotTerms terms = terms(envelopeId, now);
+        Resident resident = atDesk(staff, residentId, terms, now);
+        Ballots.markPaper(em, terms, residentId,
+                () -> new ConflictException("resident", "budget.desk.alreadyVoted", resident.getShownName()));
+    }
+
+    /** The person on the register, once checked that this desk may record them and that they may vote now. */
+    private Resident atDesk(Actor staff, long residentId, BallotTerms terms, Instant now) {
+        Resident resident = register.get(residentId);
+        Optional<org.agora.shared.DistrictCode> district = register.districtAt(resident, terms.voteOpened());
+        if (!BudgetPermissions.canRecordAtDesk(staff, terms.district(), district)) {
             throw new NotAllowedException("budget.desk.notAllowed");
         }
-        Actor voter = new Actor(Label.of("resident", resident).text(), java.util.Set.of(Role.RESIDENT),
-                Optional.of(residentDistrict), java.util.Set.of(), birthYear);
+        Actor voter = new Actor(resident.getAccount().orElse("resident-" + residentId), java.util.Set.of(Role.RESIDENT),
+                district, java.util.Set.of(), resident.getBirthYear());
         terms.whyNotVote(voter, now).ifPresent(reason -> {
             throw new NotAllowedException(DESK_WORDS.getOrDefault(reason, reason));
         });
-        try {
-            store(terms, voter.username(), ballot, Channel.DESK);
-        } catch (ConflictException e) {
-            throw new ConflictException("resident", "budget.desk.alreadyVoted", voter.username());
-        }
+        return resident;
     }
 
     /**
-     * Paper ballots counted offline, added in bulk during the vote or after it, before the results: all are
-     * checked first and either all are stored or none. Nobody is marked as having voted (the paper list of
-     * voters stays with the town hall).
+     * A batch of paper ballots, typed in by the envelope's managers from the ballot box, during the vote or after it
+     * until the count is closed. All are checked first and either all are stored or none. The batch's id comes from
+     * the form, so that entering it twice (a double submit, a retry) stores it once; a batch may not hold more ballots
+     * than people were marked as having voted on paper and not yet counted. Returns how many ballots the batch holds.
      */
-    public int addPaperBallots(Actor staff, long envelopeId, List<Ballot> ballots, Instant now) {
+    public PaperBatchResult addPaperBatch(Actor staff, long envelopeId, String batchId, List<Ballot> ballots, Instant now) {
         Envelope envelope = managed(staff, envelopeId);
+        String id = batchIdOf(batchId);
+        em.lock(envelope, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        PaperBatch entered = em.find(PaperBatch.class, id);
+        if (entered != null) {
+            if (entered.getEnvelopeId() != envelopeId) {
+                throw new ConflictException("ballots", "budget.paper.batchElsewhere");
+            }
+            return new PaperBatchResult(entered.getBallots(), true);
+        }
         PhasePlan phases = envelope.getCall().getPhases();
-        if (!phases.vote().hasStarted(now) || !now.isBefore(phases.resultsFrom())) {
+        if (!phases.vote().hasStarted(now)) {
             throw new NotAllowedException("budget.vote.paperOutsideCount");
+        }
+        if (envelope.isCountClosed(now)) {
+            throw new NotAllowedException("budget.paper.countClosed");
         }
         VotingRule rule = envelope.getCall().getVotingRule();
         List<Project> projects = ballot(envelopeId).stream().map(BudgetProject::toCandidate).toList();
@@ -138,14 +187,54 @@ public class VotingService {
                         e.messageKey(), e.arguments());
             }
         }
+        long unmatched = paperMarks(envelopeId) - paperBallots(envelopeId);
+        if (ballots.size() > unmatched) {
+            throw new org.agora.shared.InvalidInputException("ballots", "budget.paper.moreThanMarks", ballots.size(),
+                    Math.max(unmatched, 0));
+        }
+        em.persist(new PaperBatch(id, envelopeId, ballots.size(), staff.username(), now));
+        em.flush();
         ballots.forEach(b -> Ballots.store(em, envelopeId, rule.points(b), Channel.PAPER));
-        return ballots.size();
+        return new PaperBatchResult(ballots.size(), false);
     }
 
-    private void store(BallotTerms terms, String voter, Ballot ballot, Channel channel) {
-        terms.validate(ballot);
-        Ballots.cast(em, terms.envelopeId(), voter, terms.rule().points(ballot), channel,
-                () -> new ConflictException(null, "budget.vote.already"));
+    /** What entering a paper batch did: the ballots it holds, and whether it had been entered before (nothing added). */
+    public record PaperBatchResult(int ballots, boolean alreadyEntered) {
+    }
+
+    /**
+     * Closes the envelope's count once its vote has ended (its managers): no paper batch is accepted after this, and
+     * from then on its managers see the count. The results phase closes it anyway.
+     */
+    public void closeCount(Actor staff, long envelopeId, Instant now) {
+        Envelope envelope = managed(staff, envelopeId);
+        if (!envelope.getCall().getPhases().vote().hasEnded(now)) {
+            throw new NotAllowedException("budget.count.voteNotEnded");
+        }
+        em.lock(envelope, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        envelope.closeCount(staff.username(), now);
+    }
+
+    /** How many people were marked as having voted on paper in the envelope. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long paperMarks(long envelopeId) {
+        return ((Number) em.createNativeQuery("select count(*) from vote_marks where envelope_id = ? and channel = 'PAPER'")
+                .setParameter(1, envelopeId).getSingleResult()).longValue();
+    }
+
+    /** How many paper ballots the envelope's batches hold. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long paperBallots(long envelopeId) {
+        return ((Number) em.createNativeQuery("select coalesce(sum(ballots), 0) from paper_batches where envelope_id = ?")
+                .setParameter(1, envelopeId).getSingleResult()).longValue();
+    }
+
+    private static String batchIdOf(String batchId) {
+        try {
+            return java.util.UUID.fromString(batchId == null ? "" : batchId.strip()).toString();
+        } catch (IllegalArgumentException e) {
+            throw new org.agora.shared.InvalidInputException("batch", "budget.paper.batchIdMalformed");
+        }
     }
 
     /** What a ballot in the envelope is checked against: kept from the database's once it can no longer change. */
@@ -176,11 +265,26 @@ public class VotingService {
         return counts;
     }
 
-    /** Whether this person has voted in the envelope (the only thing kept about them). */
+    /** Whether this person has voted in the envelope's scope of its call (the only thing kept about them). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean hasVoted(Actor voter, long envelopeId) {
-        return voter.isSignedIn() && !em.createNativeQuery("select 1 from has_voted where envelope_id = ? and voter = ?")
-                .setParameter(1, envelopeId).setParameter(2, voter.username()).getResultList().isEmpty();
+        if (!voter.isSignedIn()) {
+            return false;
+        }
+        Envelope envelope = envelope(envelopeId);
+        return !em.createNativeQuery("select 1 from vote_marks m join residents r on r.id = m.resident_id"
+                        + " where m.call_id = ? and m.scope = ? and r.account = ?")
+                .setParameter(1, envelope.getCall().getId()).setParameter(2, VoteScope.of(envelope.getDistrict()).name())
+                .setParameter(3, voter.username()).getResultList().isEmpty();
+    }
+
+    /** Whether the person on the register has voted in the envelope's scope of its call, on any channel. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasVoted(long residentId, long envelopeId) {
+        Envelope envelope = envelope(envelopeId);
+        return !em.createNativeQuery("select 1 from vote_marks where call_id = ? and scope = ? and resident_id = ?")
+                .setParameter(1, envelope.getCall().getId()).setParameter(2, VoteScope.of(envelope.getDistrict()).name())
+                .setParameter(3, residentId).getResultList().isEmpty();
     }
 
     /** The envelope, if this person manages it (the office, or an agent of its district). */

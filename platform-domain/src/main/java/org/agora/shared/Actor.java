@@ -37,6 +37,14 @@ public record Actor(String username, Set<Role> roles, Optional<DistrictCode> hom
         return roles.contains(role);
     }
 
+    /**
+     * The same person with the district and birth year the platform's register has for them, in place of those their
+     * account claims now (which they may edit): what a vote's eligibility reads.
+     */
+    public Actor asRegistered(Optional<DistrictCode> registeredDistrict, Optional<Integer> registeredBirthYear) {
+        return new Actor(username, roles, registeredDistrict, agentDistricts, registeredBirthYear);
+    }
+
     /** A district agent acts only for the districts they are bound to. */
     public boolean servesDistrict(DistrictCode district) {
         return has(Role.DISTRICT_AGENT) && agentDistricts.contains(district);

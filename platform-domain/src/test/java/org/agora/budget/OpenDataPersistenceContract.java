@@ -47,7 +47,7 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
         Set<ProjectId> winners = tally.winners().stream().map(fileIdOf::get).collect(Collectors.toSet());
         assertThat(winners).isEqualTo(swiecie.officialWinners().orElseThrow());
         assertThat(count("select count(*) from ballots where channel = 'PAPER'")).isEqualTo(swiecie.votes().size());
-        assertThat(count("select count(*) from has_voted")).isZero();
+        assertThat(count("select count(*) from vote_marks")).isZero();
     }
 
     @Test

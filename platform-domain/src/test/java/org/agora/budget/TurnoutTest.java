@@ -10,37 +10,50 @@ import org.junit.jupiter.api.Test;
 class TurnoutTest {
 
     @Test
-    void ballotsAreCountedPerHundredResidentsOfBothKinds() {
-        Turnout turnout = new Turnout(3, 12_000, Optional.of(400L));
+    void ballotsCountAgainstThePopulationAndAccountVotersAgainstRegisteredResidents() {
+        Turnout turnout = new Turnout(5, 12_000, 3, Optional.of(400L));
 
-        assertThat(turnout.ofPopulation()).contains(new BigDecimal("0.03"));
+        assertThat(turnout.ofPopulation()).contains(new BigDecimal("0.04"));
         assertThat(turnout.ofRegistered()).contains(new BigDecimal("0.75"));
     }
 
     @Test
     void percentagesAreRoundedHalfUpToTwoDecimals() {
-        assertThat(new Turnout(1, 3, Optional.of(6L)).ofPopulation()).contains(new BigDecimal("33.33"));
-        assertThat(new Turnout(1, 3, Optional.of(6L)).ofRegistered()).contains(new BigDecimal("16.67"));
+        assertThat(new Turnout(1, 3, 1, Optional.of(6L)).ofPopulation()).contains(new BigDecimal("33.33"));
+        assertThat(new Turnout(1, 3, 1, Optional.of(6L)).ofRegistered()).contains(new BigDecimal("16.67"));
     }
 
     @Test
-    void ballotsWithoutAccountsMayPassAllRegisteredResidents() {
-        // desk and paper voters need no account
-        assertThat(new Turnout(3, 9_000, Optional.of(1L)).ofRegistered()).contains(new BigDecimal("300.00"));
+    void desksAndPaperWithoutAccountsNeverPushTheRegisteredTurnoutAbove100Percent() {
+        // three ballots, of which only one by a person with an account, the only one registered
+        Turnout turnout = new Turnout(3, 9_000, 1, Optional.of(1L));
+
+        assertThat(turnout.ofRegistered()).contains(new BigDecimal("100.00"));
+    }
+
+    @Test
+    void noPercentageIsGivenAbove100Percent() {
+        Turnout tooSmallAPopulation = new Turnout(4_200, 100, 42, Optional.of(1L));
+
+        assertThat(tooSmallAPopulation.ofPopulation()).isEmpty();
+        assertThat(tooSmallAPopulation.ballotsExceedPopulation()).isTrue();
+        assertThat(tooSmallAPopulation.ofRegistered()).isEmpty();
     }
 
     @Test
     void unknownOrZeroResidentsGiveNoPercentage() {
-        Turnout unknown = new Turnout(5, 0, Optional.empty());
+        Turnout unknown = new Turnout(5, 0, 0, Optional.empty());
 
         assertThat(unknown.ofPopulation()).isEmpty();
+        assertThat(unknown.ballotsExceedPopulation()).isFalse();
         assertThat(unknown.ofRegistered()).isEmpty();
-        assertThat(new Turnout(5, 100, Optional.of(0L)).ofRegistered()).isEmpty();
+        assertThat(new Turnout(5, 100, 0, Optional.of(0L)).ofRegistered()).isEmpty();
     }
 
     @Test
     void negativeFiguresAreRefused() {
-        assertThatThrownBy(() -> new Turnout(-1, 10, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Turnout(1, 10, Optional.of(-2L))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Turnout(-1, 10, 0, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Turnout(1, 10, 0, Optional.of(-2L))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Turnout(1, 10, -1, Optional.empty())).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -88,7 +88,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
 
         cast(RESIDENT_OF_NORD, choose(0, 1));
 
-        assertThat(count("select count(*) from has_voted")).isEqualTo(1);
+        assertThat(count("select count(*) from vote_marks")).isEqualTo(1);
         assertThat(count("select count(*) from ballots")).isEqualTo(1);
         assertThat(count("select sum(points) from ballot_choices")).isEqualTo(2);
         assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, choose(2)))
@@ -121,7 +121,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
 
         assertThat(accepted).isEqualTo(1);
         assertThat(count("select count(*) from ballots")).isEqualTo(1);
-        assertThat(count("select count(*) from has_voted")).isEqualTo(1);
+        assertThat(count("select count(*) from vote_marks")).isEqualTo(1);
     }
 
     @Test
@@ -132,7 +132,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("budget.ballot.overEnvelope");
         assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, new Ballot.Approval(Set.of(new ProjectId("999999")))))
                 .isInstanceOf(InvalidInputException.class);
-        assertThat(count("select count(*) from has_voted")).isZero();
+        assertThat(count("select count(*) from vote_marks")).isZero();
         assertThat(count("select count(*) from ballots")).isZero();
     }
 
@@ -193,7 +193,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> castKeeping(kept, RESIDENT_OF_NORD, choose(0), PhasePlanTest.plan().vote().end()))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.notOpen");
         assertThat(count("select count(*) from ballots")).isEqualTo(2);
-        assertThat(count("select count(*) from has_voted")).isEqualTo(2);
+        assertThat(count("select count(*) from vote_marks")).isEqualTo(2);
     }
 
     @Test
@@ -238,6 +238,13 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(agent, nord, DURING_VOTE)))
                 .isInstanceOf(NotAllowedException.class);
 
+        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(agent, nord, PhasePlanTest.day(85))))
+                .as("the count is not closed yet").isInstanceOf(NotAllowedException.class);
+        db().inTransaction(em -> {
+            new VotingService(em).closeCount(agent, nord, PhasePlanTest.day(85));
+            return null;
+        });
+
         // garden 3 votes, cycle lane 2, benches 2 (a tie broken by the lower cost: benches first):
         // garden 40,000, then benches 20,000 (60,000), then the cycle lane 120,000 no longer fits -> skipped
         Tally tally = db().inTransaction(em -> new TallyService(em).tally(agent, nord, PhasePlanTest.day(85)));
@@ -253,21 +260,15 @@ abstract class VotingPersistenceContract extends DatabaseTest {
     void aDeskBallotMarksTheResidentAsHavingVotedLikeOnline() {
         callWithProjects();
         Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
+        long camille = accountOnRegister("resident", "nord", 1990);
 
-        db().inTransaction(em -> {
-            new VotingService(em).castAtDesk(agent, "resident", new DistrictCode("nord"), Optional.of(1990), nord, choose(1),
-                    DURING_VOTE);
-            return null;
-        });
+        desk(agent, camille, choose(1));
 
         assertThat(count("select count(*) from ballots where channel = 'DESK'")).isEqualTo(1);
         assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, choose(0)))
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.vote.already");
-        assertThatThrownBy(() -> db().inTransaction(em -> {
-            new VotingService(em).castAtDesk(RESIDENT_OF_NORD, "voisin", new DistrictCode("nord"), Optional.of(1990), nord,
-                    choose(1), DURING_VOTE);
-            return null;
-        })).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> desk(RESIDENT_OF_NORD, camille, choose(1))).isInstanceOf(NotAllowedException.class);
+        assertThat(count("select count(*) from ballots")).isEqualTo(1);
     }
 
     @Test
@@ -278,12 +279,10 @@ abstract class VotingPersistenceContract extends DatabaseTest {
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.birthYearNeeded");
         assertThatThrownBy(() -> cast(resident("jeune", "nord", Optional.of(2012)), choose(0)))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.tooYoung");
-        assertThatThrownBy(() -> db().inTransaction(em -> {
-            new VotingService(em).castAtDesk(BudgetCallPersistenceContract.AGENT_OF_NORD, "jeune.guichet",
-                    new DistrictCode("nord"), Optional.of(2012), nord, choose(0), DURING_VOTE);
-            return null;
-        })).isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.desk.tooYoung");
-        assertThat(count("select count(*) from has_voted")).isZero();
+        long young = inPerson("Jeune Guichet", java.time.LocalDate.of(2012, 4, 2), "nord");
+        assertThatThrownBy(() -> desk(BudgetCallPersistenceContract.AGENT_OF_NORD, young, choose(0)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.desk.tooYoung");
+        assertThat(count("select count(*) from vote_marks")).isZero();
 
         cast(resident("seize.ans", "nord", Optional.of(2011)), choose(0));
         assertThat(count("select count(*) from ballots")).isEqualTo(1);
@@ -293,20 +292,295 @@ abstract class VotingPersistenceContract extends DatabaseTest {
     void paperBallotsAreAddedAllOrNothing() {
         callWithProjects();
         Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
-        List<Ballot> paper = List.of(choose(0), choose(0, 1), choose(0, 1, 2), choose(2));
+        for (int i = 0; i < 3; i++) {
+            markPaper(agent, inPerson("Votant Papier" + (char) ('a' + i), java.time.LocalDate.of(1980, 1, 1 + i), "nord"));
+        }
+        List<Ballot> paper = List.of(choose(0), choose(0, 1), choose(0, 1, 2));
 
-        assertThatThrownBy(() -> db().inTransaction(em -> new VotingService(em).addPaperBallots(agent, nord, paper, DURING_VOTE)))
+        assertThatThrownBy(() -> paperBatch(agent, UUID_A, paper, DURING_VOTE))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("budget.vote.paperBallotRefused");
                     assertThat(e.arguments()).hasSize(3).startsWith(3, "budget.ballot.overEnvelope");
                     assertThat((Object[]) e.arguments()[2]).containsExactly(180_000L, 150_000L);
                 });
         assertThat(count("select count(*) from ballots")).isZero();
+        assertThat(count("select count(*) from paper_batches")).isZero();
 
-        int added = db().inTransaction(em -> new VotingService(em).addPaperBallots(agent, nord,
-                List.of(choose(0), choose(0, 1), choose(2)), PhasePlanTest.day(85)));
-        assertThat(added).isEqualTo(3);
+        VotingService.PaperBatchResult added = paperBatch(agent, UUID_A, List.of(choose(0), choose(0, 1), choose(2)),
+                PhasePlanTest.day(85));
+        assertThat(added).isEqualTo(new VotingService.PaperBatchResult(3, false));
         assertThat(count("select count(*) from ballots where channel = 'PAPER'")).isEqualTo(3);
-        assertThat(count("select count(*) from has_voted")).isZero();
+        assertThat(count("select count(*) from vote_marks where channel = 'PAPER'")).isEqualTo(3);
+    }
+
+    // --- the attacks of issue 12: each a way to a second ballot, an age limit passed, or a batch counted twice ---
+
+    static final String UUID_A = "7f1c1d1e-0000-4000-8000-00000000000a";
+    static final String UUID_B = "7f1c1d1e-0000-4000-8000-00000000000b";
+
+    /** A resident of Nord born in 1990 whose account now claims another district or birth year. */
+    private static Actor sameAccountClaiming(String district, Optional<Integer> birthYear) {
+        return resident("resident", district, birthYear);
+    }
+
+    private long sud() {
+        return db().inTransaction(em -> {
+            BudgetCall call = em.find(Envelope.class, nord).getCall();
+            long sud = call.findEnvelope(Optional.of(new DistrictCode("sud"))).orElseThrow().getId();
+            new VotingService(em).addToBallot(BudgetCallPersistenceContract.OFFICE, sud, "Une fontaine", 10_000, BEFORE_VOTE);
+            return sud;
+        });
+    }
+
+    private Ballot firstOf(long envelope) {
+        return new Ballot.Approval(Set.of(voting(v -> v.ballot(envelope)).get(0).toCandidate().id()));
+    }
+
+    private void castIn(Actor voter, long envelope, Ballot ballot, Instant now) {
+        db().inTransaction(em -> {
+            new VotingService(em).cast(voter, envelope, ballot, now);
+            return null;
+        });
+    }
+
+    private long accountOnRegister(String username, String district, int birthYear) {
+        return db().inTransaction(em -> new org.agora.participation.ResidentRegister(em,
+                org.agora.participation.ResidentDirectory.NONE).enlisted(resident(username, district, Optional.of(birthYear)),
+                Optional.empty(), BEFORE_VOTE).getId());
+    }
+
+    private long inPerson(String name, java.time.LocalDate born, String district) {
+        return db().inTransaction(em -> new org.agora.participation.ResidentRegister(em,
+                org.agora.participation.ResidentDirectory.NONE).enlistInPerson(BudgetCallPersistenceContract.OFFICE,
+                new org.agora.participation.InPersonResident(name, born, new DistrictCode(district)), true, BEFORE_VOTE)
+                .getId());
+    }
+
+    private void desk(Actor staff, long resident, Ballot ballot) {
+        db().inTransaction(em -> {
+            new VotingService(em).castAtDesk(staff, resident, nord, ballot, DURING_VOTE);
+            return null;
+        });
+    }
+
+    private void markPaper(Actor staff, long resident) {
+        db().inTransaction(em -> {
+            new VotingService(em).markPaperVoter(staff, resident, nord, DURING_VOTE);
+            return null;
+        });
+    }
+
+    private VotingService.PaperBatchResult paperBatch(Actor staff, String id, List<Ballot> ballots, Instant now) {
+        return db().inTransaction(em -> new VotingService(em).addPaperBatch(staff, nord, id, ballots, now));
+    }
+
+    @Test
+    void movingToAnotherDistrictInOnesAccountNeverGivesASecondDistrictBallot() {
+        callWithProjects();
+        long sud = sud();
+        cast(RESIDENT_OF_NORD, choose(0));
+
+        // the account now says Sud (edited in Keycloak), and the person signs in again
+        assertThatThrownBy(() -> castIn(sameAccountClaiming("sud", Optional.of(1990)), sud, firstOf(sud), DURING_VOTE))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.otherDistrict");
+        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+        assertThat(count("select count(*) from vote_marks")).isEqualTo(1);
+    }
+
+    @Test
+    void aMoveRecordedByStaffDuringTheVoteNeitherMovesTheBallotNorGivesASecondOne() {
+        callWithProjects();
+        long sud = sud();
+        long camille = accountOnRegister("resident", "nord", 1990);
+        db().inTransaction(em -> {
+            new org.agora.participation.ResidentRegister(em, org.agora.participation.ResidentDirectory.NONE)
+                    .move(BudgetCallPersistenceContract.OFFICE, camille, new DistrictCode("sud"), "déménagement", DURING_VOTE);
+            return null;
+        });
+
+        // where the person lived when the vote opened decides, whatever the register says since
+        assertThatThrownBy(() -> castIn(sameAccountClaiming("sud", Optional.of(1990)), sud, firstOf(sud),
+                DURING_VOTE.plusSeconds(60))).isInstanceOf(NotAllowedException.class)
+                .hasMessageStartingWith("budget.vote.otherDistrict");
+        castIn(sameAccountClaiming("sud", Optional.of(1990)), nord, choose(0), DURING_VOTE.plusSeconds(60));
+        assertThat(count("select count(*) from vote_marks")).isEqualTo(1);
+    }
+
+    @Test
+    void aMoveBeforeTheVoteOpensChangesTheEnvelopeButNotTheNumberOfDistrictBallots() {
+        callWithProjects();
+        long sud = sud();
+        long camille = accountOnRegister("resident", "nord", 1990);
+        db().inTransaction(em -> {
+            new org.agora.participation.ResidentRegister(em, org.agora.participation.ResidentDirectory.NONE)
+                    .move(BudgetCallPersistenceContract.OFFICE, camille, new DistrictCode("sud"), "déménagement", BEFORE_VOTE);
+            return null;
+        });
+
+        castIn(sameAccountClaiming("nord", Optional.of(1990)), sud, firstOf(sud), DURING_VOTE);
+        assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, choose(0)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.otherDistrict");
+        assertThat(count("select count(*) from vote_marks where scope = 'DISTRICT'")).isEqualTo(1);
+    }
+
+    @Test
+    void theDistrictMarkCoversEveryDistrictEnvelopeOfTheCall() {
+        callWithProjects();
+        long sud = sud();
+        long camille = accountOnRegister("resident", "nord", 1990);
+        desk(BudgetCallPersistenceContract.OFFICE, camille, choose(0));
+        db().inTransaction(em -> {
+            new org.agora.participation.ResidentRegister(em, org.agora.participation.ResidentDirectory.NONE)
+                    .move(BudgetCallPersistenceContract.OFFICE, camille, new DistrictCode("sud"), "erreur", BEFORE_VOTE);
+            return null;
+        });
+
+        // even with the register saying Sud since before the vote (a correction), the call's district ballot is spent
+        assertThatThrownBy(() -> castIn(sameAccountClaiming("sud", Optional.of(1990)), sud, firstOf(sud), DURING_VOTE))
+                .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.vote.already");
+        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+    }
+
+    @Test
+    void editingTheBirthYearInOnesAccountNeverPassesTheMinimumAge() {
+        callWithProjects(); // minimum age 16, vote in 2027
+        assertThatThrownBy(() -> cast(sameAccountClaiming("nord", Optional.of(2013)), choose(0)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.tooYoung");
+
+        assertThatThrownBy(() -> cast(sameAccountClaiming("nord", Optional.of(1990)), choose(0)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.tooYoung");
+        assertThat(count("select count(*) from vote_marks")).isZero();
+    }
+
+    @Test
+    void aBirthYearIsTakenFromTheAccountOnceWhenTheRegisterHasNone() {
+        callWithProjects();
+        assertThatThrownBy(() -> cast(sameAccountClaiming("nord", Optional.empty()), choose(0)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.birthYearNeeded");
+
+        cast(sameAccountClaiming("nord", Optional.of(1990)), choose(0));
+
+        assertThat(count("select count(*) from resident_changes where field = 'BIRTH_YEAR'")).isEqualTo(1);
+    }
+
+    @Test
+    void staffCorrectTheBirthYearWithATrace() {
+        callWithProjects();
+        long young = accountOnRegister("resident", "nord", 2013);
+        db().inTransaction(em -> {
+            new org.agora.participation.ResidentRegister(em, org.agora.participation.ResidentDirectory.NONE)
+                    .correctBirthYear(BudgetCallPersistenceContract.AGENT_OF_NORD, young, 1990, "pièce d'identité vue",
+                            BEFORE_VOTE);
+            return null;
+        });
+
+        cast(sameAccountClaiming("nord", Optional.of(2013)), choose(0));
+        assertThat(count("select count(*) from resident_changes where changed_by = 'agent' and before_value = '2013'"
+                + " and after_value = '1990'")).isEqualTo(1);
+    }
+
+    @Test
+    void aDeskBallotAfterAnOnlineOneIsRefused() {
+        callWithProjects();
+        cast(RESIDENT_OF_NORD, choose(0));
+        long camille = db().inTransaction(em -> new org.agora.participation.ResidentRegister(em,
+                org.agora.participation.ResidentDirectory.NONE).findByAccount("resident").orElseThrow().getId());
+
+        assertThatThrownBy(() -> desk(BudgetCallPersistenceContract.AGENT_OF_NORD, camille, choose(1)))
+                .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.desk.alreadyVoted");
+        assertThatThrownBy(() -> markPaper(BudgetCallPersistenceContract.AGENT_OF_NORD, camille))
+                .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.desk.alreadyVoted");
+        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+    }
+
+    @Test
+    void aPersonWithoutAccountVotesOnceAtAnyDesk() {
+        callWithProjects();
+        long voisin = inPerson("Jean Voisin", java.time.LocalDate.of(1970, 2, 3), "nord");
+        desk(BudgetCallPersistenceContract.AGENT_OF_NORD, voisin, choose(0));
+
+        assertThatThrownBy(() -> desk(BudgetCallPersistenceContract.OFFICE, voisin, choose(1)))
+                .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.desk.alreadyVoted");
+        assertThatThrownBy(() -> markPaper(BudgetCallPersistenceContract.OFFICE, voisin))
+                .isInstanceOf(ConflictException.class);
+        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+    }
+
+    @Test
+    void thePersonMustBeFoundBeforeBeingEnteredAgainWithoutAccount() {
+        callWithProjects();
+        inPerson("Jean Voisin", java.time.LocalDate.of(1970, 2, 3), "nord");
+        org.agora.participation.InPersonResident again = new org.agora.participation.InPersonResident("VOISIN  jean",
+                java.time.LocalDate.of(1970, 2, 3), new DistrictCode("nord"));
+
+        List<org.agora.participation.RegisterEntry> near = db().inTransaction(em -> new org.agora.participation
+                .ResidentRegister(em, org.agora.participation.ResidentDirectory.NONE)
+                .nearDuplicates(BudgetCallPersistenceContract.AGENT_OF_NORD, again));
+        assertThat(near).extracting(org.agora.participation.RegisterEntry::name).containsExactly("Jean Voisin");
+        assertThatThrownBy(() -> db().inTransaction(em -> new org.agora.participation.ResidentRegister(em,
+                org.agora.participation.ResidentDirectory.NONE).enlistInPerson(BudgetCallPersistenceContract.AGENT_OF_NORD,
+                again, false, DURING_VOTE))).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("participation.register.checkNearDuplicates");
+        assertThat(count("select count(*) from residents")).isEqualTo(1);
+    }
+
+    @Test
+    void aPaperBatchEnteredTwiceIsStoredOnce() {
+        callWithProjects();
+        Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
+        markPaper(agent, inPerson("Anne Papier", java.time.LocalDate.of(1980, 1, 1), "nord"));
+        markPaper(agent, inPerson("Paul Papier", java.time.LocalDate.of(1981, 1, 1), "nord"));
+
+        paperBatch(agent, UUID_A, List.of(choose(0), choose(1)), DURING_VOTE);
+        VotingService.PaperBatchResult again = paperBatch(agent, UUID_A, List.of(choose(0), choose(1)), DURING_VOTE);
+
+        assertThat(again).isEqualTo(new VotingService.PaperBatchResult(2, true));
+        assertThat(count("select count(*) from ballots where channel = 'PAPER'")).isEqualTo(2);
+        assertThat((Object) db().inTransaction(em -> em.createNativeQuery("select entered_by from paper_batches").getSingleResult()))
+                .isEqualTo("agent");
+    }
+
+    @Test
+    void aPaperBatchHoldsNoMoreBallotsThanPaperVotersMarkedAndNotYetCounted() {
+        callWithProjects();
+        Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
+        markPaper(agent, inPerson("Anne Papier", java.time.LocalDate.of(1980, 1, 1), "nord"));
+        markPaper(agent, inPerson("Paul Papier", java.time.LocalDate.of(1981, 1, 1), "nord"));
+        paperBatch(agent, UUID_A, List.of(choose(0)), DURING_VOTE);
+
+        assertThatThrownBy(() -> paperBatch(agent, UUID_B, List.of(choose(0), choose(1)), DURING_VOTE))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("budget.paper.moreThanMarks");
+                    assertThat(e.arguments()).containsExactly(2, 1L);
+                });
+        assertThat(count("select count(*) from ballots where channel = 'PAPER'")).isEqualTo(1);
+    }
+
+    @Test
+    void noBatchIsAddedOnceTheCountIsClosedAndNobodySeesACountBefore() {
+        callWithProjects();
+        Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
+        markPaper(agent, inPerson("Anne Papier", java.time.LocalDate.of(1980, 1, 1), "nord"));
+        cast(RESIDENT_OF_NORD, choose(0));
+        Instant afterVote = PhasePlanTest.day(85).plusSeconds(3600);
+
+        assertThatThrownBy(() -> db().inTransaction(em -> {
+            new VotingService(em).closeCount(agent, nord, DURING_VOTE);
+            return null;
+        })).isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.count.voteNotEnded");
+        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(agent, nord, afterVote)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.results.notYet");
+
+        db().inTransaction(em -> {
+            new VotingService(em).closeCount(agent, nord, afterVote);
+            return null;
+        });
+
+        assertThatThrownBy(() -> paperBatch(agent, UUID_A, List.of(choose(1)), afterVote))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.paper.countClosed");
+        assertThat(db().inTransaction(em -> new TallyService(em).tally(agent, nord, afterVote)).scoreOf(
+                projects.get(0).toCandidate().id())).isEqualTo(1);
+        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(RESIDENT_OF_NORD, nord, afterVote)))
+                .isInstanceOf(NotAllowedException.class);
     }
 }

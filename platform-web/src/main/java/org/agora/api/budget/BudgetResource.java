@@ -130,14 +130,15 @@ public class BudgetResource {
     }
 
     /**
-     * Every ballot against the population and against the residents registered on the platform (null, with
-     * {@code ofRegistered}, when Keycloak cannot tell now); percentages to two decimals, null when undefined.
+     * Every ballot against the population, and the voters with an account against the residents registered on the
+     * platform (null, with {@code ofRegistered}, when Keycloak cannot tell now); percentages to two decimals, null when
+     * undefined or when they would pass 100 %.
      */
-    public record TurnoutJson(long ballots, long population, BigDecimal ofPopulation, Long registeredResidents,
-                              BigDecimal ofRegistered) {
+    public record TurnoutJson(long ballots, long population, BigDecimal ofPopulation, long accountVoters,
+                              Long registeredResidents, BigDecimal ofRegistered) {
         static TurnoutJson of(Turnout turnout) {
             return new TurnoutJson(turnout.ballots(), turnout.population(), turnout.ofPopulation().orElse(null),
-                    turnout.registered().orElse(null), turnout.ofRegistered().orElse(null));
+                    turnout.accountVoters(), turnout.registered().orElse(null), turnout.ofRegistered().orElse(null));
         }
     }
 

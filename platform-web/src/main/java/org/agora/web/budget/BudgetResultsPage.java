@@ -143,6 +143,21 @@ public class BudgetResultsPage {
         return turnout.ofPopulation().map(this::percent).orElse("");
     }
 
+    /** Whether the population figure is below the number of ballots, so that no percentage of it is given. */
+    public boolean isOverPopulation() {
+        return turnout.ballotsExceedPopulation();
+    }
+
+    /** The voters who have an account, the part of the ballots compared with the registered residents. */
+    public long getAccountVoters() {
+        return turnout.accountVoters();
+    }
+
+    /** Keycloak's count of registered residents is below the voters with an account: not refreshed yet. */
+    public boolean isRegisteredBehind() {
+        return turnout.registered().filter(n -> n > 0).isPresent() && turnout.ofRegistered().isEmpty();
+    }
+
     /** Whether Keycloak told, in time, how many residents of the envelope have registered on the platform. */
     public boolean isRegisteredKnown() {
         return turnout.registered().isPresent();
@@ -157,7 +172,7 @@ public class BudgetResultsPage {
         return turnout.registered().orElseThrow();
     }
 
-    /** Ballots per 100 registered residents; empty when their number is unknown or zero. */
+    /** Voters with an account per 100 registered residents; empty when their number is unknown, zero or behind. */
     public String getRegisteredTurnout() {
         return turnout.ofRegistered().map(this::percent).orElse("");
     }

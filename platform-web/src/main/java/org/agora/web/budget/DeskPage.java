@@ -6,13 +6,19 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.agora.budget.Ballot;
 import org.agora.budget.BudgetPermissions;
 import org.agora.budget.BudgetService;
 import org.agora.budget.Envelope;
 import org.agora.budget.VotingService;
+import org.agora.participation.InPersonResident;
+import org.agora.participation.RegisterEntry;
+import org.agora.participation.Resident;
+import org.agora.participation.ResidentRegister;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
@@ -24,9 +30,10 @@ import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 
 /**
- * The town-hall desk for one envelope ({@code ?envelope=}, its managers only): staff record the ballot of a resident
- * who votes in person, after checking who they are and where they live (the resident is then marked as having voted,
- * exactly as online), and add the paper ballots counted offline, all or none.
+ * The town-hall desk for one envelope ({@code ?envelope=}): staff find the person on the register or among the
+ * accounts (or enter a person without an account, after the near-duplicates were shown), then record their ballot or
+ * mark them as having handed in a paper ballot: the same has-voted mark as online. The envelope's managers add the
+ * paper ballots counted from the ballot box in batches, and close the count once the vote is over.
  */
 @Named
 @ViewScoped
@@ -37,6 +44,9 @@ public class DeskPage implements Serializable {
 
     @Inject
     transient BudgetService budget;
+
+    @Inject
+    transient ResidentRegister register;
 
     @Inject
     transient TerritoryService territory;
@@ -54,12 +64,24 @@ public class DeskPage implements Serializable {
     private EnvelopeHeading heading;
     private BallotChoices ballot;
     private List<SelectItem> districts;
-    private String resident;
-    private String residentDistrict;
-    private Integer birthYear;
-    private boolean minimumAge;
     private boolean manager;
+
+    private String query;
+    private List<DeskPerson> found = List.of();
+    private DeskPerson person;
+
+    private String newName;
+    private LocalDate newBirthDate;
+    private String newDistrict;
+    private List<DeskPerson> nearDuplicates = List.of();
+    private boolean duplicatesChecked;
+
     private String paper;
+    private String batchId;
+    private long paperMarks;
+    private long paperBallots;
+    private boolean voteEnded;
+    private boolean countClosed;
 
     public void load() {
         Optional<Envelope> found = envelope == null ? Optional.empty() : budget.findEnvelope(envelope);
@@ -72,39 +94,100 @@ public class DeskPage implements Serializable {
             Pages.forbidden();
             return;
         }
+        Instant now = Instant.now();
         manager = BudgetPermissions.canManageEnvelope(currentUser.actor(), e.getDistrict());
         heading = EnvelopeHeading.of(e, labels);
         districts = territory.districts().stream().map(d -> new SelectItem(d.getCode().value(), d.getName())).toList();
-        residentDistrict = e.getDistrict().map(DistrictCode::value).orElse(null);
-        minimumAge = e.getCall().getMinimumAge().isPresent();
-        freshBallot(e);
-    }
-
-    private void freshBallot(Envelope e) {
+        newDistrict = e.getDistrict().map(DistrictCode::value).orElse(null);
         ballot = new BallotChoices(e.getCall().getVotingRule(), e.getAmount().amount(), voting.ballot(e.getId()));
+        batchId = UUID.randomUUID().toString();
+        paperMarks = voting.paperMarks(e.getId());
+        paperBallots = voting.paperBallots(e.getId());
+        voteEnded = e.getCall().getPhases().vote().hasEnded(now);
+        countClosed = e.isCountClosed(now);
     }
 
-    public String castForResident() {
+    /** Looks the person up on the register and among the accounts. */
+    public void search() {
         try {
-            if (residentDistrict == null || residentDistrict.isBlank()) {
-                throw new InvalidInputException("residentDistrict", "validation.required");
+            person = null;
+            found = register.search(currentUser.actor(), query).stream().map(this::shown).toList();
+            if (found.isEmpty()) {
+                FacesFeedback.doneInPlace("budget.desk.nobodyFound");
             }
-            voting.castAtDesk(currentUser.actor(), resident, new DistrictCode(residentDistrict),
-                    Optional.ofNullable(birthYear), envelope, ballot.ballot(), Instant.now());
-            FacesFeedback.done("budget.desk.cast", resident.strip());
-            return "/manage/budget/desk?faces-redirect=true&envelope=" + envelope;
+        } catch (DomainException e) {
+            FacesFeedback.refused("find", e);
+        }
+    }
+
+    /** Chooses a person the search found; an account not on the register yet is enlisted now, as it is. */
+    public void choose(String key) {
+        try {
+            DeskPerson chosen = found.stream().filter(p -> p.getKey().equals(key)).findFirst().orElseThrow(
+                    () -> new InvalidInputException("query", "budget.desk.searchAgain"));
+            Resident resident = chosen.residentId().map(register::get)
+                    .orElseGet(() -> register.enlistAccount(currentUser.actor(), chosen.getAccount(), Instant.now()));
+            person = shown(resident);
+        } catch (DomainException e) {
+            FacesFeedback.refused("find", e);
+        }
+    }
+
+    /** Enters a person without an account: shows the near-duplicates first, then enters once staff checked them. */
+    public void enterInPerson() {
+        try {
+            DistrictCode district = newDistrict == null || newDistrict.isBlank() ? null : new DistrictCode(newDistrict);
+            InPersonResident draft = new InPersonResident(newName, newBirthDate, district);
+            if (!duplicatesChecked) {
+                nearDuplicates = register.nearDuplicates(currentUser.actor(), draft).stream().map(this::shown).toList();
+                if (!nearDuplicates.isEmpty()) {
+                    FacesFeedback.refused("newPerson", new InvalidInputException("fullName",
+                            "participation.register.checkNearDuplicates"));
+                    return;
+                }
+            }
+            person = shown(register.enlistInPerson(currentUser.actor(), draft, duplicatesChecked, Instant.now()));
+            nearDuplicates = List.of();
+            duplicatesChecked = false;
+            newName = null;
+            newBirthDate = null;
+            FacesFeedback.doneInPlace("budget.desk.entered", person.getName());
+        } catch (DomainException e) {
+            FacesFeedback.refused("newPerson", e);
+        }
+    }
+
+    public String castForPerson() {
+        try {
+            long resident = chosenResident();
+            voting.castAtDesk(currentUser.actor(), resident, envelope, ballot.ballot(), Instant.now());
+            FacesFeedback.done("budget.desk.cast", person.getName());
+            return again();
         } catch (DomainException e) {
             FacesFeedback.refused("desk", e);
             return null;
         }
     }
 
-    public String addPaperBallots() {
+    public String markPaperVoter() {
+        try {
+            voting.markPaperVoter(currentUser.actor(), chosenResident(), envelope, Instant.now());
+            FacesFeedback.done("budget.desk.paperMarked", person.getName());
+            return again();
+        } catch (DomainException e) {
+            FacesFeedback.refused("desk", e);
+            return null;
+        }
+    }
+
+    public String addPaperBatch() {
         try {
             List<Ballot> ballots = PaperBallots.parse(paper, ballot.getKind());
-            int added = voting.addPaperBallots(currentUser.actor(), envelope, ballots, Instant.now());
-            FacesFeedback.done("budget.paper.added", added);
-            return "/manage/budget/desk?faces-redirect=true&envelope=" + envelope;
+            VotingService.PaperBatchResult result = voting.addPaperBatch(currentUser.actor(), envelope, batchId, ballots,
+                    Instant.now());
+            FacesFeedback.done(result.alreadyEntered() ? "budget.paper.alreadyEntered" : "budget.paper.added",
+                    result.ballots());
+            return again();
         } catch (InvalidInputException e) {
             FacesFeedback.refused("paper", inLines(e));
             return null;
@@ -112,6 +195,38 @@ public class DeskPage implements Serializable {
             FacesFeedback.refused("paper", e);
             return null;
         }
+    }
+
+    public String closeCount() {
+        try {
+            voting.closeCount(currentUser.actor(), envelope, Instant.now());
+            FacesFeedback.done("budget.count.closed");
+            return again();
+        } catch (DomainException e) {
+            FacesFeedback.refused("count", e);
+            return null;
+        }
+    }
+
+    private String again() {
+        return "/manage/budget/desk?faces-redirect=true&envelope=" + envelope;
+    }
+
+    private long chosenResident() {
+        if (person == null || person.residentId().isEmpty()) {
+            throw new InvalidInputException("query", "budget.desk.choosePerson");
+        }
+        return person.residentId().get();
+    }
+
+    private DeskPerson shown(RegisterEntry entry) {
+        boolean voted = entry.residentId().map(id -> voting.hasVoted(id, envelope)).orElse(false);
+        return DeskPerson.of(entry, voted, language.getCurrent());
+    }
+
+    private DeskPerson shown(Resident resident) {
+        return shown(new RegisterEntry(Optional.of(resident.getId()), resident.getAccount(), resident.getShownName(),
+                resident.getBirthDate(), resident.getBirthYear(), resident.getDistrict()));
     }
 
     /** A ballot the rule refused, told by its line and the rule's own reason. */
@@ -126,7 +241,7 @@ public class DeskPage implements Serializable {
                 PaperBallots.lineOf(paper, (Integer) arguments[0]), reason);
     }
 
-    /** Paper ballots are added by the envelope's managers only. */
+    /** Paper batches and closing the count are for the envelope's managers only. */
     public boolean isManager() {
         return manager;
     }
@@ -155,33 +270,56 @@ public class DeskPage implements Serializable {
         this.envelope = envelope;
     }
 
-    public String getResident() {
-        return resident;
+    public String getQuery() {
+        return query;
     }
 
-    public void setResident(String resident) {
-        this.resident = resident;
+    public void setQuery(String query) {
+        this.query = query;
     }
 
-    public String getResidentDistrict() {
-        return residentDistrict;
+    public List<DeskPerson> getFound() {
+        return found;
     }
 
-    public void setResidentDistrict(String residentDistrict) {
-        this.residentDistrict = residentDistrict;
+    public DeskPerson getPerson() {
+        return person;
     }
 
-    /** Whether the call sets a minimum age, so that staff must type the birth year from the resident's papers. */
-    public boolean isMinimumAge() {
-        return minimumAge;
+    public String getNewName() {
+        return newName;
     }
 
-    public Integer getBirthYear() {
-        return birthYear;
+    public void setNewName(String newName) {
+        this.newName = newName;
     }
 
-    public void setBirthYear(Integer birthYear) {
-        this.birthYear = birthYear;
+    public LocalDate getNewBirthDate() {
+        return newBirthDate;
+    }
+
+    public void setNewBirthDate(LocalDate newBirthDate) {
+        this.newBirthDate = newBirthDate;
+    }
+
+    public String getNewDistrict() {
+        return newDistrict;
+    }
+
+    public void setNewDistrict(String newDistrict) {
+        this.newDistrict = newDistrict;
+    }
+
+    public List<DeskPerson> getNearDuplicates() {
+        return nearDuplicates;
+    }
+
+    public boolean isDuplicatesChecked() {
+        return duplicatesChecked;
+    }
+
+    public void setDuplicatesChecked(boolean duplicatesChecked) {
+        this.duplicatesChecked = duplicatesChecked;
     }
 
     public String getPaper() {
@@ -190,5 +328,27 @@ public class DeskPage implements Serializable {
 
     public void setPaper(String paper) {
         this.paper = paper;
+    }
+
+    /** The batch's id, made when the page opened: a second submit of the same form is the same batch. */
+    public String getBatchId() {
+        return batchId;
+    }
+
+    public void setBatchId(String batchId) {
+        this.batchId = batchId;
+    }
+
+    /** "N people handed in a paper ballot; M paper ballots entered so far." */
+    public String getPaperCounts() {
+        return Texts.format(language.getCurrent(), "budget.paper.counts", paperMarks, paperBallots);
+    }
+
+    public boolean isVoteEnded() {
+        return voteEnded;
+    }
+
+    public boolean isCountClosed() {
+        return countClosed;
     }
 }

@@ -10,19 +10,21 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.List;
 import org.agora.participation.RegisteredResidents;
+import org.agora.participation.ResidentDirectory;
 import org.agora.shared.DistrictCode;
 import org.agora.web.security.OidcSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The registered residents as Keycloak counts them, through the service account {@code agora-resident-count}
- * (see {@link KeycloakResidentCounter}). Keycloak's address and realm default to those of
+ * The registered residents as Keycloak counts them, and its accounts as a town-hall desk looks them up, through the
+ * service account {@code agora-resident-count} (see {@link KeycloakResidentCounter}). Keycloak's address and realm default to those of
  * {@code agora.oidc.provider-uri}; {@code agora.residents.*} keys override them and set the client, the timeout and
  * how long a count is kept.
  */
 @ApplicationScoped
-public class KeycloakRegisteredResidents implements RegisteredResidents {
+public class KeycloakRegisteredResidents implements RegisteredResidents, ResidentDirectory {
 
     @Inject
     OidcSettings oidc;
@@ -85,5 +87,15 @@ public class KeycloakRegisteredResidents implements RegisteredResidents {
     @Override
     public Optional<Long> inDistrict(DistrictCode district) {
         return counter.inDistrict(district);
+    }
+
+    @Override
+    public List<Account> search(String text, int max) {
+        return counter.search(text, max);
+    }
+
+    @Override
+    public Optional<Account> find(String username) {
+        return counter.find(username);
     }
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.agora.participation.ResidentDirectory;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.Role;
 
@@ -141,6 +142,56 @@ final class KeycloakResidentCounter {
         }
     }
 
+    /**
+     * The enabled accounts whose username, e-mail address or name contains the text, as a desk looks a person up
+     * ({@code GET /admin/realms/{realm}/users?search=}); empty, with a warning in the log, when Keycloak cannot answer.
+     */
+    List<ResidentDirectory.Account> search(String text, int max) {
+        try {
+            return accounts(get("users?briefRepresentation=false&enabled=true&max=" + max + "&search="
+                    + URLEncoder.encode(text, StandardCharsets.UTF_8)));
+        } catch (IOException | DirectoryException e) {
+            LOG.log(Level.WARNING, "Cannot search the accounts in Keycloak (" + admin + "): " + e);
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    /** The enabled account of exactly this username, if Keycloak has one and can answer. */
+    Optional<ResidentDirectory.Account> find(String username) {
+        try {
+            return accounts(get("users?briefRepresentation=false&enabled=true&exact=true&username="
+                    + URLEncoder.encode(username, StandardCharsets.UTF_8))).stream()
+                    .filter(a -> a.username().equalsIgnoreCase(username)).findFirst();
+        } catch (IOException | DirectoryException e) {
+            LOG.log(Level.WARNING, "Cannot find the account " + username + " in Keycloak (" + admin + "): " + e);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    private static List<ResidentDirectory.Account> accounts(String body) {
+        return array(body).getValuesAs(JsonObject.class).stream().map(user -> {
+            String name = (user.getString("firstName", "") + " " + user.getString("lastName", "")).strip();
+            return new ResidentDirectory.Account(user.getString("username"), Optional.of(name).filter(n -> !n.isEmpty()),
+                    Optional.ofNullable(user.getString("email", null)),
+                    attribute(user, "district").flatMap(DistrictCode::parse),
+                    attribute(user, "birth_year").flatMap(KeycloakResidentCounter::year));
+        }).toList();
+    }
+
+    private static Optional<Integer> year(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The enabled staff accounts that are not residents, by home district; fetched once for every district. */
     private Map<String, Long> staff() throws IOException, InterruptedException {
         Entry<Map<String, Long>> entry;
@@ -197,8 +248,12 @@ final class KeycloakResidentCounter {
     }
 
     private static Optional<String> homeDistrict(JsonObject user) {
+        return attribute(user, "district");
+    }
+
+    private static Optional<String> attribute(JsonObject user, String name) {
         JsonObject attributes = user.getJsonObject("attributes");
-        if (attributes == null || !(attributes.get("district") instanceof JsonArray values) || values.isEmpty()) {
+        if (attributes == null || !(attributes.get(name) instanceof JsonArray values) || values.isEmpty()) {
             return Optional.empty();
         }
         JsonValue first = values.get(0);
