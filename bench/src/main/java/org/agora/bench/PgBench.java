@@ -51,8 +51,11 @@ final class PgBench {
                     "\\set b 1 + ((:a - 1 + :d) % :n)",
                     "\\set c 1 + ((:a - 1 + 2 * :d) % :n)",
                     "BEGIN;",
-                    "INSERT INTO has_voted (envelope_id, voter) VALUES (" + envelope.getKey()
-                            + ", 'pgbench-' || gen_random_uuid());",
+                    "INSERT INTO residents (id, account, enlisted_at) VALUES (nextval('resident_ids'),"
+                            + " 'pgbench-' || gen_random_uuid(), now()) RETURNING id AS rid \\gset",
+                    "INSERT INTO vote_marks (call_id, scope, resident_id, envelope_id, channel) SELECT call_id,"
+                            + " CASE WHEN district_code IS NULL THEN 'CITY' ELSE 'DISTRICT' END, :rid, id, 'ONLINE'"
+                            + " FROM envelopes WHERE id = " + envelope.getKey() + ";",
                     "INSERT INTO ballots (id, envelope_id, channel) VALUES (gen_random_uuid()::text, " + envelope.getKey()
                             + ", 'ONLINE') RETURNING id AS bid \\gset",
                     "INSERT INTO ballot_choices (ballot_id, project_id, points) VALUES (:bid, " + array + "[:a], 1), (:bid, "

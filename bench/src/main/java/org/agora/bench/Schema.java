@@ -69,18 +69,18 @@ final class Schema {
     Counts counts(long callId) throws SQLException {
         long ballots = number("select count(*) from ballots b join envelopes e on e.id = b.envelope_id"
                 + " where e.call_id = ? and b.channel = 'ONLINE'", callId);
-        long marks = number("select count(*) from has_voted h join envelopes e on e.id = h.envelope_id where e.call_id = ?",
-                callId);
-        long distinct = number("select count(*) from (select distinct h.envelope_id, h.voter from has_voted h"
-                + " join envelopes e on e.id = h.envelope_id where e.call_id = ?) v", callId);
+        long marks = number("select count(*) from vote_marks where call_id = ? and channel = 'ONLINE'", callId);
+        long distinct = number("select count(*) from (select distinct m.scope, m.resident_id from vote_marks m"
+                + " where m.call_id = ? and m.channel = 'ONLINE') v", callId);
         long off = number("select count(*) from envelopes e where e.call_id = ? and"
                 + " (select count(*) from ballots b where b.envelope_id = e.id and b.channel = 'ONLINE')"
-                + " <> (select count(*) from has_voted h where h.envelope_id = e.id)", callId);
+                + " <> (select count(*) from vote_marks m where m.envelope_id = e.id and m.channel = 'ONLINE')", callId);
         return new Counts(ballots, marks, distinct, off);
     }
 
     long marksOf(String voterPrefix) throws SQLException {
-        return number("select count(*) from has_voted where voter like ?", voterPrefix + "%");
+        return number("select count(*) from vote_marks m join residents r on r.id = m.resident_id where r.account like ?",
+                voterPrefix + "%");
     }
 
     /**

@@ -92,7 +92,13 @@ public class VotingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> whyNotVote(Actor voter, Envelope envelope, Instant now) {
         BudgetCall call = envelope.getCall();
-        return BudgetPermissions.whyNotVote(voter, envelope.getDistrict(), call.getMinimumAge(), call.getPhases(), now);
+        // as the vote will decide: with the register's district and birth year once the person is on it (a birth
+        // year their account declares is taken when the register has none)
+        Actor elector = !voter.isSignedIn() ? voter : register.findByAccount(voter.username())
+                .map(r -> voter.asRegistered(register.districtAt(r, call.getPhases().vote().start()),
+                        r.getBirthYear().or(voter::birthYear)))
+                .orElse(voter);
+        return BudgetPermissions.whyNotVote(elector, envelope.getDistrict(), call.getMinimumAge(), call.getPhases(), now);
     }
 
     /**

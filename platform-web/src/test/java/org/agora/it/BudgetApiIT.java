@@ -110,7 +110,7 @@ class BudgetApiIT {
                 .status()).isEqualTo(204);
         Reply again = Api.as(DemoUser.RESIDENT).put(ballot, "{\"projects\": [%d]}".formatted(projects.get(2)));
         assertThat(again.status()).isEqualTo(409);
-        assertThat(again.json().getString("detail")).startsWith("Vous avez déjà voté pour cette enveloppe");
+        assertThat(again.json().getString("detail")).startsWith("Vous avez déjà voté");
 
         Reply elsewhere = Api.as(DemoUser.RESIDENT_SUD).put(ballot, "{\"projects\": [%d]}".formatted(projects.get(0)));
         assertThat(elsewhere.status()).isEqualTo(403);
@@ -120,6 +120,39 @@ class BudgetApiIT {
         Reply late = Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + nord + "/projects", "{\"title\": \"Trop tard\", \"cost\": 1000}");
         assertThat(late.status()).isEqualTo(409);
         assertThat(Api.anonymous().get("/api/budget/envelopes/" + nord + "/projects").array()).hasSize(3);
+    }
+
+    @Test
+    void editingOnesDistrictOrBirthYearInKeycloakGivesNoSecondBallot() {
+        List<Long> projects = new ArrayList<>();
+        List<Long> city = new ArrayList<>();
+        JsonObject call = openVote(projects, city);
+        long nord = envelope(call, "nord");
+        long sud = envelope(call, "sud");
+        assertThat(Api.as(DemoUser.RESIDENT).put("/api/budget/envelopes/" + nord + "/ballot",
+                "{\"projects\": [%d]}".formatted(projects.get(0))).status()).isEqualTo(204);
+
+        KeycloakAdmin keycloak = new KeycloakAdmin();
+        String district = keycloak.setAttribute("resident", "district", "sud");
+        String birthYear = keycloak.setAttribute("resident", "birth_year", "2015");
+        try {
+            // a new token says Sud (and 2015): the register still says Nord, where the ballot was cast
+            Reply moved = Api.as(DemoUser.RESIDENT).put("/api/budget/envelopes/" + sud + "/ballot", "{\"projects\": []}");
+            assertThat(moved.status()).as(moved.body()).isEqualTo(403);
+            assertThat(moved.json().getString("detail")).contains("arrondissement");
+            Reply again = Api.as(DemoUser.RESIDENT).put("/api/budget/envelopes/" + nord + "/ballot",
+                    "{\"projects\": [%d]}".formatted(projects.get(1)));
+            assertThat(again.status()).as(again.body()).isEqualTo(409);
+            // nor is the city-wide ballot refused for the birth year typed since: the register's birth year counts
+            Reply cityWide = Api.as(DemoUser.RESIDENT).put("/api/budget/envelopes/" + envelope(call, null) + "/ballot",
+                    "{\"projects\": [%d]}".formatted(city.get(0)));
+            assertThat(cityWide.status()).as(cityWide.body()).isEqualTo(204);
+        } finally {
+            keycloak.setAttribute("resident", "district", district);
+            keycloak.setAttribute("resident", "birth_year", birthYear == null ? "1990" : birthYear);
+        }
+        // a second account with the same e-mail address is refused by the realm
+        assertThat(keycloak.createUser("camille.bis", "camille.martin@belrive.example")).isEqualTo(409);
     }
 
     @Test

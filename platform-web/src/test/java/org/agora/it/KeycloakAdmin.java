@@ -1,0 +1,80 @@
+package org.agora.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The test Keycloak's admin REST API as its master-realm administrator: what a resident does in their account console
+ * (change an attribute) or on the registration page (a second account), done directly, to attack the platform with it.
+ */
+final class KeycloakAdmin {
+
+    private final String token;
+
+    KeycloakAdmin() {
+        String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
+        JsonObject body = Json.createReader(new StringReader(send(HttpRequest.newBuilder(
+                URI.create(Platform.KEYCLOAK + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), 200).body())).readObject();
+        token = body.getString("access_token");
+    }
+
+    /** Sets one attribute of the user, as the user could in the account console; returns the value it had. */
+    String setAttribute(String username, String name, String value) {
+        JsonObject user = user(username);
+        JsonObject attributes = user.getJsonObject("attributes");
+        String before = attributes != null && attributes.containsKey(name) ? attributes.getJsonArray(name).getString(0) : null;
+        var changed = Json.createObjectBuilder(attributes == null ? JsonObject.EMPTY_JSON_OBJECT : attributes)
+                .add(name, Json.createArrayBuilder().add(value));
+        JsonObject update = Json.createObjectBuilder(user).add("attributes", changed).build();
+        send(admin("users/" + user.getString("id")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(update.toString())), 204);
+        return before;
+    }
+
+    /** Tries to create an account; returns Keycloak's status (201 created, 409 a duplicate username or e-mail). */
+    int createUser(String username, String email) {
+        String user = Json.createObjectBuilder().add("username", username).add("email", email).add("enabled", true)
+                .add("firstName", "Camille").add("lastName", "Martin").add("emailVerified", true)
+                .add("attributes", Json.createObjectBuilder().add("district", Json.createArrayBuilder().add("sud")))
+                .build().toString();
+        return send(admin("users").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(user)), -1).statusCode();
+    }
+
+    private JsonObject user(String username) {
+        JsonArray users = Json.createReader(new StringReader(send(admin("users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8)).GET(), 200).body())).readArray();
+        return users.getJsonObject(0);
+    }
+
+    private HttpRequest.Builder admin(String path) {
+        return HttpRequest.newBuilder(URI.create(Platform.KEYCLOAK + "/admin/realms/agora/" + path))
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request, int expected) {
+        try {
+            HttpResponse<String> response = Platform.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (expected > 0 && response.statusCode() != expected) {
+                throw new IllegalStateException("Keycloak answered " + response.statusCode() + ": " + response.body());
+            }
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
