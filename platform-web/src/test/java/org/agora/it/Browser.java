@@ -145,6 +145,13 @@ public final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(selector));
     }
 
+    /** Clicks the first element matching a CSS selector once scrolled to the middle of the window (away from sticky bars). */
+    public void clickCentered(String selector) {
+        WebElement element = css(selector);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        element.click();
+    }
+
     /** Waits until an element matching the CSS selector is on the page (after an Ajax update, say). */
     public WebElement waitForCss(String selector) {
         return new WebDriverWait(driver, Duration.ofSeconds(30))
