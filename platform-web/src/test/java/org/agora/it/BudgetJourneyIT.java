@@ -344,6 +344,48 @@ class BudgetJourneyIT {
     }
 
     @Test
+    void staffCorrectTheRegisterWithAReasonAndEveryChangeIsKept() {
+        try (Browser agent = new Browser()) {
+            // an agent of Nord finds a resident of Sud but may not move them
+            agent.signIn(DemoUser.AGENT);
+            agent.open("/manage/register.xhtml");
+            agent.type("find:query", "Lucas Bernard");
+            agent.go("find:search");
+            assertThat(agent.find("found").getText()).contains("Lucas Bernard").contains("resident.sud");
+            agent.goCss("#found button");
+            assertThat(agent.find("entry-district").getText()).isEqualTo("sud");
+            new org.openqa.selenium.support.ui.Select(agent.find("change:district")).selectByValue("nord");
+            agent.type("change:reason", "déménagement");
+            agent.go("change:move");
+            assertThat(agent.find("messages").getText()).contains("Vous ne pouvez pas modifier le registre pour un habitant de cet arrondissement.");
+        }
+        try (Browser office = new Browser()) {
+            office.signIn(DemoUser.OFFICE_ADMIN);
+            office.open("/manage/register.xhtml");
+            office.type("find:query", "resident.sud");
+            office.go("find:search");
+            office.goCss("#found button");
+            new org.openqa.selenium.support.ui.Select(office.find("change:district")).selectByValue("ouest");
+            office.go("change:move");
+            assertThat(office.find("change:reason-message").getText()).isEqualTo("Indiquez la raison du changement.");
+            assertThat(office.find("entry-district").getText()).isEqualTo("sud");
+            office.type("change:reason", "Déménagement, justificatif de domicile vu");
+            office.go("change:move");
+            assertThat(office.find("messages").getText()).contains("a changé d'arrondissement sur le registre");
+            assertThat(office.find("entry-district").getText()).isEqualTo("ouest");
+            assertThat(office.find("trace").getText()).contains("officeadmin").contains("sud").contains("ouest")
+                    .contains("Déménagement, justificatif de domicile vu");
+            office.driver().executeScript("document.getElementById('entry-title').scrollIntoView();");
+            office.screenshot("register");
+            // back where the demo data has them, for the other tests
+            new org.openqa.selenium.support.ui.Select(office.find("change:district")).selectByValue("sud");
+            office.type("change:reason", "Retour");
+            office.go("change:move");
+            assertThat(office.find("entry-district").getText()).isEqualTo("sud");
+        }
+    }
+
+    @Test
     void theOfficeCreatesACallWhoseEnvelopesMustAddUpToTheTotal() {
         String name = "Budget des quartiers " + UUID.randomUUID().toString().substring(0, 6);
         java.time.LocalDateTime start = java.time.LocalDateTime.now().plusDays(1).withSecond(0).withNano(0);

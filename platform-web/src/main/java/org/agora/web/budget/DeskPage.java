@@ -23,6 +23,7 @@ import org.agora.shared.DistrictCode;
 import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.agora.territory.TerritoryService;
+import org.agora.web.participation.RegisterRow;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
 import org.agora.web.platform.Pages;
@@ -67,13 +68,13 @@ public class DeskPage implements Serializable {
     private boolean manager;
 
     private String query;
-    private List<DeskPerson> found = List.of();
-    private DeskPerson person;
+    private List<RegisterRow> found = List.of();
+    private RegisterRow person;
 
     private String newName;
     private LocalDate newBirthDate;
     private String newDistrict;
-    private List<DeskPerson> nearDuplicates = List.of();
+    private List<RegisterRow> nearDuplicates = List.of();
     private boolean duplicatesChecked;
 
     private String paper;
@@ -123,7 +124,7 @@ public class DeskPage implements Serializable {
     /** Chooses a person the search found; an account not on the register yet is enlisted now, as it is. */
     public void choose(String key) {
         try {
-            DeskPerson chosen = found.stream().filter(p -> p.getKey().equals(key)).findFirst().orElseThrow(
+            RegisterRow chosen = found.stream().filter(p -> p.getKey().equals(key)).findFirst().orElseThrow(
                     () -> new InvalidInputException("query", "budget.desk.searchAgain"));
             Resident resident = chosen.residentId().map(register::get)
                     .orElseGet(() -> register.enlistAccount(currentUser.actor(), chosen.getAccount(), Instant.now()));
@@ -219,12 +220,12 @@ public class DeskPage implements Serializable {
         return person.residentId().get();
     }
 
-    private DeskPerson shown(RegisterEntry entry) {
+    private RegisterRow shown(RegisterEntry entry) {
         boolean voted = entry.residentId().map(id -> voting.hasVoted(id, envelope)).orElse(false);
-        return DeskPerson.of(entry, voted, language.getCurrent());
+        return RegisterRow.of(entry, voted, language.getCurrent());
     }
 
-    private DeskPerson shown(Resident resident) {
+    private RegisterRow shown(Resident resident) {
         return shown(new RegisterEntry(Optional.of(resident.getId()), resident.getAccount(), resident.getShownName(),
                 resident.getBirthDate(), resident.getBirthYear(), resident.getDistrict()));
     }
@@ -278,11 +279,11 @@ public class DeskPage implements Serializable {
         this.query = query;
     }
 
-    public List<DeskPerson> getFound() {
+    public List<RegisterRow> getFound() {
         return found;
     }
 
-    public DeskPerson getPerson() {
+    public RegisterRow getPerson() {
         return person;
     }
 
@@ -310,7 +311,7 @@ public class DeskPage implements Serializable {
         this.newDistrict = newDistrict;
     }
 
-    public List<DeskPerson> getNearDuplicates() {
+    public List<RegisterRow> getNearDuplicates() {
         return nearDuplicates;
     }
 

@@ -1,4 +1,4 @@
-package org.agora.web.budget;
+package org.agora.web.participation;
 
 import java.io.Serializable;
 import java.time.format.DateTimeFormatter;
@@ -9,11 +9,11 @@ import org.agora.participation.RegisterEntry;
 import org.agora.shared.DistrictCode;
 
 /**
- * A person as the desk shows them, found on the register or among the accounts: what tells people apart (name,
- * account, birth date or year, district), whether they are on the register yet and whether they have voted in the
- * envelope's scope. A plain value for the view's state.
+ * A person as the desk and the register page show them, found on the register or among the accounts: what tells
+ * people apart (name, account, birth date or year, district), whether they are on the register yet and, at a desk,
+ * whether they have voted in the envelope's scope. A plain value for the view's state.
  */
-public final class DeskPerson implements Serializable {
+public final class RegisterRow implements Serializable {
 
     private final Long residentId;
     private final String account;
@@ -22,7 +22,7 @@ public final class DeskPerson implements Serializable {
     private final String district;
     private final boolean voted;
 
-    private DeskPerson(Long residentId, String account, String name, String born, String district, boolean voted) {
+    private RegisterRow(Long residentId, String account, String name, String born, String district, boolean voted) {
         this.residentId = residentId;
         this.account = account;
         this.name = name;
@@ -31,11 +31,11 @@ public final class DeskPerson implements Serializable {
         this.voted = voted;
     }
 
-    static DeskPerson of(RegisterEntry entry, boolean voted, Locale locale) {
+    public static RegisterRow of(RegisterEntry entry, boolean voted, Locale locale) {
         String born = entry.birthDate()
                 .map(d -> d.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)))
                 .or(() -> entry.birthYear().map(String::valueOf)).orElse("—");
-        return new DeskPerson(entry.residentId().orElse(null), entry.account().orElse(null), entry.name(), born,
+        return new RegisterRow(entry.residentId().orElse(null), entry.account().orElse(null), entry.name(), born,
                 entry.district().map(DistrictCode::value).orElse("—"), voted);
     }
 
