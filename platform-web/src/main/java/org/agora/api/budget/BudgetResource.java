@@ -237,6 +237,56 @@ public class BudgetResource {
         return Response.noContent().build();
     }
 
+    @PUT
+    @Path("envelopes/{id}/desk/{resident}")
+    @Operation(summary = "Record at a town-hall desk the ballot of a person on the register (staff of the envelope, or "
+            + "agents for the city-wide one): the same has-voted mark as online, 409 if they have voted in this vote")
+    @SecurityRequirement(name = "keycloak")
+    public Response desk(@PathParam("id") long id, @PathParam("resident") long resident, BallotJson request) {
+        voting.castAtDesk(currentUser.actor(), resident, id, ballot(required(request, null)), Instant.now());
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("envelopes/{id}/paper-voters/{resident}")
+    @Operation(summary = "Mark a person on the register as having handed in a paper ballot (the same has-voted mark)")
+    @SecurityRequirement(name = "keycloak")
+    public Response paperVoter(@PathParam("id") long id, @PathParam("resident") long resident) {
+        voting.markPaperVoter(currentUser.actor(), resident, id, Instant.now());
+        return Response.noContent().build();
+    }
+
+    /** A batch of paper ballots; the batch's id is in the address, so sending it again stores it once. */
+    public record PaperBatchJson(List<BallotJson> ballots) {
+    }
+
+    public record PaperBatchResultJson(int ballots, boolean alreadyEntered) {
+    }
+
+    @PUT
+    @Path("envelopes/{id}/paper-batches/{batch}")
+    @Operation(summary = "Enter a batch of paper ballots (the envelope's managers) under an id the client makes (a "
+            + "UUID): all or none, no more than the paper voters marked and not yet counted, refused once the count "
+            + "is closed; the same batch sent again is stored once (alreadyEntered)")
+    @SecurityRequirement(name = "keycloak")
+    public PaperBatchResultJson paperBatch(@PathParam("id") long id, @PathParam("batch") String batch,
+                                           PaperBatchJson request) {
+        List<BallotJson> ballots = required(required(request, null).ballots(), "ballots");
+        VotingService.PaperBatchResult result = voting.addPaperBatch(currentUser.actor(), id, batch,
+                ballots.stream().map(BudgetResource::ballot).toList(), Instant.now());
+        return new PaperBatchResultJson(result.ballots(), result.alreadyEntered());
+    }
+
+    @POST
+    @Path("envelopes/{id}/count")
+    @Operation(summary = "Close the envelope's count once its vote is over (its managers): no paper batch after this; "
+            + "the managers see the results from then on")
+    @SecurityRequirement(name = "keycloak")
+    public Response closeCount(@PathParam("id") long id) {
+        voting.closeCount(currentUser.actor(), id, Instant.now());
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("envelopes/{id}/results")
     @Operation(summary = "The tally of an envelope and its turnout: public from the results phase, for its managers once the vote ends")
