@@ -150,7 +150,7 @@ public class BudgetCall {
         }
         boolean approvals = draft.votingRule() instanceof VotingRule.Approval
                 || draft.votingRule() instanceof VotingRule.Knapsack;
-        if (draft.tallyRule() == TallyRule.EQUAL_SHARES && !approvals) {
+        if (draft.tallyRule().isEqualShares() && !approvals) {
             throw new InvalidInputException("tallyRule", "budget.call.equalSharesNeedsApprovals");
         }
         if (draft.minimumAge() != null && (draft.minimumAge() < 0 || draft.minimumAge() > 120)) {
