@@ -290,7 +290,7 @@ class BudgetApiIT {
         assertThat(results.getBoolean("ruleChosenByOffice")).isFalse();
         assertThat(results.getJsonObject("fileCounts").getJsonNumber("voters").longValue()).isEqualTo(1494);
         assertThat(results.getJsonObject("fileCounts").getJsonNumber("numVotes").longValue()).isEqualTo(1494);
-        assertThat(results.isNull("turnout")).as("no share of this city's residents").isTrue();
+        assertThat(results.get("turnout")).as("no share of this city's residents").isIn(null, JsonValue.NULL);
 
         Reply exported = Api.anonymous().get("/api/budget/envelopes/" + envelope + "/pabulib");
         assertThat(exported.status()).isEqualTo(200);
