@@ -250,6 +250,10 @@ class BudgetApiIT {
         assertThat(notCounted.json().getString("detail")).contains("« greedy-threshold »");
         assertThat(Api.as(DemoUser.AGENT).put("/api/budget/envelopes/" + envelope + "/rule", "{\"rule\": \"GREEDY\"}")
                 .status()).isEqualTo(403);
+        Reply page = Api.anonymous().get("/budget/results.xhtml?envelope=" + envelope);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"rule-unknown\"").contains("« greedy-threshold »")
+                .doesNotContain("id=\"results\"").doesNotContain("id=\"choose-rule\""); // the form is the office's
 
         Reply chosen = Api.as(DemoUser.OFFICE_ADMIN).put("/api/budget/envelopes/" + envelope + "/rule",
                 "{\"rule\": \"GREEDY\"}");
@@ -262,6 +266,10 @@ class BudgetApiIT {
         assertThat(results.getJsonNumber("spent").longValue()).isEqualTo(100);
         assertThat(Api.as(DemoUser.OFFICE_ADMIN).put("/api/budget/envelopes/" + envelope + "/rule",
                 "{\"rule\": \"EQUAL_SHARES\"}").status()).isEqualTo(409);
+        String counted = Api.anonymous().get("/budget/results.xhtml?envelope=" + envelope).body();
+        assertThat(counted).contains("id=\"results\"").contains("id=\"rule-chosen\"").contains("« greedy-threshold »")
+                .contains("3 votant(s) dans le fichier importé, qui annonce 3 votes (num_votes)")
+                .doesNotContain("id=\"turnout\"").doesNotContain("id=\"turnout-registered\"");
         assertThat(Api.anonymous().get("/api/budget/envelopes/" + envelope + "/pabulib").body())
                 .contains("\nrule;greedy-threshold\n").contains("\np1;60;Park;");
     }

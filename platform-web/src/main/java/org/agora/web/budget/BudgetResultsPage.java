@@ -129,8 +129,8 @@ public class BudgetResultsPage {
             FacesFeedback.done("budget.results.chooseRule.done", labels.ruleName(chosenRule));
             return "/budget/results?faces-redirect=true&envelope=" + envelope;
         } catch (DomainException e) {
-            FacesFeedback.refused("choose-rule", e);
-            load();
+            load(); // the request-scoped page shows the form again
+            FacesFeedback.refused("choose-rule", e, Map.of("tallyRule", "rule"));
             return null;
         }
     }
