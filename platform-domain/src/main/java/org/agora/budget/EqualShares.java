@@ -24,7 +24,10 @@ import org.agora.shared.InvalidInputException;
  * voter's share raised by one currency unit (starting from the envelope divided by the voters, rounded
  * down), as long as the result still fits the real envelope and leaves room for another approved project;
  * the last result that fits is kept. All arithmetic is exact (fractions), so the result does not depend on
- * rounding.
+ * rounding. {@link #selectUntilTheNextShareOverspends} is the variant Wieliczka counted with (Pabulib's
+ * {@code equalshares/add1-comparison}): it goes on raising the shares past a result that leaves room for no other
+ * approved project, as long as the next result still fits. {@link #comparisonStep} is equalshares.net's comparison
+ * with the greedy outcome.
  * <p>
  * The count is not rerun for every share: after a run, the next shares are skipped while they are proven to
  * give the same result, since stepping through them one by one would keep it. The proof: for the same winners
@@ -243,7 +246,8 @@ public final class EqualShares {
         Price[] prices = replay(winners, Ratio.of(share), null);
         long step = 1;
         while (step > 0) {
-            // it ends: an approved project left out fits, and large enough shares make it affordable
+            // it ends: an approved project is left out (one that fits, when add1 stops at an exhaustive outcome), and
+            // large enough shares make it affordable
             long further = Math.addExact(share, step);
             Price[] pricesFurther = replay(winners, Ratio.of(further), prices);
             if (pricesFurther != null) {
