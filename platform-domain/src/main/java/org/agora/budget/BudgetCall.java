@@ -74,8 +74,9 @@ public class BudgetCall {
     @Column(name = "ranks")
     private Integer ranks;
 
+    /** Null only for an imported election whose file names a rule the platform cannot count, until the office picks one. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "tally_rule", nullable = false, length = 20)
+    @Column(name = "tally_rule", length = 40)
     private TallyRule tallyRule;
 
     @Column(name = "minimum_age")
@@ -119,8 +120,16 @@ public class BudgetCall {
     }
 
     BudgetCall(BudgetCallDraft draft, String createdBy) {
+        this(draft, createdBy, false);
+    }
+
+    /**
+     * A call, or with {@code imported} an imported election, whose draft may leave the tally rule unknown: the file
+     * named a rule the platform cannot count, and the office picks one later ({@link #chooseImportedRule}).
+     */
+    BudgetCall(BudgetCallDraft draft, String createdBy, boolean imported) {
         this.createdBy = createdBy;
-        describe(draft);
+        describe(draft, imported);
     }
 
     /** Changes the call; refused once the vote has opened, since its rules are then locked. */
@@ -128,10 +137,10 @@ public class BudgetCall {
         if (getPhases().rulesLocked(now)) {
             throw new ConflictException(null, "budget.call.rulesLocked");
         }
-        describe(draft);
+        describe(draft, false);
     }
 
-    private void describe(BudgetCallDraft draft) {
+    private void describe(BudgetCallDraft draft, boolean ruleMayBeUnknown) {
         Label label = Label.of("name", draft.name());
         if (draft.year() < 2000 || draft.year() > 2100) {
             throw new InvalidInputException("year", "validation.range", 2000, 2100);
@@ -145,13 +154,11 @@ public class BudgetCall {
         if (draft.votingRule() == null) {
             throw new InvalidInputException("votingRule", "validation.required");
         }
-        if (draft.tallyRule() == null) {
+        if (draft.tallyRule() == null && !ruleMayBeUnknown) {
             throw new InvalidInputException("tallyRule", "validation.required");
         }
-        boolean approvals = draft.votingRule() instanceof VotingRule.Approval
-                || draft.votingRule() instanceof VotingRule.Knapsack;
-        if (draft.tallyRule() == TallyRule.EQUAL_SHARES && !approvals) {
-            throw new InvalidInputException("tallyRule", "budget.call.equalSharesNeedsApprovals");
+        if (draft.tallyRule() != null) {
+            requireRuleFits(draft.tallyRule(), draft.votingRule());
         }
         if (draft.minimumAge() != null && (draft.minimumAge() < 0 || draft.minimumAge() > 120)) {
             throw new InvalidInputException("minimumAge", "validation.range", 0, 120);
@@ -166,6 +173,28 @@ public class BudgetCall {
         storeVotingRule(draft.votingRule());
         storePhases(draft.phases());
         replaceEnvelopes(wanted);
+    }
+
+    private static void requireRuleFits(TallyRule tallyRule, VotingRule votingRule) {
+        boolean approvals = votingRule instanceof VotingRule.Approval || votingRule instanceof VotingRule.Knapsack;
+        if (tallyRule.isEqualShares() && !approvals) {
+            throw new InvalidInputException("tallyRule", "budget.call.equalSharesNeedsApprovals");
+        }
+    }
+
+    /**
+     * The office picks the rule an imported election is counted with, when the platform could not count the file's.
+     * Only then: a rule the call already has (its own, or one picked before) is never changed after the vote.
+     */
+    void chooseImportedRule(TallyRule rule) {
+        if (rule == null) {
+            throw new InvalidInputException("tallyRule", "validation.required");
+        }
+        if (tallyRule != null) {
+            throw new ConflictException("tallyRule", "budget.import.ruleAlreadyKnown");
+        }
+        requireRuleFits(rule, getVotingRule());
+        tallyRule = rule;
     }
 
     /** Envelopes: at most one per district and one city-wide, positive amounts adding up to the total. */
@@ -284,8 +313,14 @@ public class BudgetCall {
         return Money.of(totalAmount);
     }
 
+    /** The rule the winners are counted with; refused with {@code budget.results.ruleUnknown} when not known yet. */
     public TallyRule getTallyRule() {
-        return tallyRule;
+        return findTallyRule().orElseThrow(() -> new ConflictException(null, "budget.results.ruleUnknown"));
+    }
+
+    /** Empty only for an imported election whose file's rule the platform cannot count, until the office picks one. */
+    public Optional<TallyRule> findTallyRule() {
+        return Optional.ofNullable(tallyRule);
     }
 
     public Optional<Integer> getMinimumAge() {

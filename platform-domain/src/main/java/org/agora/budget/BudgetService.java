@@ -31,9 +31,18 @@ public class BudgetService {
     }
 
     public BudgetCall createCall(Actor actor, BudgetCallDraft draft) {
+        return create(actor, draft, false);
+    }
+
+    /** An imported election's call: its tally rule may be unknown (null in the draft) until the office picks one. */
+    BudgetCall createImportedCall(Actor actor, BudgetCallDraft draft) {
+        return create(actor, draft, true);
+    }
+
+    private BudgetCall create(Actor actor, BudgetCallDraft draft, boolean imported) {
         BudgetPermissions.requireCalls(actor);
         requireDistricts(draft);
-        BudgetCall call = new BudgetCall(draft, actor.username());
+        BudgetCall call = new BudgetCall(draft, actor.username(), imported);
         em.persist(call);
         Constraints.flush(em, () -> new ConflictException("name", "budget.call.nameTaken", draft.name(), draft.year()));
         return call;

@@ -24,7 +24,10 @@ import org.agora.shared.InvalidInputException;
  * voter's share raised by one currency unit (starting from the envelope divided by the voters, rounded
  * down), as long as the result still fits the real envelope and leaves room for another approved project;
  * the last result that fits is kept. All arithmetic is exact (fractions), so the result does not depend on
- * rounding.
+ * rounding. {@link #selectUntilTheNextShareOverspends} is the variant Wieliczka counted with (Pabulib's
+ * {@code equalshares/add1-comparison}): it goes on raising the shares past a result that leaves room for no other
+ * approved project, as long as the next result still fits. {@link #comparisonStep} is equalshares.net's comparison
+ * with the greedy outcome.
  * <p>
  * The count is not rerun for every share: after a run, the next shares are skipped while they are proven to
  * give the same result, since stepping through them one by one would keep it. The proof: for the same winners
@@ -71,6 +74,22 @@ public final class EqualShares {
 
     /** The winners of an envelope of {@code amount}, in the order the method selected them. */
     public static List<ProjectId> select(Money amount, List<Project> projects, Collection<? extends Ballot> ballots) {
+        return select(amount, projects, ballots, true);
+    }
+
+    /**
+     * Add1 as Wieliczka counted its Green Budget 2023 (Pabulib {@code equalshares/add1-comparison}): the shares are
+     * raised as long as the next share's outcome still fits the envelope, even past an outcome that leaves no room
+     * for another approved project (equalshares.net's "stop process when exhaustive" option off). It ends when the
+     * next share would overspend, or when every approved project is selected.
+     */
+    static List<ProjectId> selectUntilTheNextShareOverspends(Money amount, List<Project> projects,
+                                                             Collection<? extends Ballot> ballots) {
+        return select(amount, projects, ballots, false);
+    }
+
+    private static List<ProjectId> select(Money amount, List<Project> projects, Collection<? extends Ballot> ballots,
+                                          boolean stopWhenExhaustive) {
         EqualShares method = new EqualShares(projects, ballots);
         if (method.voters == 0) {
             return List.of();
@@ -78,19 +97,59 @@ public final class EqualShares {
         long total = amount.amount();
         List<Integer> outcome = method.withShare(Ratio.of(total, method.voters));
         long share = total / method.voters;
-        while (!method.isExhaustive(outcome, total)) {
+        while (!method.isFinal(outcome, total, stopWhenExhaustive)) {
             share++;
             List<Integer> next = method.withShare(Ratio.of(share));
             if (method.cost(next) > total) {
                 break;
             }
             outcome = next;
-            if (!method.isExhaustive(outcome, total)) {
+            if (!method.isFinal(outcome, total, stopWhenExhaustive)) {
                 // raising the shares one by one through the next ones would give and keep this same outcome
                 share = method.lastShareWithSameOutcome(share, outcome);
             }
         }
         return outcome.stream().map(c -> projects.get(c).id()).toList();
+    }
+
+    private boolean isFinal(List<Integer> outcome, long total, boolean stopWhenExhaustive) {
+        return stopWhenExhaustive ? isExhaustive(outcome, total) : everyApprovedProjectIn(outcome);
+    }
+
+    private boolean everyApprovedProjectIn(List<Integer> outcome) {
+        for (int c = 0; c < projects.size(); c++) {
+            if (supporters[c].length > 0 && !outcome.contains(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The comparison step of equalshares.net (Pabulib's {@code equalshares/add1-comparison}): each voter compares how
+     * many of the projects they approved each outcome funds; when more voters have more approved projects funded by
+     * the {@code greedy} outcome than by the {@code equalShares} one, the greedy outcome is chosen, otherwise (ties
+     * included) the Equal Shares one stays. Voters who have as many either way count for neither.
+     */
+    static List<ProjectId> comparisonStep(List<ProjectId> equalShares, List<ProjectId> greedy,
+                                          Collection<? extends Ballot> ballots) {
+        java.util.Set<ProjectId> mes = java.util.Set.copyOf(equalShares);
+        java.util.Set<ProjectId> utilitarian = java.util.Set.copyOf(greedy);
+        long prefersEqualShares = 0;
+        long prefersGreedy = 0;
+        for (Ballot ballot : ballots) {
+            if (!(ballot instanceof Ballot.Approval approval)) {
+                throw new InvalidInputException("rule", "budget.rule.equalShares.approvalOnly");
+            }
+            long inEqualShares = approval.choices().stream().filter(mes::contains).count();
+            long inGreedy = approval.choices().stream().filter(utilitarian::contains).count();
+            if (inEqualShares > inGreedy) {
+                prefersEqualShares++;
+            } else if (inGreedy > inEqualShares) {
+                prefersGreedy++;
+            }
+        }
+        return prefersGreedy > prefersEqualShares ? List.copyOf(greedy) : List.copyOf(equalShares);
     }
 
     /** The method without completion: every voter starts with {@code share}. */
@@ -187,7 +246,8 @@ public final class EqualShares {
         Price[] prices = replay(winners, Ratio.of(share), null);
         long step = 1;
         while (step > 0) {
-            // it ends: an approved project left out fits, and large enough shares make it affordable
+            // it ends: an approved project is left out (one that fits, when add1 stops at an exhaustive outcome), and
+            // large enough shares make it affordable
             long further = Math.addExact(share, step);
             Price[] pricesFurther = replay(winners, Ratio.of(further), prices);
             if (pricesFurther != null) {

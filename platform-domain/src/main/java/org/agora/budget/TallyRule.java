@@ -17,6 +17,9 @@ import org.agora.shared.InvalidInputException;
  * and the next ones are still tried.</li>
  * <li>{@link #GREEDY_NO_SKIP}: the same order, but the count stops at the first project that does not fit.</li>
  * <li>{@link #EQUAL_SHARES}: the Method of Equal Shares for approval ballots, see {@link EqualShares}.</li>
+ * <li>{@link #EQUAL_SHARES_COMPARISON}: the same, then the comparison step of equalshares.net (Pabulib's
+ * {@code equalshares/add1-comparison}): when more voters prefer the {@link #GREEDY} outcome than prefer the Equal
+ * Shares one, the greedy outcome is chosen instead, see {@link EqualShares#comparisonStep}.</li>
  * </ul>
  * Votes are what the call's {@link VotingRule} gives: one per approval, the points of a cumulative ballot,
  * rank points for an ordinal ballot. Greedy ties: more votes first, then the lower cost, then the project
@@ -25,7 +28,8 @@ import org.agora.shared.InvalidInputException;
 public enum TallyRule {
     GREEDY("greedy", "greedy"),
     GREEDY_NO_SKIP("greedyNoSkip", "greedy-no-skip"),
-    EQUAL_SHARES("equalShares", "equalshares/add1");
+    EQUAL_SHARES("equalShares", "equalshares/add1"),
+    EQUAL_SHARES_COMPARISON("equalSharesComparison", "equalshares/add1-comparison");
 
     private final String key;
     private final String pabulibName;
@@ -50,11 +54,16 @@ public enum TallyRule {
     }
 
     /**
-     * Whether the rule needs each ballot ({@link #EQUAL_SHARES}: who approved what), or only each project's total
+     * Whether the rule needs each ballot (the Equal Shares counts: who approved what), or only each project's total
      * votes or points (the greedy counts), which the database can sum without loading a ballot.
      */
     public boolean needsEachBallot() {
-        return this == EQUAL_SHARES;
+        return isEqualShares();
+    }
+
+    /** The Method of Equal Shares, with or without the comparison step: approval ballots only. */
+    public boolean isEqualShares() {
+        return this == EQUAL_SHARES || this == EQUAL_SHARES_COMPARISON;
     }
 
     /**
@@ -72,6 +81,9 @@ public enum TallyRule {
             case GREEDY -> Greedy.select(amount, projects, scores, true);
             case GREEDY_NO_SKIP -> Greedy.select(amount, projects, scores, false);
             case EQUAL_SHARES -> EqualShares.select(amount, projects, ballots);
+            case EQUAL_SHARES_COMPARISON -> EqualShares.comparisonStep(
+                    EqualShares.selectUntilTheNextShareOverspends(amount, projects, ballots),
+                    Greedy.select(amount, projects, scores, true), ballots);
         };
         return tally(amount, byId, winners, scores);
     }

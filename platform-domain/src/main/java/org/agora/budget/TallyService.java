@@ -8,12 +8,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.agora.shared.Actor;
+import org.agora.shared.ConflictException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 
 /**
  * Counts an envelope's stored ballots with its call's tally rule. Nobody sees a count while the vote is open;
- * the envelope's managers see it once the vote has ended, everyone from the results phase on.
+ * the envelope's managers see it once the vote has ended, everyone from the results phase on. An imported election
+ * whose file names a rule the platform cannot count is not counted until the office picks a rule
+ * ({@code budget.results.ruleUnknown}, with the file's rule name).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -39,7 +42,9 @@ public class TallyService {
             throw new NotAllowedException("budget.results.notYet");
         }
         List<Project> projects = new VotingService(em).ballot(envelopeId).stream().map(BudgetProject::toCandidate).toList();
-        TallyRule rule = call.getTallyRule();
+        TallyRule rule = call.findTallyRule().orElseThrow(() -> new ConflictException(null, "budget.results.ruleUnknown",
+                Optional.ofNullable(em.find(ImportedElection.class, call.getId()))
+                        .flatMap(ImportedElection::getFileRule).orElse("")));
         if (rule.needsEachBallot()) {
             return rule.count(envelope.getAmount(), projects, call.getVotingRule(),
                     Ballots.of(em, envelopeId, call.getVotingRule()));

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class EqualSharesTest {
@@ -33,6 +34,42 @@ class EqualSharesTest {
         assertThat(tally.winners()).isEqualTo(ids("a1", "a2", "a3", "b1", "b2"));
         assertThat(tally.spent()).isEqualTo(Money.of(100));
         assertThat(envelope.count(TallyRule.GREEDY).winners()).isEqualTo(ids("a1", "a2", "a3", "a4", "a5"));
+    }
+
+    /**
+     * The comparison step (equalshares/add1-comparison) on the election above: Equal Shares funds a1, a2, a3, b1, b2,
+     * greedy a1..a5. Each of the 6 a-voters has 3 approved projects funded one way and 5 the other: 6 prefer greedy;
+     * each of the 4 b-voters 2 against 0: 4 prefer Equal Shares. 6 > 4, so the greedy outcome is chosen.
+     */
+    @Test
+    void comparisonStepChoosesGreedyWhenMoreVotersPreferIt() {
+        ElectionBuilder envelope = ElectionBuilder.of(100).project("a1", 20).project("a2", 20).project("a3", 20)
+                .project("a4", 20).project("a5", 20).project("b1", 20).project("b2", 20)
+                .approvals(6, "a1", "a2", "a3", "a4", "a5").approvals(4, "b1", "b2");
+
+        Tally tally = envelope.count(TallyRule.EQUAL_SHARES_COMPARISON);
+
+        assertThat(tally.winners()).isEqualTo(ids("a1", "a2", "a3", "a4", "a5"));
+        assertThat(tally.rule()).isEqualTo(TallyRule.EQUAL_SHARES_COMPARISON);
+    }
+
+    /**
+     * 5 voters approve a1..a5, 5 approve b1 and b2, all at 20 of 100. Shares of 10 fund a1, a2, b1, b2 (4 from each
+     * supporter) and leave 20, where a3 fits; add1 raises the shares to 12, where the a-voters pay a1, a2 and a3 and
+     * the b-voters b1 and b2: 100 spent. Greedy (5 votes each, ties by identifier) funds a1..a5. 5 a-voters prefer
+     * greedy (5 against 3), 5 b-voters Equal Shares (2 against 0): a tie keeps the Equal Shares outcome.
+     */
+    @Test
+    void comparisonStepKeepsEqualSharesUnlessMoreVotersPreferGreedy() {
+        ElectionBuilder envelope = ElectionBuilder.of(100).project("a1", 20).project("a2", 20).project("a3", 20)
+                .project("a4", 20).project("a5", 20).project("b1", 20).project("b2", 20)
+                .approvals(5, "a1", "a2", "a3", "a4", "a5").approvals(5, "b1", "b2");
+
+        assertThat(envelope.count(TallyRule.GREEDY).winners()).isEqualTo(ids("a1", "a2", "a3", "a4", "a5"));
+        assertThat(Set.copyOf(envelope.count(TallyRule.EQUAL_SHARES_COMPARISON).winners()))
+                .isEqualTo(Set.copyOf(ids("a1", "a2", "a3", "b1", "b2")));
+        assertThat(envelope.count(TallyRule.EQUAL_SHARES_COMPARISON).winners())
+                .isEqualTo(envelope.count(TallyRule.EQUAL_SHARES).winners());
     }
 
     /**

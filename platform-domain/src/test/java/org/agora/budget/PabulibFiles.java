@@ -16,6 +16,7 @@ final class PabulibFiles {
     static final String TOULOUSE = "France_Toulouse_2019.pb";
     static final String BUDAPEST = "Hungary_Budapest_2023_VIII_Jozsefvaros.pb";
     static final String DIEPPE = "Canada_Stanford_Dataset_PB_Dieppe_2018_vote_approvals.pb";
+    static final String WIELICZKA = "Poland_Wieliczka_2023_Green_Budget.pb";
 
     private static final Map<String, PabulibElection> READ = new ConcurrentHashMap<>();
 

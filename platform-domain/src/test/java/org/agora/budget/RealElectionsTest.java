@@ -37,6 +37,35 @@ class RealElectionsTest {
         assertThat(tally.explanationKey()).isEqualTo("budget.rule.equalShares.explained");
     }
 
+    /**
+     * Wieliczka 2023 (Green Budget, "Zielony Milion") was decided with Equal Shares, add1 completion and the comparison
+     * step (Pabulib: equalshares/add1-comparison; equalshares.net: 30 winners, 995,079 PLN of 1,000,000). The file's
+     * selected column is the official result. Its add1 raised the shares while the next share's outcome still fit the
+     * envelope: shares of 302 to 305 PLN fund 31 projects for 984,579 PLN, an outcome with no room left for another
+     * approved project (where {@link TallyRule#EQUAL_SHARES} stops), and shares of 306 to 315 PLN the official 30 for
+     * 995,079 PLN (project 46, 36,000 PLN, in; 66 and 67 out); at 316 PLN they would cost 1,045,079. The comparison
+     * step then keeps this outcome: fewer voters prefer the greedy one.
+     */
+    @Test
+    void equalSharesWithComparisonReproducesTheOfficialWinnersOfWieliczka() {
+        PabulibElection wieliczka = PabulibFiles.election(PabulibFiles.WIELICZKA);
+        assertThat(wieliczka.rule()).contains(TallyRule.EQUAL_SHARES_COMPARISON);
+
+        Tally tally = wieliczka.tally(TallyRule.EQUAL_SHARES_COMPARISON);
+
+        assertThat(Set.copyOf(tally.winners())).isEqualTo(wieliczka.officialWinners().orElseThrow());
+        assertThat(tally.winners()).hasSize(30);
+        assertThat(tally.spent()).isEqualTo(Money.of(995_079));
+        assertThat(tally.winners()).isEqualTo(EqualShares.selectUntilTheNextShareOverspends(wieliczka.budget(),
+                wieliczka.countedProjects(), wieliczka.ballots()));
+        assertThat(Set.copyOf(wieliczka.tally(TallyRule.GREEDY).winners()))
+                .isNotEqualTo(wieliczka.officialWinners().orElseThrow());
+        Tally stoppingWhenExhaustive = wieliczka.tally(TallyRule.EQUAL_SHARES);
+        assertThat(stoppingWhenExhaustive.spent()).isEqualTo(Money.of(984_579));
+        assertThat(stoppingWhenExhaustive.winners()).hasSize(31).contains(ProjectId.of("66"), ProjectId.of("67"))
+                .doesNotContain(ProjectId.of("46"));
+    }
+
     @Test
     void greedyWouldNotHaveGivenSwiecieItsOfficialWinners() {
         PabulibElection swiecie = PabulibFiles.election(PabulibFiles.SWIECIE);
@@ -180,7 +209,8 @@ class RealElectionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {PabulibFiles.SWIECIE, PabulibFiles.TOULOUSE, PabulibFiles.BUDAPEST, PabulibFiles.DIEPPE})
+    @ValueSource(strings = {PabulibFiles.SWIECIE, PabulibFiles.TOULOUSE, PabulibFiles.BUDAPEST, PabulibFiles.DIEPPE,
+            PabulibFiles.WIELICZKA})
     void everyRealFileReadsBackToTheSameElectionAfterWriting(String file) {
         PabulibElection election = PabulibFiles.election(file);
         StringWriter written = new StringWriter();

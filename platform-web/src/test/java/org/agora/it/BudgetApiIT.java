@@ -262,6 +262,51 @@ class BudgetApiIT {
         assertThat(statuses).filteredOn(s -> s == 204).hasSize(1);
     }
 
+    /**
+     * A file whose rule the platform cannot count is imported with the rule's name and not counted (409, naming the
+     * rule) until the office picks one with {@code PUT .../rule}; then the results say which rule counted, and the rule
+     * no longer changes.
+     */
+    @Test
+    void aFileWithARuleThePlatformCannotCountIsCountedOnceTheOfficePicksARule() {
+        String file = "META\nkey;value\ndescription;Test\ncountry;Poland\nbudget;100\nvote_type;approval\n"
+                + "rule;greedy-threshold\nnum_votes;3\nPROJECTS\nproject_id;cost;name\np1;60;Park\np2;50;Bench\n"
+                + "p3;40;Trees\nVOTES\nvoter_id;vote\nv1;p1,p3\nv2;p1\nv3;p2,p3\n";
+        String body = Json.createObjectBuilder().add("name", "Threshold " + UUID.randomUUID().toString().substring(0, 6))
+                .add("year", 2024).add("pabulib", file).build().toString();
+        Reply imported = Api.as(DemoUser.OFFICE_ADMIN).post("/api/budget/calls/import", body);
+        assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+        long envelope = imported.json().getJsonNumber("id").longValue();
+
+        Reply notCounted = Api.anonymous().get("/api/budget/envelopes/" + envelope + "/results");
+        assertThat(notCounted.status()).isEqualTo(409);
+        assertThat(notCounted.json().getString("detail")).contains("« greedy-threshold »");
+        assertThat(Api.as(DemoUser.AGENT).put("/api/budget/envelopes/" + envelope + "/rule", "{\"rule\": \"GREEDY\"}")
+                .status()).isEqualTo(403);
+        Reply page = Api.anonymous().get("/budget/results.xhtml?envelope=" + envelope);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"rule-unknown\"").contains("« greedy-threshold »")
+                .doesNotContain("id=\"results\"").doesNotContain("id=\"choose-rule\""); // the form is the office's
+
+        Reply chosen = Api.as(DemoUser.OFFICE_ADMIN).put("/api/budget/envelopes/" + envelope + "/rule",
+                "{\"rule\": \"GREEDY\"}");
+        assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
+        JsonObject results = Api.anonymous().get("/api/budget/envelopes/" + envelope + "/results").json();
+        assertThat(results.getString("rule")).isEqualTo("GREEDY");
+        assertThat(results.getString("fileRule")).isEqualTo("greedy-threshold");
+        assertThat(results.getBoolean("ruleChosenByOffice")).isTrue();
+        assertThat(results.getJsonArray("winners")).hasSize(2); // p3 (2 votes, 40), p1 (2 votes, 60): 100
+        assertThat(results.getJsonNumber("spent").longValue()).isEqualTo(100);
+        assertThat(Api.as(DemoUser.OFFICE_ADMIN).put("/api/budget/envelopes/" + envelope + "/rule",
+                "{\"rule\": \"EQUAL_SHARES\"}").status()).isEqualTo(409);
+        String counted = Api.anonymous().get("/budget/results.xhtml?envelope=" + envelope).body();
+        assertThat(counted).contains("id=\"results\"").contains("id=\"rule-chosen\"").contains("« greedy-threshold »")
+                .contains("3 votant(s) dans le fichier importé, qui annonce 3 votes (num_votes)")
+                .doesNotContain("id=\"turnout\"").doesNotContain("id=\"turnout-registered\"");
+        assertThat(Api.anonymous().get("/api/budget/envelopes/" + envelope + "/pabulib").body())
+                .contains("\nrule;greedy-threshold\n").contains("\np1;60;Park;");
+    }
+
     @Test
     void aRealElectionIsImportedCountedAndExportedAgain() throws IOException {
         String toulouse;
@@ -282,11 +327,17 @@ class BudgetApiIT {
         assertThat(results.getJsonNumber("spent").longValue() + results.getJsonNumber("leftover").longValue())
                 .isEqualTo(1_000_000L);
         assertThat(results.getString("explained")).startsWith("Les projets sont retenus du plus soutenu");
+        assertThat(results.getString("fileRule")).isEqualTo("greedy");
+        assertThat(results.getBoolean("ruleChosenByOffice")).isFalse();
+        assertThat(results.getJsonObject("fileCounts").getJsonNumber("voters").longValue()).isEqualTo(1494);
+        assertThat(results.getJsonObject("fileCounts").getJsonNumber("numVotes").longValue()).isEqualTo(1494);
+        assertThat(results.get("turnout")).as("no share of this city's residents").isIn(null, JsonValue.NULL);
 
         Reply exported = Api.anonymous().get("/api/budget/envelopes/" + envelope + "/pabulib");
         assertThat(exported.status()).isEqualTo(200);
         assertThat(exported.body()).startsWith("META\n").contains("\nPROJECTS\n").contains("\nVOTES\n")
-                .contains("vote_type;cumulative").contains("rule;greedy");
+                .contains("vote_type;cumulative").contains("rule;greedy").contains("\nunit;Toulouse\n")
+                .contains("\ndate_begin;11.09.2019\n").contains("\n4;390000;471;1090;Tous à la Ramée à vélo !");
 
         String malformed = Json.createObjectBuilder().add("name", "Cassé").add("year", 2019)
                 .add("pabulib", "META\nkey;value\nbudget;1000\nvote_type;approval\nPROJECTS\nproject_id;cost\n1;abc\n").build().toString();

@@ -481,9 +481,11 @@ class BudgetJourneyIT {
             visitor.open("/budget/results.xhtml?envelope=" + toulouse);
             speaksEnglish(visitor, "the results");
             assertThat(visitor.find("ballots").getText()).matches("[\\d,]+ ballot\\(s\\): 0 online, 0 at a town hall, [\\d,]+ on paper");
-            assertThat(visitor.find("turnout").getText()).matches("[\\d.,]+% of the [\\d,]+ residents .*");
-            assertThat(visitor.find("turnout-registered").getText())
-                    .matches("[\\d.,]+% of the [\\d,]+ residents registered on the platform with an account .*");
+            // an imported election: the counts of its file, never a share of this city's residents
+            assertThat(visitor.find("file-voters").getText())
+                    .startsWith("1,494 voter(s) in the imported file, which states 1,494 votes (num_votes)");
+            assertThat(visitor.text()).doesNotContain("% of the").doesNotContain("registered on the platform");
+            assertThat(visitor.find("file-rule").getText()).isEqualTo("Rule given by the imported file: \"greedy\".");
             visitor.open("/budget/followups.xhtml?call=" + toulouseCall);
             speaksEnglish(visitor, "the follow-up of a call");
             visitor.open("/budget/followup.xhtml?project=" + winner);

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.agora.budget.Ballot;
 import org.agora.budget.BudgetCall;
@@ -27,6 +28,7 @@ import org.agora.budget.BudgetCallDraft;
 import org.agora.budget.BudgetProject;
 import org.agora.budget.BudgetService;
 import org.agora.budget.Envelope;
+import org.agora.budget.ImportedElection;
 import org.agora.budget.EnvelopeDraft;
 import org.agora.budget.OpenDataService;
 import org.agora.budget.PabulibFile;
@@ -125,8 +127,27 @@ public class BudgetResource {
     public record BallotJson(List<Long> projects, Map<String, Integer> points, List<Long> ranking) {
     }
 
+    /**
+     * An envelope's count: the rule that counted, in words, the winners, each project's votes or points. For an
+     * imported election, {@code fileRule} is the rule its file named (null otherwise, or when the file named none),
+     * {@code ruleChosenByOffice} says the office picked the rule because the platform could not count the file's,
+     * {@code fileCounts} gives the file's own counts and {@code turnout} is null: an imported election is never
+     * measured against this city's residents.
+     */
     public record TallyJson(TallyRule rule, String explained, List<Long> winners, Map<String, Long> scores, long spent,
-                            long leftover, TurnoutJson turnout) {
+                            long leftover, TurnoutJson turnout, String fileRule, boolean ruleChosenByOffice,
+                            FileCountsJson fileCounts) {
+    }
+
+    /** An imported election's counts as its file gives them: its voters (VOTES rows) and its {@code num_votes} entry. */
+    public record FileCountsJson(long voters, Long numVotes) {
+        static FileCountsJson of(ImportedElection imported) {
+            return new FileCountsJson(imported.getFileVoters(), imported.getNumVotes().orElse(null));
+        }
+    }
+
+    /** The rule the office picks for an imported election whose file's rule the platform cannot count. */
+    public record RuleChoiceJson(TallyRule rule) {
     }
 
     /**
@@ -289,16 +310,33 @@ public class BudgetResource {
 
     @GET
     @Path("envelopes/{id}/results")
-    @Operation(summary = "The tally of an envelope and its turnout: public from the results phase, for its managers once the vote ends")
+    @Operation(summary = "The tally of an envelope and its turnout: public from the results phase, for its managers once "
+            + "the vote ends. An imported election gives its file's rule and counts instead of a turnout; one whose "
+            + "file's rule the platform cannot count answers 409 until the office picks a rule")
     public TallyJson results(@PathParam("id") long id) {
         Instant now = Instant.now();
         Actor actor = currentUser.actor();
         Tally tally = tallies.tally(actor, id, now);
         Map<String, Long> scores = new HashMap<>();
         tally.scores().forEach((project, score) -> scores.put(project.value(), score));
+        Optional<ImportedElection> imported = openData.findImported(id);
         return new TallyJson(tally.rule(), Texts.format(Texts.preferred(httpRequest),
                 tally.explanationKey()), tally.winners().stream().map(p -> Long.valueOf(p.value())).toList(), scores,
-                tally.spent().amount(), tally.leftover().amount(), TurnoutJson.of(turnouts.turnout(actor, id, now)));
+                tally.spent().amount(), tally.leftover().amount(),
+                imported.isPresent() ? null : TurnoutJson.of(turnouts.turnout(actor, id, now)),
+                imported.flatMap(ImportedElection::getFileRule).orElse(null),
+                imported.flatMap(ImportedElection::getRuleChosenBy).isPresent(),
+                imported.map(FileCountsJson::of).orElse(null));
+    }
+
+    @PUT
+    @Path("envelopes/{id}/rule")
+    @Operation(summary = "Pick the rule an imported election is counted with (office-admin), when the platform cannot "
+            + "count its file's rule; refused with 409 once it has one. Answers its results")
+    @SecurityRequirement(name = "keycloak")
+    public TallyJson chooseRule(@PathParam("id") long id, RuleChoiceJson request) {
+        openData.chooseRule(currentUser.actor(), id, required(required(request, null).rule(), "rule"), Instant.now());
+        return results(id);
     }
 
     @GET
@@ -329,9 +367,9 @@ public class BudgetResource {
     private CallJson json(BudgetCall call) {
         return new CallJson(call.getId(), call.getName(), call.getYear(), call.getTotal().amount(),
                 call.getEnvelopes().stream().map(EnvelopeJson::of).toList(), PhasesJson.of(call.getPhases()),
-                RuleJson.of(call.getVotingRule()), call.getTallyRule(),
+                RuleJson.of(call.getVotingRule()), call.findTallyRule().orElse(null),
                 Texts.format(Texts.preferred(httpRequest),
-                        "budget.rule." + call.getTallyRule().key() + ".explained"),
+                        "budget.rule." + call.findTallyRule().map(TallyRule::key).orElse("notKnown") + ".explained"),
                 call.getMinimumAge().orElse(null));
     }
 

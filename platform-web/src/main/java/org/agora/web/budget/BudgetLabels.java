@@ -18,6 +18,7 @@ import org.agora.budget.BudgetProject;
 import org.agora.budget.Envelope;
 import org.agora.budget.Money;
 import org.agora.budget.ProjectStatus;
+import org.agora.budget.TallyRule;
 import org.agora.budget.VotingRule;
 import org.agora.shared.Period;
 import org.agora.territory.District;
@@ -115,11 +116,16 @@ public class BudgetLabels {
 
     /** How the winners are chosen, in plain words. */
     public String tallyRule(BudgetCall call) {
-        return text("budget.rule." + call.getTallyRule().key() + ".explained");
+        return text("budget.rule." + call.findTallyRule().map(TallyRule::key).orElse("notKnown") + ".explained");
     }
 
+    /** The rule's name; "not known" for an imported election whose file's rule the platform cannot count. */
     public String tallyRuleName(BudgetCall call) {
-        return text("budget.rule." + call.getTallyRule().key());
+        return text("budget.rule." + call.findTallyRule().map(TallyRule::key).orElse("notKnown"));
+    }
+
+    public String ruleName(TallyRule rule) {
+        return text("budget.rule." + rule.key());
     }
 
     /** "Votes" for approval ballots, "points" for cumulative and ordinal ones. */

@@ -16,12 +16,16 @@ import org.agora.budget.BudgetProject;
 import org.agora.budget.BudgetService;
 import org.agora.budget.Channel;
 import org.agora.budget.Envelope;
+import org.agora.budget.ImportedElection;
+import org.agora.budget.OpenDataService;
 import org.agora.budget.Tally;
+import org.agora.budget.TallyRule;
 import org.agora.budget.TallyService;
 import org.agora.budget.Turnout;
 import org.agora.budget.TurnoutService;
 import org.agora.budget.VotingService;
 import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
@@ -30,6 +34,10 @@ import org.agora.web.security.CurrentUser;
  * vote ends): the rule used in plain words, each project's votes or points and whether it won, what the winners
  * cost and what is left, the ballots by channel, the turnout against the district's population and against its
  * residents registered on the platform (when Keycloak can tell in time), and a chart.
+ * <p>
+ * An imported election shows the rule its file named, and the rule the office picked when the platform could not
+ * count the file's; until then it shows no count, only why. Its turnout is the counts of its file (voters, the file's
+ * {@code num_votes}), never a share of this city's residents.
  */
 @Named
 @RequestScoped
@@ -48,6 +56,9 @@ public class BudgetResultsPage {
     TurnoutService turnouts;
 
     @Inject
+    OpenDataService openData;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -62,6 +73,9 @@ public class BudgetResultsPage {
     private List<Row> rows;
     private Map<Channel, Long> ballots;
     private Turnout turnout;
+    private ImportedElection imported;
+    private boolean ruleUnknown;
+    private TallyRule chosenRule;
 
     /** A project's line in the results. */
     public record Row(BudgetProject project, long score, boolean winner) {
@@ -86,18 +100,81 @@ public class BudgetResultsPage {
         }
         found = e.get();
         Instant now = Instant.now();
+        imported = openData.findImported(envelope).orElse(null);
+        if (found.getCall().findTallyRule().isEmpty()) {
+            // an imported election whose file's rule the platform cannot count: no count until the office picks one
+            ruleUnknown = BudgetPermissions.canSeeResults(currentUser.actor(), found, now);
+            return;
+        }
         try {
             tally = tallies.tally(currentUser.actor(), envelope, now);
         } catch (DomainException notYet) {
             return; // the page says when they will be
         }
-        turnout = turnouts.turnout(currentUser.actor(), envelope, now);
+        if (imported == null) {
+            turnout = turnouts.turnout(currentUser.actor(), envelope, now);
+        }
         rows = voting.ballot(envelope).stream()
                 .map(p -> new Row(p, tally.scoreOf(p.toCandidate().id()), tally.isWinner(p.toCandidate().id())))
                 .sorted(Comparator.comparing(Row::winner).reversed()
                         .thenComparing(Comparator.comparingLong(Row::score).reversed()))
                 .toList();
         ballots = voting.ballotsByChannel(envelope);
+    }
+
+    /** The office picks the rule an imported election is counted with, when the platform cannot count the file's. */
+    public String chooseRule() {
+        try {
+            openData.chooseRule(currentUser.actor(), envelope, chosenRule, Instant.now());
+            FacesFeedback.done("budget.results.chooseRule.done", labels.ruleName(chosenRule));
+            return "/budget/results?faces-redirect=true&envelope=" + envelope;
+        } catch (DomainException e) {
+            load(); // the request-scoped page shows the form again
+            FacesFeedback.refused("choose-rule", e, Map.of("tallyRule", "rule"));
+            return null;
+        }
+    }
+
+    /** An imported election's file: its rule as written, its counts; null for an election run on the platform. */
+    public ImportedElection getImported() {
+        return imported;
+    }
+
+    /** The file's rule entry as written, or empty when it had none. */
+    public String getFileRule() {
+        return imported == null ? "" : imported.getFileRule().orElse("");
+    }
+
+    /** The election's file names a rule the platform cannot count, and the office has not picked one yet. */
+    public boolean isRuleUnknown() {
+        return ruleUnknown;
+    }
+
+    /** Whether the visitor may pick the rule: the office, while the rule is not known. */
+    public boolean isRuleChoosable() {
+        return ruleUnknown && BudgetPermissions.canManageCalls(currentUser.actor());
+    }
+
+    /** The rules the office may pick, by their names in the visitor's language. */
+    public Map<String, TallyRule> getRules() {
+        Map<String, TallyRule> rules = new java.util.LinkedHashMap<>();
+        for (TallyRule rule : TallyRule.values()) {
+            rules.put(labels.ruleName(rule), rule);
+        }
+        return rules;
+    }
+
+    public TallyRule getChosenRule() {
+        return chosenRule;
+    }
+
+    public void setChosenRule(TallyRule chosenRule) {
+        this.chosenRule = chosenRule;
+    }
+
+    /** The file's {@code num_votes} entry, or null when it has none. */
+    public Long getFileNumVotes() {
+        return imported == null ? null : imported.getNumVotes().orElse(null);
     }
 
     /** Public from the results phase; before, only the envelope's managers see them, once the vote has closed. */
@@ -140,7 +217,7 @@ public class BudgetResultsPage {
 
     /** Ballots per 100 residents, as the visitor writes numbers; empty without a population. */
     public String getTurnout() {
-        return turnout.ofPopulation().map(this::percent).orElse("");
+        return turnout == null ? "" : turnout.ofPopulation().map(this::percent).orElse("");
     }
 
     /** Whether the population figure is below the number of ballots, so that no percentage of it is given. */

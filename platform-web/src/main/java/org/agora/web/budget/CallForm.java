@@ -150,7 +150,7 @@ public class CallForm implements Serializable {
         } else {
             votingRule = "KNAPSACK";
         }
-        tallyRule = call.getTallyRule();
+        tallyRule = call.findTallyRule().orElse(null);
         minimumAge = call.getMinimumAge().orElse(null);
         PhasePlan p = call.getPhases();
         submissionStart = CityTime.local(p.submission().start());

@@ -49,7 +49,8 @@ public class PabulibImportForm implements Serializable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            FacesFeedback.done("budget.import.done", name);
+            FacesFeedback.done(envelope.getCall().findTallyRule().isPresent()
+                    ? "budget.import.done" : "budget.import.doneRuleUnknown", name);
             return "/budget/results?faces-redirect=true&envelope=" + envelope.getId();
         } catch (DomainException e) {
             FacesFeedback.refused("import", e);
