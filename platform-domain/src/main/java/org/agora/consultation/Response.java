@@ -123,6 +123,10 @@ public class Response {
                 Optional.ofNullable(districtCode).map(DistrictCode::new), getAnswers());
     }
 
+    Optional<DistrictCode> district() {
+        return Optional.ofNullable(districtCode).map(DistrictCode::new);
+    }
+
     List<StoredAnswer> rows() {
         return answers;
     }

@@ -237,9 +237,17 @@ public class ResponseService {
             }
             after = ((Number) ((Object[]) rows.get(rows.size() - 1))[0]).longValue();
         }
+        // responses stored in clear before sealing existed (V16) are counted again with the others, so that they
+        // too lose the transaction, place on disk, number and day that tied each to its mark
+        for (Response legacy : em.createQuery("select r from Response r where r.consultationId = :c", Response.class)
+                .setParameter("c", consultationId).getResultList()) {
+            opened.add(new SealedResponse(legacy.district(), legacy.getAnswers()));
+            em.remove(legacy);
+        }
         if (opened.isEmpty()) {
             return;
         }
+        em.flush();
         Collections.shuffle(opened, RANDOM);
         Map<DistrictCode, Long> perDistrict = new HashMap<>();
         opened.forEach(r -> r.district().ifPresent(d -> perDistrict.merge(d, 1L, Long::sum)));

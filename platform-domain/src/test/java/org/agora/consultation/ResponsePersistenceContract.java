@@ -252,6 +252,27 @@ abstract class ResponsePersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void aResponseStoredInClearBeforeSealingExistedIsCountedAgainWithTheOthersAtTheClosing() throws Exception {
+        long id = openConsultation(true, false);
+        db().sql("insert into consultation_participations (consultation_id, respondent) values (" + id + ", 'ancien')");
+        db().sql("insert into responses (id, consultation_id, respondent, district_code, status, saved_at, submitted_at,"
+                + " version) values (7, " + id + ", null, 'nord', 'SUBMITTED', TIMESTAMP WITH TIME ZONE"
+                + " '2027-02-08 23:00:00+00', TIMESTAMP WITH TIME ZONE '2027-02-08 23:00:00+00', 0)");
+        db().sql("insert into response_answers (response_id, position, question_code, text_value, text_approved)"
+                + " values (7, 0, 'street', 'Rue ancienne', false)");
+        submit(RESIDENT_OF_NORD, id, fullAnswers());
+
+        Instant closing = OPENED.plus(1, ChronoUnit.DAYS);
+        consultations(c -> c.closeNow(ConsultationPersistenceContract.AGENT_OF_NORD, id, closing));
+
+        assertThat(count("select count(*) from responses where id = 7")).isZero();
+        assertThat(submitted(id)).hasSize(2).allSatisfy(r -> {
+            assertThat(r.number()).isGreaterThan(1L << 62);
+            assertThat(r.submittedAt()).isEqualTo(closing);
+        }).anySatisfy(r -> assertThat(r.answers()).containsEntry("street", new Answer.Text("Rue ancienne")));
+    }
+
+    @Test
     void anAnonymousConsultationKeepsNoDraftOnTheServer() {
         long id = openConsultation(true, false);
         Map<String, Answer> half = Map.of("cycles", new Answer.Choices(Set.of("no")),
