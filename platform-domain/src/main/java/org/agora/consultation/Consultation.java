@@ -233,6 +233,14 @@ public class Consultation {
         return anonymous;
     }
 
+    /**
+     * Whether the responses are still sealed: those of an anonymous consultation are counted only when it closes,
+     * so until then there are no results, texts or export, only the number of people who answered.
+     */
+    public boolean areResponsesSealed() {
+        return anonymous && status != ConsultationStatus.CLOSED && status != ConsultationStatus.RESULTS_PUBLISHED;
+    }
+
     public boolean isAnswersEditable() {
         return answersEditable;
     }

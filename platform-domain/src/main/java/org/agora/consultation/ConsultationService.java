@@ -1,6 +1,7 @@
 package org.agora.consultation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -33,13 +34,24 @@ public class ConsultationService {
     @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
+    @Inject
+    ResponseSeal seal;
+
     protected ConsultationService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
+    /**
+     * For use outside a container, with an entity manager whose transactions the caller runs; without a seal it
+     * cannot close an anonymous consultation that holds sealed responses.
+     */
     public ConsultationService(EntityManager em) {
+        this(em, null);
+    }
+
+    public ConsultationService(EntityManager em, ResponseSeal seal) {
         this.em = em;
+        this.seal = seal;
     }
 
     public Consultation create(Actor actor, ConsultationDraft draft) {
@@ -196,7 +208,19 @@ public class ConsultationService {
     public Consultation closeNow(Actor actor, long id, Instant now) {
         Consultation consultation = organised(actor, id);
         consultation.closeNow(now);
+        countSealedResponses(consultation);
         return consultation;
+    }
+
+    /**
+     * An anonymous consultation's sealed responses are counted in the transaction that closes it. The update of
+     * its row goes first: it waits for submits under way (they lock that row) and makes later ones see it closed.
+     */
+    private void countSealedResponses(Consultation consultation) {
+        if (consultation.isAnonymous()) {
+            em.flush();
+            new ResponseService(em, seal).countSealed(consultation, consultation.getPeriod().end());
+        }
     }
 
     public Consultation backToDraft(Actor actor, long id) {
@@ -224,6 +248,9 @@ public class ConsultationService {
         for (Consultation consultation : waiting) {
             List<ConsultationStatus> steps = ConsultationSchedule.due(consultation.getStatus(), consultation.getPeriod(), now);
             steps.forEach(consultation::moveTo);
+            if (steps.contains(ConsultationStatus.CLOSED)) {
+                countSealedResponses(consultation);
+            }
             changed += steps.isEmpty() ? 0 : 1;
         }
         return changed;

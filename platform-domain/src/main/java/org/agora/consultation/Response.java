@@ -23,12 +23,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
-import org.agora.shared.Period;
 
 /**
- * A resident's response to a consultation: a draft they come back to, then submitted. The response of an
- * anonymous consultation keeps neither who gave it nor the exact time (only the day), so nothing links it to the
- * person once submitted; that they answered is kept apart (see {@link ResponseService}).
+ * A resident's response to a consultation: a draft they come back to, then submitted. An anonymous consultation
+ * keeps no draft on the server, and its responses are sealed while it is open and only become responses when it
+ * closes, all at once, in random order, under random ids, with the closing time: nothing links them to the person
+ * (see {@link ResponseService} and {@link SealedResponse}).
  */
 @Entity
 @Table(name = "responses")
@@ -82,29 +82,36 @@ public class Response {
         return new Response(consultation, respondent, answers, now);
     }
 
+    /**
+     * A response of an anonymous consultation as counted when it closes: a random id rather than the next number,
+     * no respondent, and the closing time as its time, the same for every response of the consultation.
+     */
+    static Response counted(Consultation consultation, long randomId, Optional<DistrictCode> district,
+                            Map<String, Answer> answers, Instant closedAt) {
+        Response response = new Response();
+        response.id = randomId;
+        response.consultationId = consultation.getId();
+        response.districtCode = district.map(DistrictCode::value).orElse(null);
+        response.status = ResponseStatus.SUBMITTED;
+        List<String> order = consultation.getQuestionnaire().questions().stream().map(Question::id).toList();
+        response.answers.addAll(StoredAnswer.rowsOf(order, answers));
+        response.submittedAt = closedAt.atOffset(ZoneOffset.UTC);
+        response.savedAt = response.submittedAt;
+        return response;
+    }
+
     void replaceAnswers(Consultation consultation, Map<String, Answer> kept, Instant now) {
         List<String> order = consultation.getQuestionnaire().questions().stream().map(Question::id).toList();
         answers.clear();
         answers.addAll(StoredAnswer.rowsOf(order, kept));
-        savedAt = at(now, consultation);
+        savedAt = now.atOffset(ZoneOffset.UTC);
     }
 
-    /** Submits the response; for an anonymous consultation it forgets who gave it. */
-    void submit(Consultation consultation, Instant now) {
+    /** Submits the response (of a consultation that is not anonymous: those are sealed, never drafts). */
+    void submit(Instant now) {
         status = ResponseStatus.SUBMITTED;
-        submittedAt = at(now, consultation);
+        submittedAt = now.atOffset(ZoneOffset.UTC);
         savedAt = submittedAt;
-        if (consultation.isAnonymous()) {
-            respondent = null;
-        }
-    }
-
-    /** The time kept: exact, or only the day (in the city) for an anonymous consultation. */
-    private static OffsetDateTime at(Instant now, Consultation consultation) {
-        Instant kept = consultation.isAnonymous()
-                ? now.atZone(Period.CITY_ZONE).toLocalDate().atStartOfDay(Period.CITY_ZONE).toInstant()
-                : now;
-        return kept.atOffset(ZoneOffset.UTC);
     }
 
     public Map<String, Answer> getAnswers() {
@@ -114,6 +121,10 @@ public class Response {
     public SubmittedResponse toSubmitted() {
         return new SubmittedResponse(id, submittedAt.toInstant(), Optional.ofNullable(respondent),
                 Optional.ofNullable(districtCode).map(DistrictCode::new), getAnswers());
+    }
+
+    Optional<DistrictCode> district() {
+        return Optional.ofNullable(districtCode).map(DistrictCode::new);
     }
 
     List<StoredAnswer> rows() {

@@ -3,9 +3,13 @@ package org.agora.consultation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -14,13 +18,15 @@ import java.util.Optional;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
+import org.agora.shared.DistrictCode;
 import org.agora.shared.NotAllowedException;
 
 /**
  * Use cases of answering a consultation: save a draft and come back to it, submit once (or again, when the
  * organiser allows editing), read one's own response. "One response per resident" is a database constraint on
  * the participation mark, so two simultaneous submits give one response and a clear refusal, whatever the
- * number of app instances.
+ * number of app instances. The responses of an anonymous consultation are sealed until it closes, then counted in
+ * random order (docs/architecture.md, "Anonymous consultations: secrecy against the database").
  */
 @ApplicationScoped
 @Transactional
@@ -28,16 +34,29 @@ public class ResponseService {
 
     private static final int PAGE = 500;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     @PersistenceContext(unitName = "agora")
     private EntityManager em;
+
+    @Inject
+    ResponseSeal seal;
 
     protected ResponseService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
+    /**
+     * For use outside a container, with an entity manager whose transactions the caller runs; without a seal it
+     * serves everything but the responses of anonymous consultations.
+     */
     public ResponseService(EntityManager em) {
+        this(em, null);
+    }
+
+    public ResponseService(EntityManager em, ResponseSeal seal) {
         this.em = em;
+        this.seal = seal;
     }
 
     /** Why this person may not answer this consultation now, or empty when they may. */
@@ -81,20 +100,15 @@ public class ResponseService {
 
     /**
      * Keeps unfinished answers to come back to. Each answer given must already be valid (a too long text is
-     * refused now, not at the end), but required questions may still be empty.
+     * refused now, not at the end), but required questions may still be empty. An anonymous consultation keeps no
+     * draft on the server (it would name the person beside the answers): see {@link #checkDraft}.
      */
     public Response saveDraft(Actor actor, long consultationId, Map<String, Answer> answers, Instant now) {
         Consultation consultation = answerable(actor, consultationId, now);
-        if (hasAnswered(actor, consultationId)) {
-            throw new ConflictException(null, "consultation.answer.alreadySubmitted");
+        if (consultation.isAnonymous()) {
+            throw new NotAllowedException("consultation.answer.draftInBrowser");
         }
-        Questionnaire questionnaire = consultation.getQuestionnaire();
-        List<AnswerProblem> problems = questionnaire.check(answers).stream()
-                .filter(p -> !p.messageKey().equals("consultation.answer.required")).toList();
-        if (!problems.isEmpty()) {
-            throw new AnswersRefusedException(problems);
-        }
-        Map<String, Answer> kept = questionnaire.kept(answers);
+        Map<String, Answer> kept = checkedDraft(actor, consultation, answers);
         Optional<Response> existing = mine(actor, consultationId);
         Response draft;
         if (existing.isPresent()) {
@@ -109,9 +123,32 @@ public class ResponseService {
     }
 
     /**
+     * Checks unfinished answers as {@link #saveDraft} would, and returns those worth keeping, without storing
+     * anything: the draft of an anonymous consultation is kept by the resident's own device.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Answer> checkDraft(Actor actor, long consultationId, Map<String, Answer> answers, Instant now) {
+        return checkedDraft(actor, answerable(actor, consultationId, now), answers);
+    }
+
+    private Map<String, Answer> checkedDraft(Actor actor, Consultation consultation, Map<String, Answer> answers) {
+        if (hasAnswered(actor, consultation.getId())) {
+            throw new ConflictException(null, "consultation.answer.alreadySubmitted");
+        }
+        Questionnaire questionnaire = consultation.getQuestionnaire();
+        List<AnswerProblem> problems = questionnaire.check(answers).stream()
+                .filter(p -> !p.messageKey().equals("consultation.answer.required")).toList();
+        if (!problems.isEmpty()) {
+            throw new AnswersRefusedException(problems);
+        }
+        return questionnaire.kept(answers);
+    }
+
+    /**
      * Submits the person's answers, all checked at once. A second submit is refused, unless the organiser lets
      * residents edit their answers until closing, in which case it replaces the first (never for an anonymous
-     * consultation, whose responses nobody can find again).
+     * consultation, whose responses nobody can find again). The response of an anonymous consultation is sealed
+     * until the consultation closes; what is returned then has no number (0).
      */
     public SubmittedResponse submit(Actor actor, long consultationId, Map<String, Answer> answers, Instant now) {
         Consultation consultation = answerable(actor, consultationId, now);
@@ -121,6 +158,9 @@ public class ResponseService {
             throw new AnswersRefusedException(problems);
         }
         Map<String, Answer> kept = questionnaire.kept(answers);
+        if (consultation.isAnonymous()) {
+            return submitSealed(actor, consultation, kept, now);
+        }
         Optional<Response> existing = mine(actor, consultationId);
         if (existing.isPresent() && existing.get().isSubmitted()) {
             if (!consultation.isAnswersEditable()) {
@@ -128,23 +168,115 @@ public class ResponseService {
             }
             Response edited = existing.get();
             edited.replaceAnswers(consultation, kept, now);
-            edited.submit(consultation, now);
+            edited.submit(now);
             Constraints.flush(em, () -> new ConflictException(null, "consultation.answer.savedElsewhere"));
             return edited.toSubmitted();
         }
         recordParticipation(actor, consultationId);
         Response response;
-        if (existing.isPresent() && !consultation.isAnonymous()) {
+        if (existing.isPresent()) {
             response = existing.get();
             response.replaceAnswers(consultation, kept, now);
         } else {
-            existing.ifPresent(em::remove); // an anonymous response starts afresh, under a new number
             response = Response.draft(consultation, actor, kept, now);
             em.persist(response);
         }
-        response.submit(consultation, now);
+        response.submit(now);
         Constraints.flush(em, () -> new ConflictException(null, "consultation.answer.already"));
         return response.toSubmitted();
+    }
+
+    /**
+     * The mark and the sealed response, in one transaction, so one never goes without the other. The row lock on
+     * the consultation makes closing wait for submits under way, and a submit that waited sees it closed: no sealed
+     * response is ever left behind once the consultation has been counted.
+     */
+    private SubmittedResponse submitSealed(Actor actor, Consultation consultation, Map<String, Answer> kept, Instant now) {
+        if (seal == null) {
+            throw new IllegalStateException("anonymous responses need the sealing key");
+        }
+        Object status = em.createNativeQuery("select status from consultations where id = ? for update")
+                .setParameter(1, consultation.getId()).getSingleResult();
+        if (!ConsultationStatus.OPEN.name().equals(status)) {
+            throw new NotAllowedException("consultation.answer.notOpen");
+        }
+        recordParticipation(actor, consultation.getId());
+        SealedResponse response = new SealedResponse(actor.homeDistrict(), kept);
+        Constraints.insert(em, () -> new ConflictException(null, "consultation.answer.savedElsewhere"),
+                "insert into sealed_responses (consultation_id, slot, sealed) values (?, ?, ?)",
+                consultation.getId(), RANDOM.nextLong() >>> 1, response.seal(seal, consultation.getId(),
+                        consultation.getQuestionnaire()));
+        return new SubmittedResponse(0, now, Optional.empty(), actor.homeDistrict(), kept);
+    }
+
+    /**
+     * Counts the sealed responses of an anonymous consultation that has just closed, in the transaction that
+     * closes it: all are opened, shuffled with a secure random generator, and written as responses in that order,
+     * under random ids, with the closing time; districts with fewer than {@link ConsultationResults#MIN_GROUP}
+     * responses are left out (no breakdown shows them, and they would single people out); then the sealed copies
+     * are erased. The order, ids, times and transaction of the responses therefore follow nothing the marks show.
+     */
+    void countSealed(Consultation consultation, Instant closedAt) {
+        long consultationId = consultation.getId();
+        List<SealedResponse> opened = new ArrayList<>();
+        long after = -1; // slots are drawn from 0 to Long.MAX_VALUE
+        while (true) {
+            List<?> rows = em.createNativeQuery("select slot, sealed from sealed_responses where consultation_id = ?1"
+                            + " and slot > ?2 order by slot")
+                    .setParameter(1, consultationId).setParameter(2, after)
+                    .setMaxResults(PAGE).getResultList();
+            if (rows.isEmpty()) {
+                break;
+            }
+            if (seal == null) {
+                throw new IllegalStateException("counting anonymous responses needs the sealing key");
+            }
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                opened.add(SealedResponse.open(seal, consultationId, (byte[]) columns[1]));
+            }
+            after = ((Number) ((Object[]) rows.get(rows.size() - 1))[0]).longValue();
+        }
+        // responses stored in clear before sealing existed (V16) are counted again with the others, so that they
+        // too lose the transaction, place on disk, number and day that tied each to its mark
+        for (Response legacy : em.createQuery("select r from Response r where r.consultationId = :c", Response.class)
+                .setParameter("c", consultationId).getResultList()) {
+            opened.add(new SealedResponse(legacy.district(), legacy.getAnswers()));
+            em.remove(legacy);
+        }
+        if (opened.isEmpty()) {
+            return;
+        }
+        em.flush();
+        Collections.shuffle(opened, RANDOM);
+        Map<DistrictCode, Long> perDistrict = new HashMap<>();
+        opened.forEach(r -> r.district().ifPresent(d -> perDistrict.merge(d, 1L, Long::sum)));
+        List<Response> page = new ArrayList<>(PAGE);
+        for (SealedResponse response : opened) {
+            Optional<DistrictCode> district = response.district()
+                    .filter(d -> perDistrict.get(d) >= ConsultationResults.MIN_GROUP);
+            Response counted = Response.counted(consultation, randomId(), district, response.answers(), closedAt);
+            em.persist(counted);
+            page.add(counted);
+            if (page.size() == PAGE) {
+                written(page);
+            }
+        }
+        written(page);
+        em.createNativeQuery("delete from sealed_responses where consultation_id = ?")
+                .setParameter(1, consultationId).executeUpdate();
+    }
+
+    /** Writes a page of counted responses and lets go of them, so memory holds the answers only once. */
+    private void written(List<Response> page) {
+        em.flush();
+        page.forEach(em::detach);
+        page.clear();
+    }
+
+    /** Far above anything the response sequence reaches, and drawn at random: it tells no order. */
+    private static long randomId() {
+        return (RANDOM.nextLong() >>> 2) | (1L << 62);
     }
 
     /** The mark that this person answered; its primary key refuses a second one, even from a concurrent request. */
@@ -231,7 +363,17 @@ public class ResponseService {
         }
     }
 
-    /** How many responses were submitted. */
+    /**
+     * How many residents have answered, counted from the has-answered marks: available at any time, also while the
+     * responses of an anonymous consultation are sealed.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long countAnswered(long consultationId) {
+        return ((Number) em.createNativeQuery("select count(*) from consultation_participations where consultation_id = ?")
+                .setParameter(1, consultationId).getSingleResult()).longValue();
+    }
+
+    /** How many responses were submitted (for an anonymous consultation: counted, once it has closed). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long countSubmitted(long consultationId) {
         return em.createQuery("select count(r) from Response r where r.consultationId = :c and r.status = :s", Long.class)
@@ -240,7 +382,8 @@ public class ResponseService {
     }
 
     /**
-     * The submitted responses in submission order, read a page at a time as the caller goes, so results and
+     * The submitted responses in the order of their ids (submission order, or random for an anonymous
+     * consultation), read a page at a time as the caller goes, so results and
      * exports of a large consultation stay in bounded memory. Whoever calls decides who may see them.
      */
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -52,11 +52,11 @@ abstract class ResponsePersistenceContract extends DatabaseTest {
     }
 
     private <T> T responses(Function<ResponseService, T> work) {
-        return db().inTransaction(em -> work.apply(new ResponseService(em)));
+        return db().inTransaction(em -> work.apply(new ResponseService(em, SealsForTests.SEAL)));
     }
 
     private <T> T consultations(Function<ConsultationService, T> work) {
-        return db().inTransaction(em -> work.apply(new ConsultationService(em)));
+        return db().inTransaction(em -> work.apply(new ConsultationService(em, SealsForTests.SEAL)));
     }
 
     /** An open consultation of the north district with one question of each type. */
@@ -223,21 +223,146 @@ abstract class ResponsePersistenceContract extends DatabaseTest {
     }
 
     @Test
-    void anAnonymousResponseKeepsNeitherThePersonNorTheTime() {
+    void anAnonymousResponseIsSealedUntilTheConsultationClosesThenKeepsNeitherThePersonNorTheTime() {
         long id = openConsultation(true, false);
-        responses(r -> r.saveDraft(RESIDENT_OF_NORD, id, Map.of("street", new Answer.Text("Rue")), OPENED));
 
-        submit(RESIDENT_OF_NORD, id, fullAnswers());
+        SubmittedResponse acknowledged = submit(RESIDENT_OF_NORD, id, fullAnswers());
 
-        assertThat(count("select count(*) from responses where respondent is not null")).isZero();
-        assertThat(count("select count(*) from responses")).isEqualTo(1);
-        assertThat(submitted(id)).singleElement().satisfies(r -> {
-            assertThat(r.respondent()).isEmpty();
-            assertThat(r.submittedAt()).isEqualTo(Instant.parse("2027-02-08T23:00:00Z")); // midnight in Paris
-        });
+        assertThat(acknowledged.number()).isZero();
+        assertThat(count("select count(*) from responses")).isZero();
+        assertThat(count("select count(*) from sealed_responses")).isEqualTo(1);
+        assertThat(submitted(id)).isEmpty();
+        assertThat((long) responses(r -> r.countAnswered(id))).isEqualTo(1);
         assertThat(mine(RESIDENT_OF_NORD, id)).isEmpty();
         assertThat(hasAnswered(RESIDENT_OF_NORD, id)).isTrue();
         assertThatThrownBy(() -> submit(RESIDENT_OF_NORD, id, fullAnswers())).isInstanceOf(ConflictException.class);
+
+        Instant closing = OPENED.plus(3, ChronoUnit.DAYS);
+        consultations(c -> c.closeNow(ConsultationPersistenceContract.AGENT_OF_NORD, id, closing));
+
+        assertThat(count("select count(*) from sealed_responses")).isZero();
+        assertThat(count("select count(*) from responses where respondent is not null")).isZero();
+        assertThat(submitted(id)).singleElement().satisfies(r -> {
+            assertThat(r.respondent()).isEmpty();
+            assertThat(r.answers()).isEqualTo(fullAnswers());
+            assertThat(r.submittedAt()).isEqualTo(closing);
+            assertThat(r.number()).isGreaterThan(1L << 62); // random, far from the sequence
+            assertThat(r.district()).isEmpty(); // a district of fewer than five respondents is not kept
+        });
+    }
+
+    @Test
+    void aResponseStoredInClearBeforeSealingExistedIsCountedAgainWithTheOthersAtTheClosing() throws Exception {
+        long id = openConsultation(true, false);
+        db().sql("insert into consultation_participations (consultation_id, respondent) values (" + id + ", 'ancien')");
+        db().sql("insert into responses (id, consultation_id, respondent, district_code, status, saved_at, submitted_at,"
+                + " version) values (7, " + id + ", null, 'nord', 'SUBMITTED', TIMESTAMP WITH TIME ZONE"
+                + " '2027-02-08 23:00:00+00', TIMESTAMP WITH TIME ZONE '2027-02-08 23:00:00+00', 0)");
+        db().sql("insert into response_answers (response_id, position, question_code, text_value, text_approved)"
+                + " values (7, 0, 'street', 'Rue ancienne', false)");
+        submit(RESIDENT_OF_NORD, id, fullAnswers());
+
+        Instant closing = OPENED.plus(1, ChronoUnit.DAYS);
+        consultations(c -> c.closeNow(ConsultationPersistenceContract.AGENT_OF_NORD, id, closing));
+
+        assertThat(count("select count(*) from responses where id = 7")).isZero();
+        assertThat(submitted(id)).hasSize(2).allSatisfy(r -> {
+            assertThat(r.number()).isGreaterThan(1L << 62);
+            assertThat(r.submittedAt()).isEqualTo(closing);
+        }).anySatisfy(r -> assertThat(r.answers()).containsEntry("street", new Answer.Text("Rue ancienne")));
+    }
+
+    @Test
+    void anAnonymousConsultationKeepsNoDraftOnTheServer() {
+        long id = openConsultation(true, false);
+        Map<String, Answer> half = Map.of("cycles", new Answer.Choices(Set.of("no")),
+                "improvements", new Answer.Choices(Set.of("lanes")), "street", new Answer.Text("Rue"));
+
+        assertThatThrownBy(() -> responses(r -> r.saveDraft(RESIDENT_OF_NORD, id, half, OPENED)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("consultation.answer.draftInBrowser");
+        Map<String, Answer> kept = responses(r -> r.checkDraft(RESIDENT_OF_NORD, id, half, OPENED));
+
+        assertThat(kept).containsOnlyKeys("cycles", "street"); // the answer to a hidden question is dropped
+        assertThat(count("select count(*) from responses")).isZero();
+        assertThat(count("select count(*) from sealed_responses")).isZero();
+        Map<String, Answer> tooLong = Map.of("street", new Answer.Text("x".repeat(201)));
+        assertThatThrownBy(() -> responses(r -> r.checkDraft(RESIDENT_OF_NORD, id, tooLong, OPENED)))
+                .isInstanceOf(AnswersRefusedException.class);
+    }
+
+    @Test
+    void districtsWithEnoughRespondentsAreKeptForTheBreakdown() {
+        long id = openConsultation(true, false);
+        for (int i = 0; i < ConsultationResults.MIN_GROUP; i++) {
+            submit(resident("habitant" + i, "nord"), id, fullAnswers());
+        }
+
+        consultations(c -> c.closeNow(ConsultationPersistenceContract.AGENT_OF_NORD, id, OPENED.plusSeconds(60)));
+
+        assertThat(submitted(id)).hasSize(ConsultationResults.MIN_GROUP)
+                .allSatisfy(r -> assertThat(r.district()).contains(new DistrictCode("nord")));
+    }
+
+    @Test
+    void nobodyAnswersAnAnonymousConsultationOnceItIsClosedAndNothingIsLeftSealed() {
+        long id = openConsultation(true, false);
+        submit(RESIDENT_OF_NORD, id, fullAnswers());
+        consultations(c -> c.closeNow(ConsultationPersistenceContract.AGENT_OF_NORD, id, OPENED.plusSeconds(60)));
+
+        assertThatThrownBy(() -> submit(resident("late", "nord"), id, fullAnswers()))
+                .isInstanceOf(NotAllowedException.class);
+        assertThat(count("select count(*) from sealed_responses")).isZero();
+        assertThat(submitted(id)).hasSize(1);
+    }
+
+    @Test
+    void submitsRacingTheClosingAreEitherCountedOrRefusedNeverLeftSealed() throws Exception {
+        long id = openConsultation(true, false);
+        int residents = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Callable<Boolean>> work = new ArrayList<>();
+        for (int i = 0; i < residents; i++) {
+            Actor resident = resident("habitant" + i, "nord");
+            work.add(() -> {
+                try {
+                    submit(resident, id, fullAnswers());
+                    return true;
+                } catch (NotAllowedException closed) {
+                    return false;
+                }
+            });
+            if (i == residents / 2) {
+                work.add(() -> {
+                    consultations(c -> c.closeNow(ConsultationPersistenceContract.AGENT_OF_NORD, id, OPENED.plusSeconds(60)));
+                    return false;
+                });
+            }
+        }
+        long accepted = 0;
+        for (Future<Boolean> outcome : pool.invokeAll(work)) {
+            accepted += outcome.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(count("select count(*) from sealed_responses")).isZero();
+        assertThat(count("select count(*) from consultation_participations")).isEqualTo(accepted);
+        assertThat(submitted(id)).hasSize((int) accepted);
+    }
+
+    @Test
+    void closingWithoutTheSealingKeyFailsAndLosesNothing() {
+        long id = openConsultation(true, false);
+        submit(RESIDENT_OF_NORD, id, fullAnswers());
+
+        assertThatThrownBy(() -> db().inTransaction(em -> new ConsultationService(em)
+                .closeNow(ConsultationPersistenceContract.AGENT_OF_NORD, id, OPENED.plusSeconds(60))))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> db().inTransaction(em -> new ConsultationService(em, ResponseSeal.fromBase64(
+                SealsForTests.newKey())).closeNow(ConsultationPersistenceContract.AGENT_OF_NORD, id, OPENED.plusSeconds(60))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not open");
+
+        assertThat((ConsultationStatus) consultations(c -> c.get(id).getStatus())).isEqualTo(ConsultationStatus.OPEN);
+        assertThat(count("select count(*) from sealed_responses")).isEqualTo(1);
     }
 
     @Test
@@ -306,13 +431,13 @@ abstract class ResponsePersistenceContract extends DatabaseTest {
         ResponseService.TextAnswer port = texts(id, "street", "port", false, 0, 1).get(0);
         Actor agent = ConsultationPersistenceContract.AGENT_OF_NORD;
         db().inTransaction(em -> {
-            new ResponseService(em).approveText(agent, id, port.responseId(), port.position(), true);
+            new ResponseService(em, SealsForTests.SEAL).approveText(agent, id, port.responseId(), port.position(), true);
             return null;
         });
         assertThat(texts(id, "street", null, true, 0, 10))
                 .extracting(ResponseService.TextAnswer::text).containsExactly("rue du Port");
         assertThatThrownBy(() -> db().inTransaction(em -> {
-            new ResponseService(em).approveText(RESIDENT_OF_NORD, id, port.responseId(), port.position(), false);
+            new ResponseService(em, SealsForTests.SEAL).approveText(RESIDENT_OF_NORD, id, port.responseId(), port.position(), false);
             return null;
         })).isInstanceOf(NotAllowedException.class);
     }

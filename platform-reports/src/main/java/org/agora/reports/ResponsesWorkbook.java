@@ -27,7 +27,8 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The responses of a consultation as a spreadsheet, one row per response: its number, when it was submitted (Paris
- * time), who gave it (no such column at all for an anonymous consultation), the respondent's district, then one
+ * time) and who gave it (none of these three columns for an anonymous consultation, whose responses carry a random
+ * id, the closing time, and come in random order), the respondent's district, then one
  * column per question (one per row of a matrix) holding the answer as the resident read it: option labels, not
  * ids. A question the resident did not see or answer leaves its cell empty. Written with POI's streaming workbook,
  * reading the responses once, so memory stays bounded whatever their number.
@@ -58,9 +59,9 @@ public final class ResponsesWorkbook {
             CellStyle dateTime = workbook.createCellStyle();
             dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm"));
 
-            List<String> fixed = new ArrayList<>(List.of(headings.number(), headings.submittedAt()));
+            List<String> fixed = new ArrayList<>();
             if (!anonymous) {
-                fixed.add(headings.respondent());
+                fixed.addAll(List.of(headings.number(), headings.submittedAt(), headings.respondent()));
             }
             fixed.add(headings.district());
             List<AnswerColumn> answers = answerColumns(questionnaire);
@@ -74,7 +75,9 @@ public final class ResponsesWorkbook {
             int lastColumn = fixed.size() + answers.size() - 1;
             sheet.createFreezePane(0, 1);
             sheet.setAutoFilter(new CellRangeAddress(0, rowIndex - 1, 0, lastColumn));
-            sheet.setColumnWidth(1, 17 * 256);
+            if (!anonymous) {
+                sheet.setColumnWidth(1, 17 * 256);
+            }
             for (int i = fixed.size(); i <= lastColumn; i++) {
                 sheet.setColumnWidth(i, 30 * 256);
             }
@@ -85,11 +88,11 @@ public final class ResponsesWorkbook {
     private static void writeResponse(Row row, SubmittedResponse response, boolean anonymous,
                                       List<AnswerColumn> answers, CellStyle dateTime) {
         int column = 0;
-        row.createCell(column++).setCellValue(response.number());
-        Cell submitted = row.createCell(column++);
-        submitted.setCellValue(LocalDateTime.ofInstant(response.submittedAt(), CITY_TIME));
-        submitted.setCellStyle(dateTime);
         if (!anonymous) {
+            row.createCell(column++).setCellValue(response.number());
+            Cell submitted = row.createCell(column++);
+            submitted.setCellValue(LocalDateTime.ofInstant(response.submittedAt(), CITY_TIME));
+            submitted.setCellStyle(dateTime);
             setValue(row, column++, response.respondent().orElse(null));
         }
         setValue(row, column++, response.district().map(DistrictCode::value).orElse(null));

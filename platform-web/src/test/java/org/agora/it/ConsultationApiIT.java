@@ -234,6 +234,28 @@ class ConsultationApiIT {
     }
 
     @Test
+    void anAnonymousConsultationKeepsNoDraftAndIsCountedOnlyWhenItCloses() {
+        long id = openConsultationOfNord(true);
+        Api agent = Api.as(DemoUser.AGENT);
+        String results = "/api/consultations/" + id + "/results";
+
+        Reply draft = Api.as(DemoUser.RESIDENT).put("/api/consultations/" + id + "/draft", GOOD_ANSWERS);
+        assertThat(draft.status()).as(draft.body()).isEqualTo(403);
+        assertThat(submit(DemoUser.RESIDENT, id, GOOD_ANSWERS).status()).isEqualTo(200);
+
+        JsonObject sealed = agent.get(results).json();
+        assertThat(sealed.getBoolean("sealedUntilClose")).isTrue();
+        assertThat(sealed.getInt("responses")).isEqualTo(1); // the running count, from the has-answered marks
+        assertThat(sealed.getJsonArray("questions")).isEmpty();
+
+        assertThat(agent.post("/api/consultations/" + id + "/close", "").status()).isEqualTo(200);
+        JsonObject counted = agent.get(results).json();
+        assertThat(counted.getBoolean("sealedUntilClose")).isFalse();
+        assertThat(counted.getInt("responses")).isEqualTo(1);
+        assertThat(counted.getJsonArray("questions").getJsonObject(0).getJsonObject("counts").getInt("yes")).isEqualTo(1);
+    }
+
+    @Test
     void organisingIsForTheOfficeAndTheDistrictsAgents() {
         String body = """
                 {"title": "Au sud", "district": "sud", "opensAt": "2030-01-01T10:00:00Z", "closesAt": "2030-02-01T10:00:00Z"}""";

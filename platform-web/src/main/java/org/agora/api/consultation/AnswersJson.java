@@ -24,12 +24,12 @@ import org.agora.shared.InvalidInputException;
  * first for a ranking, an object row id -> column id for a matrix. A value of the wrong shape is refused with its
  * question; an unknown question is left for the questionnaire to refuse.
  */
-final class AnswersJson {
+public final class AnswersJson {
 
     private AnswersJson() {
     }
 
-    static Map<String, Answer> read(Questionnaire questionnaire, JsonObject body) {
+    public static Map<String, Answer> read(Questionnaire questionnaire, JsonObject body) {
         if (body == null || !(body.get("answers") instanceof JsonObject answers)) {
             throw new InvalidInputException("answers", "api.body.required");
         }
@@ -100,8 +100,13 @@ final class AnswersJson {
         return Optional.of(strings);
     }
 
+    /** A request body holding these answers, as {@link #read} reads it (the browser keeps drafts this way). */
+    public static String body(Map<String, Answer> answers) {
+        return jakarta.json.Json.createObjectBuilder(Map.of("answers", write(answers))).build().toString();
+    }
+
     /** The answers as the API shows them back, in the same shapes. */
-    static Map<String, Object> write(Map<String, Answer> answers) {
+    public static Map<String, Object> write(Map<String, Answer> answers) {
         Map<String, Object> json = new HashMap<>();
         answers.forEach((id, answer) -> {
             if (answer instanceof Answer.Choices choices) {

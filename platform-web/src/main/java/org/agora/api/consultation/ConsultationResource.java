@@ -174,12 +174,17 @@ public class ConsultationResource {
     @GET
     @Path("{id}/results")
     @Operation(summary = "Results: public once published (only the questions the organiser published); organisers "
-            + "see every question as soon as it opens. Figures by district never show a group under 5 answers.")
+            + "see every question as soon as it opens, except for an anonymous consultation, whose responses are sealed "
+            + "until it closes (sealedUntilClose: only the number of residents who answered). Figures by district "
+            + "never show a group under 5 answers.")
     public ResultsJson results(@PathParam("id") long id) {
         Consultation consultation = readable(id);
         boolean organiser = ConsultationPermissions.canOrganise(actor, consultation.getScope());
         if (!ConsultationPermissions.canSeeResults(actor, consultation.getScope(), consultation.getStatus())) {
             throw new NotAllowedException("consultation.results.notPublished");
+        }
+        if (consultation.areResponsesSealed()) {
+            return ResultsJson.sealed(responses.countAnswered(id));
         }
         return ResultsJson.of(ConsultationResults.tally(consultation.getQuestionnaire(), responses.submitted(id)),
                 consultation.getPublications(), organiser);
@@ -202,7 +207,8 @@ public class ConsultationResource {
 
     @PUT
     @Path("{id}/draft")
-    @Operation(summary = "Save unfinished answers to come back to (residents in scope, while open)")
+    @Operation(summary = "Save unfinished answers to come back to (residents in scope, while open). An anonymous "
+            + "consultation keeps no draft on the server (403 consultation.answer.draftInBrowser): keep it on the device.")
     @SecurityRequirement(name = "keycloak")
     public MyResponse saveDraft(@PathParam("id") long id,
                                 @RequestBody(description = "{\"answers\": {\"<question id>\": value}}") JsonObject body) {

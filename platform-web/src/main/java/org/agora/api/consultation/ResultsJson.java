@@ -10,8 +10,12 @@ import org.agora.consultation.Publication;
 import org.agora.consultation.QuestionResults;
 import org.agora.consultation.QuestionType;
 
-/** The results of a consultation in the API: per question, its figures overall and by district of residence. */
-public record ResultsJson(long responses, List<QuestionJson> questions) {
+/**
+ * The results of a consultation in the API: per question, its figures overall and by district of residence. While
+ * the responses of an anonymous consultation are sealed ({@code sealedUntilClose}), {@code responses} is the number
+ * of residents who answered and there are no questions yet.
+ */
+public record ResultsJson(long responses, boolean sealedUntilClose, List<QuestionJson> questions) {
 
     /**
      * One question's figures. {@code counts}: per option (choice; matrix: per row, then per column) or per value
@@ -26,9 +30,13 @@ public record ResultsJson(long responses, List<QuestionJson> questions) {
     }
 
     static ResultsJson of(ConsultationResults results, Map<String, Publication> publications, boolean everything) {
-        return new ResultsJson(results.responses(), results.questions().stream()
+        return new ResultsJson(results.responses(), false, results.questions().stream()
                 .filter(q -> everything || publications.getOrDefault(q.question().id(), Publication.FIGURES).publicFigures())
                 .map(ResultsJson::question).toList());
+    }
+
+    static ResultsJson sealed(long answered) {
+        return new ResultsJson(answered, true, List.of());
     }
 
     private static QuestionJson question(QuestionResults q) {

@@ -1,6 +1,9 @@
 package org.agora.web.consultation;
 
 import jakarta.faces.context.FacesContext;
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.agora.api.consultation.AnswersJson;
 import org.agora.consultation.Answer;
 import org.agora.consultation.AnswerProblem;
 import org.agora.consultation.AnswersRefusedException;
@@ -23,11 +27,13 @@ import org.agora.shared.DomainException;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
+import org.primefaces.PrimeFaces;
 
 /**
  * A resident answers a consultation ({@code ?id=}): the form shows the questions their earlier answers make
  * visible, re-evaluated as they pick; they may save and come back, then submit. Refused answers are shown next
- * to their questions and everything typed stays in the form.
+ * to their questions and everything typed stays in the form. The draft of an anonymous consultation is kept by the
+ * browser, never by the server.
  */
 @Named
 @ViewScoped
@@ -48,6 +54,7 @@ public class AnswerForm implements Serializable {
     private boolean editable;
     private boolean submitted;
     private String whyNot;
+    private String browserDraft;
     private List<AnswerField> fields = List.of();
     private transient Questionnaire questionnaire;
     private final Map<String, String> errors = new HashMap<>();
@@ -101,6 +108,10 @@ public class AnswerForm implements Serializable {
             return null;
         }
         try {
+            if (anonymous) {
+                keepDraftInBrowser();
+                return null;
+            }
             responses.saveDraft(currentUser.actor(), id, answers(), Instant.now());
             FacesFeedback.done("consultation.answer.draftSaved");
             return null;
@@ -110,6 +121,50 @@ public class AnswerForm implements Serializable {
             FacesFeedback.refused("answers", e);
         }
         return null;
+    }
+
+    /**
+     * An anonymous consultation keeps no draft on the server: the answers are checked, then handed to the page,
+     * which keeps them in the browser's storage (answer-draft.js) and offers them back on the next visit.
+     */
+    private void keepDraftInBrowser() {
+        Map<String, Answer> kept = responses.checkDraft(currentUser.actor(), id, answers(), Instant.now());
+        PrimeFaces.current().ajax().addCallbackParam("draft", AnswersJson.body(kept));
+        FacesFeedback.done("consultation.answer.draftKeptHere");
+    }
+
+    /** Fills the form with the draft the browser kept, when it still fits the questionnaire; otherwise ignores it. */
+    public void restoreBrowserDraft() {
+        if (!anonymous || browserDraft == null || browserDraft.isBlank()) {
+            return;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(browserDraft))) {
+            Map<String, Answer> kept = questionnaire().kept(AnswersJson.read(questionnaire(), reader.readObject()));
+            kept.forEach((questionId, answer) -> fields.stream().filter(f -> f.getId().equals(questionId))
+                    .findFirst().ifPresent(f -> f.fill(answer)));
+            FacesFeedback.done("consultation.answer.draftRestored");
+        } catch (RuntimeException unreadable) {
+            // a draft from an older questionnaire or altered by hand: the form simply starts empty
+        } finally {
+            browserDraft = null;
+        }
+    }
+
+    /** Where the browser keeps this person's draft of this consultation. */
+    public String getDraftKey() {
+        return draftKey(id, currentUser.actor().username());
+    }
+
+    static String draftKey(long consultationId, String username) {
+        return "agora.consultation." + consultationId + ".draft." + username.replaceAll("[^A-Za-z0-9._@-]", "_");
+    }
+
+    public String getBrowserDraft() {
+        return browserDraft;
+    }
+
+    public void setBrowserDraft(String browserDraft) {
+        this.browserDraft = browserDraft;
     }
 
     public String submit() {

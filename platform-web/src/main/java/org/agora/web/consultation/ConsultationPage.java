@@ -88,6 +88,15 @@ public class ConsultationPage {
                 : Texts.format(FacesContext.getCurrentInstance().getViewRoot().getLocale(), whyNot);
     }
 
+    public boolean isAnonymous() {
+        return consultation != null && consultation.isAnonymous();
+    }
+
+    /** Where the browser keeps this person's draft of an anonymous consultation (forgotten once they answered). */
+    public String getDraftKey() {
+        return AnswerForm.draftKey(id, currentUser.actor().username());
+    }
+
     public boolean isAnswered() {
         return answered;
     }

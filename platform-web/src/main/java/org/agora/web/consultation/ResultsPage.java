@@ -30,7 +30,9 @@ import org.agora.web.security.CurrentUser;
 /**
  * The results of a consultation ({@code ?id=}). Once published, anyone sees what the organiser chose to publish
  * of each question (figures, reviewed free-text answers, or nothing). Organisers see everything as soon as it
- * opens, choose what is published, approve free-text answers one by one and export all responses to a workbook.
+ * opens, choose what is published, approve free-text answers one by one and export all responses to a workbook;
+ * for an anonymous consultation, only once it closes (its responses are sealed until then: the page shows how many
+ * residents answered).
  */
 @Named
 @ViewScoped
@@ -54,6 +56,7 @@ public class ResultsPage implements Serializable {
     private String title;
     private boolean organiser;
     private boolean anonymous;
+    private boolean sealed;
     private long responseCount;
     private List<QuestionResultView> questions = List.of();
     private final Map<String, String> search = new HashMap<>();
@@ -71,6 +74,12 @@ public class ResultsPage implements Serializable {
         }
         title = consultation.getTitle();
         anonymous = consultation.isAnonymous();
+        sealed = consultation.areResponsesSealed();
+        if (sealed) {
+            responseCount = responses.countAnswered(id);
+            questions = List.of();
+            return;
+        }
         ConsultationResults results = ConsultationResults.tally(consultation.getQuestionnaire(), responses.submitted(id));
         responseCount = results.responses();
         Map<String, Publication> publications = consultation.getPublications();
@@ -145,7 +154,8 @@ public class ResultsPage implements Serializable {
     /** Every submitted response as a workbook: one row each, one column per question, answers as their labels. */
     public void export() throws IOException {
         Consultation consultation = consultations.get(id);
-        if (!ConsultationPermissions.canOrganise(currentUser.actor(), consultation.getScope())) {
+        if (!ConsultationPermissions.canOrganise(currentUser.actor(), consultation.getScope())
+                || consultation.areResponsesSealed()) {
             Pages.forbidden();
             return;
         }
@@ -188,6 +198,11 @@ public class ResultsPage implements Serializable {
 
     public boolean isAnonymous() {
         return anonymous;
+    }
+
+    /** An anonymous consultation still open: its responses are sealed, only their number is known. */
+    public boolean isSealed() {
+        return sealed;
     }
 
     public long getResponseCount() {

@@ -1,0 +1,37 @@
+/*
+ * The draft of an anonymous consultation is kept by this browser only, never by the server (a draft on the server
+ * would name the person beside the answers). AnswerForm checks the answers and hands them back as JSON; this keeps
+ * them in localStorage under a key per consultation and user, offers them back on the next visit, and forgets them
+ * once the answers are sent.
+ */
+var agoraDraft = {
+    store: function (key, args) {
+        if (args && args.draft) {
+            try {
+                window.localStorage.setItem(key, args.draft);
+            } catch (e) {
+                // storage refused (private mode, full): the draft stays in the open page only
+            }
+        }
+    },
+    restore: function (key, fieldId, command) {
+        var draft = null;
+        try {
+            draft = window.localStorage.getItem(key);
+        } catch (e) {
+            return;
+        }
+        var field = document.getElementById(fieldId);
+        if (draft && field && typeof window[command] === 'function') {
+            field.value = draft;
+            window[command]();
+        }
+    },
+    forget: function (key) {
+        try {
+            window.localStorage.removeItem(key);
+        } catch (e) {
+            // nothing kept
+        }
+    }
+};
