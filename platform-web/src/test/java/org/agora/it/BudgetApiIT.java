@@ -156,6 +156,68 @@ class BudgetApiIT {
     }
 
     @Test
+    void theDeskAndPaperBallotsKeepOneBallotPerPersonThroughTheApi() {
+        List<Long> projects = new ArrayList<>();
+        List<Long> city = new ArrayList<>();
+        JsonObject call = openVote(projects, city);
+        long nord = envelope(call, "nord");
+        Api agent = Api.as(DemoUser.AGENT);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String person = "{\"fullName\": \"Jeanne Guichet%s\", \"birthDate\": \"1970-03-02\", \"district\": \"nord\"%s}";
+
+        Reply entered = agent.post("/api/register", person.formatted(suffix, ""));
+        assertThat(entered.status()).as(entered.body()).isEqualTo(201);
+        long jeanne = entered.json().getJsonNumber("id").longValue();
+        Reply twice = agent.post("/api/register", person.formatted(suffix, ""));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.json().getString("detail")).startsWith("Des personnes proches sont déjà inscrites");
+        assertThat(Api.as(DemoUser.RESIDENT).post("/api/register", person.formatted("x" + suffix, "")).status())
+                .isEqualTo(403);
+
+        String desk = "/api/budget/envelopes/" + nord + "/desk/";
+        String oneProject = "{\"projects\": [%d]}".formatted(projects.get(0));
+        assertThat(Api.as(DemoUser.RESIDENT).put(desk + jeanne, oneProject).status()).isEqualTo(403);
+        assertThat(agent.put(desk + jeanne, oneProject).status()).isEqualTo(204);
+        Reply again = agent.put(desk + jeanne, oneProject);
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().getString("detail")).contains("a déjà voté dans ce scrutin");
+
+        // online first, then the desk: the same mark
+        assertThat(Api.as(DemoUser.RESIDENT).put("/api/budget/envelopes/" + nord + "/ballot", oneProject).status())
+                .isEqualTo(204);
+        long camille = agent.get("/api/register?q=resident").array().getValuesAs(JsonObject.class).stream()
+                .filter(p -> "resident".equals(p.getString("account", null))).findFirst().orElseThrow()
+                .getJsonNumber("id").longValue();
+        assertThat(agent.put(desk + camille, oneProject).status()).isEqualTo(409);
+        assertThat(agent.put("/api/budget/envelopes/" + nord + "/paper-voters/" + camille, "").status()).isEqualTo(409);
+
+        // two paper voters, then the ballot box: a batch of three is refused, one of two is stored once
+        for (String name : List.of("Paul Papier", "Anne Papier")) {
+            long voter = agent.post("/api/register", person.replace("Jeanne Guichet", name)
+                            .formatted(suffix, ", \"duplicatesChecked\": true"))
+                    .json().getJsonNumber("id").longValue();
+            assertThat(agent.put("/api/budget/envelopes/" + nord + "/paper-voters/" + voter, "").status()).isEqualTo(204);
+        }
+        String batch = "/api/budget/envelopes/" + nord + "/paper-batches/" + UUID.randomUUID();
+        String three = "{\"ballots\": [%s, %s, %s]}".formatted(oneProject, oneProject, oneProject);
+        Reply tooMany = agent.put(batch, three);
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().getString("detail")).startsWith("Ce lot contient 3 bulletin(s), mais seulement 2");
+        String two = "{\"ballots\": [%s, %s]}".formatted(oneProject, oneProject);
+        Reply stored = agent.put(batch, two);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        assertThat(stored.json().getBoolean("alreadyEntered")).isFalse();
+        Reply resent = agent.put(batch, two);
+        assertThat(resent.json().getInt("ballots")).isEqualTo(2);
+        assertThat(resent.json().getBoolean("alreadyEntered")).isTrue();
+        assertThat(agent.put("/api/budget/envelopes/" + nord + "/paper-batches/not-a-uuid", two).status()).isEqualTo(400);
+
+        Reply early = agent.post("/api/budget/envelopes/" + nord + "/count", "");
+        assertThat(early.status()).isEqualTo(403);
+        assertThat(early.json().getString("detail")).startsWith("Le vote n'est pas terminé");
+    }
+
+    @Test
     void theTurnoutCountsTheResidentsRegisteredInKeycloak() {
         // a call whose vote is over and whose results are out, without a ballot
         String name = "Budget " + UUID.randomUUID().toString().substring(0, 6);
