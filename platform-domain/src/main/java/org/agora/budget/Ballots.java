@@ -16,7 +16,8 @@ import org.agora.shared.ConflictException;
 
 /**
  * How ballots are kept: a row with a random id, its envelope and its channel, and one row per project with the
- * votes or points it gives. Nothing about the voter. An ordinal ballot keeps its ranking as rank points.
+ * votes or points it gives. Nothing about the voter. An ordinal ballot keeps its ranking as rank points. Online and
+ * desk ballots are kept sealed until the count ({@link SealedBallots}); paper and imported ones are plain at once.
  */
 final class Ballots {
 
@@ -27,11 +28,12 @@ final class Ballots {
     }
 
     /**
-     * Marks the voter as having voted in the envelope and stores their ballot, in the caller's transaction. The mark's
-     * primary key refuses a second ballot, even one racing this one on another instance: {@code already} is thrown then,
-     * and the transaction must be rolled back (it stores nothing).
+     * Marks the voter as having voted in the envelope and stores their sealed ballot, in the caller's transaction. The
+     * mark's primary key refuses a second ballot, even one racing this one on another instance: {@code already} is
+     * thrown then, and the transaction must be rolled back (it stores nothing). The two rows share the transaction, so
+     * the ballot is sealed: the count writes it in the clear later, with others, in random order ({@link SealedBallots}).
      */
-    static void cast(EntityManager em, long envelopeId, String voter, Map<ProjectId, Long> points, Channel channel,
+    static void cast(EntityManager em, long envelopeId, String voter, SealedBallot sealed, Channel channel,
                      Supplier<ConflictException> already) {
         Connection connection = connection(em);
         try (PreparedStatement mark = connection.prepareStatement("insert into has_voted (envelope_id, voter) values (?, ?)")) {
@@ -44,10 +46,10 @@ final class Ballots {
             }
             throw new PersistenceException(e);
         }
-        store(connection, envelopeId, points, channel);
+        SealedBallots.store(connection, envelopeId, sealed, channel);
     }
 
-    /** Stores a ballot that marks nobody (paper, imported), in the caller's transaction. */
+    /** Stores a ballot that marks nobody (paper, imported), in the caller's transaction: in the clear, linked to no one. */
     static void store(EntityManager em, long envelopeId, Map<ProjectId, Long> points, Channel channel) {
         store(connection(em), envelopeId, points, channel);
     }
