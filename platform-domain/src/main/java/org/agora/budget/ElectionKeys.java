@@ -2,6 +2,8 @@ package org.agora.budget;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.util.Map;
@@ -43,6 +45,11 @@ public class ElectionKeys {
     /** Outside a container, the secret configured as a system property or an environment variable. */
     static ElectionKeys fromSystem() {
         return new ElectionKeys(SealingSecret.fromSystem());
+    }
+
+    /** Reads the secret when the application starts, so that a missing one is logged then, not at the first vote. */
+    void atStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        secret.isPresent(); // the call makes the container create this bean
     }
 
     @PostConstruct

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.agora.budget.BallotCount;
+import org.agora.shared.UnavailableException;
 
 /**
  * Every minute, unseals the ballots of the envelopes whose vote has ended (the tally does it too, when someone asks
@@ -33,6 +34,9 @@ public class BallotCountScheduler {
                 if (unsealed > 0) {
                     LOG.info(() -> unsealed + " sealed ballot(s) of envelope " + envelope + " counted");
                 }
+            } catch (UnavailableException e) {
+                // no or a wrong secret: said once a minute, without a stack trace, until the operators fix it
+                LOG.warning(() -> "Ballots of envelope " + envelope + " stay sealed: " + e.messageKey());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Ballots of envelope " + envelope + " not unsealed this minute; the next run retries", e);
             }
