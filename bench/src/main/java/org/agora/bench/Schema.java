@@ -62,19 +62,28 @@ final class Schema {
         }
     }
 
-    /** For one call: online ballots, has-voted marks, distinct voters, and envelopes where ballots != marks. */
+    /**
+     * For one call: online ballots (sealed until the count, plain after it), has-voted marks, distinct voters, and
+     * envelopes where ballots != marks.
+     */
     record Counts(long ballots, long marks, long distinctVoters, long envelopesOff) {
     }
 
+    /** An envelope's online ballots, sealed or counted. */
+    private static final String ONLINE_BALLOTS = "((select count(*) from ballots b where b.envelope_id = e.id and b.channel = 'ONLINE')"
+            + " + (select count(*) from sealed_ballots s where s.envelope_id = e.id and s.channel = 'ONLINE'))";
+
     Counts counts(long callId) throws SQLException {
         long ballots = number("select count(*) from ballots b join envelopes e on e.id = b.envelope_id"
-                + " where e.call_id = ? and b.channel = 'ONLINE'", callId);
+                + " where e.call_id = ? and b.channel = 'ONLINE'", callId)
+                + number("select count(*) from sealed_ballots s join envelopes e on e.id = s.envelope_id"
+                + " where e.call_id = ? and s.channel = 'ONLINE'", callId);
         long marks = number("select count(*) from vote_marks where call_id = ? and channel = 'ONLINE'", callId);
         long distinct = number("select count(*) from (select distinct m.scope, m.resident_id from vote_marks m"
                 + " where m.call_id = ? and m.channel = 'ONLINE') v", callId);
         long off = number("select count(*) from envelopes e where e.call_id = ? and"
-                + " (select count(*) from ballots b where b.envelope_id = e.id and b.channel = 'ONLINE')"
-                + " <> (select count(*) from vote_marks m where m.envelope_id = e.id and m.channel = 'ONLINE')", callId);
+                + " " + ONLINE_BALLOTS + " <> (select count(*) from vote_marks m where m.envelope_id = e.id"
+                + " and m.channel = 'ONLINE')", callId);
         return new Counts(ballots, marks, distinct, off);
     }
 

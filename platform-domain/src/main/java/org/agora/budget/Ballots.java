@@ -16,7 +16,8 @@ import org.agora.shared.ConflictException;
 
 /**
  * How ballots are kept: a row with a random id, its envelope and its channel, and one row per project with the
- * votes or points it gives. Nothing about the voter. An ordinal ballot keeps its ranking as rank points.
+ * votes or points it gives. Nothing about the voter. An ordinal ballot keeps its ranking as rank points. Online and
+ * desk ballots are kept sealed until the count ({@link SealedBallots}); paper and imported ones are plain at once.
  */
 final class Ballots {
 
@@ -28,15 +29,17 @@ final class Ballots {
 
     /**
      * Marks the resident as having voted in the call's scope (through this envelope and channel) and stores their
-     * ballot, in the caller's transaction. The mark's primary key (call, scope, resident) refuses a second ballot, even
-     * one racing this one on another instance or cast in another district envelope of the call: {@code already} is
-     * thrown then, and the transaction must be rolled back (it stores nothing).
+     * sealed ballot, in the caller's transaction. The mark's primary key (call, scope, resident) refuses a second
+     * ballot, even one racing this one on another instance or cast in another district envelope of the call:
+     * {@code already} is thrown then, and the transaction must be rolled back (it stores nothing). The two rows share
+     * the transaction, so the ballot is sealed: the count writes it in the clear later, with others, in random order
+     * ({@link SealedBallots}).
      */
-    static void cast(EntityManager em, BallotTerms terms, long residentId, Map<ProjectId, Long> points, Channel channel,
+    static void cast(EntityManager em, BallotTerms terms, long residentId, SealedBallot sealed, Channel channel,
                      Supplier<ConflictException> already) {
         Connection connection = connection(em);
         mark(connection, terms, residentId, channel, already);
-        store(connection, terms.envelopeId(), points, channel);
+        SealedBallots.store(connection, terms.envelopeId(), sealed, channel);
     }
 
     /**
@@ -65,7 +68,7 @@ final class Ballots {
         }
     }
 
-    /** Stores a ballot that marks nobody (paper, imported), in the caller's transaction. */
+    /** Stores a ballot that marks nobody (paper, imported), in the caller's transaction: in the clear, linked to no one. */
     static void store(EntityManager em, long envelopeId, Map<ProjectId, Long> points, Channel channel) {
         store(connection(em), envelopeId, points, channel);
     }

@@ -1,6 +1,7 @@
 package org.agora.budget;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -14,9 +15,10 @@ import org.agora.shared.NotFoundException;
 
 /**
  * Counts an envelope's stored ballots with its call's tally rule. Nobody sees a count while the vote is open;
- * the envelope's managers see it once the vote has ended, everyone from the results phase on. An imported election
- * whose file names a rule the platform cannot count is not counted until the office picks a rule
- * ({@code budget.results.ruleUnknown}, with the file's rule name).
+ * the envelope's managers see it once the vote has ended, everyone from the results phase on. The sealed ballots
+ * are opened first ({@link BallotCount}), so every ballot is counted. An imported election whose file names a rule the
+ * platform cannot count is not counted until the office picks a rule ({@code budget.results.ruleUnknown}, with the
+ * file's rule name).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -25,13 +27,27 @@ public class TallyService {
     @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
+    /** Opens the sealed ballots before the first count, in a transaction of its own. */
+    @Inject
+    BallotCount count;
+
     protected TallyService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
+    /**
+     * For use outside a container, with an entity manager whose transactions the caller runs: sealed ballots are
+     * opened in the caller's transaction, with the secret of the system property or environment variable
+     * {@value SealingSecret#KEY}.
+     */
     public TallyService(EntityManager em) {
+        this(em, ElectionKeys.fromSystem());
+    }
+
+    /** As {@link #TallyService(EntityManager)}, opening sealed ballots with these keys. */
+    TallyService(EntityManager em, ElectionKeys keys) {
         this.em = em;
+        this.count = new BallotCount(em, keys);
     }
 
     public Tally tally(Actor actor, long envelopeId, Instant now) {
@@ -40,6 +56,9 @@ public class TallyService {
         BudgetCall call = envelope.getCall();
         if (!BudgetPermissions.canSeeResults(actor, envelope, now)) {
             throw new NotAllowedException("budget.results.notYet");
+        }
+        if (count.stillSealed(envelopeId)) {
+            count.unseal(envelopeId, now); // the vote is over (the permission says so): open the sealed ballots first
         }
         List<Project> projects = new VotingService(em).ballot(envelopeId).stream().map(BudgetProject::toCandidate).toList();
         TallyRule rule = call.findTallyRule().orElseThrow(() -> new ConflictException(null, "budget.results.ruleUnknown",

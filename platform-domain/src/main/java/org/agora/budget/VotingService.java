@@ -1,6 +1,7 @@
 package org.agora.budget;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -24,7 +25,9 @@ import org.agora.shared.Role;
  * The secret vote. A ballot is checked against the call's rule and the envelope's projects, then two things are
  * written in one transaction: the mark that the person (on the platform's register) voted in the call's district or
  * city-wide scope, whose primary key refuses a second ballot on any channel, even from a simultaneous request on
- * another instance, and the ballot itself, which names no one.
+ * another instance, and the ballot itself, which names no one and is sealed to the envelope's {@link ElectionKey}
+ * until the count ({@link BallotCount}): whoever holds the database can tie the two rows together (same transaction),
+ * never read what the sealed one chose.
  * A ballot is either stored and acknowledged, or refused with its reason: never acknowledged and lost.
  * What a ballot is checked against (the envelope, its call's rules and the projects on its ballot) is read from the
  * database until the vote has opened and kept in memory from then on, when it can no longer change
@@ -49,21 +52,34 @@ public class VotingService {
     /** The terms of envelopes whose rules are locked, by envelope id: a few per call, true for good. */
     private final Map<Long, BallotTerms> lockedTerms;
 
+    /** What online and desk ballots are sealed to. */
+    @Inject
+    ElectionKeys keys;
+
     protected VotingService() {
         // for CDI
         this.lockedTerms = new ConcurrentHashMap<>();
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
+    /**
+     * For use outside a container, with an entity manager whose transactions the caller runs; ballots are sealed with
+     * the secret of the system property or environment variable {@value SealingSecret#KEY}.
+     */
     public VotingService(EntityManager em) {
         this(em, new ConcurrentHashMap<>());
     }
 
     /** As {@link #VotingService(EntityManager)}, keeping locked terms in the given map (shared by several services). */
     VotingService(EntityManager em, Map<Long, BallotTerms> lockedTerms) {
+        this(em, lockedTerms, ElectionKeys.fromSystem());
+    }
+
+    /** As {@link #VotingService(EntityManager)}, sealing with these keys. */
+    VotingService(EntityManager em, Map<Long, BallotTerms> lockedTerms, ElectionKeys keys) {
         this.em = em;
         this.lockedTerms = lockedTerms;
         this.register = new ResidentRegister(em, ResidentDirectory.NONE);
+        this.keys = keys;
     }
 
     /** Puts a project on an envelope's ballot (office or the envelope's agents), while the rules are not locked. */
@@ -115,8 +131,7 @@ public class VotingService {
         terms.whyNotVote(elector, now).ifPresent(reason -> {
             throw new NotAllowedException(reason);
         });
-        terms.validate(ballot);
-        Ballots.cast(em, terms, resident.getId(), terms.rule().points(ballot), Channel.ONLINE,
+        Ballots.cast(em, terms, resident.getId(), sealed(terms, ballot, Channel.ONLINE), Channel.ONLINE,
                 () -> new ConflictException(null, "budget.vote.already"));
     }
 
@@ -128,8 +143,7 @@ public class VotingService {
     public void castAtDesk(Actor staff, long residentId, long envelopeId, Ballot ballot, Instant now) {
         BallotTerms terms = terms(envelopeId, now);
         Resident resident = atDesk(staff, residentId, terms, now);
-        terms.validate(ballot);
-        Ballots.cast(em, terms, residentId, terms.rule().points(ballot), Channel.DESK,
+        Ballots.cast(em, terms, residentId, sealed(terms, ballot, Channel.DESK), Channel.DESK,
                 () -> new ConflictException("resident", "budget.desk.alreadyVoted", resident.getShownName()));
     }
 
@@ -243,6 +257,16 @@ public class VotingService {
         }
     }
 
+    /**
+     * The ballot checked against the terms and sealed to the envelope's key: the key first, made with the envelope's
+     * first ballot under a lock on the envelope, taken before the mark's.
+     */
+    private SealedBallot sealed(BallotTerms terms, Ballot ballot, Channel channel) {
+        terms.validate(ballot);
+        return keys.forSealing(SealedBallots.connection(em), terms.envelopeId(), terms.projects().size())
+                .seal(terms.rule().points(ballot), channel);
+    }
+
     /** What a ballot in the envelope is checked against: kept from the database's once it can no longer change. */
     private BallotTerms terms(long envelopeId, Instant now) {
         BallotTerms kept = lockedTerms.get(envelopeId);
@@ -256,19 +280,13 @@ public class VotingService {
         return read;
     }
 
-    /** How many ballots the envelope holds, by channel (online, desk, paper): every ballot counts in participation. */
+    /**
+     * How many ballots the envelope holds, by channel (online, desk, paper), sealed or counted: every ballot counts in
+     * participation, during the vote too.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public java.util.Map<Channel, Long> ballotsByChannel(long envelopeId) {
-        java.util.Map<Channel, Long> counts = new java.util.EnumMap<>(Channel.class);
-        for (Channel channel : Channel.values()) {
-            counts.put(channel, 0L);
-        }
-        for (Object row : em.createNativeQuery("select channel, count(*) from ballots where envelope_id = ? group by channel")
-                .setParameter(1, envelopeId).getResultList()) {
-            Object[] columns = (Object[]) row;
-            counts.put(Channel.valueOf((String) columns[0]), ((Number) columns[1]).longValue());
-        }
-        return counts;
+        return SealedBallots.countsByChannel(em, envelopeId);
     }
 
     /** Whether this person has voted in the envelope's scope of its call (the only thing kept about them). */

@@ -31,6 +31,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
 
     static final Instant BEFORE_VOTE = PhasePlanTest.day(60);
     static final Instant DURING_VOTE = PhasePlanTest.day(75);
+    static final Instant VOTE_OVER = PhasePlanTest.day(85);
     static final Actor RESIDENT_OF_NORD = resident("resident", "nord");
 
     /** A resident born in 1990: old enough for the calls' minimum age of 16. */
@@ -89,11 +90,17 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         cast(RESIDENT_OF_NORD, choose(0, 1));
 
         assertThat(count("select count(*) from vote_marks")).isEqualTo(1);
-        assertThat(count("select count(*) from ballots")).isEqualTo(1);
-        assertThat(count("select sum(points) from ballot_choices")).isEqualTo(2);
+        assertThat(count("select count(*) from sealed_ballots")).isEqualTo(1);
+        assertThat(count("select count(*) from ballots")).as("sealed until the count").isZero();
         assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, choose(2)))
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.vote.already");
+        assertThat(count("select count(*) from sealed_ballots")).isEqualTo(1);
+
+        int unsealed = db().inTransaction(em -> new BallotCount(em, ElectionKeys.fromSystem()).unseal(nord, VOTE_OVER));
+        assertThat(unsealed).isEqualTo(1);
         assertThat(count("select count(*) from ballots")).isEqualTo(1);
+        assertThat(count("select sum(points) from ballot_choices")).isEqualTo(2);
+        assertThat(count("select count(*) from sealed_ballots")).isZero();
     }
 
     @Test
@@ -120,7 +127,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         pool.shutdown();
 
         assertThat(accepted).isEqualTo(1);
-        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+        assertThat(count("select count(*) from sealed_ballots")).isEqualTo(1);
         assertThat(count("select count(*) from vote_marks")).isEqualTo(1);
     }
 
@@ -133,6 +140,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, new Ballot.Approval(Set.of(new ProjectId("999999")))))
                 .isInstanceOf(InvalidInputException.class);
         assertThat(count("select count(*) from vote_marks")).isZero();
+        assertThat(count("select count(*) from sealed_ballots")).isZero();
         assertThat(count("select count(*) from ballots")).isZero();
     }
 
@@ -146,6 +154,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
             new VotingService(em).cast(RESIDENT_OF_NORD, nord, choose(0), BEFORE_VOTE);
             return null;
         })).isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.notOpen");
+        assertThat(count("select count(*) from sealed_ballots")).isZero();
         assertThat(count("select count(*) from ballots")).isZero();
     }
 
@@ -192,7 +201,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.vote.already");
         assertThatThrownBy(() -> castKeeping(kept, RESIDENT_OF_NORD, choose(0), PhasePlanTest.plan().vote().end()))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.notOpen");
-        assertThat(count("select count(*) from ballots")).isEqualTo(2);
+        assertThat(count("select count(*) from sealed_ballots")).isEqualTo(2);
         assertThat(count("select count(*) from vote_marks")).isEqualTo(2);
     }
 
@@ -206,7 +215,8 @@ abstract class VotingPersistenceContract extends DatabaseTest {
             Connection connection = em.unwrap(Connection.class);
             try {
                 DatabaseMetaData meta = connection.getMetaData();
-                for (String table : List.of("ballots", "ballot_choices", "BALLOTS", "BALLOT_CHOICES")) {
+                for (String table : List.of("ballots", "ballot_choices", "sealed_ballots", "election_keys", "BALLOTS",
+                        "BALLOT_CHOICES", "SEALED_BALLOTS", "ELECTION_KEYS")) {
                     try (ResultSet columns = meta.getColumns(null, null, table, null)) {
                         while (columns.next()) {
                             ballotColumns.add(columns.getString("COLUMN_NAME").toLowerCase());
@@ -232,6 +242,9 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         cast(resident("r4", "nord"), choose(0, 1));  // garden, benches
         cast(resident("r5", "nord"), choose(0));     // garden
         Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
+        java.util.Map<Channel, Long> byChannel = voting(v -> v.ballotsByChannel(nord));
+        assertThat(byChannel).as("counted while sealed")
+                .containsEntry(Channel.ONLINE, 5L).containsEntry(Channel.DESK, 0L);
 
         assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(RESIDENT_OF_NORD, nord, DURING_VOTE)))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.results.notYet");
@@ -264,11 +277,11 @@ abstract class VotingPersistenceContract extends DatabaseTest {
 
         desk(agent, camille, choose(1));
 
-        assertThat(count("select count(*) from ballots where channel = 'DESK'")).isEqualTo(1);
+        assertThat(count("select count(*) from sealed_ballots where channel = 'DESK'")).isEqualTo(1);
         assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, choose(0)))
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.vote.already");
         assertThatThrownBy(() -> desk(RESIDENT_OF_NORD, camille, choose(1))).isInstanceOf(NotAllowedException.class);
-        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+        assertThat(count("select count(*) from sealed_ballots")).isEqualTo(1);
     }
 
     @Test
@@ -285,7 +298,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         assertThat(count("select count(*) from vote_marks")).isZero();
 
         cast(resident("seize.ans", "nord", Optional.of(2011)), choose(0));
-        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+        assertThat(count("select count(*) from sealed_ballots")).isEqualTo(1);
     }
 
     @Test
@@ -383,7 +396,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         // the account now says Sud (edited in Keycloak), and the person signs in again
         assertThatThrownBy(() -> castIn(sameAccountClaiming("sud", Optional.of(1990)), sud, firstOf(sud), DURING_VOTE))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.otherDistrict");
-        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+        assertThat(count("select count(*) from sealed_ballots")).isEqualTo(1);
         assertThat(count("select count(*) from vote_marks")).isEqualTo(1);
     }
 
@@ -438,7 +451,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         // even with the register saying Sud since before the vote (a correction), the call's district ballot is spent
         assertThatThrownBy(() -> castIn(sameAccountClaiming("sud", Optional.of(1990)), sud, firstOf(sud), DURING_VOTE))
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.vote.already");
-        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+        assertThat(count("select count(*) from sealed_ballots")).isEqualTo(1);
     }
 
     @Test
@@ -490,7 +503,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.desk.alreadyVoted");
         assertThatThrownBy(() -> markPaper(BudgetCallPersistenceContract.AGENT_OF_NORD, camille))
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.desk.alreadyVoted");
-        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+        assertThat(count("select count(*) from sealed_ballots")).isEqualTo(1);
     }
 
     @Test
@@ -503,7 +516,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.desk.alreadyVoted");
         assertThatThrownBy(() -> markPaper(BudgetCallPersistenceContract.OFFICE, voisin))
                 .isInstanceOf(ConflictException.class);
-        assertThat(count("select count(*) from ballots")).isEqualTo(1);
+        assertThat(count("select count(*) from sealed_ballots")).isEqualTo(1);
     }
 
     @Test

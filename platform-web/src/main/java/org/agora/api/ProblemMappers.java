@@ -16,6 +16,7 @@ import org.agora.shared.ConflictException;
 import org.agora.shared.DomainException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.UnavailableException;
 import org.agora.web.platform.Texts;
 
 /** Turns refusals into problem JSON with the right status, translated by the caller's Accept-Language. */
@@ -61,6 +62,9 @@ public final class ProblemMappers {
             }
             if (e instanceof ConflictException) {
                 return 409;
+            }
+            if (e instanceof UnavailableException) {
+                return 503; // the server's configuration, not the request: the operators must act
             }
             if (e instanceof NotAllowedException) {
                 return currentUser.actor().isSignedIn() ? 403 : 401;

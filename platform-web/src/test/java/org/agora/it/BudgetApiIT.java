@@ -42,6 +42,10 @@ class BudgetApiIT {
     }
 
     private static String call(String name, Instant voteStart) {
+        return call(name, voteStart, voteStart.plus(10, ChronoUnit.DAYS));
+    }
+
+    private static String call(String name, Instant voteStart, Instant voteEnd) {
         Instant submission = voteStart.minus(30, ChronoUnit.DAYS);
         return """
                 {"name": "%s", "year": 2027, "total": 1000000, "tallyRule": "GREEDY", "minimumAge": 16,
@@ -52,8 +56,8 @@ class BudgetApiIT {
                  "phases": {"submissionStart": "%s", "submissionEnd": "%s", "reviewStart": "%s", "reviewEnd": "%s",
                             "voteStart": "%s", "voteEnd": "%s", "resultsFrom": "%s", "implementationFrom": "%s"}}"""
                 .formatted(name, submission, submission.plus(10, ChronoUnit.DAYS), submission.plus(10, ChronoUnit.DAYS),
-                        submission.plus(20, ChronoUnit.DAYS), voteStart, voteStart.plus(10, ChronoUnit.DAYS),
-                        voteStart.plus(11, ChronoUnit.DAYS), voteStart.plus(60, ChronoUnit.DAYS));
+                        submission.plus(20, ChronoUnit.DAYS), voteStart, voteEnd,
+                        voteEnd.plus(1, ChronoUnit.DAYS), voteEnd.plus(60, ChronoUnit.DAYS));
     }
 
     private static long envelope(JsonObject call, String district) {
@@ -64,6 +68,11 @@ class BudgetApiIT {
 
     /** A knapsack call whose vote is open: projects put on the ballots first, then the vote moved to now. */
     private static JsonObject openVote(List<Long> nordProjects, List<Long> cityProjects) {
+        return openVote(nordProjects, cityProjects, Instant.now().plus(10, ChronoUnit.DAYS));
+    }
+
+    /** The same, the vote ending then. */
+    private static JsonObject openVote(List<Long> nordProjects, List<Long> cityProjects, Instant voteEnd) {
         String name = "Budget " + UUID.randomUUID().toString().substring(0, 6);
         Api office = Api.as(DemoUser.OFFICE_ADMIN);
         Reply created = office.post("/api/budget/calls", call(name, Instant.now().plus(5, ChronoUnit.DAYS)));
@@ -80,7 +89,8 @@ class BudgetApiIT {
         }
         Reply cityProject = office.post("/api/budget/envelopes/" + city + "/projects", "{\"title\": \"Un festival\", \"cost\": 90000}");
         cityProjects.add(cityProject.json().getJsonNumber("id").longValue());
-        Reply opened = office.put("/api/budget/calls/" + call.getJsonNumber("id"), call(name, Instant.now().minusSeconds(60)));
+        Reply opened = office.put("/api/budget/calls/" + call.getJsonNumber("id"),
+                call(name, Instant.now().minusSeconds(60), voteEnd));
         assertThat(opened.status()).as(opened.body()).isEqualTo(200);
         return opened.json();
     }
@@ -215,6 +225,30 @@ class BudgetApiIT {
         Reply early = agent.post("/api/budget/envelopes/" + nord + "/count", "");
         assertThat(early.status()).isEqualTo(403);
         assertThat(early.json().getString("detail")).startsWith("Le vote n'est pas terminé");
+    }
+
+    @Test
+    void aBallotStaysSealedUntilTheVoteEndsThenTheCountOpensIt() throws InterruptedException {
+        List<Long> projects = new ArrayList<>();
+        Instant voteEnd = Instant.now().plusSeconds(20);
+        long nord = envelope(openVote(projects, new ArrayList<>(), voteEnd), "nord");
+
+        assertThat(Api.as(DemoUser.RESIDENT).put("/api/budget/envelopes/" + nord + "/ballot",
+                "{\"projects\": [%d, %d]}".formatted(projects.get(0), projects.get(1))).status()).isEqualTo(204);
+        assertThat(Api.as(DemoUser.OFFICE_ADMIN).get("/api/budget/envelopes/" + nord + "/results").status())
+                .as("nobody counts during the vote, not even the office").isEqualTo(403);
+        Thread.sleep(Math.max(0, java.time.Duration.between(Instant.now(), voteEnd).toMillis()) + 1_000);
+
+        assertThat(Api.as(DemoUser.OFFICE_ADMIN).get("/api/budget/envelopes/" + nord + "/results").status())
+                .as("the managers see a count once they have closed it").isEqualTo(403);
+        assertThat(Api.as(DemoUser.OFFICE_ADMIN).post("/api/budget/envelopes/" + nord + "/count", "").status())
+                .isEqualTo(204);
+        Reply results = Api.as(DemoUser.OFFICE_ADMIN).get("/api/budget/envelopes/" + nord + "/results");
+        assertThat(results.status()).as(results.body()).isEqualTo(200);
+        JsonObject scores = results.json().getJsonObject("scores");
+        assertThat(scores.getJsonNumber(String.valueOf(projects.get(0))).longValue()).isEqualTo(1);
+        assertThat(scores.getJsonNumber(String.valueOf(projects.get(1))).longValue()).isEqualTo(1);
+        assertThat(scores.getJsonNumber(String.valueOf(projects.get(2))).longValue()).isZero();
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.agora.budget.Turnout;
 import org.agora.budget.TurnoutService;
 import org.agora.budget.VotingService;
 import org.agora.shared.DomainException;
+import org.agora.shared.UnavailableException;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -108,6 +109,9 @@ public class BudgetResultsPage {
         }
         try {
             tally = tallies.tally(currentUser.actor(), envelope, now);
+        } catch (UnavailableException sealed) {
+            FacesFeedback.refused(null, sealed); // the sealed ballots cannot be opened: say why
+            return;
         } catch (DomainException notYet) {
             return; // the page says when they will be
         }
