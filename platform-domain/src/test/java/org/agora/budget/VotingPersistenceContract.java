@@ -17,6 +17,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.agora.participation.InPersonResident;
+import org.agora.participation.RegisterEntry;
+import org.agora.participation.ResidentDirectory;
+import org.agora.participation.ResidentRegister;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.DistrictCode;
@@ -356,16 +360,25 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         });
     }
 
+    private <T> T onRegister(Function<ResidentRegister, T> work) {
+        return db().inTransaction(em -> work.apply(new ResidentRegister(em, ResidentDirectory.NONE)));
+    }
+
+    private void move(long resident, String district, Instant at) {
+        onRegister(r -> {
+            r.move(BudgetCallPersistenceContract.OFFICE, resident, new DistrictCode(district), "déménagement", at);
+            return null;
+        });
+    }
+
     private long accountOnRegister(String username, String district, int birthYear) {
-        return db().inTransaction(em -> new org.agora.participation.ResidentRegister(em,
-                org.agora.participation.ResidentDirectory.NONE).enlisted(resident(username, district, Optional.of(birthYear)),
+        return onRegister(r -> r.enlisted(resident(username, district, Optional.of(birthYear)),
                 Optional.empty(), BEFORE_VOTE).getId());
     }
 
     private long inPerson(String name, java.time.LocalDate born, String district) {
-        return db().inTransaction(em -> new org.agora.participation.ResidentRegister(em,
-                org.agora.participation.ResidentDirectory.NONE).enlistInPerson(BudgetCallPersistenceContract.OFFICE,
-                new org.agora.participation.InPersonResident(name, born, new DistrictCode(district)), true, BEFORE_VOTE)
+        return onRegister(r -> r.enlistInPerson(BudgetCallPersistenceContract.OFFICE,
+                new InPersonResident(name, born, new DistrictCode(district)), true, BEFORE_VOTE)
                 .getId());
     }
 
@@ -405,11 +418,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         callWithProjects();
         long sud = sud();
         long camille = accountOnRegister("resident", "nord", 1990);
-        db().inTransaction(em -> {
-            new org.agora.participation.ResidentRegister(em, org.agora.participation.ResidentDirectory.NONE)
-                    .move(BudgetCallPersistenceContract.OFFICE, camille, new DistrictCode("sud"), "déménagement", DURING_VOTE);
-            return null;
-        });
+        move(camille, "sud", DURING_VOTE);
 
         // where the person lived when the vote opened decides, whatever the register says since
         assertThatThrownBy(() -> castIn(sameAccountClaiming("sud", Optional.of(1990)), sud, firstOf(sud),
@@ -424,11 +433,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         callWithProjects();
         long sud = sud();
         long camille = accountOnRegister("resident", "nord", 1990);
-        db().inTransaction(em -> {
-            new org.agora.participation.ResidentRegister(em, org.agora.participation.ResidentDirectory.NONE)
-                    .move(BudgetCallPersistenceContract.OFFICE, camille, new DistrictCode("sud"), "déménagement", BEFORE_VOTE);
-            return null;
-        });
+        move(camille, "sud", BEFORE_VOTE);
 
         castIn(sameAccountClaiming("nord", Optional.of(1990)), sud, firstOf(sud), DURING_VOTE);
         assertThatThrownBy(() -> cast(RESIDENT_OF_NORD, choose(0)))
@@ -442,11 +447,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         long sud = sud();
         long camille = accountOnRegister("resident", "nord", 1990);
         desk(BudgetCallPersistenceContract.OFFICE, camille, choose(0));
-        db().inTransaction(em -> {
-            new org.agora.participation.ResidentRegister(em, org.agora.participation.ResidentDirectory.NONE)
-                    .move(BudgetCallPersistenceContract.OFFICE, camille, new DistrictCode("sud"), "erreur", BEFORE_VOTE);
-            return null;
-        });
+        move(camille, "sud", BEFORE_VOTE);
 
         // even with the register saying Sud since before the vote (a correction), the call's district ballot is spent
         assertThatThrownBy(() -> castIn(sameAccountClaiming("sud", Optional.of(1990)), sud, firstOf(sud), DURING_VOTE))
@@ -480,10 +481,9 @@ abstract class VotingPersistenceContract extends DatabaseTest {
     void staffCorrectTheBirthYearWithATrace() {
         callWithProjects();
         long young = accountOnRegister("resident", "nord", 2013);
-        db().inTransaction(em -> {
-            new org.agora.participation.ResidentRegister(em, org.agora.participation.ResidentDirectory.NONE)
-                    .correctBirthYear(BudgetCallPersistenceContract.AGENT_OF_NORD, young, 1990, "pièce d'identité vue",
-                            BEFORE_VOTE);
+        onRegister(r -> {
+            r.correctBirthYear(BudgetCallPersistenceContract.AGENT_OF_NORD, young, 1990, "pièce d'identité vue",
+                    BEFORE_VOTE);
             return null;
         });
 
@@ -496,8 +496,7 @@ abstract class VotingPersistenceContract extends DatabaseTest {
     void aDeskBallotAfterAnOnlineOneIsRefused() {
         callWithProjects();
         cast(RESIDENT_OF_NORD, choose(0));
-        long camille = db().inTransaction(em -> new org.agora.participation.ResidentRegister(em,
-                org.agora.participation.ResidentDirectory.NONE).findByAccount("resident").orElseThrow().getId());
+        long camille = onRegister(r -> r.findByAccount("resident").orElseThrow().getId());
 
         assertThatThrownBy(() -> desk(BudgetCallPersistenceContract.AGENT_OF_NORD, camille, choose(1)))
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.desk.alreadyVoted");
@@ -523,15 +522,12 @@ abstract class VotingPersistenceContract extends DatabaseTest {
     void thePersonMustBeFoundBeforeBeingEnteredAgainWithoutAccount() {
         callWithProjects();
         inPerson("Jean Voisin", java.time.LocalDate.of(1970, 2, 3), "nord");
-        org.agora.participation.InPersonResident again = new org.agora.participation.InPersonResident("VOISIN  jean",
-                java.time.LocalDate.of(1970, 2, 3), new DistrictCode("nord"));
+        InPersonResident again = new InPersonResident("VOISIN  jean", java.time.LocalDate.of(1970, 2, 3),
+                new DistrictCode("nord"));
 
-        List<org.agora.participation.RegisterEntry> near = db().inTransaction(em -> new org.agora.participation
-                .ResidentRegister(em, org.agora.participation.ResidentDirectory.NONE)
-                .nearDuplicates(BudgetCallPersistenceContract.AGENT_OF_NORD, again));
-        assertThat(near).extracting(org.agora.participation.RegisterEntry::name).containsExactly("Jean Voisin");
-        assertThatThrownBy(() -> db().inTransaction(em -> new org.agora.participation.ResidentRegister(em,
-                org.agora.participation.ResidentDirectory.NONE).enlistInPerson(BudgetCallPersistenceContract.AGENT_OF_NORD,
+        List<RegisterEntry> near = onRegister(r -> r.nearDuplicates(BudgetCallPersistenceContract.AGENT_OF_NORD, again));
+        assertThat(near).extracting(RegisterEntry::name).containsExactly("Jean Voisin");
+        assertThatThrownBy(() -> onRegister(r -> r.enlistInPerson(BudgetCallPersistenceContract.AGENT_OF_NORD,
                 again, false, DURING_VOTE))).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("participation.register.checkNearDuplicates");
         assertThat(count("select count(*) from residents")).isEqualTo(1);
