@@ -146,6 +146,14 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
         });
     }
 
+    /** The envelope's managers close the count once the vote is over: only then do they see a tally. */
+    private void closeCount() {
+        db().inTransaction(em -> {
+            new VotingService(em).closeCount(BudgetCallPersistenceContract.AGENT_OF_NORD, nord, VOTE_OVER);
+            return null;
+        });
+    }
+
     private Map<Channel, Long> byChannel() {
         return voting(v -> v.ballotsByChannel(nord));
     }
@@ -380,6 +388,7 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
                 .toList();
         Tally expected = rule.count(Money.of(150_000), projects, new VotingRule.Approval(1, 8), plainBallots);
 
+        closeCount();
         Tally counted = db().inTransaction(em -> new TallyService(em).tally(BudgetCallPersistenceContract.AGENT_OF_NORD,
                 nord, VOTE_OVER));
 
@@ -462,6 +471,7 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
                 .isInstanceOf(UnavailableException.class).hasMessageStartingWith("budget.seal.wrongSecret");
         assertThatThrownBy(() -> db().inTransaction(em -> new BallotCount(em, other).unseal(nord, VOTE_OVER)))
                 .isInstanceOf(UnavailableException.class).hasMessageStartingWith("budget.seal.wrongSecret");
+        closeCount();
         assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em, other)
                 .tally(BudgetCallPersistenceContract.AGENT_OF_NORD, nord, VOTE_OVER)))
                 .isInstanceOf(UnavailableException.class).hasMessageStartingWith("budget.seal.wrongSecret");
