@@ -16,6 +16,13 @@ public record RegisterEntry(Optional<Long> residentId, Optional<String> account,
                 resident.getBirthDate(), resident.getBirthYear(), resident.getDistrict());
     }
 
+    /** The entry, named as its account is when the register has no name for the person. */
+    static RegisterEntry of(Resident resident, Optional<String> accountName) {
+        String name = resident.getFullName().or(() -> accountName).orElse(resident.getShownName());
+        return new RegisterEntry(Optional.of(resident.getId()), resident.getAccount(), name, resident.getBirthDate(),
+                resident.getBirthYear(), resident.getDistrict());
+    }
+
     static RegisterEntry of(ResidentDirectory.Account account) {
         return new RegisterEntry(Optional.empty(), Optional.of(account.username()),
                 account.fullName().orElse(account.username()), Optional.empty(), account.birthYear(), account.district());

@@ -101,6 +101,14 @@ public class Resident {
         return districtChangedAt != null && districtChangedAt.toInstant().isAfter(moment);
     }
 
+    /** Names an account holder enlisted without a name (by a vote through the API). */
+    void named(String name) {
+        if (fullName == null && name != null && !name.isBlank()) {
+            this.fullName = name.strip();
+            this.nameKey = NameKey.of(this.fullName);
+        }
+    }
+
     void bornIn(int year) {
         this.birthYear = year;
     }

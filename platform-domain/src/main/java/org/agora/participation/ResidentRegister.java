@@ -70,6 +70,7 @@ public class ResidentRegister {
             }
             return findByAccount(actor.username()).orElseThrow(() -> new IllegalStateException("not enlisted"));
         });
+        fullName.ifPresent(resident::named); // a name only when the entry has none (enlisted by a vote through the API)
         if (resident.getBirthYear().isEmpty() && actor.birthYear().isPresent()) {
             resident.bornIn(actor.birthYear().get());
             em.persist(new ResidentChange(resident.getId(), now, actor.username(), ResidentChange.Field.BIRTH_YEAR, null,
@@ -125,8 +126,10 @@ public class ResidentRegister {
         }
         for (ResidentDirectory.Account account : directory.search(query, SEARCH_LIMIT)) {
             Optional<Resident> enlisted = findByAccount(account.username());
-            found.putIfAbsent(enlisted.map(r -> "r" + r.getId()).orElse("a" + account.username()),
-                    enlisted.map(RegisterEntry::of).orElseGet(() -> RegisterEntry.of(account)));
+            // on the register: its entry, under the account's name when the register has none (enlisted by a vote
+            // through the API, which carries no name)
+            found.put(enlisted.map(r -> "r" + r.getId()).orElse("a" + account.username()),
+                    enlisted.map(r -> RegisterEntry.of(r, account.fullName())).orElseGet(() -> RegisterEntry.of(account)));
         }
         return List.copyOf(found.values());
     }
@@ -199,11 +202,18 @@ public class ResidentRegister {
         return resident;
     }
 
-    /** Puts a directory account a desk found on the register (if it is not on it yet), as the account describes it. */
+    /**
+     * Puts a directory account a desk found on the register (if it is not on it yet), as the account describes it; an
+     * entry without a name takes the account's.
+     */
     public Resident enlistAccount(Actor staff, String username, Instant now) {
         requireSearch(staff);
         Optional<Resident> enlisted = findByAccount(username);
         if (enlisted.isPresent()) {
+            // enlisted by a vote through the API, which carries no name: the account's name, for staff to see
+            if (enlisted.get().getFullName().isEmpty()) {
+                directory.find(username).flatMap(ResidentDirectory.Account::fullName).ifPresent(enlisted.get()::named);
+            }
             return enlisted.get();
         }
         ResidentDirectory.Account account = directory.find(username)

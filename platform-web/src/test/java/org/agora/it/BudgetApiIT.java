@@ -397,7 +397,7 @@ class BudgetApiIT {
                 "{\"rule\": \"EQUAL_SHARES\"}").status()).isEqualTo(409);
         String counted = Api.anonymous().get("/budget/results.xhtml?envelope=" + envelope).body();
         assertThat(counted).contains("id=\"results\"").contains("id=\"rule-chosen\"").contains("« greedy-threshold »")
-                .contains("3 votant(s) dans le fichier importé, qui annonce 3 votes (num_votes)")
+                .contains("3 votant(s) dans le fichier importé, qui annonce 3 bulletins (num_votes)")
                 .doesNotContain("id=\"turnout\"").doesNotContain("id=\"turnout-registered\"");
         assertThat(Api.anonymous().get("/api/budget/envelopes/" + envelope + "/pabulib").body())
                 .contains("\nrule;greedy-threshold\n").contains("\np1;60;Park;");

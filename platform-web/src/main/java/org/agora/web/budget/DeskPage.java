@@ -126,8 +126,10 @@ public class DeskPage implements Serializable {
         try {
             RegisterRow chosen = found.stream().filter(p -> p.getKey().equals(key)).findFirst().orElseThrow(
                     () -> new InvalidInputException("query", "budget.desk.searchAgain"));
-            Resident resident = chosen.residentId().map(register::get)
-                    .orElseGet(() -> register.enlistAccount(currentUser.actor(), chosen.getAccount(), Instant.now()));
+            // an account (on the register or not) through enlistAccount, which also names an entry that has no name
+            Resident resident = chosen.getAccount() != null
+                    ? register.enlistAccount(currentUser.actor(), chosen.getAccount(), Instant.now())
+                    : register.get(chosen.residentId().orElseThrow());
             person = shown(resident);
         } catch (DomainException e) {
             FacesFeedback.refused("find", e);

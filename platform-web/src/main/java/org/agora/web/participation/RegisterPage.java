@@ -85,8 +85,9 @@ public class RegisterPage implements Serializable {
         try {
             RegisterRow row = found.stream().filter(r -> r.getKey().equals(key)).findFirst()
                     .orElseThrow(() -> new InvalidInputException("query", "budget.desk.searchAgain"));
-            Resident resident = row.residentId().map(register::get)
-                    .orElseGet(() -> register.enlistAccount(currentUser.actor(), row.getAccount(), Instant.now()));
+            Resident resident = row.getAccount() != null
+                    ? register.enlistAccount(currentUser.actor(), row.getAccount(), Instant.now())
+                    : register.get(row.residentId().orElseThrow());
             show(resident);
         } catch (DomainException e) {
             FacesFeedback.refused("find", e);
