@@ -61,6 +61,9 @@ public final class VoteBench {
     private final int votersPerLevel = Integer.getInteger("bench.voters-per-level", 2000);
     private final double openRate = Double.parseDouble(System.getProperty("bench.open-rate", "200"));
     private final int openSeconds = Integer.getInteger("bench.open-seconds", 180);
+    private final int callCount = Integer.getInteger("bench.calls", 8);
+    private final List<Long> calls = new ArrayList<>();
+    private final Map<Long, Map<String, Long>> envelopesByCall = new HashMap<>();
     private final int probeConnections = Integer.getInteger("bench.probe-connections", 32);
     private final int probeIdle = Integer.getInteger("bench.probe-idle", 40);
     private final String sealingSecret = System.getProperty("bench.sealing-secret", System.getenv("AGORA_BALLOTS_SEALING_SECRET"));
@@ -130,12 +133,18 @@ public final class VoteBench {
         openVote();
         tokens(residents);
         keepAliveProbe();
+        // every resident votes once in each call, in a shuffled order: a resident's first vote enlists them
+        List<Ticket> tickets = new ArrayList<>();
+        for (long call : calls) {
+            residents.forEach(r -> tickets.add(new Ticket(r, call)));
+        }
+        java.util.Collections.shuffle(tickets, random);
         int from = 0;
-        List<Resident> warmup = residents.subList(from, from += warmupVoters);
-        List<Resident> open = residents.subList(from, from += openSchedule.length);
-        List<List<Resident>> perLevel = new ArrayList<>();
+        List<Ticket> warmup = tickets.subList(from, from += warmupVoters);
+        List<Ticket> open = tickets.subList(from, from += openSchedule.length);
+        List<List<Ticket>> perLevel = new ArrayList<>();
         for (int level : levels) {
-            perLevel.add(residents.subList(from, from += votersPerLevel));
+            perLevel.add(tickets.subList(from, from += votersPerLevel));
         }
         votes(warmup, open, perLevel);
         endVoteAndCount();
@@ -181,13 +190,15 @@ public final class VoteBench {
         String policy = keycloak.cheapPasswordHashes(Integer.getInteger("bench.hash-iterations", 1000));
         int lifespan = keycloak.longTokens(Integer.getInteger("bench.token-lifespan", 3 * 3600));
         List<String> districts = new ArrayList<>(envelopeOf.keySet());
-        int total = warmupVoters + openSchedule.length + votersPerLevel * levels.size();
+        int votes = warmupVoters + openSchedule.length + votersPerLevel * levels.size();
+        int total = (votes + callCount - 1) / callCount;
         List<Resident> residents = new ArrayList<>();
         for (int i = 0; i < total; i++) {
             residents.add(new Resident(String.format(Locale.ROOT, "bench-%05d", i + 1), districts.get(i % districts.size())));
         }
         long start = System.nanoTime();
         keycloak.create(residents);
+        say("%d votes to cast in %d calls: %d residents", votes, callCount, total);
         say("Keycloak: %d residents created through the admin REST API in %.1f s (password policy of this"
                 + " Keycloak only: %s; access tokens valid %d s)", total, (System.nanoTime() - start) / 1e9, policy, lifespan);
         return residents;
@@ -250,41 +261,56 @@ public final class VoteBench {
      * once the vote has been open longer than the clocks of two instances may differ, a minute).
      */
     private void openVote() throws Exception {
+        long start = System.nanoTime();
+        for (int c = 0; c < callCount; c++) {
+            Map<String, Long> envelopes = openCall(c == 0 ? "Budget du banc d'essai" : "Budget du banc d'essai " + (c + 1));
+            if (c == 0) {
+                envelopeOf.putAll(envelopes);
+                voteCall = calls.get(0);
+                Map<Long, List<Long>> main = new LinkedHashMap<>();
+                envelopes.values().forEach(e -> main.put(e, projectsOf.get(e)));
+                pgbench.prepare(main);
+            }
+        }
+        say("Vote calls %s: %d district envelopes of %,d each, %d projects each, added through the API in %.1f s;"
+                + " knapsack ballots, greedy count; votes open (each resident votes once in each call)", calls,
+                envelopeOf.size(), ENVELOPE, projectCount, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** One call with a district envelope per district and its projects, its vote open since ten minutes. */
+    private Map<String, Long> openCall(String name) throws Exception {
         Map<String, Long> amounts = new TreeMap<>();
         envelopeOf.keySet().forEach(d -> amounts.put(d, ENVELOPE));
-        String name = "Budget du banc d'essai";
         Instant later = Instant.now().plus(5, ChronoUnit.DAYS);
         JsonObject created = http.json("POST", app + "/api/budget/calls", office(),
                 call(name, later, later.plus(10, ChronoUnit.DAYS), later.plus(11, ChronoUnit.DAYS), "GREEDY", amounts))
                 .expect(201, "vote call").json();
-        voteCall = created.getJsonNumber("id").longValue();
+        long id = created.getJsonNumber("id").longValue();
         Map<String, Long> ids = envelopeIds(created);
         List<String> districts = new ArrayList<>(ids.keySet());
-        long start = System.nanoTime();
         for (int d = 0; d < districts.size(); d++) {
             int share = projectCount / districts.size() + (d < projectCount % districts.size() ? 1 : 0);
             addProjects(ids.get(districts.get(d)), share, "Projet " + districts.get(d));
         }
-        double seeding = (System.nanoTime() - start) / 1e9;
         Instant now = Instant.now();
-        JsonObject opened = http.json("PUT", app + "/api/budget/calls/" + voteCall, office(),
+        JsonObject opened = http.json("PUT", app + "/api/budget/calls/" + id, office(),
                 call(name, now.minus(10, ChronoUnit.MINUTES), now.plus(1, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS),
                         "GREEDY", amounts))
                 .expect(200, "vote opened").json();
-        envelopeOf.putAll(envelopeIds(opened));
+        Map<String, Long> envelopes = envelopeIds(opened);
         int projects = 0;
-        for (Map.Entry<String, Long> e : envelopeOf.entrySet()) {
-            List<Long> ballot = ballotOf(e.getValue());
-            costsOf.put(e.getValue(), costsOfBallot(e.getValue()));
-            projectsOf.put(e.getValue(), ballot);
-            projects += ballot.size();
+        for (long envelope : envelopes.values()) {
+            Map<Long, Long> costs = costsOfBallot(envelope);
+            costsOf.put(envelope, costs);
+            projectsOf.put(envelope, new ArrayList<>(costs.keySet()));
+            projects += costs.size();
         }
         if (projects != projectCount) {
             throw new IllegalStateException(projectCount + " projects expected on the ballots, found " + projects);
         }
-        say("Vote call %d: %d district envelopes of %,d, %d projects added through the API in %.1f s; knapsack"
-                + " ballots, greedy count; vote open", voteCall, envelopeOf.size(), ENVELOPE, projects, seeding);
-        pgbench.prepare(projectsOf);
+        calls.add(id);
+        envelopesByCall.put(id, envelopes);
+        return envelopes;
     }
 
     // ------------------------------------------------------------------------------------------ votes
@@ -293,8 +319,14 @@ public final class VoteBench {
     private record Vote(long envelope, List<Long> projects, HttpRequest request) {
     }
 
-    private Vote vote(Resident resident, String token) {
-        long envelope = envelopeOf.get(resident.district());
+    /** A resident's vote in one of the calls. */
+    record Ticket(Resident resident, long call) {
+    }
+
+    private Vote vote(Ticket ticket) {
+        Resident resident = ticket.resident();
+        String token = tokenOf.get(resident.username());
+        long envelope = envelopesByCall.get(ticket.call()).get(resident.district());
         List<Long> ballot = new ArrayList<>(projectsOf.get(envelope));
         java.util.Collections.shuffle(ballot, random);
         List<Long> chosen = List.copyOf(ballot.subList(0, 3));
@@ -307,10 +339,10 @@ public final class VoteBench {
         return http.prepared("PUT", app + "/api/ping", token, "{\"projects\":[1,2,3]}");
     }
 
-    private List<Vote> votesOf(List<Resident> voters) {
+    private List<Vote> votesOf(List<Ticket> voters) {
         List<Vote> votes = new ArrayList<>(voters.size());
-        for (Resident r : voters) {
-            votes.add(vote(r, tokenOf.get(r.username())));
+        for (Ticket t : voters) {
+            votes.add(vote(t));
         }
         return votes;
     }
@@ -415,8 +447,8 @@ public final class VoteBench {
         return r;
     }
 
-    private Round pingRound(List<Resident> voters, int concurrency) throws Exception {
-        return closedLoop("ping", voters.stream().map(v -> ping(tokenOf.get(v.username()))).toList(), concurrency);
+    private Round pingRound(List<Ticket> voters, int concurrency) throws Exception {
+        return closedLoop("ping", voters.stream().map(v -> ping(tokenOf.get(v.resident().username()))).toList(), concurrency);
     }
 
     /**
@@ -424,7 +456,7 @@ public final class VoteBench {
      * distinct voters, overall and per envelope, and the marks of HTTP voters the ballots the app acknowledged.
      */
     private void check(String after, long pgbenchTransactions) throws Exception {
-        Schema.Counts c = db.counts(voteCall);
+        Schema.Counts c = countsOfAllCalls();
         long benchMarks = db.marksOf("bench-");
         long pgbenchMarks = db.marksOf("pgbench-");
         boolean ok = c.ballots() == c.marks() && c.marks() == c.distinctVoters() && c.envelopesOff() == 0
@@ -437,6 +469,24 @@ public final class VoteBench {
         if (!ok) {
             throw new AssertionError("ballots and has-voted marks differ after " + after + ": " + c);
         }
+    }
+
+    /** The counts of every call voted in, summed; an envelope where they differ in any call counts. */
+    private Schema.Counts countsOfAllCalls() throws Exception {
+        long ballots = 0;
+        long sealed = 0;
+        long marks = 0;
+        long distinct = 0;
+        long off = 0;
+        for (long call : calls) {
+            Schema.Counts c = db.counts(call);
+            ballots += c.ballots();
+            sealed += c.sealed();
+            marks += c.marks();
+            distinct += c.distinctVoters();
+            off += c.envelopesOff();
+        }
+        return new Schema.Counts(ballots, sealed, marks, distinct, off);
     }
 
     /** Keycloak tokens of every voter, fetched before any clock starts (the realm's tokens last the whole run). */
@@ -483,7 +533,7 @@ public final class VoteBench {
         }
     }
 
-    private void votes(List<Resident> warmup, List<Resident> open, List<List<Resident>> perLevel) throws Exception {
+    private void votes(List<Ticket> warmup, List<Ticket> open, List<List<Ticket>> perLevel) throws Exception {
         say("");
         say("== Warm-up (not counted): %d ballots and %d pings at 64 concurrent voters ==", warmup.size(), warmup.size());
         Round wp = pingRound(warmup, 64);
@@ -496,7 +546,7 @@ public final class VoteBench {
     }
 
     /** Voters arriving at a steady rate (Poisson), each request at its time, latency from its time. */
-    private void openLoop(List<Resident> voters) throws Exception {
+    private void openLoop(List<Ticket> voters) throws Exception {
         say("");
         say("== Open loop: %d voters arriving at %.0f ballots/s on average (Poisson) for %d s ==", voters.size(), openRate,
                 openSeconds);
@@ -534,13 +584,13 @@ public final class VoteBench {
      * Saturation at each level: the authenticated no-op, the vote, the no-op again (the vote's throughput against the
      * mean of the two), then pgbench with the vote's writes, for information.
      */
-    private void saturation(List<List<Resident>> perLevel) throws Exception {
+    private void saturation(List<List<Ticket>> perLevel) throws Exception {
         say("");
         say("== Saturation: PUT /api/ping (authenticated, does nothing) and the vote, closed loop; pgbench ==");
         long pgbenchDone = 0;
         for (int k = 0; k < levels.size(); k++) {
             int level = levels.get(k);
-            List<Resident> voters = perLevel.get(k);
+            List<Ticket> voters = perLevel.get(k);
             Round before = pingRound(voters, level);
             Round r = voteRound(votesOf(voters), level);
             Round after = pingRound(voters, level);
@@ -596,7 +646,9 @@ public final class VoteBench {
         for (long envelope : projectsOf.keySet()) {
             plain.put(envelope, db.sumOfPoints(envelope).points()); // only pgbench's ballots are plain during the vote
         }
-        db.endVote(voteCall);
+        for (long call : calls) {
+            db.endVote(call);
+        }
         int matching = 0;
         long unsealedNanos = 0;
         for (long envelope : projectsOf.keySet()) {
@@ -621,7 +673,7 @@ public final class VoteBench {
                         + " raw " + raw + " expected " + want + "; winners " + winners + " expected " + greedy);
             }
         }
-        Schema.Counts c = db.counts(voteCall);
+        Schema.Counts c = countsOfAllCalls();
         say("  %d envelopes counted in %.1f s (their first GET .../results: unsealing and count); %d of %d give the"
                         + " scores and winners of the plain ballots' greedy tally; %d sealed ballots left", projectsOf.size(),
                 unsealedNanos / 1e9, matching, projectsOf.size(), c.sealed());
