@@ -106,6 +106,11 @@ final class Schema {
         }
     }
 
+    /** Whether the envelope's key is marked COUNTED (its sealed ballots unsealed, committed). */
+    boolean counted(long envelopeId) throws SQLException {
+        return number("select count(*) from election_keys where envelope_id = ? and status = 'COUNTED'", envelopeId) == 1;
+    }
+
     /**
      * {@code count} online ballots in the envelope, each naming 1 to 3 of its projects (the first ones more often, so
      * that the scores differ), sealed to the envelope's key exactly as a vote seals them (its key made first, as the
