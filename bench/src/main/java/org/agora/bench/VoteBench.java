@@ -242,10 +242,6 @@ public final class VoteBench {
         }
     }
 
-    private List<Long> ballotOf(long envelope) {
-        return new ArrayList<>(costsOfBallot(envelope).keySet());
-    }
-
     /** The projects on an envelope's ballot and their costs, in the API's order. */
     private Map<Long, Long> costsOfBallot(long envelope) {
         Map<Long, Long> costs = new LinkedHashMap<>();
