@@ -44,6 +44,11 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    /** The client itself, for asynchronous sends (the open-loop voters). */
+    HttpClient client() {
+        return client;
+    }
+
     Reply get(String url, String token) {
         return send(request(url, token).GET());
     }
@@ -81,7 +86,12 @@ final class Http {
         return send(request.build());
     }
 
-    private static HttpRequest.Builder request(String url, String token) {
+    /** A request with a longer timeout than the default two minutes (the count of a million sealed ballots). */
+    Reply getSlowly(String url, String token, Duration timeout) {
+        return send(request(url, token).timeout(timeout).GET());
+    }
+
+    static HttpRequest.Builder request(String url, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                 .header("Accept", "application/json").header("Accept-Language", "en");
         if (token != null) {

@@ -79,6 +79,22 @@ final class Keycloak {
         return cheap;
     }
 
+    /**
+     * Access tokens (and sessions) that last the whole run, this Keycloak only: every voter's token is fetched before
+     * the votes start, and the open loop alone runs for minutes. The app checks a token the same way whatever its
+     * lifespan. Returns the lifespan set, in seconds.
+     */
+    int longTokens(int seconds) {
+        String token = admin();
+        JsonObject realm = http.get(base + "/admin/realms/" + REALM, token).expect(200, "realm").json();
+        int idle = Math.max(seconds, realm.getInt("ssoSessionIdleTimeout", 0));
+        int max = Math.max(seconds, realm.getInt("ssoSessionMaxLifespan", 0));
+        http.json("PUT", base + "/admin/realms/" + REALM, token, Json.createObjectBuilder().add("accessTokenLifespan", seconds)
+                .add("ssoSessionIdleTimeout", idle).add("ssoSessionMaxLifespan", max).build().toString())
+                .expect(204, "token lifespan");
+        return seconds;
+    }
+
     /** Creates the residents as the demo users look (names, verified e-mail, district, realm role resident). */
     void create(List<Resident> residents) {
         int batch = 250;

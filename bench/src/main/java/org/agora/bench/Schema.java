@@ -66,7 +66,7 @@ final class Schema {
      * For one call: online ballots (sealed until the count, plain after it), has-voted marks, distinct voters, and
      * envelopes where ballots != marks.
      */
-    record Counts(long ballots, long marks, long distinctVoters, long envelopesOff) {
+    record Counts(long ballots, long sealed, long marks, long distinctVoters, long envelopesOff) {
     }
 
     /** An envelope's online ballots, sealed or counted. */
@@ -74,17 +74,17 @@ final class Schema {
             + " + (select count(*) from sealed_ballots s where s.envelope_id = e.id and s.channel = 'ONLINE'))";
 
     Counts counts(long callId) throws SQLException {
-        long ballots = number("select count(*) from ballots b join envelopes e on e.id = b.envelope_id"
-                + " where e.call_id = ? and b.channel = 'ONLINE'", callId)
-                + number("select count(*) from sealed_ballots s join envelopes e on e.id = s.envelope_id"
+        long sealed = number("select count(*) from sealed_ballots s join envelopes e on e.id = s.envelope_id"
                 + " where e.call_id = ? and s.channel = 'ONLINE'", callId);
+        long ballots = number("select count(*) from ballots b join envelopes e on e.id = b.envelope_id"
+                + " where e.call_id = ? and b.channel = 'ONLINE'", callId) + sealed;
         long marks = number("select count(*) from vote_marks where call_id = ? and channel = 'ONLINE'", callId);
         long distinct = number("select count(*) from (select distinct m.scope, m.resident_id from vote_marks m"
                 + " where m.call_id = ? and m.channel = 'ONLINE') v", callId);
         long off = number("select count(*) from envelopes e where e.call_id = ? and"
                 + " " + ONLINE_BALLOTS + " <> (select count(*) from vote_marks m where m.envelope_id = e.id"
                 + " and m.channel = 'ONLINE')", callId);
-        return new Counts(ballots, marks, distinct, off);
+        return new Counts(ballots, sealed, marks, distinct, off);
     }
 
     long marksOf(String voterPrefix) throws SQLException {
@@ -93,21 +93,96 @@ final class Schema {
     }
 
     /**
-     * {@code count} paper ballots (no has-voted mark, as paper ballots) in one envelope, each naming 1 to 3 of its
-     * projects, the first projects more often (so that the scores differ): generate_series, no Java in between.
+     * The vote of the call ends now, as time would end it: its calendar moved in the database (the rules are locked
+     * during the vote, so the API refuses the change; the app reads the calendar afresh for every count).
      */
-    void insertBallots(long envelopeId, int count) throws SQLException {
-        try (Connection c = connect(); Statement st = c.createStatement()) {
-            st.execute("insert into ballots (id, envelope_id, channel) select gen_random_uuid()::text, " + envelopeId
-                    + ", 'PAPER' from generate_series(1, " + count + ")");
-            st.execute("insert into ballot_choices (ballot_id, project_id, points)"
-                    + " select b.id, p.ids[1 + floor(power(random(), 2) * array_length(p.ids, 1))::int], 1"
-                    + " from ballots b, (select array_agg(id order by id) as ids from budget_projects where envelope_id = "
-                    + envelopeId + ") p, generate_series(1, 3) g where b.envelope_id = " + envelopeId
-                    + " on conflict do nothing");
-            st.execute("analyze ballots");
-            st.execute("analyze ballot_choices");
+    void endVote(long callId) throws SQLException {
+        try (Connection c = connect(); PreparedStatement st = c.prepareStatement("update budget_calls set"
+                + " vote_end = now() - interval '2 seconds', results_from = now() - interval '1 second' where id = ?")) {
+            st.setLong(1, callId);
+            if (st.executeUpdate() != 1) {
+                throw new IllegalStateException("no call " + callId);
+            }
         }
+    }
+
+    /** Whether the envelope's key is marked COUNTED (its sealed ballots unsealed, committed). */
+    boolean counted(long envelopeId) throws SQLException {
+        return number("select count(*) from election_keys where envelope_id = ? and status = 'COUNTED'", envelopeId) == 1;
+    }
+
+    /**
+     * {@code count} online ballots in the envelope, each naming 1 to 3 of its projects (the first ones more often, so
+     * that the scores differ), sealed to the envelope's key exactly as a vote seals them (its key made first, as the
+     * first vote makes it), on as many threads as there are cores, with a resident on the register and a has-voted mark
+     * each (generate_series). Returns the votes per project that the count must find.
+     */
+    Map<Long, Long> insertSealedBallots(long callId, long envelopeId, java.util.List<Long> projects, int count,
+                                        String secret, long seed) throws Exception {
+        org.agora.budget.BenchBallots key;
+        try (Connection c = connect()) {
+            c.setAutoCommit(false);
+            key = org.agora.budget.BenchBallots.keyOf(c, envelopeId, projects.size(), secret);
+            c.commit();
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.List<java.util.concurrent.Future<Map<Long, Long>>> parts = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int share = count / threads + (t < count % threads ? 1 : 0);
+            java.util.Random random = new java.util.Random(seed + t);
+            parts.add(pool.submit(() -> sealAndInsert(key, envelopeId, projects, share, random)));
+        }
+        Map<Long, Long> sums = new java.util.HashMap<>();
+        try {
+            for (var part : parts) {
+                part.get().forEach((p, v) -> sums.merge(p, v, Long::sum));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.execute("insert into residents (id, account, enlisted_at) select nextval('resident_ids'), 'tally-' || g,"
+                    + " now() from generate_series(1, " + count + ") g");
+            st.execute("insert into vote_marks (call_id, scope, resident_id, envelope_id, channel) select " + callId
+                    + ", case when e.district_code is null then 'CITY' else 'DISTRICT' end, r.id, e.id, 'ONLINE'"
+                    + " from residents r, envelopes e where e.id = " + envelopeId + " and r.account like 'tally-%'");
+            st.execute("analyze sealed_ballots");
+            st.execute("analyze vote_marks");
+        }
+        return sums;
+    }
+
+    private Map<Long, Long> sealAndInsert(org.agora.budget.BenchBallots key, long envelopeId, java.util.List<Long> projects,
+                                          int count, java.util.Random random) throws SQLException {
+        Map<Long, Long> sums = new java.util.HashMap<>();
+        java.util.Properties props = new java.util.Properties();
+        props.setProperty("user", user);
+        props.setProperty("password", password);
+        props.setProperty("reWriteBatchedInserts", "true");
+        try (Connection c = DriverManager.getConnection(url, props); PreparedStatement insert = c.prepareStatement(
+                "insert into sealed_ballots (id, envelope_id, channel, sealed) values (?, ?, 'ONLINE', ?)")) {
+            c.setAutoCommit(false);
+            for (int i = 1; i <= count; i++) {
+                Map<Long, Long> ballot = new LinkedHashMap<>();
+                int size = 1 + random.nextInt(3);
+                while (ballot.size() < size) {
+                    ballot.put(projects.get((int) Math.floor(Math.pow(random.nextDouble(), 2) * projects.size())), 1L);
+                }
+                ballot.forEach((p, v) -> sums.merge(p, v, Long::sum));
+                insert.setString(1, java.util.UUID.randomUUID().toString());
+                insert.setLong(2, envelopeId);
+                insert.setBytes(3, key.sealOnline(ballot));
+                insert.addBatch();
+                if (i % 1_000 == 0 || i == count) {
+                    insert.executeBatch();
+                }
+                if (i % 20_000 == 0 || i == count) {
+                    c.commit();
+                }
+            }
+        }
+        return sums;
     }
 
     /** The raw aggregate, timed from sending it to the last row read. */

@@ -122,11 +122,13 @@ public class VotingService {
      * account claims now: the district the person had when the vote opened, and the birth year on the register.
      */
     public void cast(Actor voter, long envelopeId, Ballot ballot, Instant now) {
-        BallotTerms terms = terms(envelopeId, now);
         if (!voter.isSignedIn() || !voter.has(Role.RESIDENT)) {
             throw new NotAllowedException(voter.isSignedIn() ? "budget.vote.residentsOnly" : "budget.vote.signInFirst");
         }
+        // enlisted first, before this transaction reads anything: the enlistment has a transaction and a connection of
+        // its own, and two held at once by every vote of a burst would exhaust the pool (docs/performance.md)
         Resident resident = register.enlisted(voter, Optional.empty(), now);
+        BallotTerms terms = terms(envelopeId, now);
         Actor elector = voter.asRegistered(register.districtAt(resident, terms.voteOpened()), resident.getBirthYear());
         terms.whyNotVote(elector, now).ifPresent(reason -> {
             throw new NotAllowedException(reason);

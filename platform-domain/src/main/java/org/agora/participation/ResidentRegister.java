@@ -55,21 +55,22 @@ public class ResidentRegister {
 
     /**
      * The signed-in person's entry, enlisted now from their account (district, birth year, name) if they are not on the
-     * register yet. A birth year is taken from the account once, when the register has none; after that only staff
-     * change it.
+     * register yet. Call it before the caller's transaction reads anything: the enlistment runs in a transaction (and on
+     * a pooled connection) of its own, and a request must never hold two connections at once. A birth year is taken
+     * from the account once, when the register has none; after that only staff change it.
      */
     public Resident enlisted(Actor actor, Optional<String> fullName, Instant now) {
         if (!actor.isSignedIn()) {
             throw new NotAllowedException("budget.vote.signInFirst");
         }
-        Resident resident = findByAccount(actor.username()).orElseGet(() -> {
-            try {
-                enlistments.add(Resident.ofAccount(actor.username(), fullName, actor.homeDistrict(), actor.birthYear(), now));
-            } catch (PersistenceException e) {
-                // enlisted at the same moment by another request: its row is the entry
-            }
-            return findByAccount(actor.username()).orElseThrow(() -> new IllegalStateException("not enlisted"));
-        });
+        // first, in a transaction of its own, before this one touches the database (see Enlistments)
+        try {
+            enlistments.addIfAbsent(Resident.ofAccount(actor.username(), fullName, actor.homeDistrict(), actor.birthYear(),
+                    now));
+        } catch (PersistenceException e) {
+            // enlisted at the same moment by another request: its row is the entry
+        }
+        Resident resident = findByAccount(actor.username()).orElseThrow(() -> new IllegalStateException("not enlisted"));
         fullName.ifPresent(resident::named); // a name only when the entry has none (enlisted by a vote through the API)
         if (resident.getBirthYear().isEmpty() && actor.birthYear().isPresent()) {
             resident.bornIn(actor.birthYear().get());
