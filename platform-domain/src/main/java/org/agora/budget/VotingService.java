@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import jakarta.inject.Inject;
 import org.agora.participation.Resident;
 import org.agora.participation.ResidentDirectory;
 import org.agora.participation.ResidentRegister;
@@ -111,8 +110,7 @@ public class VotingService {
         // as the vote will decide: with the register's district and birth year once the person is on it (a birth
         // year their account declares is taken when the register has none)
         Actor elector = !voter.isSignedIn() ? voter : register.findByAccount(voter.username())
-                .map(r -> voter.asRegistered(register.districtAt(r, call.getPhases().vote().start()),
-                        r.getBirthYear().or(voter::birthYear)))
+                .map(r -> elector(voter, r, call.getPhases().vote().start()))
                 .orElse(voter);
         return BudgetPermissions.whyNotVote(elector, envelope.getDistrict(), call.getMinimumAge(), call.getPhases(), now);
     }
@@ -129,7 +127,7 @@ public class VotingService {
         // its own, and two held at once by every vote of a burst would exhaust the pool (docs/performance.md)
         Resident resident = register.enlisted(voter, Optional.empty(), now);
         BallotTerms terms = terms(envelopeId, now);
-        Actor elector = voter.asRegistered(register.districtAt(resident, terms.voteOpened()), resident.getBirthYear());
+        Actor elector = elector(voter, resident, terms.voteOpened());
         terms.whyNotVote(elector, now).ifPresent(reason -> {
             throw new NotAllowedException(reason);
         });
@@ -158,6 +156,14 @@ public class VotingService {
         Resident resident = atDesk(staff, residentId, terms, now);
         Ballots.markPaper(em, terms, residentId,
                 () -> new ConflictException("resident", "budget.desk.alreadyVoted", resident.getShownName()));
+    }
+
+    /**
+     * The voter as the register knows them: the district they had when the vote opened and the register's birth year
+     * (or the one their account declares, which the register takes when it has none).
+     */
+    private Actor elector(Actor voter, Resident resident, Instant voteOpened) {
+        return voter.asRegistered(register.districtAt(resident, voteOpened), resident.getBirthYear().or(voter::birthYear));
     }
 
     /** The person on the register, once checked that this desk may record them and that they may vote now. */
