@@ -24,6 +24,7 @@ import org.agora.consultation.QuestionSpec;
 import org.agora.consultation.QuestionType;
 import org.agora.shared.DomainException;
 import org.agora.shared.NotFoundException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
 import org.agora.web.platform.Pages;
@@ -173,14 +174,10 @@ public class QuestionnaireBuilder implements Serializable {
     }
 
     private boolean change(List<QuestionSpec> changed, String doneKey, Object... arguments) {
-        try {
+        return FacesActions.runInPlace("questionList", () -> {
             save(changed);
             FacesFeedback.doneInPlace(doneKey, arguments);
-            return true;
-        } catch (DomainException e) {
-            FacesFeedback.refused("questionList", e);
-            return false;
-        }
+        });
     }
 
     private void save(List<QuestionSpec> changed) {

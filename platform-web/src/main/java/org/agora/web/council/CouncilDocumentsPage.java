@@ -13,7 +13,7 @@ import org.agora.council.CouncilDocumentService;
 import org.agora.council.CouncilService;
 import org.agora.media.DocumentFormat;
 import org.agora.media.DocumentService;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -72,26 +72,20 @@ public class CouncilDocumentsPage implements Serializable {
     /** Publishes the chosen file under its title; a refused title or file says why next to it. */
     public String publish() {
         boolean chosen = file != null && file.getSize() > 0;
-        try {
+        return FacesActions.run("upload", () -> {
             documents.publish(currentUser.actor(), councilId, title, membersOnly, chosen ? file.getFileName() : null,
                     chosen ? file.getContent() : null, Instant.now());
             FacesFeedback.done("council.document.published", title.strip());
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("upload", e);
-            return null;
-        }
+        });
     }
 
     public String remove(long documentId) {
-        try {
+        return FacesActions.run("documents", () -> {
             documents.remove(currentUser.actor(), documentId);
             FacesFeedback.done("council.document.removed");
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("documents", e);
-            return null;
-        }
+        });
     }
 
     private String thisPage() {

@@ -11,7 +11,7 @@ import org.agora.council.Council;
 import org.agora.council.CouncilContentPermissions;
 import org.agora.council.CouncilNewsService;
 import org.agora.council.CouncilService;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -61,25 +61,19 @@ public class CouncilNewsPage implements Serializable {
     }
 
     public String post() {
-        try {
+        return FacesActions.run("post", () -> {
             news.post(currentUser.actor(), councilId, title, body, membersOnly, Instant.now());
             FacesFeedback.done("council.news.posted", title.strip());
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("post", e);
-            return null;
-        }
+        });
     }
 
     public String remove(long postId) {
-        try {
+        return FacesActions.run("posts", () -> {
             news.remove(currentUser.actor(), postId);
             FacesFeedback.done("council.news.removed");
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("posts", e);
-            return null;
-        }
+        });
     }
 
     private String thisPage() {

@@ -13,7 +13,7 @@ import org.agora.council.CouncilService;
 import org.agora.council.MeetingService;
 import org.agora.council.Membership;
 import org.agora.council.MembershipStatus;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -88,27 +88,21 @@ public class CouncilPage implements Serializable {
     }
 
     public String join() {
-        try {
+        return FacesActions.run("membership", () -> {
             Membership membership = councils.join(currentUser.actor(), councilId, currentUser.getDisplayName(),
                     Instant.now());
             FacesFeedback.done(membership.isMember() ? "council.joined" : "council.requested", name);
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("membership", e);
-            return null;
-        }
+        });
     }
 
     public String leave() {
-        try {
+        return FacesActions.run("membership", () -> {
             MembershipStatus before = status;
             councils.leave(currentUser.actor(), councilId, Instant.now());
             FacesFeedback.done(before == MembershipStatus.REQUESTED ? "council.requestWithdrawn" : "council.left", name);
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("membership", e);
-            return null;
-        }
+        });
     }
 
     private String thisPage() {

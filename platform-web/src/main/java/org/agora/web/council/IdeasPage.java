@@ -15,7 +15,7 @@ import org.agora.council.CouncilService;
 import org.agora.council.Idea;
 import org.agora.council.IdeaService;
 import org.agora.shared.Actor;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -85,47 +85,35 @@ public class IdeasPage implements Serializable {
     }
 
     public String post() {
-        try {
+        return FacesActions.run("idea", () -> {
             ideas.post(currentUser.actor(), councilId, title, text, Instant.now());
             FacesFeedback.done("council.idea.posted", title.strip());
             return thisPage(NEWEST);
-        } catch (DomainException e) {
-            FacesFeedback.refused("idea", e);
-            return null;
-        }
+        });
     }
 
     public String support(long ideaId) {
-        try {
+        return FacesActions.run("board", () -> {
             ideas.support(currentUser.actor(), ideaId, Instant.now());
             FacesFeedback.done("council.idea.supported");
             return thisPage(order);
-        } catch (DomainException e) {
-            FacesFeedback.refused("board", e);
-            return null;
-        }
+        });
     }
 
     public String withdraw(long ideaId) {
-        try {
+        return FacesActions.run("board", () -> {
             ideas.withdrawSupport(currentUser.actor(), ideaId);
             FacesFeedback.done("council.idea.supportWithdrawn");
             return thisPage(order);
-        } catch (DomainException e) {
-            FacesFeedback.refused("board", e);
-            return null;
-        }
+        });
     }
 
     public String close(long ideaId) {
-        try {
+        return FacesActions.run("close-" + ideaId, () -> {
             ideas.close(currentUser.actor(), ideaId, answers.get(ideaId), Instant.now());
             FacesFeedback.done("council.idea.closedDone");
             return thisPage(order);
-        } catch (DomainException e) {
-            FacesFeedback.refused("close-" + ideaId, e);
-            return null;
-        }
+        });
     }
 
     private String thisPage(String sorting) {

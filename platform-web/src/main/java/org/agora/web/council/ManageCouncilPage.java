@@ -12,7 +12,7 @@ import org.agora.council.CouncilPermissions;
 import org.agora.council.CouncilService;
 import org.agora.council.MeetingService;
 import org.agora.council.Membership;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -93,14 +93,11 @@ public class ManageCouncilPage implements Serializable {
     }
 
     private String act(Runnable action, String doneKey, String who) {
-        try {
+        return FacesActions.run("people", () -> {
             action.run();
             FacesFeedback.done(doneKey, who);
             return "/council/manage?faces-redirect=true&id=" + councilId;
-        } catch (DomainException e) {
-            FacesFeedback.refused("people", e);
-            return null;
-        }
+        });
     }
 
     public String getId() {

@@ -13,8 +13,8 @@ import org.agora.council.CouncilService;
 import org.agora.council.Meeting;
 import org.agora.council.MeetingDraft;
 import org.agora.council.MeetingService;
-import org.agora.shared.DomainException;
 import org.agora.web.platform.CityTime;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -91,16 +91,13 @@ public class MeetingForm implements Serializable {
     public String save() {
         MeetingDraft draft = new MeetingDraft(title, CityTime.instant(startsAt), duration, place, onlineLink, agenda,
                 membersOnly, capacity);
-        try {
+        return FacesActions.run("meeting", () -> {
             Meeting saved = meetingId == null
                     ? meetings.schedule(currentUser.actor(), councilId, draft, Instant.now())
                     : meetings.update(currentUser.actor(), meetingId, draft, Instant.now());
             FacesFeedback.done(meetingId == null ? "council.meeting.scheduled" : "council.meeting.saved", saved.getTitle());
             return "/council/meeting?faces-redirect=true&id=" + saved.getId();
-        } catch (DomainException e) {
-            FacesFeedback.refused("meeting", e);
-            return null;
-        }
+        });
     }
 
     /** Whether the meeting has started: it can no longer change (its minutes can). */

@@ -5,13 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import org.agora.web.security.CurrentUser;
-import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotFoundException;
 import org.agora.territory.District;
 import org.agora.territory.Neighbourhood;
 import org.agora.territory.TerritoryPermissions;
 import org.agora.territory.TerritoryService;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 
@@ -48,14 +48,12 @@ public class NeighbourhoodsPage implements Serializable {
     }
 
     public void add() {
-        try {
+        FacesActions.runInPlace("newNeighbourhood", () -> {
             Neighbourhood added = territory.addNeighbourhood(currentUser.actor(), districtCode, newName);
             FacesFeedback.done("territory.neighbourhood.saved", added.getName());
             newName = null;
             district = territory.getDistrict(districtCode);
-        } catch (DomainException e) {
-            FacesFeedback.refused("newNeighbourhood", e);
-        }
+        });
     }
 
     public void startRenaming(Neighbourhood neighbourhood) {
@@ -64,14 +62,12 @@ public class NeighbourhoodsPage implements Serializable {
     }
 
     public void rename() {
-        try {
+        FacesActions.runInPlace("neighbourhoods", () -> {
             Neighbourhood renamed = territory.renameNeighbourhood(currentUser.actor(), renamedId, renamedName);
             FacesFeedback.done("territory.neighbourhood.saved", renamed.getName());
             renamedId = null;
             district = territory.getDistrict(districtCode);
-        } catch (DomainException e) {
-            FacesFeedback.refused("neighbourhoods", e);
-        }
+        });
     }
 
     public String getDistrictCode() {

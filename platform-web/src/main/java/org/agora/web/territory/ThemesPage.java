@@ -7,9 +7,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.agora.web.security.CurrentUser;
-import org.agora.shared.DomainException;
 import org.agora.territory.TerritoryService;
 import org.agora.territory.Theme;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 
 /** Office-admin: the themes, a form to add one and in-place renaming. */
@@ -34,14 +34,12 @@ public class ThemesPage implements Serializable {
     }
 
     public void add() {
-        try {
+        FacesActions.runInPlace("newTheme", () -> {
             Theme theme = territory.createTheme(currentUser.actor(), newName);
             FacesFeedback.done("territory.theme.saved", theme.getName());
             newName = null;
             load();
-        } catch (DomainException e) {
-            FacesFeedback.refused("newTheme", e);
-        }
+        });
     }
 
     public void startRenaming(Theme theme) {
@@ -50,14 +48,12 @@ public class ThemesPage implements Serializable {
     }
 
     public void rename() {
-        try {
+        FacesActions.runInPlace("renameTheme", () -> {
             Theme theme = territory.renameTheme(currentUser.actor(), renamedId, renamedName);
             FacesFeedback.done("territory.theme.saved", theme.getName());
             renamedId = null;
             load();
-        } catch (DomainException e) {
-            FacesFeedback.refused("renameTheme", e);
-        }
+        });
     }
 
     public List<Theme> getThemes() {
