@@ -43,7 +43,7 @@ public class FollowUpPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String project;
+    private Long project;
     private long projectId;
     private String title;
     private long callId;
@@ -63,7 +63,7 @@ public class FollowUpPage implements Serializable {
     /** View action: the follow-up named in the address, or a 404. */
     public void load() {
         Instant now = Instant.now();
-        Optional<ProjectFollowUp> found = Ids.parse(project).flatMap(id -> followUps.find(id, now));
+        Optional<ProjectFollowUp> found = Optional.ofNullable(project).flatMap(id -> followUps.find(id, now));
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -155,7 +155,7 @@ public class FollowUpPage implements Serializable {
         return callId;
     }
 
-    public String getProject() {
+    public Long getProject() {
         return project;
     }
 
@@ -163,7 +163,7 @@ public class FollowUpPage implements Serializable {
         return projectId;
     }
 
-    public void setProject(String project) {
+    public void setProject(Long project) {
         this.project = project;
     }
 

@@ -54,7 +54,7 @@ public class FollowUpsPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String call;
+    private Long call;
     private long callId;
     private String heading;
     private boolean published;
@@ -62,7 +62,7 @@ public class FollowUpsPage implements Serializable {
 
     /** View action: the call named in the address and, once its results are public, its followed winners. */
     public void load() {
-        Optional<BudgetCall> named = Ids.parse(call).flatMap(id -> {
+        Optional<BudgetCall> named = Optional.ofNullable(call).flatMap(id -> {
             try {
                 return Optional.of(budget.getCall(id));
             } catch (NotFoundException e) {
@@ -121,11 +121,11 @@ public class FollowUpsPage implements Serializable {
         return envelopes;
     }
 
-    public String getCall() {
+    public Long getCall() {
         return call;
     }
 
-    public void setCall(String call) {
+    public void setCall(Long call) {
         this.call = call;
     }
 }

@@ -54,7 +54,7 @@ public class ConsultationForm implements Serializable {
     @Inject
     Language language;
 
-    private String id;
+    private Long id;
     private Long consultationId;
     private Long coverImageId;
     private transient UploadedFile coverFile;
@@ -79,7 +79,7 @@ public class ConsultationForm implements Serializable {
         Actor actor = currentUser.actor();
         scopes = ConsultationScopes.organisable(actor, territory.districts(), text("consultation.scope.city"));
         themes = territory.themes().stream().map(t -> new SelectItem(t.getId(), t.getName())).toList();
-        if (id == null || id.isBlank()) {
+        if (id == null) {
             scope = scopes.isEmpty() ? null : (String) scopes.get(0).getValue();
             return;
         }
@@ -97,10 +97,10 @@ public class ConsultationForm implements Serializable {
         duplicateScope = scope;
     }
 
-    private Optional<Consultation> find(String idText) {
+    private Optional<Consultation> find(long consultation) {
         try {
-            return Optional.of(consultations.get(Long.parseLong(idText)));
-        } catch (NumberFormatException | NotFoundException e) {
+            return Optional.of(consultations.get(consultation));
+        } catch (NotFoundException e) {
             return Optional.empty();
         }
     }
@@ -248,11 +248,11 @@ public class ConsultationForm implements Serializable {
         return themes;
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

@@ -55,7 +55,7 @@ public class QuestionnaireBuilder implements Serializable {
     @Inject
     Language language;
 
-    private String id;
+    private Long id;
     private Long consultationId;
     private String title;
     private ConsultationStatus status;
@@ -64,7 +64,7 @@ public class QuestionnaireBuilder implements Serializable {
 
     /** View action: the consultation named in the address; 404 when unknown, 403 when not this person's to organise. */
     public void load() {
-        Optional<Consultation> found = find(id);
+        Optional<Consultation> found = id == null ? Optional.empty() : find(id);
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -76,10 +76,10 @@ public class QuestionnaireBuilder implements Serializable {
         show(found.get());
     }
 
-    private Optional<Consultation> find(String idText) {
+    private Optional<Consultation> find(long consultation) {
         try {
-            return Optional.of(consultations.get(Long.parseLong(String.valueOf(idText))));
-        } catch (NumberFormatException | NotFoundException e) {
+            return Optional.of(consultations.get(consultation));
+        } catch (NotFoundException e) {
             return Optional.empty();
         }
     }
@@ -304,11 +304,11 @@ public class QuestionnaireBuilder implements Serializable {
         return title;
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 }

@@ -43,7 +43,7 @@ public class CouncilForm implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String id;
+    private Long id;
     private Long councilId;
     private Long neighbourhoodId;
     private String neighbourhoodName;
@@ -58,7 +58,7 @@ public class CouncilForm implements Serializable {
 
     public void load() {
         var actor = currentUser.actor();
-        if (id == null || id.isBlank()) {
+        if (id == null) {
             neighbourhoods = free();
             if (neighbourhoods.isEmpty() && !actor.has(org.agora.shared.Role.OFFICE_ADMIN)
                     && actor.agentDistricts().isEmpty()) {
@@ -66,7 +66,7 @@ public class CouncilForm implements Serializable {
             }
             return;
         }
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = councils.find(id);
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -157,11 +157,11 @@ public class CouncilForm implements Serializable {
         return councilId == null;
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

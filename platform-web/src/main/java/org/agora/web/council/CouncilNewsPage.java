@@ -36,7 +36,7 @@ public class CouncilNewsPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String id;
+    private Long id;
     private long councilId;
     private String name;
     private boolean publisher;
@@ -48,7 +48,7 @@ public class CouncilNewsPage implements Serializable {
 
     /** View action: the council named in the address, or a 404. */
     public void load() {
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = Optional.ofNullable(id).flatMap(councils::find);
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -82,11 +82,11 @@ public class CouncilNewsPage implements Serializable {
 
     // --- for the page ---
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

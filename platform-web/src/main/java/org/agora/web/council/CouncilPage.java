@@ -39,7 +39,7 @@ public class CouncilPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String id;
+    private Long id;
     private long councilId;
     private String name;
     private String neighbourhood;
@@ -60,7 +60,7 @@ public class CouncilPage implements Serializable {
 
     /** View action: the council named in the address, or a 404. */
     public void load() {
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = Optional.ofNullable(id).flatMap(councils::find);
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -133,11 +133,11 @@ public class CouncilPage implements Serializable {
         return approvalRequired || status == MembershipStatus.REMOVED;
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

@@ -43,7 +43,7 @@ public class IdeasPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String id;
+    private Long id;
     private String order;
     private long councilId;
     private String name;
@@ -58,7 +58,7 @@ public class IdeasPage implements Serializable {
 
     /** View action: the council named in the address, or a 404. */
     public void load() {
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = Optional.ofNullable(id).flatMap(councils::find);
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -126,11 +126,11 @@ public class IdeasPage implements Serializable {
         return NEWEST.equals(order);
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

@@ -41,7 +41,7 @@ public class ManageCouncilPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String id;
+    private Long id;
     private long councilId;
     private String name;
     private boolean editor;
@@ -51,7 +51,7 @@ public class ManageCouncilPage implements Serializable {
     private List<MeetingRow> past = List.of();
 
     public void load() {
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = Optional.ofNullable(id).flatMap(councils::find);
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -100,11 +100,11 @@ public class ManageCouncilPage implements Serializable {
         });
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

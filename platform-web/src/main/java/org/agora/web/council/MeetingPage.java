@@ -45,7 +45,7 @@ public class MeetingPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String id;
+    private Long id;
     private long meetingId;
     private long councilId;
     private String councilName;
@@ -74,7 +74,7 @@ public class MeetingPage implements Serializable {
 
     public void load() {
         var actor = currentUser.actor();
-        Optional<Long> parsed = Ids.parse(id);
+        Optional<Long> parsed = Optional.ofNullable(id);
         Meeting m;
         try {
             m = parsed.map(i -> meetings.get(actor, i)).orElse(null);
@@ -158,11 +158,11 @@ public class MeetingPage implements Serializable {
         return capacity == null ? null : Math.max(0, capacity - registered);
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

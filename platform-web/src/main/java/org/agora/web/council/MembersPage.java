@@ -25,12 +25,12 @@ public class MembersPage {
     @Inject
     CurrentUser currentUser;
 
-    private String id;
+    private Long id;
     private Council council;
     private List<String> members = List.of();
 
     public void load() {
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = Optional.ofNullable(id).flatMap(councils::find);
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -43,11 +43,11 @@ public class MembersPage {
         members = councils.members(currentUser.actor(), council.getId()).stream().map(Membership::getDisplayName).toList();
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

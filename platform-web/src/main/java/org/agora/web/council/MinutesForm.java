@@ -32,7 +32,7 @@ public class MinutesForm implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String meeting;
+    private Long meeting;
     private long meetingId;
     private String title;
     private String when;
@@ -44,7 +44,7 @@ public class MinutesForm implements Serializable {
 
     public void load() {
         var actor = currentUser.actor();
-        Optional<Meeting> found = Ids.parse(meeting).flatMap(id -> meetings.find(actor, id));
+        Optional<Meeting> found = Optional.ofNullable(meeting).flatMap(id -> meetings.find(actor, id));
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -74,11 +74,11 @@ public class MinutesForm implements Serializable {
         });
     }
 
-    public String getMeeting() {
+    public Long getMeeting() {
         return meeting;
     }
 
-    public void setMeeting(String meeting) {
+    public void setMeeting(Long meeting) {
         this.meeting = meeting;
     }
 
