@@ -27,10 +27,10 @@ import org.agora.web.security.CurrentUser;
 public class BallotPage implements Serializable {
 
     @Inject
-    transient VotingService voting;
+    VotingService voting;
 
     @Inject
-    transient BudgetService budget;
+    BudgetService budget;
 
     @Inject
     BudgetLabels labels;

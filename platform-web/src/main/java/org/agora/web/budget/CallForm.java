@@ -45,10 +45,10 @@ public class CallForm implements Serializable {
     private static final Map<String, String> INPUTS = Map.of("rule", "votingRule", "phases", "submissionStart");
 
     @Inject
-    transient BudgetService budget;
+    BudgetService budget;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;

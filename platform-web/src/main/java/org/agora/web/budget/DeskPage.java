@@ -41,16 +41,16 @@ import org.agora.web.security.CurrentUser;
 public class DeskPage implements Serializable {
 
     @Inject
-    transient VotingService voting;
+    VotingService voting;
 
     @Inject
-    transient BudgetService budget;
+    BudgetService budget;
 
     @Inject
-    transient ResidentRegister register;
+    ResidentRegister register;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     BudgetLabels labels;

@@ -28,7 +28,7 @@ import org.primefaces.model.file.UploadedFile;
 public class PabulibImportForm implements Serializable {
 
     @Inject
-    transient OpenDataService openData;
+    OpenDataService openData;
 
     @Inject
     org.agora.web.security.CurrentUser currentUser;

@@ -41,13 +41,13 @@ public class ProjectForm implements Serializable {
     private static final Map<String, String> INPUTS = Map.of("estimatedCost", "cost");
 
     @Inject
-    transient ProjectService projects;
+    ProjectService projects;
 
     @Inject
-    transient BudgetService budget;
+    BudgetService budget;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     BudgetLabels labels;

@@ -28,10 +28,10 @@ import org.agora.web.security.CurrentUser;
 public class ProjectPage implements Serializable {
 
     @Inject
-    transient ProjectService projects;
+    ProjectService projects;
 
     @Inject
-    transient org.agora.budget.FollowUpService followUps;
+    org.agora.budget.FollowUpService followUps;
 
     @Inject
     CurrentUser currentUser;

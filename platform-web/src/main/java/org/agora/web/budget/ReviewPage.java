@@ -34,13 +34,13 @@ import org.agora.web.security.CurrentUser;
 public class ReviewPage implements Serializable {
 
     @Inject
-    transient ReviewService review;
+    ReviewService review;
 
     @Inject
-    transient ProjectService projects;
+    ProjectService projects;
 
     @Inject
-    transient BudgetService budget;
+    BudgetService budget;
 
     @Inject
     BudgetLabels labels;

@@ -35,7 +35,7 @@ public class CommentsSection implements Serializable {
     static final String FORM = "comments";
 
     @Inject
-    transient CommentService comments;
+    CommentService comments;
 
     @Inject
     CurrentUser currentUser;

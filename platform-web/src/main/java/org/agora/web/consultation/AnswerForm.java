@@ -41,10 +41,10 @@ import org.primefaces.PrimeFaces;
 public class AnswerForm implements Serializable {
 
     @Inject
-    transient ConsultationService consultations;
+    ConsultationService consultations;
 
     @Inject
-    transient ResponseService responses;
+    ResponseService responses;
 
     @Inject
     CurrentUser currentUser;

@@ -43,10 +43,10 @@ public class ConsultationForm implements Serializable {
     private static final Map<String, String> INPUTS = Map.of("start", "opensAt", "end", "closesAt");
 
     @Inject
-    transient ConsultationService consultations;
+    ConsultationService consultations;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;

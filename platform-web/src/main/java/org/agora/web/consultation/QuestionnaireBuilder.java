@@ -47,7 +47,7 @@ public class QuestionnaireBuilder implements Serializable {
     private static final Pattern GENERATED_ID = Pattern.compile("q(\\d{1,6})");
 
     @Inject
-    transient ConsultationService consultations;
+    ConsultationService consultations;
 
     @Inject
     CurrentUser currentUser;

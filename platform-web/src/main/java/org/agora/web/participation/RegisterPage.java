@@ -29,10 +29,10 @@ import org.agora.web.security.CurrentUser;
 public class RegisterPage implements Serializable {
 
     @Inject
-    transient ResidentRegister register;
+    ResidentRegister register;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;

@@ -20,7 +20,7 @@ import org.agora.web.platform.Pages;
 public class DistrictForm implements Serializable {
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;

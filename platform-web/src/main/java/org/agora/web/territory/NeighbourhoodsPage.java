@@ -24,13 +24,14 @@ import org.agora.web.platform.Pages;
 public class NeighbourhoodsPage implements Serializable {
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
 
     private String districtCode;
-    private District district;
+    // read again when null: an entity is not Serializable, so the view does not keep it across a move of the session
+    private transient District district;
     private String newName;
     private Long renamedId;
     private String renamedName;
@@ -79,6 +80,9 @@ public class NeighbourhoodsPage implements Serializable {
     }
 
     public District getDistrict() {
+        if (district == null && districtCode != null) {
+            district = territory.getDistrict(districtCode);
+        }
         return district;
     }
 

@@ -18,12 +18,13 @@ import org.agora.web.platform.FacesFeedback;
 public class ThemesPage implements Serializable {
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
 
-    private List<Theme> themes;
+    // read again when null: entities are not Serializable, so the view keeps none across a move of the session
+    private transient List<Theme> themes;
     private String newName;
     private Long renamedId;
     private String renamedName;
@@ -57,6 +58,9 @@ public class ThemesPage implements Serializable {
     }
 
     public List<Theme> getThemes() {
+        if (themes == null) {
+            load();
+        }
         return themes;
     }
 
