@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.agora.budget.BudgetService;
 import org.agora.budget.Envelope;
 import org.agora.budget.VotingService;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
 import org.agora.web.platform.Pages;
@@ -27,10 +27,10 @@ import org.agora.web.security.CurrentUser;
 public class BallotPage implements Serializable {
 
     @Inject
-    transient VotingService voting;
+    VotingService voting;
 
     @Inject
-    transient BudgetService budget;
+    BudgetService budget;
 
     @Inject
     BudgetLabels labels;
@@ -62,14 +62,11 @@ public class BallotPage implements Serializable {
     }
 
     public String cast() {
-        try {
+        return FacesActions.run("ballot", () -> {
             voting.cast(currentUser.actor(), envelope, ballot.ballot(), Instant.now());
             FacesFeedback.done("budget.vote.cast");
             return "/budget/call?faces-redirect=true&id=" + heading.getCallId();
-        } catch (DomainException e) {
-            FacesFeedback.refused("ballot", e);
-            return null;
-        }
+        });
     }
 
 

@@ -26,6 +26,7 @@ import org.agora.budget.TurnoutService;
 import org.agora.budget.VotingService;
 import org.agora.shared.DomainException;
 import org.agora.shared.UnavailableException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -128,15 +129,16 @@ public class BudgetResultsPage {
 
     /** The office picks the rule an imported election is counted with, when the platform cannot count the file's. */
     public String chooseRule() {
-        try {
-            openData.chooseRule(currentUser.actor(), envelope, chosenRule, Instant.now());
+        return FacesActions.run("choose-rule", Map.of("tallyRule", "rule"), () -> {
+            try {
+                openData.chooseRule(currentUser.actor(), envelope, chosenRule, Instant.now());
+            } catch (DomainException e) {
+                load(); // the request-scoped page shows the form again, where the refusal then finds its input
+                throw e;
+            }
             FacesFeedback.done("budget.results.chooseRule.done", labels.ruleName(chosenRule));
             return "/budget/results?faces-redirect=true&envelope=" + envelope;
-        } catch (DomainException e) {
-            load(); // the request-scoped page shows the form again
-            FacesFeedback.refused("choose-rule", e, Map.of("tallyRule", "rule"));
-            return null;
-        }
+        });
     }
 
     /** An imported election's file: its rule as written, its counts; null for an election run on the platform. */

@@ -19,13 +19,13 @@ import org.agora.budget.EnvelopeDraft;
 import org.agora.budget.PhasePlan;
 import org.agora.budget.TallyRule;
 import org.agora.budget.VotingRule;
-import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Period;
 import org.agora.territory.District;
 import org.agora.territory.TerritoryService;
 import org.agora.web.platform.CityTime;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
 import org.agora.web.platform.Pages;
@@ -45,10 +45,10 @@ public class CallForm implements Serializable {
     private static final Map<String, String> INPUTS = Map.of("rule", "votingRule", "phases", "submissionStart");
 
     @Inject
-    transient BudgetService budget;
+    BudgetService budget;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
@@ -172,16 +172,13 @@ public class CallForm implements Serializable {
     }
 
     public String save() {
-        try {
+        return FacesActions.run("call", INPUTS, () -> {
             BudgetCallDraft draft = draft();
             BudgetCall saved = callId == null ? budget.createCall(currentUser.actor(), draft)
                     : budget.updateCall(currentUser.actor(), callId, draft, Instant.now());
             FacesFeedback.done("budget.call.saved", saved.getName());
             return "/budget/call?faces-redirect=true&id=" + saved.getId();
-        } catch (DomainException e) {
-            FacesFeedback.refused("call", e, INPUTS);
-            return null;
-        }
+        });
     }
 
     private BudgetCallDraft draft() {

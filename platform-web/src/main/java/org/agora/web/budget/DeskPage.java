@@ -20,10 +20,10 @@ import org.agora.participation.RegisterEntry;
 import org.agora.participation.Resident;
 import org.agora.participation.ResidentRegister;
 import org.agora.shared.DistrictCode;
-import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.agora.territory.TerritoryService;
 import org.agora.web.participation.RegisterRow;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
 import org.agora.web.platform.Pages;
@@ -41,16 +41,16 @@ import org.agora.web.security.CurrentUser;
 public class DeskPage implements Serializable {
 
     @Inject
-    transient VotingService voting;
+    VotingService voting;
 
     @Inject
-    transient BudgetService budget;
+    BudgetService budget;
 
     @Inject
-    transient ResidentRegister register;
+    ResidentRegister register;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     BudgetLabels labels;
@@ -110,20 +110,18 @@ public class DeskPage implements Serializable {
 
     /** Looks the person up on the register and among the accounts. */
     public void search() {
-        try {
+        FacesActions.runInPlace("find", () -> {
             person = null;
             found = register.search(currentUser.actor(), query).stream().map(this::shown).toList();
             if (found.isEmpty()) {
                 FacesFeedback.doneInPlace("budget.desk.nobodyFound");
             }
-        } catch (DomainException e) {
-            FacesFeedback.refused("find", e);
-        }
+        });
     }
 
     /** Chooses a person the search found; an account not on the register yet is enlisted now, as it is. */
     public void choose(String key) {
-        try {
+        FacesActions.runInPlace("find", () -> {
             RegisterRow chosen = found.stream().filter(p -> p.getKey().equals(key)).findFirst().orElseThrow(
                     () -> new InvalidInputException("query", "budget.desk.searchAgain"));
             // an account (on the register or not) through enlistAccount, which also names an entry that has no name
@@ -131,22 +129,18 @@ public class DeskPage implements Serializable {
                     ? register.enlistAccount(currentUser.actor(), chosen.getAccount(), Instant.now())
                     : register.get(chosen.residentId().orElseThrow());
             person = shown(resident);
-        } catch (DomainException e) {
-            FacesFeedback.refused("find", e);
-        }
+        });
     }
 
     /** Enters a person without an account: shows the near-duplicates first, then enters once staff checked them. */
     public void enterInPerson() {
-        try {
+        FacesActions.runInPlace("newPerson", () -> {
             DistrictCode district = newDistrict == null || newDistrict.isBlank() ? null : new DistrictCode(newDistrict);
             InPersonResident draft = new InPersonResident(newName, newBirthDate, district);
             if (!duplicatesChecked) {
                 nearDuplicates = register.nearDuplicates(currentUser.actor(), draft).stream().map(this::shown).toList();
                 if (!nearDuplicates.isEmpty()) {
-                    FacesFeedback.refused("newPerson", new InvalidInputException("fullName",
-                            "participation.register.checkNearDuplicates"));
-                    return;
+                    throw new InvalidInputException("fullName", "participation.register.checkNearDuplicates");
                 }
             }
             person = shown(register.enlistInPerson(currentUser.actor(), draft, duplicatesChecked, Instant.now()));
@@ -155,60 +149,50 @@ public class DeskPage implements Serializable {
             newName = null;
             newBirthDate = null;
             FacesFeedback.doneInPlace("budget.desk.entered", person.getName());
-        } catch (DomainException e) {
-            FacesFeedback.refused("newPerson", e);
-        }
+        });
     }
 
     public String castForPerson() {
-        try {
+        return FacesActions.run("desk", () -> {
             long resident = chosenResident();
             voting.castAtDesk(currentUser.actor(), resident, envelope, ballot.ballot(), Instant.now());
             FacesFeedback.done("budget.desk.cast", person.getName());
             return again();
-        } catch (DomainException e) {
-            FacesFeedback.refused("desk", e);
-            return null;
-        }
+        });
     }
 
     public String markPaperVoter() {
-        try {
+        return FacesActions.run("desk", () -> {
             voting.markPaperVoter(currentUser.actor(), chosenResident(), envelope, Instant.now());
             FacesFeedback.done("budget.desk.paperMarked", person.getName());
             return again();
-        } catch (DomainException e) {
-            FacesFeedback.refused("desk", e);
-            return null;
-        }
+        });
     }
 
     public String addPaperBatch() {
-        try {
+        return FacesActions.run("paper", () -> {
             List<Ballot> ballots = PaperBallots.parse(paper, ballot.getKind());
-            VotingService.PaperBatchResult result = voting.addPaperBatch(currentUser.actor(), envelope, batchId, ballots,
-                    Instant.now());
+            VotingService.PaperBatchResult result = added(ballots);
             FacesFeedback.done(result.alreadyEntered() ? "budget.paper.alreadyEntered" : "budget.paper.added",
                     result.ballots());
             return again();
+        });
+    }
+
+    private VotingService.PaperBatchResult added(List<Ballot> ballots) {
+        try {
+            return voting.addPaperBatch(currentUser.actor(), envelope, batchId, ballots, Instant.now());
         } catch (InvalidInputException e) {
-            FacesFeedback.refused("paper", inLines(e));
-            return null;
-        } catch (DomainException e) {
-            FacesFeedback.refused("paper", e);
-            return null;
+            throw inLines(e);
         }
     }
 
     public String closeCount() {
-        try {
+        return FacesActions.run("count", () -> {
             voting.closeCount(currentUser.actor(), envelope, Instant.now());
             FacesFeedback.done("budget.count.closed");
             return again();
-        } catch (DomainException e) {
-            FacesFeedback.refused("count", e);
-            return null;
-        }
+        });
     }
 
     private String again() {

@@ -14,7 +14,7 @@ import org.agora.budget.FollowUpService;
 import org.agora.budget.FollowUpStatus;
 import org.agora.budget.FollowUpUpdate;
 import org.agora.budget.ProjectFollowUp;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -43,7 +43,7 @@ public class FollowUpPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String project;
+    private Long project;
     private long projectId;
     private String title;
     private long callId;
@@ -63,7 +63,7 @@ public class FollowUpPage implements Serializable {
     /** View action: the follow-up named in the address, or a 404. */
     public void load() {
         Instant now = Instant.now();
-        Optional<ProjectFollowUp> found = Ids.parse(project).flatMap(id -> followUps.find(id, now));
+        Optional<ProjectFollowUp> found = Optional.ofNullable(project).flatMap(id -> followUps.find(id, now));
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -90,28 +90,22 @@ public class FollowUpPage implements Serializable {
     }
 
     public String saveStatus() {
-        try {
+        return FacesActions.run("followup", () -> {
             followUps.changeStatus(currentUser.actor(), projectId, newStatus, newProgress, newReason, Instant.now());
             FacesFeedback.done("budget.followup.statusSaved", title);
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("followup", e);
-            return null;
-        }
+        });
     }
 
     /** Posts the update with its photo, if one was chosen; a refused text or photo says why next to it. */
     public String post() {
         boolean withPhoto = photo != null && photo.getSize() > 0;
-        try {
+        return FacesActions.run("news", () -> {
             followUps.postUpdate(currentUser.actor(), projectId, text, withPhoto ? photo.getFileName() : null,
                     withPhoto ? photo.getContent() : null, Instant.now());
             FacesFeedback.done("budget.followup.posted", title);
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("news", e);
-            return null;
-        }
+        });
     }
 
     private String thisPage() {
@@ -161,7 +155,7 @@ public class FollowUpPage implements Serializable {
         return callId;
     }
 
-    public String getProject() {
+    public Long getProject() {
         return project;
     }
 
@@ -169,7 +163,7 @@ public class FollowUpPage implements Serializable {
         return projectId;
     }
 
-    public void setProject(String project) {
+    public void setProject(Long project) {
         this.project = project;
     }
 

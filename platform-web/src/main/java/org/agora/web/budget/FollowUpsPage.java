@@ -19,8 +19,8 @@ import org.agora.budget.FollowUpService;
 import org.agora.budget.FollowUpStatus;
 import org.agora.budget.ProjectFollowUp;
 import org.agora.shared.Actor;
-import org.agora.shared.DomainException;
 import org.agora.shared.NotFoundException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -54,7 +54,7 @@ public class FollowUpsPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String call;
+    private Long call;
     private long callId;
     private String heading;
     private boolean published;
@@ -62,7 +62,7 @@ public class FollowUpsPage implements Serializable {
 
     /** View action: the call named in the address and, once its results are public, its followed winners. */
     public void load() {
-        Optional<BudgetCall> named = Ids.parse(call).flatMap(id -> {
+        Optional<BudgetCall> named = Optional.ofNullable(call).flatMap(id -> {
             try {
                 return Optional.of(budget.getCall(id));
             } catch (NotFoundException e) {
@@ -101,14 +101,11 @@ public class FollowUpsPage implements Serializable {
 
     /** Starts following up the envelope's winners, taken from its final count. */
     public String start(long envelopeId) {
-        try {
+        return FacesActions.run("envelopes", () -> {
             int count = followUps.start(currentUser.actor(), envelopeId, Instant.now()).size();
             FacesFeedback.done("budget.followups.started", count);
             return "/budget/followups?faces-redirect=true&call=" + callId;
-        } catch (DomainException e) {
-            FacesFeedback.refused("envelopes", e);
-            return null;
-        }
+        });
     }
 
     public String getHeading() {
@@ -124,11 +121,11 @@ public class FollowUpsPage implements Serializable {
         return envelopes;
     }
 
-    public String getCall() {
+    public Long getCall() {
         return call;
     }
 
-    public void setCall(String call) {
+    public void setCall(Long call) {
         this.call = call;
     }
 }

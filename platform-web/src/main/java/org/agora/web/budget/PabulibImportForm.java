@@ -14,8 +14,8 @@ import java.time.LocalDate;
 import org.agora.budget.Envelope;
 import org.agora.budget.OpenDataService;
 import org.agora.budget.PabulibFile;
-import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.primefaces.model.file.UploadedFile;
 
@@ -28,7 +28,7 @@ import org.primefaces.model.file.UploadedFile;
 public class PabulibImportForm implements Serializable {
 
     @Inject
-    transient OpenDataService openData;
+    OpenDataService openData;
 
     @Inject
     org.agora.web.security.CurrentUser currentUser;
@@ -38,7 +38,7 @@ public class PabulibImportForm implements Serializable {
     private transient UploadedFile file;
 
     public String importElection() {
-        try {
+        return FacesActions.run("import", () -> {
             if (file == null || file.getSize() == 0) {
                 throw new InvalidInputException("file", "budget.import.noFile");
             }
@@ -52,10 +52,7 @@ public class PabulibImportForm implements Serializable {
             FacesFeedback.done(envelope.getCall().findTallyRule().isPresent()
                     ? "budget.import.done" : "budget.import.doneRuleUnknown", name);
             return "/budget/results?faces-redirect=true&envelope=" + envelope.getId();
-        } catch (DomainException e) {
-            FacesFeedback.refused("import", e);
-            return null;
-        }
+        });
     }
 
     public String getName() {

@@ -19,9 +19,9 @@ import org.agora.budget.ProjectDraft;
 import org.agora.budget.ProjectService;
 import org.agora.media.ImageFile;
 import org.agora.shared.Actor;
-import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.agora.territory.TerritoryService;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
 import org.agora.web.platform.Pages;
@@ -41,13 +41,13 @@ public class ProjectForm implements Serializable {
     private static final Map<String, String> INPUTS = Map.of("estimatedCost", "cost");
 
     @Inject
-    transient ProjectService projects;
+    ProjectService projects;
 
     @Inject
-    transient BudgetService budget;
+    BudgetService budget;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     BudgetLabels labels;
@@ -134,21 +134,18 @@ public class ProjectForm implements Serializable {
 
     public String save() {
         ProjectDraft draft = new ProjectDraft(title, description, envelopeId, address, latitude, longitude, cost, themeId);
-        try {
+        return FacesActions.run("project", INPUTS, () -> {
             BudgetProject saved = projectId == null
                     ? projects.submit(currentUser.actor(), draft, Instant.now())
                     : projects.edit(currentUser.actor(), projectId, draft, Instant.now());
             FacesFeedback.done(projectId == null ? "budget.project.submitted" : "budget.project.saved", saved.getTitle());
             return "/budget/submit?faces-redirect=true&id=" + saved.getId();
-        } catch (DomainException e) {
-            FacesFeedback.refused("project", e, INPUTS);
-            return null;
-        }
+        });
     }
 
     /** Checks and adds the uploaded picture; a refused file says why next to it. */
     public String uploadImage() {
-        try {
+        return FacesActions.run("images", () -> {
             if (imageFile == null || imageFile.getSize() == 0) {
                 throw new InvalidInputException(ImageFile.FIELD, "media.image.empty");
             }
@@ -156,21 +153,15 @@ public class ProjectForm implements Serializable {
                     Instant.now());
             FacesFeedback.done("budget.project.image.added");
             return "/budget/submit?faces-redirect=true&id=" + projectId;
-        } catch (DomainException e) {
-            FacesFeedback.refused("images", e);
-            return null;
-        }
+        });
     }
 
     public String removeImage(long imageId) {
-        try {
+        return FacesActions.run("images", () -> {
             projects.removeImage(currentUser.actor(), projectId, imageId, Instant.now());
             FacesFeedback.done("budget.project.image.removed");
             return "/budget/submit?faces-redirect=true&id=" + projectId;
-        } catch (DomainException e) {
-            FacesFeedback.refused("images", e);
-            return null;
-        }
+        });
     }
 
     // --- for the page ---

@@ -11,7 +11,7 @@ import org.agora.budget.BudgetPermissions;
 import org.agora.budget.BudgetProject;
 import org.agora.budget.ProjectService;
 import org.agora.comment.CommentTarget;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.comment.CommentsSection;
@@ -28,10 +28,10 @@ import org.agora.web.security.CurrentUser;
 public class ProjectPage implements Serializable {
 
     @Inject
-    transient ProjectService projects;
+    ProjectService projects;
 
     @Inject
-    transient org.agora.budget.FollowUpService followUps;
+    org.agora.budget.FollowUpService followUps;
 
     @Inject
     CurrentUser currentUser;
@@ -57,23 +57,18 @@ public class ProjectPage implements Serializable {
     }
 
     public String support() {
-        try {
+        FacesActions.runInPlace("support", () -> {
             projects.support(currentUser.actor(), id, Instant.now());
             FacesFeedback.done("budget.support.done");
-            return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("support", e);
-            return thisPage();
-        }
+        });
+        return thisPage();
     }
 
     public String withdraw() {
-        try {
+        FacesActions.runInPlace("support", () -> {
             projects.withdrawSupport(currentUser.actor(), id, Instant.now());
             FacesFeedback.done("budget.support.withdrawn");
-        } catch (DomainException e) {
-            FacesFeedback.refused("support", e);
-        }
+        });
         return thisPage();
     }
 

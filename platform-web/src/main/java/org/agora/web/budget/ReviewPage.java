@@ -16,7 +16,8 @@ import org.agora.budget.Envelope;
 import org.agora.budget.ProjectService;
 import org.agora.budget.ProjectStatus;
 import org.agora.budget.ReviewService;
-import org.agora.shared.DomainException;
+import org.agora.shared.InvalidInputException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
 import org.agora.web.platform.Pages;
@@ -33,13 +34,13 @@ import org.agora.web.security.CurrentUser;
 public class ReviewPage implements Serializable {
 
     @Inject
-    transient ReviewService review;
+    ReviewService review;
 
     @Inject
-    transient ProjectService projects;
+    ProjectService projects;
 
     @Inject
-    transient BudgetService budget;
+    BudgetService budget;
 
     @Inject
     BudgetLabels labels;
@@ -188,13 +189,12 @@ public class ReviewPage implements Serializable {
     }
 
     public String merge(Row row) {
-        if (row.mergeTarget == null) {
-            FacesFeedback.refused("review", new org.agora.shared.InvalidInputException("target",
-                    "budget.review.mergeTargetRequired"));
-            return null;
-        }
-        return step(() -> review.merge(currentUser.actor(), row.id, row.mergeTarget, Instant.now()),
-                "budget.review.mergedDone");
+        return step(() -> {
+            if (row.mergeTarget == null) {
+                throw new InvalidInputException("target", "budget.review.mergeTargetRequired");
+            }
+            return review.merge(currentUser.actor(), row.id, row.mergeTarget, Instant.now());
+        }, "budget.review.mergedDone");
     }
 
     public String putOnBallot(Row row) {
@@ -206,14 +206,11 @@ public class ReviewPage implements Serializable {
     }
 
     private String step(Supplier<BudgetProject> change, String doneKey) {
-        try {
+        return FacesActions.run("review", () -> {
             BudgetProject changed = change.get();
             FacesFeedback.done(doneKey, changed.getTitle());
             return "/manage/budget/envelope?faces-redirect=true&id=" + id;
-        } catch (DomainException e) {
-            FacesFeedback.refused("review", e);
-            return null;
-        }
+        });
     }
 
     /** The projects a row may be merged into: the others of the envelope that are not merged themselves. */

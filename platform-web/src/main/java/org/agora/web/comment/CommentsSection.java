@@ -15,8 +15,8 @@ import org.agora.comment.CommentService;
 import org.agora.comment.CommentTarget;
 import org.agora.comment.Discussion;
 import org.agora.shared.Actor;
-import org.agora.shared.DomainException;
 import org.agora.web.platform.CityTime;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
@@ -35,7 +35,7 @@ public class CommentsSection implements Serializable {
     static final String FORM = "comments";
 
     @Inject
-    transient CommentService comments;
+    CommentService comments;
 
     @Inject
     CurrentUser currentUser;
@@ -63,7 +63,7 @@ public class CommentsSection implements Serializable {
     public void send() {
         Actor actor = currentUser.actor();
         Instant now = Instant.now();
-        try {
+        FacesActions.runInPlace(FORM, Map.of("parent", "body"), () -> {
             if (editing != null) {
                 comments.edit(actor, editing, body, now);
                 FacesFeedback.doneInPlace("comment.edited");
@@ -75,9 +75,7 @@ public class CommentsSection implements Serializable {
                 FacesFeedback.doneInPlace("comment.posted");
             }
             cancel();
-        } catch (DomainException e) {
-            FacesFeedback.refused(FORM, e, Map.of("parent", "body"));
-        }
+        });
         forget();
     }
 
@@ -101,15 +99,13 @@ public class CommentsSection implements Serializable {
     }
 
     public void delete(long commentId) {
-        try {
+        FacesActions.runInPlace(FORM, () -> {
             comments.delete(currentUser.actor(), commentId, Instant.now());
             FacesFeedback.doneInPlace("comment.deleted");
             if (Long.valueOf(commentId).equals(editing) || Long.valueOf(commentId).equals(replyTo)) {
                 cancel();
             }
-        } catch (DomainException e) {
-            FacesFeedback.refused(FORM, e);
-        }
+        });
         forget();
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.agora.api.consultation.AnswersJson;
 import org.agora.consultation.Answer;
 import org.agora.consultation.AnswerProblem;
@@ -23,7 +24,7 @@ import org.agora.consultation.ConsultationService;
 import org.agora.consultation.Questionnaire;
 import org.agora.consultation.Response;
 import org.agora.consultation.ResponseService;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
@@ -40,10 +41,10 @@ import org.primefaces.PrimeFaces;
 public class AnswerForm implements Serializable {
 
     @Inject
-    transient ConsultationService consultations;
+    ConsultationService consultations;
 
     @Inject
-    transient ResponseService responses;
+    ResponseService responses;
 
     @Inject
     CurrentUser currentUser;
@@ -107,7 +108,7 @@ public class AnswerForm implements Serializable {
         if (malformedNumbers()) {
             return null;
         }
-        try {
+        return answering(() -> {
             if (anonymous) {
                 keepDraftInBrowser();
                 return null;
@@ -115,12 +116,7 @@ public class AnswerForm implements Serializable {
             responses.saveDraft(currentUser.actor(), id, answers(), Instant.now());
             FacesFeedback.done("consultation.answer.draftSaved");
             return null;
-        } catch (AnswersRefusedException e) {
-            show(e);
-        } catch (DomainException e) {
-            FacesFeedback.refused("answers", e);
-        }
-        return null;
+        });
     }
 
     /**
@@ -171,16 +167,23 @@ public class AnswerForm implements Serializable {
         if (malformedNumbers()) {
             return null;
         }
-        try {
+        return answering(() -> {
             responses.submit(currentUser.actor(), id, answers(), Instant.now());
             FacesFeedback.done(anonymous ? "consultation.answer.thanksAnonymous" : "consultation.answer.thanks");
             return "/consultations/view?faces-redirect=true&id=" + id;
-        } catch (AnswersRefusedException e) {
-            show(e);
-        } catch (DomainException e) {
-            FacesFeedback.refused("answers", e);
-        }
-        return null;
+        });
+    }
+
+    /** Runs an action on the answers: refused answers are told next to their questions, the refusal above them. */
+    private String answering(Supplier<String> action) {
+        return FacesActions.run("answers", () -> {
+            try {
+                return action.get();
+            } catch (AnswersRefusedException refused) {
+                showNextToQuestions(refused);
+                throw refused;
+            }
+        });
     }
 
     private boolean malformedNumbers() {
@@ -195,12 +198,11 @@ public class AnswerForm implements Serializable {
         return true;
     }
 
-    private void show(AnswersRefusedException refused) {
+    private void showNextToQuestions(AnswersRefusedException refused) {
         errors.clear();
         for (AnswerProblem problem : refused.problems()) {
             errors.merge(problem.questionId(), text(problem.messageKey(), problem.arguments().toArray()), (a, b) -> a + " " + b);
         }
-        FacesFeedback.refused("answers", refused);
     }
 
     private static String text(String key, Object... arguments) {

@@ -19,11 +19,11 @@ import org.agora.consultation.ConsultationService;
 import org.agora.consultation.ConsultationStatus;
 import org.agora.shared.Actor;
 import org.agora.media.ImageFile;
-import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.primefaces.model.file.UploadedFile;
 import org.agora.shared.NotFoundException;
 import org.agora.territory.TerritoryService;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
 import org.agora.web.platform.Pages;
@@ -43,10 +43,10 @@ public class ConsultationForm implements Serializable {
     private static final Map<String, String> INPUTS = Map.of("start", "opensAt", "end", "closesAt");
 
     @Inject
-    transient ConsultationService consultations;
+    ConsultationService consultations;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
@@ -54,7 +54,7 @@ public class ConsultationForm implements Serializable {
     @Inject
     Language language;
 
-    private String id;
+    private Long id;
     private Long consultationId;
     private Long coverImageId;
     private transient UploadedFile coverFile;
@@ -79,7 +79,7 @@ public class ConsultationForm implements Serializable {
         Actor actor = currentUser.actor();
         scopes = ConsultationScopes.organisable(actor, territory.districts(), text("consultation.scope.city"));
         themes = territory.themes().stream().map(t -> new SelectItem(t.getId(), t.getName())).toList();
-        if (id == null || id.isBlank()) {
+        if (id == null) {
             scope = scopes.isEmpty() ? null : (String) scopes.get(0).getValue();
             return;
         }
@@ -97,10 +97,10 @@ public class ConsultationForm implements Serializable {
         duplicateScope = scope;
     }
 
-    private Optional<Consultation> find(String idText) {
+    private Optional<Consultation> find(long consultation) {
         try {
-            return Optional.of(consultations.get(Long.parseLong(idText)));
-        } catch (NumberFormatException | NotFoundException e) {
+            return Optional.of(consultations.get(consultation));
+        } catch (NotFoundException e) {
             return Optional.empty();
         }
     }
@@ -123,16 +123,13 @@ public class ConsultationForm implements Serializable {
     public String save() {
         ConsultationDraft draft = new ConsultationDraft(title, description, themeId, scope, CityTime.instant(opensAt),
                 CityTime.instant(closesAt), anonymous, answersEditable);
-        try {
+        return FacesActions.run("consultation", INPUTS, () -> {
             Consultation saved = consultationId == null
                     ? consultations.create(currentUser.actor(), draft)
                     : consultations.update(currentUser.actor(), consultationId, draft);
             FacesFeedback.done("consultation.saved", saved.getTitle());
             return thisPage(saved.getId());
-        } catch (DomainException e) {
-            FacesFeedback.refused("consultation", e, INPUTS);
-            return null;
-        }
+        });
     }
 
     public String schedule() {
@@ -162,7 +159,7 @@ public class ConsultationForm implements Serializable {
 
     /** Checks and stores the uploaded picture as the consultation's cover; a refused file says why next to it. */
     public String uploadCover() {
-        try {
+        return FacesActions.run("cover", () -> {
             if (coverFile == null || coverFile.getSize() == 0) {
                 throw new InvalidInputException(ImageFile.FIELD, "media.image.empty");
             }
@@ -170,10 +167,7 @@ public class ConsultationForm implements Serializable {
                     coverFile.getFileName(), coverFile.getContent());
             FacesFeedback.done("consultation.cover.saved", changed.getTitle());
             return thisPage(changed.getId());
-        } catch (DomainException e) {
-            FacesFeedback.refused("cover", e);
-            return null;
-        }
+        });
     }
 
     public String removeCover() {
@@ -182,26 +176,20 @@ public class ConsultationForm implements Serializable {
 
     /** A copy in draft for the chosen scope; the organiser lands on the copy to adjust its dates. */
     public String duplicate() {
-        try {
+        return FacesActions.run("lifecycle", () -> {
             Consultation copy = consultations.duplicate(currentUser.actor(), consultationId, duplicateScope,
                     Instant.now());
             FacesFeedback.done("consultation.duplicated", copy.getTitle());
             return thisPage(copy.getId());
-        } catch (DomainException e) {
-            FacesFeedback.refused("lifecycle", e);
-            return null;
-        }
+        });
     }
 
     private String step(Supplier<Consultation> change, String doneKey) {
-        try {
+        return FacesActions.run("consultation", INPUTS, () -> { // schedule() refuses a past opening on its input
             Consultation changed = change.get();
             FacesFeedback.done(doneKey, changed.getTitle());
             return thisPage(changed.getId());
-        } catch (DomainException e) {
-            FacesFeedback.refused("consultation", e, INPUTS); // schedule() refuses a past opening on its input
-            return null;
-        }
+        });
     }
 
     private static String thisPage(long consultationId) {
@@ -260,11 +248,11 @@ public class ConsultationForm implements Serializable {
         return themes;
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

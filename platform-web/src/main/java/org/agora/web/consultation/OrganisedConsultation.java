@@ -1,11 +1,12 @@
 package org.agora.web.consultation;
 
 import org.agora.web.platform.CityTime;
+import java.io.Serializable;
 import java.time.LocalDateTime;
 import org.agora.consultation.Consultation;
 
 /** One line of the organiser's list: a consultation as the page shows it (scope and status already in words). */
-public final class OrganisedConsultation {
+public final class OrganisedConsultation implements Serializable {
 
     private final long id;
     private final String title;

@@ -20,10 +20,10 @@ import org.agora.web.security.CurrentUser;
 public class OrganiserConsultationsPage implements Serializable {
 
     @Inject
-    transient ConsultationService consultations;
+    ConsultationService consultations;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;

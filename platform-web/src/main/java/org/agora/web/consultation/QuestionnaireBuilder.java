@@ -24,6 +24,7 @@ import org.agora.consultation.QuestionSpec;
 import org.agora.consultation.QuestionType;
 import org.agora.shared.DomainException;
 import org.agora.shared.NotFoundException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
 import org.agora.web.platform.Pages;
@@ -46,7 +47,7 @@ public class QuestionnaireBuilder implements Serializable {
     private static final Pattern GENERATED_ID = Pattern.compile("q(\\d{1,6})");
 
     @Inject
-    transient ConsultationService consultations;
+    ConsultationService consultations;
 
     @Inject
     CurrentUser currentUser;
@@ -54,7 +55,7 @@ public class QuestionnaireBuilder implements Serializable {
     @Inject
     Language language;
 
-    private String id;
+    private Long id;
     private Long consultationId;
     private String title;
     private ConsultationStatus status;
@@ -63,7 +64,7 @@ public class QuestionnaireBuilder implements Serializable {
 
     /** View action: the consultation named in the address; 404 when unknown, 403 when not this person's to organise. */
     public void load() {
-        Optional<Consultation> found = find(id);
+        Optional<Consultation> found = id == null ? Optional.empty() : find(id);
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -75,10 +76,10 @@ public class QuestionnaireBuilder implements Serializable {
         show(found.get());
     }
 
-    private Optional<Consultation> find(String idText) {
+    private Optional<Consultation> find(long consultation) {
         try {
-            return Optional.of(consultations.get(Long.parseLong(String.valueOf(idText))));
-        } catch (NumberFormatException | NotFoundException e) {
+            return Optional.of(consultations.get(consultation));
+        } catch (NotFoundException e) {
             return Optional.empty();
         }
     }
@@ -173,14 +174,10 @@ public class QuestionnaireBuilder implements Serializable {
     }
 
     private boolean change(List<QuestionSpec> changed, String doneKey, Object... arguments) {
-        try {
+        return FacesActions.runInPlace("questionList", () -> {
             save(changed);
             FacesFeedback.doneInPlace(doneKey, arguments);
-            return true;
-        } catch (DomainException e) {
-            FacesFeedback.refused("questionList", e);
-            return false;
-        }
+        });
     }
 
     private void save(List<QuestionSpec> changed) {
@@ -307,11 +304,11 @@ public class QuestionnaireBuilder implements Serializable {
         return title;
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 }

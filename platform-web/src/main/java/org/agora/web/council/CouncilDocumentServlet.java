@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.agora.council.CouncilDocumentService;
 import org.agora.media.StoredDocument;
 import org.agora.web.media.DocumentDownload;
+import org.agora.web.platform.Ids;
 import org.agora.web.security.CurrentUser;
 
 /**

@@ -3,20 +3,16 @@ package org.agora.web.council;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.agora.council.Council;
 import org.agora.council.CouncilContentPermissions;
 import org.agora.council.CouncilDocumentService;
-import org.agora.council.CouncilService;
 import org.agora.media.DocumentFormat;
 import org.agora.media.DocumentService;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
-import org.agora.web.platform.Pages;
-import org.agora.web.security.CurrentUser;
 import org.primefaces.model.file.UploadedFile;
 
 /**
@@ -25,10 +21,7 @@ import org.primefaces.model.file.UploadedFile;
  */
 @Named
 @ViewScoped
-public class CouncilDocumentsPage implements Serializable {
-
-    @Inject
-    CouncilService councils;
+public class CouncilDocumentsPage extends CouncilSpacePage {
 
     @Inject
     CouncilDocumentService documents;
@@ -39,12 +32,6 @@ public class CouncilDocumentsPage implements Serializable {
     @Inject
     CouncilContentLabels labels;
 
-    @Inject
-    CurrentUser currentUser;
-
-    private String id;
-    private long councilId;
-    private String name;
     private boolean publisher;
     private boolean membersOnlyVisible;
     private List<DocumentRow> rows = List.of();
@@ -55,47 +42,38 @@ public class CouncilDocumentsPage implements Serializable {
 
     /** View action: the council named in the address, or a 404. */
     public void load() {
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = council();
         if (found.isEmpty()) {
-            Pages.notFound();
             return;
         }
         Council council = found.get();
         var actor = currentUser.actor();
-        councilId = council.getId();
-        name = council.getName();
         publisher = CouncilContentPermissions.canPublish(actor, council);
         membersOnlyVisible = councils.seesMembersOnly(actor, council);
-        rows = documents.visible(actor, councilId).stream().map(labels::row).toList();
+        rows = documents.visible(actor, getCouncilId()).stream().map(labels::row).toList();
     }
 
     /** Publishes the chosen file under its title; a refused title or file says why next to it. */
     public String publish() {
         boolean chosen = file != null && file.getSize() > 0;
-        try {
-            documents.publish(currentUser.actor(), councilId, title, membersOnly, chosen ? file.getFileName() : null,
+        return FacesActions.run("upload", () -> {
+            documents.publish(currentUser.actor(), getCouncilId(), title, membersOnly, chosen ? file.getFileName() : null,
                     chosen ? file.getContent() : null, Instant.now());
             FacesFeedback.done("council.document.published", title.strip());
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("upload", e);
-            return null;
-        }
+        });
     }
 
     public String remove(long documentId) {
-        try {
+        return FacesActions.run("documents", () -> {
             documents.remove(currentUser.actor(), documentId);
             FacesFeedback.done("council.document.removed");
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("documents", e);
-            return null;
-        }
+        });
     }
 
     private String thisPage() {
-        return "/council/documents?faces-redirect=true&id=" + councilId;
+        return "/council/documents?faces-redirect=true&id=" + getCouncilId();
     }
 
     // --- for the page ---
@@ -112,22 +90,6 @@ public class CouncilDocumentsPage implements Serializable {
 
     public int getMaxMegabytes() {
         return files.maxMegabytes();
-    }
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public long getCouncilId() {
-        return councilId;
-    }
-
-    public String getName() {
-        return name;
     }
 
     public boolean isPublisher() {

@@ -14,6 +14,7 @@ import org.agora.council.MeetingService;
 import org.agora.council.MinutesPdf;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
+import org.agora.web.platform.Ids;
 import org.agora.web.security.CurrentUser;
 
 /**

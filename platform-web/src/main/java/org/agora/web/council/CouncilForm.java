@@ -15,11 +15,11 @@ import org.agora.council.Council;
 import org.agora.council.CouncilDraft;
 import org.agora.council.CouncilPermissions;
 import org.agora.council.CouncilService;
-import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.agora.territory.District;
 import org.agora.territory.Neighbourhood;
 import org.agora.territory.TerritoryService;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -43,7 +43,7 @@ public class CouncilForm implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String id;
+    private Long id;
     private Long councilId;
     private Long neighbourhoodId;
     private String neighbourhoodName;
@@ -58,7 +58,7 @@ public class CouncilForm implements Serializable {
 
     public void load() {
         var actor = currentUser.actor();
-        if (id == null || id.isBlank()) {
+        if (id == null) {
             neighbourhoods = free();
             if (neighbourhoods.isEmpty() && !actor.has(org.agora.shared.Role.OFFICE_ADMIN)
                     && actor.agentDistricts().isEmpty()) {
@@ -66,7 +66,7 @@ public class CouncilForm implements Serializable {
             }
             return;
         }
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = councils.find(id);
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -116,7 +116,7 @@ public class CouncilForm implements Serializable {
     }
 
     public String save() {
-        try {
+        return FacesActions.run("council", () -> {
             Council saved;
             if (councilId == null) {
                 if (neighbourhoodId == null) {
@@ -129,15 +129,12 @@ public class CouncilForm implements Serializable {
                 FacesFeedback.done("council.form.saved", saved.getName());
             }
             return "/council/view?faces-redirect=true&id=" + saved.getId();
-        } catch (DomainException e) {
-            FacesFeedback.refused("council", e);
-            return null;
-        }
+        });
     }
 
     /** Checks and stores the uploaded picture as the council's cover; a refused file says why next to it. */
     public String uploadCover() {
-        try {
+        return FacesActions.run("cover", () -> {
             if (coverFile == null || coverFile.getSize() == 0) {
                 throw new InvalidInputException("file", "media.image.empty");
             }
@@ -145,32 +142,26 @@ public class CouncilForm implements Serializable {
                     coverFile.getContent());
             FacesFeedback.done("council.cover.saved", changed.getName());
             return "/council/edit?faces-redirect=true&id=" + councilId;
-        } catch (DomainException e) {
-            FacesFeedback.refused("cover", e);
-            return null;
-        }
+        });
     }
 
     public String removeCover() {
-        try {
+        return FacesActions.run("cover", () -> {
             Council changed = councils.removeCover(currentUser.actor(), councilId);
             FacesFeedback.done("council.cover.removed", changed.getName());
             return "/council/edit?faces-redirect=true&id=" + councilId;
-        } catch (DomainException e) {
-            FacesFeedback.refused("cover", e);
-            return null;
-        }
+        });
     }
 
     public boolean isCreating() {
         return councilId == null;
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

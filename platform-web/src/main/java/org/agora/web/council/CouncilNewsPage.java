@@ -3,18 +3,14 @@ package org.agora.web.council;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.agora.council.Council;
 import org.agora.council.CouncilContentPermissions;
 import org.agora.council.CouncilNewsService;
-import org.agora.council.CouncilService;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
-import org.agora.web.platform.Pages;
-import org.agora.web.security.CurrentUser;
 
 /**
  * A council's news ({@code /council/news.xhtml?id=}): the posts this person may read, newest first; its leaders
@@ -22,10 +18,7 @@ import org.agora.web.security.CurrentUser;
  */
 @Named
 @ViewScoped
-public class CouncilNewsPage implements Serializable {
-
-    @Inject
-    CouncilService councils;
+public class CouncilNewsPage extends CouncilSpacePage {
 
     @Inject
     CouncilNewsService news;
@@ -33,12 +26,6 @@ public class CouncilNewsPage implements Serializable {
     @Inject
     CouncilContentLabels labels;
 
-    @Inject
-    CurrentUser currentUser;
-
-    private String id;
-    private long councilId;
-    private String name;
     private boolean publisher;
     private List<NewsRow> rows = List.of();
 
@@ -48,61 +35,36 @@ public class CouncilNewsPage implements Serializable {
 
     /** View action: the council named in the address, or a 404. */
     public void load() {
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = council();
         if (found.isEmpty()) {
-            Pages.notFound();
             return;
         }
         Council council = found.get();
-        councilId = council.getId();
-        name = council.getName();
         publisher = CouncilContentPermissions.canPublish(currentUser.actor(), council);
-        rows = news.visible(currentUser.actor(), councilId).stream().map(labels::row).toList();
+        rows = news.visible(currentUser.actor(), council.getId()).stream().map(labels::row).toList();
     }
 
     public String post() {
-        try {
-            news.post(currentUser.actor(), councilId, title, body, membersOnly, Instant.now());
+        return FacesActions.run("post", () -> {
+            news.post(currentUser.actor(), getCouncilId(), title, body, membersOnly, Instant.now());
             FacesFeedback.done("council.news.posted", title.strip());
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("post", e);
-            return null;
-        }
+        });
     }
 
     public String remove(long postId) {
-        try {
+        return FacesActions.run("posts", () -> {
             news.remove(currentUser.actor(), postId);
             FacesFeedback.done("council.news.removed");
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("posts", e);
-            return null;
-        }
+        });
     }
 
     private String thisPage() {
-        return "/council/news?faces-redirect=true&id=" + councilId;
+        return "/council/news?faces-redirect=true&id=" + getCouncilId();
     }
 
     // --- for the page ---
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public long getCouncilId() {
-        return councilId;
-    }
-
-    public String getName() {
-        return name;
-    }
 
     public boolean isPublisher() {
         return publisher;

@@ -3,20 +3,16 @@ package org.agora.web.council;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.agora.council.Council;
 import org.agora.council.CouncilPermissions;
-import org.agora.council.CouncilService;
 import org.agora.council.MeetingService;
 import org.agora.council.Membership;
 import org.agora.council.MembershipStatus;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
-import org.agora.web.platform.Pages;
-import org.agora.web.security.CurrentUser;
 
 /**
  * A council's page ({@code ?id=}): its public part for anyone (presentation, contact, public meetings) and, for its
@@ -25,10 +21,7 @@ import org.agora.web.security.CurrentUser;
  */
 @Named
 @ViewScoped
-public class CouncilPage implements Serializable {
-
-    @Inject
-    CouncilService councils;
+public class CouncilPage extends CouncilSpacePage {
 
     @Inject
     MeetingService meetings;
@@ -36,12 +29,6 @@ public class CouncilPage implements Serializable {
     @Inject
     CouncilLabels labels;
 
-    @Inject
-    CurrentUser currentUser;
-
-    private String id;
-    private long councilId;
-    private String name;
     private String neighbourhood;
     private String districtName;
     private String presentation;
@@ -60,59 +47,50 @@ public class CouncilPage implements Serializable {
 
     /** View action: the council named in the address, or a 404. */
     public void load() {
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = council();
         if (found.isEmpty()) {
-            Pages.notFound();
             return;
         }
         Council council = found.get();
         Instant now = Instant.now();
         var actor = currentUser.actor();
-        councilId = council.getId();
-        name = council.getName();
         neighbourhood = council.getNeighbourhood().getName();
         districtName = council.getNeighbourhood().getDistrict().getName();
         presentation = council.getPresentation();
         contact = council.getContact().orElse(null);
         coverImageId = council.getCoverImageId().orElse(null);
         approvalRequired = council.isApprovalRequired();
-        memberCount = councils.memberCount(councilId);
-        status = councils.membership(actor, councilId).map(Membership::getStatus).orElse(null);
+        memberCount = councils.memberCount(getCouncilId());
+        status = councils.membership(actor, getCouncilId()).map(Membership::getStatus).orElse(null);
         membersOnlyVisible = councils.seesMembersOnly(actor, council);
         leader = CouncilPermissions.canLead(actor, council);
         editor = CouncilPermissions.canEdit(actor, council);
         signedIn = actor.isSignedIn();
         mayJoin = CouncilPermissions.whyNotJoin(actor).isEmpty();
-        upcoming = meetings.upcoming(actor, councilId, now).stream().map(labels::row).toList();
-        past = meetings.past(actor, councilId, now).stream().map(labels::row).toList();
+        upcoming = meetings.upcoming(actor, getCouncilId(), now).stream().map(labels::row).toList();
+        past = meetings.past(actor, getCouncilId(), now).stream().map(labels::row).toList();
     }
 
     public String join() {
-        try {
-            Membership membership = councils.join(currentUser.actor(), councilId, currentUser.getDisplayName(),
+        return FacesActions.run("membership", () -> {
+            Membership membership = councils.join(currentUser.actor(), getCouncilId(), currentUser.getDisplayName(),
                     Instant.now());
-            FacesFeedback.done(membership.isMember() ? "council.joined" : "council.requested", name);
+            FacesFeedback.done(membership.isMember() ? "council.joined" : "council.requested", getName());
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("membership", e);
-            return null;
-        }
+        });
     }
 
     public String leave() {
-        try {
+        return FacesActions.run("membership", () -> {
             MembershipStatus before = status;
-            councils.leave(currentUser.actor(), councilId, Instant.now());
-            FacesFeedback.done(before == MembershipStatus.REQUESTED ? "council.requestWithdrawn" : "council.left", name);
+            councils.leave(currentUser.actor(), getCouncilId(), Instant.now());
+            FacesFeedback.done(before == MembershipStatus.REQUESTED ? "council.requestWithdrawn" : "council.left", getName());
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("membership", e);
-            return null;
-        }
+        });
     }
 
     private String thisPage() {
-        return "/council/view?faces-redirect=true&id=" + councilId;
+        return "/council/view?faces-redirect=true&id=" + getCouncilId();
     }
 
     // --- for the page ---
@@ -137,22 +115,6 @@ public class CouncilPage implements Serializable {
     /** Whether joining will be a request: the council needs approval, or an animator removed this person. */
     public boolean isJoinIsRequest() {
         return approvalRequired || status == MembershipStatus.REMOVED;
-    }
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public long getCouncilId() {
-        return councilId;
-    }
-
-    public String getName() {
-        return name;
     }
 
     public String getNeighbourhood() {

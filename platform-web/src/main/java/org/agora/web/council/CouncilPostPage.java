@@ -36,13 +36,13 @@ public class CouncilPostPage implements Serializable {
     @Inject
     CommentsSection comments;
 
-    private String id;
+    private Long id;
     private NewsRow post;
     private long councilId;
     private String councilName;
 
     public void load() {
-        Optional<NewsPost> found = Ids.parse(id).flatMap(postId -> news.find(currentUser.actor(), postId));
+        Optional<NewsPost> found = Optional.ofNullable(id).flatMap(postId -> news.find(currentUser.actor(), postId));
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -53,11 +53,11 @@ public class CouncilPostPage implements Serializable {
         comments.show(CommentTarget.councilPost(post.id()));
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

@@ -37,13 +37,13 @@ public class IdeaPage implements Serializable {
     @Inject
     CommentsSection comments;
 
-    private String id;
+    private Long id;
     private IdeaRow idea;
     private long councilId;
     private String councilName;
 
     public void load() {
-        Optional<Idea> found = Ids.parse(id).flatMap(ideas::find);
+        Optional<Idea> found = Optional.ofNullable(id).flatMap(ideas::find);
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -58,11 +58,11 @@ public class IdeaPage implements Serializable {
                 shown.getAnswer().orElse(null), shown.getClosedAt().map(labels::dateTime).orElse(null));
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

@@ -3,7 +3,6 @@ package org.agora.web.council;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -11,14 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.agora.council.Council;
 import org.agora.council.CouncilContentPermissions;
-import org.agora.council.CouncilService;
 import org.agora.council.Idea;
 import org.agora.council.IdeaService;
 import org.agora.shared.Actor;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
-import org.agora.web.platform.Pages;
-import org.agora.web.security.CurrentUser;
 
 /**
  * A council's ideas board ({@code /council/ideas.xhtml?id=}, {@code &order=newest} for the newest first): anyone
@@ -27,12 +23,9 @@ import org.agora.web.security.CurrentUser;
  */
 @Named
 @ViewScoped
-public class IdeasPage implements Serializable {
+public class IdeasPage extends CouncilSpacePage {
 
     static final String NEWEST = "newest";
-
-    @Inject
-    CouncilService councils;
 
     @Inject
     IdeaService ideas;
@@ -40,13 +33,7 @@ public class IdeasPage implements Serializable {
     @Inject
     CouncilLabels labels;
 
-    @Inject
-    CurrentUser currentUser;
-
-    private String id;
     private String order;
-    private long councilId;
-    private String name;
     private boolean mayPost;
     private String whyNotPost;
     private boolean leader;
@@ -58,21 +45,18 @@ public class IdeasPage implements Serializable {
 
     /** View action: the council named in the address, or a 404. */
     public void load() {
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = council();
         if (found.isEmpty()) {
-            Pages.notFound();
             return;
         }
         Council council = found.get();
         Actor actor = currentUser.actor();
         boolean member = councils.isMember(actor, council.getId());
-        councilId = council.getId();
-        name = council.getName();
         whyNotPost = CouncilContentPermissions.whyNotPostIdea(actor, council, member).map(labels::text).orElse(null);
         mayPost = whyNotPost == null;
         leader = CouncilContentPermissions.canCloseIdea(actor, council);
         IdeaService.Order sorting = isNewestFirst() ? IdeaService.Order.NEWEST : IdeaService.Order.SUPPORTS;
-        rows = ideas.board(actor, councilId, sorting).stream().map(line -> row(line, actor, member)).toList();
+        rows = ideas.board(actor, getCouncilId(), sorting).stream().map(line -> row(line, actor, member)).toList();
     }
 
     private IdeaRow row(IdeaService.IdeaLine line, Actor actor, boolean member) {
@@ -85,51 +69,39 @@ public class IdeasPage implements Serializable {
     }
 
     public String post() {
-        try {
-            ideas.post(currentUser.actor(), councilId, title, text, Instant.now());
+        return FacesActions.run("idea", () -> {
+            ideas.post(currentUser.actor(), getCouncilId(), title, text, Instant.now());
             FacesFeedback.done("council.idea.posted", title.strip());
             return thisPage(NEWEST);
-        } catch (DomainException e) {
-            FacesFeedback.refused("idea", e);
-            return null;
-        }
+        });
     }
 
     public String support(long ideaId) {
-        try {
+        return FacesActions.run("board", () -> {
             ideas.support(currentUser.actor(), ideaId, Instant.now());
             FacesFeedback.done("council.idea.supported");
             return thisPage(order);
-        } catch (DomainException e) {
-            FacesFeedback.refused("board", e);
-            return null;
-        }
+        });
     }
 
     public String withdraw(long ideaId) {
-        try {
+        return FacesActions.run("board", () -> {
             ideas.withdrawSupport(currentUser.actor(), ideaId);
             FacesFeedback.done("council.idea.supportWithdrawn");
             return thisPage(order);
-        } catch (DomainException e) {
-            FacesFeedback.refused("board", e);
-            return null;
-        }
+        });
     }
 
     public String close(long ideaId) {
-        try {
+        return FacesActions.run("close-" + ideaId, () -> {
             ideas.close(currentUser.actor(), ideaId, answers.get(ideaId), Instant.now());
             FacesFeedback.done("council.idea.closedDone");
             return thisPage(order);
-        } catch (DomainException e) {
-            FacesFeedback.refused("close-" + ideaId, e);
-            return null;
-        }
+        });
     }
 
     private String thisPage(String sorting) {
-        return "/council/ideas?faces-redirect=true&id=" + councilId + (NEWEST.equals(sorting) ? "&order=" + NEWEST : "");
+        return "/council/ideas?faces-redirect=true&id=" + getCouncilId() + (NEWEST.equals(sorting) ? "&order=" + NEWEST : "");
     }
 
     // --- for the page ---
@@ -138,28 +110,12 @@ public class IdeasPage implements Serializable {
         return NEWEST.equals(order);
     }
 
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
     public String getOrder() {
         return order;
     }
 
     public void setOrder(String order) {
         this.order = order;
-    }
-
-    public long getCouncilId() {
-        return councilId;
-    }
-
-    public String getName() {
-        return name;
     }
 
     public boolean isMayPost() {

@@ -9,13 +9,10 @@ import java.util.List;
 import java.util.Optional;
 import org.agora.council.Council;
 import org.agora.council.CouncilPermissions;
-import org.agora.council.CouncilService;
 import org.agora.council.MeetingService;
 import org.agora.council.Membership;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
-import org.agora.web.platform.Pages;
-import org.agora.web.security.CurrentUser;
 
 /**
  * The leaders' page of a council ({@code /council/manage.xhtml?id=}): requests to approve or refuse, members to
@@ -23,14 +20,11 @@ import org.agora.web.security.CurrentUser;
  */
 @Named
 @ViewScoped
-public class ManageCouncilPage implements Serializable {
+public class ManageCouncilPage extends CouncilSpacePage {
 
     /** A person as the leaders see them: the display name, and the username the actions name. */
     public record PersonRow(String username, String displayName, String since) implements Serializable {
     }
-
-    @Inject
-    CouncilService councils;
 
     @Inject
     MeetingService meetings;
@@ -38,12 +32,6 @@ public class ManageCouncilPage implements Serializable {
     @Inject
     CouncilLabels labels;
 
-    @Inject
-    CurrentUser currentUser;
-
-    private String id;
-    private long councilId;
-    private String name;
     private boolean editor;
     private List<PersonRow> requests = List.of();
     private List<PersonRow> members = List.of();
@@ -51,25 +39,18 @@ public class ManageCouncilPage implements Serializable {
     private List<MeetingRow> past = List.of();
 
     public void load() {
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
+        Optional<Council> found = council(CouncilPermissions::canLead);
         if (found.isEmpty()) {
-            Pages.notFound();
             return;
         }
         Council council = found.get();
         var actor = currentUser.actor();
-        if (!CouncilPermissions.canLead(actor, council)) {
-            Pages.forbidden();
-            return;
-        }
         Instant now = Instant.now();
-        councilId = council.getId();
-        name = council.getName();
         editor = CouncilPermissions.canEdit(actor, council);
-        requests = councils.requests(actor, councilId).stream().map(this::person).toList();
-        members = councils.members(actor, councilId).stream().map(this::person).toList();
-        upcoming = meetings.upcoming(actor, councilId, now).stream().map(labels::row).toList();
-        past = meetings.past(actor, councilId, now).stream().map(labels::row).toList();
+        requests = councils.requests(actor, getCouncilId()).stream().map(this::person).toList();
+        members = councils.members(actor, getCouncilId()).stream().map(this::person).toList();
+        upcoming = meetings.upcoming(actor, getCouncilId(), now).stream().map(labels::row).toList();
+        past = meetings.past(actor, getCouncilId(), now).stream().map(labels::row).toList();
     }
 
     private PersonRow person(Membership membership) {
@@ -78,45 +59,26 @@ public class ManageCouncilPage implements Serializable {
     }
 
     public String approve(PersonRow person) {
-        return act(() -> councils.approve(currentUser.actor(), councilId, person.username(), Instant.now()),
+        return act(() -> councils.approve(currentUser.actor(), getCouncilId(), person.username(), Instant.now()),
                 "council.manage.approved", person.displayName());
     }
 
     public String refuse(PersonRow person) {
-        return act(() -> councils.refuse(currentUser.actor(), councilId, person.username(), Instant.now()),
+        return act(() -> councils.refuse(currentUser.actor(), getCouncilId(), person.username(), Instant.now()),
                 "council.manage.refused", person.displayName());
     }
 
     public String remove(PersonRow person) {
-        return act(() -> councils.remove(currentUser.actor(), councilId, person.username(), Instant.now()),
+        return act(() -> councils.remove(currentUser.actor(), getCouncilId(), person.username(), Instant.now()),
                 "council.manage.removed", person.displayName());
     }
 
     private String act(Runnable action, String doneKey, String who) {
-        try {
+        return FacesActions.run("people", () -> {
             action.run();
             FacesFeedback.done(doneKey, who);
-            return "/council/manage?faces-redirect=true&id=" + councilId;
-        } catch (DomainException e) {
-            FacesFeedback.refused("people", e);
-            return null;
-        }
-    }
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public long getCouncilId() {
-        return councilId;
-    }
-
-    public String getName() {
-        return name;
+            return "/council/manage?faces-redirect=true&id=" + getCouncilId();
+        });
     }
 
     public boolean isEditor() {

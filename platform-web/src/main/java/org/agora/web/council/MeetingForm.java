@@ -13,8 +13,8 @@ import org.agora.council.CouncilService;
 import org.agora.council.Meeting;
 import org.agora.council.MeetingDraft;
 import org.agora.council.MeetingService;
-import org.agora.shared.DomainException;
 import org.agora.web.platform.CityTime;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -37,8 +37,8 @@ public class MeetingForm implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String council;
-    private String id;
+    private Long council;
+    private Long id;
     private long councilId;
     private String councilName;
     private Long meetingId;
@@ -55,8 +55,8 @@ public class MeetingForm implements Serializable {
     public void load() {
         var actor = currentUser.actor();
         Optional<Council> found;
-        if (id != null && !id.isBlank()) {
-            Optional<Meeting> meeting = Ids.parse(id).flatMap(m -> meetings.find(actor, m));
+        if (id != null) {
+            Optional<Meeting> meeting = meetings.find(actor, id);
             if (meeting.isEmpty()) {
                 Pages.notFound();
                 return;
@@ -74,7 +74,7 @@ public class MeetingForm implements Serializable {
             capacity = m.getCapacity().orElse(null);
             started = m.hasStarted(Instant.now());
         } else {
-            found = Ids.parse(council).flatMap(councils::find);
+            found = Optional.ofNullable(council).flatMap(councils::find);
         }
         if (found.isEmpty()) {
             Pages.notFound();
@@ -91,16 +91,13 @@ public class MeetingForm implements Serializable {
     public String save() {
         MeetingDraft draft = new MeetingDraft(title, CityTime.instant(startsAt), duration, place, onlineLink, agenda,
                 membersOnly, capacity);
-        try {
+        return FacesActions.run("meeting", () -> {
             Meeting saved = meetingId == null
                     ? meetings.schedule(currentUser.actor(), councilId, draft, Instant.now())
                     : meetings.update(currentUser.actor(), meetingId, draft, Instant.now());
             FacesFeedback.done(meetingId == null ? "council.meeting.scheduled" : "council.meeting.saved", saved.getTitle());
             return "/council/meeting?faces-redirect=true&id=" + saved.getId();
-        } catch (DomainException e) {
-            FacesFeedback.refused("meeting", e);
-            return null;
-        }
+        });
     }
 
     /** Whether the meeting has started: it can no longer change (its minutes can). */
@@ -112,19 +109,19 @@ public class MeetingForm implements Serializable {
         return meetingId == null;
     }
 
-    public String getCouncil() {
+    public Long getCouncil() {
         return council;
     }
 
-    public void setCouncil(String council) {
+    public void setCouncil(Long council) {
         this.council = council;
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

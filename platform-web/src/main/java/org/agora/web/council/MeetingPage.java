@@ -15,6 +15,7 @@ import org.agora.council.Registration;
 import org.agora.council.RegistrationStatus;
 import org.agora.shared.DomainException;
 import org.agora.shared.NotAllowedException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -44,7 +45,7 @@ public class MeetingPage implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String id;
+    private Long id;
     private long meetingId;
     private long councilId;
     private String councilName;
@@ -73,7 +74,7 @@ public class MeetingPage implements Serializable {
 
     public void load() {
         var actor = currentUser.actor();
-        Optional<Long> parsed = Ids.parse(id);
+        Optional<Long> parsed = Optional.ofNullable(id);
         Meeting m;
         try {
             m = parsed.map(i -> meetings.get(actor, i)).orElse(null);
@@ -121,27 +122,21 @@ public class MeetingPage implements Serializable {
     }
 
     public String register() {
-        try {
+        return FacesActions.run("registration", () -> {
             Registration registration = meetings.register(currentUser.actor(), meetingId, currentUser.getDisplayName(),
                     Instant.now());
             FacesFeedback.done(registration.getStatus() == RegistrationStatus.REGISTERED
                     ? "council.registration.done" : "council.registration.waiting", title);
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("registration", e);
-            return null;
-        }
+        });
     }
 
     public String cancel() {
-        try {
+        return FacesActions.run("registration", () -> {
             meetings.cancel(currentUser.actor(), meetingId, Instant.now());
             FacesFeedback.done("council.registration.cancelled", title);
             return thisPage();
-        } catch (DomainException e) {
-            FacesFeedback.refused("registration", e);
-            return null;
-        }
+        });
     }
 
     private String thisPage() {
@@ -163,11 +158,11 @@ public class MeetingPage implements Serializable {
         return capacity == null ? null : Math.max(0, capacity - registered);
     }
 
-    public String getId() {
+    public Long getId() {
         return id;
     }
 
-    public void setId(String id) {
+    public void setId(Long id) {
         this.id = id;
     }
 

@@ -1,15 +1,9 @@
 package org.agora.web.council;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import java.util.Optional;
-import org.agora.council.Council;
-import org.agora.council.CouncilService;
 import org.agora.council.Membership;
-import org.agora.web.platform.Pages;
-import org.agora.web.security.CurrentUser;
 
 /**
  * The members of a council ({@code /council/members.xhtml?id=}) by their display names, never their e-mail
@@ -17,46 +11,14 @@ import org.agora.web.security.CurrentUser;
  */
 @Named
 @RequestScoped
-public class MembersPage {
+public class MembersPage extends CouncilSpacePage {
 
-    @Inject
-    CouncilService councils;
-
-    @Inject
-    CurrentUser currentUser;
-
-    private String id;
-    private Council council;
     private List<String> members = List.of();
 
     public void load() {
-        Optional<Council> found = Ids.parse(id).flatMap(councils::find);
-        if (found.isEmpty()) {
-            Pages.notFound();
-            return;
-        }
-        if (!councils.seesMembersOnly(currentUser.actor(), found.get())) {
-            Pages.forbidden();
-            return;
-        }
-        council = found.get();
-        members = councils.members(currentUser.actor(), council.getId()).stream().map(Membership::getDisplayName).toList();
-    }
-
-    public String getId() {
-        return id;
-    }
-
-    public void setId(String id) {
-        this.id = id;
-    }
-
-    public String getName() {
-        return council == null ? null : council.getName();
-    }
-
-    public long getCouncilId() {
-        return council == null ? 0 : council.getId();
+        council((actor, council) -> councils.seesMembersOnly(actor, council)).ifPresent(council ->
+                members = councils.members(currentUser.actor(), council.getId()).stream()
+                        .map(Membership::getDisplayName).toList());
     }
 
     public List<String> getMembers() {

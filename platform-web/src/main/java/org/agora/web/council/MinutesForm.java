@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.agora.council.CouncilPermissions;
 import org.agora.council.Meeting;
 import org.agora.council.MeetingService;
-import org.agora.shared.DomainException;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -32,7 +32,7 @@ public class MinutesForm implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private String meeting;
+    private Long meeting;
     private long meetingId;
     private String title;
     private String when;
@@ -44,7 +44,7 @@ public class MinutesForm implements Serializable {
 
     public void load() {
         var actor = currentUser.actor();
-        Optional<Meeting> found = Ids.parse(meeting).flatMap(id -> meetings.find(actor, id));
+        Optional<Meeting> found = Optional.ofNullable(meeting).flatMap(id -> meetings.find(actor, id));
         if (found.isEmpty()) {
             Pages.notFound();
             return;
@@ -66,22 +66,19 @@ public class MinutesForm implements Serializable {
     /** Publishes the minutes with the PDF, if one was chosen; a refused text, count or file says why next to it. */
     public String publish() {
         boolean withPdf = pdf != null && pdf.getSize() > 0;
-        try {
+        return FacesActions.run("minutes", () -> {
             meetings.publishMinutes(currentUser.actor(), meetingId, minutes, withPdf ? pdf.getFileName() : null,
                     withPdf ? pdf.getContent() : null, attendance, Instant.now());
             FacesFeedback.done("council.minutes.published", title);
             return "/council/meeting?faces-redirect=true&id=" + meetingId;
-        } catch (DomainException e) {
-            FacesFeedback.refused("minutes", e);
-            return null;
-        }
+        });
     }
 
-    public String getMeeting() {
+    public Long getMeeting() {
         return meeting;
     }
 
-    public void setMeeting(String meeting) {
+    public void setMeeting(Long meeting) {
         this.meeting = meeting;
     }
 

@@ -13,9 +13,9 @@ import org.agora.participation.Resident;
 import org.agora.participation.ResidentChange;
 import org.agora.participation.ResidentRegister;
 import org.agora.shared.DistrictCode;
-import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.agora.territory.TerritoryService;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
@@ -29,10 +29,10 @@ import org.agora.web.security.CurrentUser;
 public class RegisterPage implements Serializable {
 
     @Inject
-    transient ResidentRegister register;
+    ResidentRegister register;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
@@ -68,34 +68,30 @@ public class RegisterPage implements Serializable {
     }
 
     public void search() {
-        try {
+        FacesActions.runInPlace("find", () -> {
             chosen = null;
             found = register.search(currentUser.actor(), query).stream()
                     .map(e -> RegisterRow.of(e, false, language.getCurrent())).toList();
             if (found.isEmpty()) {
                 FacesFeedback.doneInPlace("participation.register.nobody");
             }
-        } catch (DomainException e) {
-            FacesFeedback.refused("find", e);
-        }
+        });
     }
 
     /** Chooses a person found: one on the register, or an account, enlisted now as it is. */
     public void choose(String key) {
-        try {
+        FacesActions.runInPlace("find", () -> {
             RegisterRow row = found.stream().filter(r -> r.getKey().equals(key)).findFirst()
                     .orElseThrow(() -> new InvalidInputException("query", "budget.desk.searchAgain"));
             Resident resident = row.getAccount() != null
                     ? register.enlistAccount(currentUser.actor(), row.getAccount(), Instant.now())
                     : register.get(row.residentId().orElseThrow());
             show(resident);
-        } catch (DomainException e) {
-            FacesFeedback.refused("find", e);
-        }
+        });
     }
 
     public void move() {
-        try {
+        FacesActions.runInPlace("change", () -> {
             DistrictCode to = newDistrict == null || newDistrict.isBlank() ? null : new DistrictCode(newDistrict);
             if (to == null) {
                 throw new InvalidInputException("district", "participation.register.districtNeeded");
@@ -104,13 +100,11 @@ public class RegisterPage implements Serializable {
             FacesFeedback.doneInPlace("participation.register.moved", shownName);
             found = List.of(); // what the search showed is out of date
             show(register.get(chosen));
-        } catch (DomainException e) {
-            FacesFeedback.refused("change", e);
-        }
+        });
     }
 
     public void correctBirthYear() {
-        try {
+        FacesActions.runInPlace("change", () -> {
             if (newBirthYear == null) {
                 throw new InvalidInputException("birthYear", "participation.register.birthYearImpossible");
             }
@@ -118,9 +112,7 @@ public class RegisterPage implements Serializable {
             FacesFeedback.doneInPlace("participation.register.corrected", shownName);
             found = List.of();
             show(register.get(chosen));
-        } catch (DomainException e) {
-            FacesFeedback.refused("change", e);
-        }
+        });
     }
 
     private void show(Resident resident) {

@@ -9,7 +9,8 @@ import org.agora.shared.DomainException;
 /**
  * Shows the outcome of an action on a page: a refused rule becomes a translated message next to the field it
  * concerns (the input whose id is the field's name inside the given form, when the page shows it), or at the top
- * of the page.
+ * of the page. Actions show their refusals through {@link FacesActions}; the few refusals that are no action's
+ * (a check before it, a page that cannot show what it loaded) come here directly.
  */
 public final class FacesFeedback {
 

@@ -17,12 +17,13 @@ import org.agora.territory.TerritoryService;
 public class AgentDistrictsPage implements Serializable {
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
 
-    private List<District> districts;
+    // read again when null: entities are not Serializable, so the view keeps none across a move of the session
+    private transient List<District> districts;
 
     @PostConstruct
     void load() {
@@ -32,6 +33,9 @@ public class AgentDistrictsPage implements Serializable {
     }
 
     public List<District> getDistricts() {
+        if (districts == null) {
+            load();
+        }
         return districts;
     }
 }

@@ -5,12 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import org.agora.web.security.CurrentUser;
-import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotFoundException;
 import org.agora.territory.District;
 import org.agora.territory.DistrictDraft;
 import org.agora.territory.TerritoryService;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 
@@ -20,7 +20,7 @@ import org.agora.web.platform.Pages;
 public class DistrictForm implements Serializable {
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
@@ -46,15 +46,12 @@ public class DistrictForm implements Serializable {
     }
 
     public String save() {
-        try {
+        return FacesActions.run("district", () -> {
             DistrictDraft draft = new DistrictDraft(code, name, population);
             District saved = editing ? territory.updateDistrict(currentUser.actor(), code, draft) : territory.createDistrict(currentUser.actor(), draft);
             FacesFeedback.done("territory.district.saved", saved.getName());
             return "/admin/districts?faces-redirect=true";
-        } catch (DomainException e) {
-            FacesFeedback.refused("district", e);
-            return null;
-        }
+        });
     }
 
     public String getCode() {

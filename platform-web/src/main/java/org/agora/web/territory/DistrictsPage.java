@@ -15,9 +15,10 @@ import org.agora.territory.TerritoryService;
 public class DistrictsPage implements Serializable {
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
-    private List<District> districts;
+    // read again when null: entities are not Serializable, so the view keeps none across a move of the session
+    private transient List<District> districts;
 
     @PostConstruct
     void load() {
@@ -25,10 +26,13 @@ public class DistrictsPage implements Serializable {
     }
 
     public List<District> getDistricts() {
+        if (districts == null) {
+            load();
+        }
         return districts;
     }
 
     public long getTotalPopulation() {
-        return districts.stream().mapToLong(District::getPopulation).sum();
+        return getDistricts().stream().mapToLong(District::getPopulation).sum();
     }
 }

@@ -17,13 +17,14 @@ import org.agora.web.security.CurrentUser;
 public class HomePage implements Serializable {
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
 
-    private List<District> districts;
-    private List<Theme> themes;
+    // read again when null: entities are not Serializable, so the view keeps none across a move of the session
+    private transient List<District> districts;
+    private transient List<Theme> themes;
 
     @PostConstruct
     void load() {
@@ -32,17 +33,23 @@ public class HomePage implements Serializable {
     }
 
     public List<District> getDistricts() {
+        if (districts == null) {
+            load();
+        }
         return districts;
     }
 
     public List<Theme> getThemes() {
+        if (themes == null) {
+            load();
+        }
         return themes;
     }
 
     /** The signed-in resident's home district by name (the token only carries its code). */
     public String getHomeDistrictName() {
         String code = currentUser.getHomeDistrict();
-        return districts.stream().filter(d -> d.getCode().value().equals(code))
+        return getDistricts().stream().filter(d -> d.getCode().value().equals(code))
                 .map(District::getName).findFirst().orElse(code);
     }
 }

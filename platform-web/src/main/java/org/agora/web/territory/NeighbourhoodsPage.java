@@ -5,13 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import org.agora.web.security.CurrentUser;
-import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotFoundException;
 import org.agora.territory.District;
 import org.agora.territory.Neighbourhood;
 import org.agora.territory.TerritoryPermissions;
 import org.agora.territory.TerritoryService;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 
@@ -24,13 +24,14 @@ import org.agora.web.platform.Pages;
 public class NeighbourhoodsPage implements Serializable {
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
 
     private String districtCode;
-    private District district;
+    // read again when null: an entity is not Serializable, so the view does not keep it across a move of the session
+    private transient District district;
     private String newName;
     private Long renamedId;
     private String renamedName;
@@ -48,14 +49,12 @@ public class NeighbourhoodsPage implements Serializable {
     }
 
     public void add() {
-        try {
+        FacesActions.runInPlace("newNeighbourhood", () -> {
             Neighbourhood added = territory.addNeighbourhood(currentUser.actor(), districtCode, newName);
             FacesFeedback.done("territory.neighbourhood.saved", added.getName());
             newName = null;
             district = territory.getDistrict(districtCode);
-        } catch (DomainException e) {
-            FacesFeedback.refused("newNeighbourhood", e);
-        }
+        });
     }
 
     public void startRenaming(Neighbourhood neighbourhood) {
@@ -64,14 +63,12 @@ public class NeighbourhoodsPage implements Serializable {
     }
 
     public void rename() {
-        try {
+        FacesActions.runInPlace("neighbourhoods", () -> {
             Neighbourhood renamed = territory.renameNeighbourhood(currentUser.actor(), renamedId, renamedName);
             FacesFeedback.done("territory.neighbourhood.saved", renamed.getName());
             renamedId = null;
             district = territory.getDistrict(districtCode);
-        } catch (DomainException e) {
-            FacesFeedback.refused("neighbourhoods", e);
-        }
+        });
     }
 
     public String getDistrictCode() {
@@ -83,6 +80,9 @@ public class NeighbourhoodsPage implements Serializable {
     }
 
     public District getDistrict() {
+        if (district == null && districtCode != null) {
+            district = territory.getDistrict(districtCode);
+        }
         return district;
     }
 

@@ -7,9 +7,9 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.agora.web.security.CurrentUser;
-import org.agora.shared.DomainException;
 import org.agora.territory.TerritoryService;
 import org.agora.territory.Theme;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 
 /** Office-admin: the themes, a form to add one and in-place renaming. */
@@ -18,12 +18,13 @@ import org.agora.web.platform.FacesFeedback;
 public class ThemesPage implements Serializable {
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
 
-    private List<Theme> themes;
+    // read again when null: entities are not Serializable, so the view keeps none across a move of the session
+    private transient List<Theme> themes;
     private String newName;
     private Long renamedId;
     private String renamedName;
@@ -34,14 +35,12 @@ public class ThemesPage implements Serializable {
     }
 
     public void add() {
-        try {
+        FacesActions.runInPlace("newTheme", () -> {
             Theme theme = territory.createTheme(currentUser.actor(), newName);
             FacesFeedback.done("territory.theme.saved", theme.getName());
             newName = null;
             load();
-        } catch (DomainException e) {
-            FacesFeedback.refused("newTheme", e);
-        }
+        });
     }
 
     public void startRenaming(Theme theme) {
@@ -50,17 +49,18 @@ public class ThemesPage implements Serializable {
     }
 
     public void rename() {
-        try {
+        FacesActions.runInPlace("renameTheme", () -> {
             Theme theme = territory.renameTheme(currentUser.actor(), renamedId, renamedName);
             FacesFeedback.done("territory.theme.saved", theme.getName());
             renamedId = null;
             load();
-        } catch (DomainException e) {
-            FacesFeedback.refused("renameTheme", e);
-        }
+        });
     }
 
     public List<Theme> getThemes() {
+        if (themes == null) {
+            load();
+        }
         return themes;
     }
 

@@ -1,4 +1,4 @@
-package org.agora.web.budget;
+package org.agora.web.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
