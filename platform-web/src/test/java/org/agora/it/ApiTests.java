@@ -7,25 +7,13 @@ import jakarta.json.JsonString;
 import java.util.UUID;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The REST API on a real Payara Micro, with real Keycloak tokens: public reads, who may change what, and every
  * kind of bad input answered by a clear problem JSON while nothing is stored.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Platform.war();
-    }
+abstract class ApiTests {
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.agora.it.Platform.DemoUser;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /**
@@ -17,14 +12,7 @@ import org.openqa.selenium.By;
  * allows, be refused (in French, then English) what it does not, and for the office, manage the territory with
  * errors shown next to the fields.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BrowserIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Platform.war();
-    }
+abstract class BrowserTests {
 
     @Test
     void visitorSeesTheCityAndIsSentToKeycloakForStaffPages() {

@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -15,12 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -33,14 +27,7 @@ import org.openqa.selenium.WebElement;
  * with its reason), and once the vote closes anyone reads the results with the rule in plain words. The office moves
  * the call from phase to phase through the API, as its form would.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class BudgetJourneyIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Platform.war();
-    }
+abstract class BudgetJourneyTests {
 
     /** A knapsack call (greedy count) whose four phases are placed around now as the stage needs. */
     static String call(String name, Instant submissionEnd, Instant reviewEnd, Instant voteStart, Instant voteEnd) {
@@ -207,7 +194,7 @@ class BudgetJourneyIT {
 
         // vote
         Instant voting = Instant.now();
-        Instant voteEnd = voting.plusSeconds(150);
+        Instant voteEnd = voting.plus(1, ChronoUnit.DAYS);
         move(callId, call(name, voting.minus(2, ChronoUnit.HOURS), voting.minusSeconds(60), voting.minusSeconds(30), voteEnd));
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
@@ -294,10 +281,7 @@ class BudgetJourneyIT {
         assertThat(Api.as(DemoUser.RESIDENT).get("/api/budget/envelopes/" + nord + "/results").status()).isEqualTo(403);
 
         // results, public once the vote has closed
-        Duration wait = Duration.between(Instant.now(), voteEnd.plusSeconds(2));
-        if (!wait.isNegative()) {
-            Thread.sleep(wait.toMillis());
-        }
+        Elapse.voteOf(callId);
         try (Browser visitor = new Browser()) {
             visitor.open("/budget/results.xhtml?envelope=" + nord);
             assertThat(visitor.find("rule").getText()).contains("Au plus grand nombre de voix")
@@ -453,7 +437,7 @@ class BudgetJourneyIT {
                 now.plus(1, ChronoUnit.DAYS)));
         String toulouseName = "Toulouse " + suffix;
         String pabulib;
-        try (java.io.InputStream in = BudgetJourneyIT.class.getResourceAsStream("/pabulib/France_Toulouse_2019.pb")) {
+        try (java.io.InputStream in = BudgetJourneyTests.class.getResourceAsStream("/pabulib/France_Toulouse_2019.pb")) {
             pabulib = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         Reply imported = office.post("/api/budget/calls/import", jakarta.json.Json.createObjectBuilder()
@@ -538,8 +522,8 @@ class BudgetJourneyIT {
     private static List<String> frenchTexts() {
         java.util.Properties fr = new java.util.Properties();
         java.util.Properties en = new java.util.Properties();
-        try (var frIn = BudgetJourneyIT.class.getResourceAsStream("/org/agora/web/messages_fr.properties");
-             var enIn = BudgetJourneyIT.class.getResourceAsStream("/org/agora/web/messages_en.properties")) {
+        try (var frIn = BudgetJourneyTests.class.getResourceAsStream("/org/agora/web/messages_fr.properties");
+             var enIn = BudgetJourneyTests.class.getResourceAsStream("/org/agora/web/messages_en.properties")) {
             fr.load(new java.io.InputStreamReader(frIn, java.nio.charset.StandardCharsets.UTF_8));
             en.load(new java.io.InputStreamReader(enIn, java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {

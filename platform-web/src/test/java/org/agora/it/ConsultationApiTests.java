@@ -14,21 +14,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Answering a consultation through the REST API on a real Payara Micro with real Keycloak tokens: once, even
  * under simultaneous submits; never out of scope or after closing; every bad answer refused with its question,
  * and nothing stored each time.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConsultationApiIT {
+abstract class ConsultationApiTests {
 
     static final String QUESTIONS = """
             [
@@ -52,11 +45,6 @@ class ConsultationApiIT {
     static final String GOOD_ANSWERS = """
             {"answers": {"cycles": ["yes"], "improvements": ["lanes", "lights"], "street": "Rue des Lilas",
              "safety": 4, "trips": 12, "priorities": ["c", "a", "b"], "places": {"park": "good", "station": "bad"}}}""";
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Platform.war();
-    }
 
     /** A consultation of the north district, built and opened by its agent through the API. */
     static long openConsultationOfNord(boolean anonymous) {

@@ -13,12 +13,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -30,14 +25,7 @@ import org.openqa.selenium.support.ui.Select;
  * question with nothing lost, the response is sent; the organiser then reads the right counts and downloads a
  * workbook holding the same answers, and a resident of another district is told why they may not answer.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConsultationJourneyIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Platform.war();
-    }
+abstract class ConsultationJourneyTests {
 
     static String question(String id) {
         return "div[data-question='" + id + "']";
@@ -57,7 +45,7 @@ class ConsultationJourneyIT {
 
     @Test
     void aResidentAnswersAndTheOrganiserReadsAndExportsTheSameAnswers() throws Exception {
-        long id = ConsultationApiIT.openConsultationOfNord(false);
+        long id = ConsultationApiTests.openConsultationOfNord(false);
 
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);

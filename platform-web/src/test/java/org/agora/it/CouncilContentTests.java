@@ -17,12 +17,7 @@ import java.util.UUID;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A council's documents, news and ideas on a real Payara Micro with real Keycloak sign-ins, in the demo council of
@@ -30,14 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * from others on the pages, at the download address and in the API; a document that is not what its name says is
  * refused with its reason; a member posts an idea another member supports, once.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CouncilContentIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Platform.war();
-    }
+abstract class CouncilContentTests {
 
     @Test
     void agentPublishesForMembersOnlyAndAMemberPostsAnIdeaAnotherSupports() throws Exception {

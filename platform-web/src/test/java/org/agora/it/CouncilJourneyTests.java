@@ -15,12 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -35,17 +30,10 @@ import org.openqa.selenium.support.ui.Select;
  * PDF refused) and the resident reads them. Members-only content of Saint-Roch (demo data) is refused to a resident
  * who is not a member, by direct address and through the API, until an animator accepts their request.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CouncilJourneyIT {
+abstract class CouncilJourneyTests {
 
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final ZoneId CITY = ZoneId.of("Europe/Paris");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Platform.war();
-    }
 
     @Test
     void anAgentRunsACouncilAResidentJoinsRegistersAndReadsTheMinutes() throws Exception {
@@ -73,7 +61,7 @@ class CouncilJourneyIT {
             agent.go("meeting:save");
             assertThat(agent.find("meeting:startsAt-message").getText())
                     .isEqualTo("Une nouvelle réunion ne peut pas commencer dans le passé.");
-            startsAt = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(3));
+            startsAt = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofDays(1));
             typeDate(agent, LocalDateTime.ofInstant(startsAt, CITY));
             agent.type("meeting:place", " ");
             agent.go("meeting:save");
@@ -132,10 +120,7 @@ class CouncilJourneyIT {
                 "LOCATION:Salle Champ-Fleuri\\, 3 place du Marché");
 
         // the minutes come once the meeting has started
-        Duration untilStart = Duration.between(Instant.now(), startsAt.plusSeconds(2));
-        if (!untilStart.isNegative()) {
-            Thread.sleep(untilStart.toMillis());
-        }
+        Elapse.untilMeetingStarts(meetingId);
         try (Browser agent = new Browser()) {
             agent.signIn(DemoUser.AGENT);
             agent.open("/council/manage.xhtml?id=" + councilId);

@@ -19,12 +19,7 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The implementation follow-up of a winning project through the REST API on a real Payara Micro with real Keycloak
@@ -32,18 +27,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * office's): only the office changes it, a project that did not win is refused, refused changes and photos say why
  * and store nothing, and anyone reads it.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class FollowUpApiIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Platform.war();
-    }
+abstract class FollowUpApiTests {
 
     private static long importedEnvelope() throws IOException {
         String toulouse;
-        try (InputStream in = FollowUpApiIT.class.getResourceAsStream("/pabulib/France_Toulouse_2019.pb")) {
+        try (InputStream in = FollowUpApiTests.class.getResourceAsStream("/pabulib/France_Toulouse_2019.pb")) {
             toulouse = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String body = Json.createObjectBuilder().add("name", "Toulouse " + UUID.randomUUID().toString().substring(0, 6))

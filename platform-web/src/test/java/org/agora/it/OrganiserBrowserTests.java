@@ -20,12 +20,7 @@ import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -41,17 +36,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * questionnaire (several types, a conditional question, a reordering), schedules and opens it; errors appear next
  * to their fields with nothing typed lost; the agent can neither pick nor open anything outside their district.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class OrganiserBrowserIT {
+abstract class OrganiserBrowserTests {
 
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Platform.war();
-    }
 
     @Test
     void agentBuildsAndOpensAConsultationThenAResidentAnswersItAndTheAgentReadsAndExportsTheAnswers() throws Exception {
@@ -227,15 +215,15 @@ class OrganiserBrowserIT {
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
             resident.open("/consultations/answer.xhtml?id=" + id);
-            assertThat(resident.all(By.cssSelector(ConsultationJourneyIT.question("q3")))).isEmpty();
-            ConsultationJourneyIT.pick(resident, "q1", "Oui");
-            resident.waitForCss(ConsultationJourneyIT.question("q3"));
-            ConsultationJourneyIT.pick(resident, "q2", "Des bancs");
-            ConsultationJourneyIT.pick(resident, "q2", "Une fontaine");
-            resident.css(ConsultationJourneyIT.question("q3") + " input").sendKeys("Mes courses au marché");
-            ConsultationJourneyIT.pick(resident, "q4", "4");
-            resident.css(ConsultationJourneyIT.question("q6") + " input").sendKeys("45");
-            for (WebElement line : resident.all(By.cssSelector(ConsultationJourneyIT.question("q5") + " tr"))) {
+            assertThat(resident.all(By.cssSelector(ConsultationJourneyTests.question("q3")))).isEmpty();
+            ConsultationJourneyTests.pick(resident, "q1", "Oui");
+            resident.waitForCss(ConsultationJourneyTests.question("q3"));
+            ConsultationJourneyTests.pick(resident, "q2", "Des bancs");
+            ConsultationJourneyTests.pick(resident, "q2", "Une fontaine");
+            resident.css(ConsultationJourneyTests.question("q3") + " input").sendKeys("Mes courses au marché");
+            ConsultationJourneyTests.pick(resident, "q4", "4");
+            resident.css(ConsultationJourneyTests.question("q6") + " input").sendKeys("45");
+            for (WebElement line : resident.all(By.cssSelector(ConsultationJourneyTests.question("q5") + " tr"))) {
                 String choice = line.findElement(By.tagName("th")).getText().equals("Le marché") ? "Bien" : "Moyen";
                 line.findElements(By.tagName("label")).stream().filter(l -> l.getText().strip().equals(choice))
                         .findFirst().orElseThrow().click();
@@ -249,8 +237,8 @@ class OrganiserBrowserIT {
             agent.signIn(DemoUser.AGENT);
             agent.open("/consultations/results.xhtml?id=" + id);
             assertThat(agent.find("response-count").getText()).isEqualTo("1 réponse");
-            assertThat(ConsultationJourneyIT.rows(agent, "result-q1")).containsExactly("Non 0 0,0", "Oui 1 100,0", "Parfois 0 0,0");
-            assertThat(ConsultationJourneyIT.rows(agent, "result-q2"))
+            assertThat(ConsultationJourneyTests.rows(agent, "result-q1")).containsExactly("Non 0 0,0", "Oui 1 100,0", "Parfois 0 0,0");
+            assertThat(ConsultationJourneyTests.rows(agent, "result-q2"))
                     .containsExactly("Des bancs 1 100,0", "Des arbres 0 0,0", "Une fontaine 1 100,0");
             assertThat(agent.css("#result-q4 .average").getText()).isEqualTo("4");
             assertThat(agent.css("#result-q3 .text-answer").getText()).isEqualTo("Mes courses au marché");
@@ -259,8 +247,8 @@ class OrganiserBrowserIT {
             try (InputStream in = Files.newInputStream(workbook); XSSFWorkbook book = new XSSFWorkbook(in)) {
                 Sheet sheet = book.getSheetAt(0);
                 assertThat(sheet.getLastRowNum()).isEqualTo(1);
-                List<String> headers = ConsultationJourneyIT.cells(sheet.getRow(0));
-                List<String> answers = ConsultationJourneyIT.cells(sheet.getRow(1));
+                List<String> headers = ConsultationJourneyTests.cells(sheet.getRow(0));
+                List<String> answers = ConsultationJourneyTests.cells(sheet.getRow(1));
                 assertThat(answers.get(headers.indexOf("Venez-vous sur la place le samedi ?"))).isEqualTo("Oui");
                 assertThat(answers.get(headers.indexOf("Que manque-t-il ?"))).isEqualTo("Des bancs; Une fontaine");
                 assertThat(answers.get(headers.indexOf("Qu'y faites-vous ?"))).isEqualTo("Mes courses au marché");

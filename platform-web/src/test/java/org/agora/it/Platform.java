@@ -1,6 +1,5 @@
 package org.agora.it;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -8,12 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
- * What the integration tests share: the application's real WAR as the deployment, the addresses of the app
- * and of the test Keycloak, and access tokens obtained from Keycloak exactly as an API client would.
+ * What the integration tests share: the addresses of the app and of the test Keycloak, and access tokens obtained
+ * from Keycloak exactly as an API client would.
  */
 public final class Platform {
 
@@ -43,11 +40,6 @@ public final class Platform {
     private Platform() {
     }
 
-    /** The WAR that Maven built, deployed whole: tests exercise the real application. */
-    public static WebArchive war() {
-        File war = new File(System.getProperty("agora.war", "target/agora.war"));
-        return ShrinkWrap.createFromZipFile(WebArchive.class, war);
-    }
 
     public static String token(DemoUser user) {
         String form = "grant_type=password&client_id=agora-web&client_secret=agora-dev-secret&scope=openid"

@@ -1,0 +1,39 @@
+package org.agora.it;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The REST API on one real Payara Micro, called with real Keycloak tokens: one deployment for every API test class
+ * (each start of Payara Micro is a JVM start). The tests do not depend on each other's order: each makes its own
+ * data through the API, with unique names.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ApiSuiteIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.application();
+    }
+
+    @Nested
+    class TerritoryAndAccounts extends ApiTests {
+    }
+
+    @Nested
+    class Budget extends BudgetApiTests {
+    }
+
+    @Nested
+    class FollowUp extends FollowUpApiTests {
+    }
+
+    @Nested
+    class Consultations extends ConsultationApiTests {
+    }
+}
