@@ -50,16 +50,16 @@ public class ResultsPage implements Serializable {
     }
 
     @Inject
-    transient ConsultationReading reading;
+    ConsultationReading reading;
 
     @Inject
-    transient ConsultationService consultations;
+    ConsultationService consultations;
 
     @Inject
-    transient ResponseService responses;
+    ResponseService responses;
 
     @Inject
-    transient TerritoryService territory;
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
