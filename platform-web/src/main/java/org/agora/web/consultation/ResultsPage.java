@@ -19,10 +19,10 @@ import org.agora.consultation.ResponseService;
 import org.agora.consultation.ResponsesExport;
 import org.agora.consultation.VisibleResults;
 import org.agora.reports.ResponsesWorkbook;
-import org.agora.shared.DomainException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.territory.TerritoryService;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.platform.Texts;
@@ -117,13 +117,11 @@ public class ResultsPage implements Serializable {
     }
 
     public void choosePublication(QuestionResultView question, Publication publication) {
-        try {
+        FacesActions.runInPlace("results", () -> {
             consultations.choosePublication(currentUser.actor(), id, question.getId(), publication);
             FacesFeedback.done("consultation.results.publication.saved", question.getText());
             load();
-        } catch (DomainException e) {
-            FacesFeedback.refused("results", e);
-        }
+        });
     }
 
     /** The free-text answers shown for each question, by question id: all for organisers, the approved published ones for others. */
@@ -147,11 +145,8 @@ public class ResultsPage implements Serializable {
     }
 
     public void approve(TextRow text, boolean approved) {
-        try {
-            responses.approveText(currentUser.actor(), id, text.responseId(), text.position(), approved);
-        } catch (DomainException e) {
-            FacesFeedback.refused("results", e);
-        }
+        FacesActions.runInPlace("results",
+                () -> responses.approveText(currentUser.actor(), id, text.responseId(), text.position(), approved));
         showTexts();
     }
 
