@@ -47,6 +47,13 @@ public class ResultsPage implements Serializable {
 
     /** The page of free-text answers shown for a question, and whether there are pages before and after it. */
     public record TextsShown(List<TextRow> rows, boolean previous, boolean next) implements Serializable {
+
+        /** Page {@code shown} (from 0) of {@link #TEXTS_PER_PAGE} answers, read from the domain. */
+        static TextsShown page(FreeTexts found, int shown) {
+            return new TextsShown(found.answers().stream()
+                    .map(t -> new TextRow(t.responseId(), t.position(), t.text(), t.approved())).toList(),
+                    shown > 0, (shown + 1L) * TEXTS_PER_PAGE < found.total());
+        }
     }
 
     @Inject
@@ -109,10 +116,7 @@ public class ResultsPage implements Serializable {
             int shown = page.getOrDefault(question.getId(), 0);
             FreeTexts found = reading.texts(currentUser.actor(), id, question.getId(), search.get(question.getId()),
                     shown * TEXTS_PER_PAGE, TEXTS_PER_PAGE);
-            texts.put(question.getId(), new TextsShown(
-                    found.answers().stream().map(t -> new TextRow(t.responseId(), t.position(), t.text(), t.approved()))
-                            .toList(),
-                    shown > 0, (shown + 1L) * TEXTS_PER_PAGE < found.total()));
+            texts.put(question.getId(), TextsShown.page(found, shown));
         }
     }
 
