@@ -32,6 +32,38 @@ public final class ConsultationPermissions {
                 || status != ConsultationStatus.DRAFT && canOrganise(actor, scope);
     }
 
+    /**
+     * The figures of one question, among the results this person sees: the public those the organiser published
+     * (figures, or figures and texts); organisers every question.
+     */
+    public static boolean canSeeFigures(Actor actor, ConsultationScope scope, ConsultationStatus status,
+                                        Publication publication) {
+        return canSeeResults(actor, scope, status) && (publication.publicFigures() || canOrganise(actor, scope));
+    }
+
+    /**
+     * The free-text answers to one question: organisers see them all, to review them; the public only once the
+     * organiser published them with the figures (and then only those approved: {@link #canReviewTexts}).
+     */
+    public static boolean canSeeTexts(Actor actor, ConsultationScope scope, ConsultationStatus status,
+                                      Publication publication) {
+        return canSeeResults(actor, scope, status)
+                && (publication == Publication.FIGURES_AND_TEXTS || canOrganise(actor, scope));
+    }
+
+    /** Organisers review the free-text answers: they see those not approved yet, and approve or withdraw them. */
+    public static boolean canReviewTexts(Actor actor, ConsultationScope scope) {
+        return canOrganise(actor, scope);
+    }
+
+    /**
+     * The workbook of every response names each respondent's district (and, unless the consultation is anonymous,
+     * the respondent): for its organisers, once the responses are no longer sealed.
+     */
+    public static boolean canExportResponses(Actor actor, ConsultationScope scope, boolean responsesSealed) {
+        return canOrganise(actor, scope) && !responsesSealed;
+    }
+
     /** Why this person may not answer now, or empty when they may. */
     public static Optional<String> whyNotAnswer(Actor actor, ConsultationScope scope, ConsultationStatus status) {
         if (!actor.isSignedIn()) {

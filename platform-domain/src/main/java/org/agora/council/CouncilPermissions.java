@@ -37,6 +37,11 @@ public final class CouncilPermissions {
         return actor.isSignedIn() && (member || canLead(actor, council));
     }
 
+    /** Sees who registered for the council's meetings and who waits: its leaders. */
+    public static boolean canSeeRegistrations(Actor actor, Council council) {
+        return canLead(actor, council);
+    }
+
     public static boolean canSeeMeeting(Actor actor, Meeting meeting, boolean member) {
         return !meeting.isMembersOnly() || canSeeMembersOnly(actor, meeting.getCouncil(), member);
     }

@@ -99,7 +99,9 @@ public class MeetingService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Registration> registrations(Actor leader, long meetingId) {
         Meeting meeting = getAny(meetingId);
-        requireLeader(leader, meeting.getCouncil());
+        if (!CouncilPermissions.canSeeRegistrations(leader, meeting.getCouncil())) {
+            throw new NotAllowedException("council.notLeader");
+        }
         return em.createQuery("select r from Registration r where r.meetingId = :m and r.status <> :c"
                         + " order by r.status, r.registeredAt, r.id", Registration.class)
                 .setParameter("m", meetingId).setParameter("c", RegistrationStatus.CANCELLED).getResultList();

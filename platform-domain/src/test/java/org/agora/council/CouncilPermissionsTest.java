@@ -12,7 +12,14 @@ import static org.agora.council.Councils.OTHER_RESIDENT;
 import static org.agora.council.Councils.RESIDENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
+import org.agora.shared.Role;
 import org.junit.jupiter.api.Test;
 
 /** Who may do what with a council of Nord and its meetings. */
@@ -21,6 +28,27 @@ class CouncilPermissionsTest {
     private final Council council = Councils.council(false);
     private final Meeting open = new Meeting(council, Councils.meeting(false, null), "agent", NOW);
     private final Meeting membersOnly = new Meeting(council, Councils.meeting(true, null), "agent", NOW);
+
+    private static final Actor ANALYST = new Actor("analyst", Set.of(Role.ANALYST), Optional.empty(), Set.of());
+
+    /** One person of each kind, by name, in this order; none of them is a member of the council. */
+    private static final Map<String, Actor> EVERYONE = orderedMap(
+            "animator", ANIMATOR, "resident of nord", RESIDENT, "resident of sud", OTHER_RESIDENT,
+            "agent of nord", AGENT_OF_NORD, "agent of sud", AGENT_OF_SUD, "moderator", MODERATOR,
+            "office", OFFICE, "analyst", ANALYST, "anonymous", ANONYMOUS);
+
+    private static Map<String, Actor> orderedMap(Object... namesAndActors) {
+        Map<String, Actor> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndActors.length; i += 2) {
+            map.put((String) namesAndActors[i], (Actor) namesAndActors[i + 1]);
+        }
+        return map;
+    }
+
+    /** The names of those who may. */
+    private static List<String> who(Predicate<Actor> may) {
+        return EVERYONE.entrySet().stream().filter(e -> may.test(e.getValue())).map(Map.Entry::getKey).toList();
+    }
 
     @Test
     void theOfficeAndTheAgentsOfItsDistrictRunTheCouncil() {
@@ -78,5 +106,29 @@ class CouncilPermissionsTest {
         assertThat(CouncilPermissions.whyNotRegister(RESIDENT, membersOnly, true, NOW)).isEmpty();
         assertThat(CouncilPermissions.whyNotRegister(RESIDENT, open, true, NEXT_WEEK))
                 .contains("council.registration.started");
+    }
+
+    @Test
+    void onlyTheLeadersSeeWhoRegisteredForAMeeting() {
+        assertThat(who(a -> CouncilPermissions.canSeeRegistrations(a, council)))
+                .containsExactly("animator", "agent of nord", "office");
+    }
+
+    @Test
+    void everyoneSeesAPublicMeetingAndOnlyMembersAndLeadersAMembersOnlyOne() {
+        assertThat(who(a -> CouncilPermissions.canSeeMeeting(a, open, false))).containsExactlyElementsOf(EVERYONE.keySet());
+        assertThat(who(a -> CouncilPermissions.canSeeMeeting(a, membersOnly, false)))
+                .containsExactly("animator", "agent of nord", "office");
+        assertThat(who(a -> CouncilPermissions.canSeeMeeting(a, membersOnly, true)))
+                .containsExactlyElementsOf(EVERYONE.keySet().stream().filter(n -> !n.equals("anonymous")).toList());
+    }
+
+    @Test
+    void everyoneSignedInRegistersForAPublicMeetingUntilItStarts() {
+        assertThat(who(a -> CouncilPermissions.whyNotRegister(a, open, false, NOW).isEmpty()))
+                .containsExactlyElementsOf(EVERYONE.keySet().stream().filter(n -> !n.equals("anonymous")).toList());
+        assertThat(who(a -> CouncilPermissions.whyNotRegister(a, membersOnly, false, NOW).isEmpty()))
+                .containsExactly("animator", "agent of nord", "office");
+        assertThat(who(a -> CouncilPermissions.whyNotRegister(a, open, false, NEXT_WEEK).isEmpty())).isEmpty();
     }
 }

@@ -22,8 +22,7 @@ import org.agora.consultation.Answer;
 import org.agora.consultation.Consultation;
 import org.agora.consultation.ConsultationDraft;
 import org.agora.consultation.ConsultationFilter;
-import org.agora.consultation.ConsultationPermissions;
-import org.agora.consultation.ConsultationResults;
+import org.agora.consultation.ConsultationReading;
 import org.agora.consultation.ConsultationService;
 import org.agora.consultation.ConsultationStatus;
 import org.agora.consultation.Publication;
@@ -32,7 +31,6 @@ import org.agora.consultation.SubmittedResponse;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
-import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -87,6 +85,9 @@ public class ConsultationResource {
     ResponseService responses;
 
     @Inject
+    ConsultationReading reading;
+
+    @Inject
     Actor actor;
 
     @Context
@@ -104,7 +105,7 @@ public class ConsultationResource {
     @Path("{id}")
     @Operation(summary = "One consultation with its questionnaire (public once scheduled; drafts for organisers)")
     public ConsultationDetail get(@PathParam("id") long id) {
-        return ConsultationDetail.of(readable(id));
+        return ConsultationDetail.of(reading.read(actor, id));
     }
 
     @POST
@@ -178,16 +179,7 @@ public class ConsultationResource {
             + "until it closes (sealedUntilClose: only the number of residents who answered). Figures by district "
             + "never show a group under 5 answers.")
     public ResultsJson results(@PathParam("id") long id) {
-        Consultation consultation = readable(id);
-        boolean organiser = ConsultationPermissions.canOrganise(actor, consultation.getScope());
-        if (!ConsultationPermissions.canSeeResults(actor, consultation.getScope(), consultation.getStatus())) {
-            throw new NotAllowedException("consultation.results.notPublished");
-        }
-        if (consultation.areResponsesSealed()) {
-            return ResultsJson.sealed(responses.countAnswered(id));
-        }
-        return ResultsJson.of(ConsultationResults.tally(consultation.getQuestionnaire(), responses.submitted(id)),
-                consultation.getPublications(), organiser);
+        return ResultsJson.of(reading.results(actor, id));
     }
 
     @GET
@@ -195,7 +187,7 @@ public class ConsultationResource {
     @Operation(summary = "My response: draft or submitted (residents); 404 when there is none")
     @SecurityRequirement(name = "keycloak")
     public MyResponse mine(@PathParam("id") long id) {
-        readable(id);
+        reading.read(actor, id);
         return responses.mine(actor, id)
                 .map(r -> new MyResponse(r.getStatus().name(), r.isSubmitted() ? r.getId() : null, r.getSavedAt(),
                         AnswersJson.write(r.getAnswers())))
@@ -212,7 +204,7 @@ public class ConsultationResource {
     @SecurityRequirement(name = "keycloak")
     public MyResponse saveDraft(@PathParam("id") long id,
                                 @RequestBody(description = "{\"answers\": {\"<question id>\": value}}") JsonObject body) {
-        Map<String, Answer> answers = AnswersJson.read(readable(id).getQuestionnaire(), body);
+        Map<String, Answer> answers = AnswersJson.read(reading.read(actor, id).getQuestionnaire(), body);
         var draft = responses.saveDraft(actor, id, answers, Instant.now());
         return new MyResponse(draft.getStatus().name(), null, draft.getSavedAt(), AnswersJson.write(draft.getAnswers()));
     }
@@ -225,22 +217,13 @@ public class ConsultationResource {
     @SecurityRequirement(name = "keycloak")
     public MyResponse submit(@PathParam("id") long id,
                              @RequestBody(description = "{\"answers\": {\"<question id>\": value}}") JsonObject body) {
-        Consultation consultation = readable(id);
+        Consultation consultation = reading.read(actor, id);
         Map<String, Answer> answers = AnswersJson.read(consultation.getQuestionnaire(), body);
         SubmittedResponse submitted = responses.submit(actor, id, answers, Instant.now());
         return consultation.isAnonymous()
                 ? new MyResponse("SUBMITTED", null, null, Map.of())
                 : new MyResponse("SUBMITTED", submitted.number(), submitted.submittedAt(),
                         AnswersJson.write(submitted.answers()));
-    }
-
-    /** A draft is invisible (404) to whoever does not organise it. */
-    private Consultation readable(long id) {
-        Consultation consultation = consultations.get(id);
-        if (!ConsultationPermissions.canRead(actor, consultation.getScope(), consultation.getStatus())) {
-            throw new NotFoundException("consultation.notFound", id);
-        }
-        return consultation;
     }
 
     private static <T> T required(T body) {

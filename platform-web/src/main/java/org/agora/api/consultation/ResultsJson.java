@@ -4,11 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.agora.consultation.ConsultationResults;
 import org.agora.consultation.Figures;
-import org.agora.consultation.Publication;
 import org.agora.consultation.QuestionResults;
 import org.agora.consultation.QuestionType;
+import org.agora.consultation.VisibleResults;
 
 /**
  * The results of a consultation in the API: per question, its figures overall and by district of residence. While
@@ -29,13 +28,15 @@ public record ResultsJson(long responses, boolean sealedUntilClose, List<Questio
                                Map<String, Map<String, Long>> byDistrict, int hiddenGroups) {
     }
 
-    static ResultsJson of(ConsultationResults results, Map<String, Publication> publications, boolean everything) {
+    static ResultsJson of(VisibleResults results) {
+        if (results.sealed()) {
+            return sealed(results.responses());
+        }
         return new ResultsJson(results.responses(), false, results.questions().stream()
-                .filter(q -> everything || publications.getOrDefault(q.question().id(), Publication.FIGURES).publicFigures())
-                .map(ResultsJson::question).toList());
+                .map(q -> question(q.results())).toList());
     }
 
-    static ResultsJson sealed(long answered) {
+    private static ResultsJson sealed(long answered) {
         return new ResultsJson(answered, true, List.of());
     }
 

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.agora.api.consultation.AnswersJson;
@@ -20,12 +19,14 @@ import org.agora.consultation.Answer;
 import org.agora.consultation.AnswerProblem;
 import org.agora.consultation.AnswersRefusedException;
 import org.agora.consultation.Consultation;
-import org.agora.consultation.ConsultationService;
+import org.agora.consultation.ConsultationReading;
+import org.agora.consultation.ConsultationVisit;
 import org.agora.consultation.Questionnaire;
-import org.agora.consultation.Response;
 import org.agora.consultation.ResponseService;
+import org.agora.shared.NotFoundException;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
+import org.agora.web.platform.Pages;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 import org.primefaces.PrimeFaces;
@@ -41,7 +42,7 @@ import org.primefaces.PrimeFaces;
 public class AnswerForm implements Serializable {
 
     @Inject
-    ConsultationService consultations;
+    ConsultationReading reading;
 
     @Inject
     ResponseService responses;
@@ -61,25 +62,28 @@ public class AnswerForm implements Serializable {
     private final Map<String, String> errors = new HashMap<>();
 
     public void load() {
-        Consultation consultation = ConsultationPage.readable(consultations, currentUser, id);
-        if (consultation == null) {
+        ConsultationVisit visit;
+        try {
+            visit = reading.visit(currentUser.actor(), id == null ? -1 : id, Instant.now());
+        } catch (NotFoundException e) { // unknown, or a draft this person does not organise
+            Pages.notFound();
             return;
         }
+        Consultation consultation = visit.consultation();
         title = consultation.getTitle();
         anonymous = consultation.isAnonymous();
         editable = consultation.isAnswersEditable();
-        submitted = responses.hasAnswered(currentUser.actor(), id);
-        whyNot = responses.whyNotAnswer(currentUser.actor(), consultation, Instant.now()).orElse(null);
+        submitted = visit.answered();
+        whyNot = visit.whyNotAnswer().orElse(null);
         questionnaire = consultation.getQuestionnaire();
         fields = questionnaire.questions().stream().map(AnswerField::new).toList();
-        Optional<Response> saved = responses.mine(currentUser.actor(), id);
-        saved.ifPresent(r -> r.getAnswers().forEach((questionId, answer) -> fields.stream()
+        visit.mine().ifPresent(r -> r.getAnswers().forEach((questionId, answer) -> fields.stream()
                 .filter(f -> f.getId().equals(questionId)).findFirst().ifPresent(f -> f.fill(answer))));
     }
 
     private Questionnaire questionnaire() {
         if (questionnaire == null) {
-            questionnaire = consultations.get(id).getQuestionnaire();
+            questionnaire = reading.read(currentUser.actor(), id).getQuestionnaire();
         }
         return questionnaire;
     }

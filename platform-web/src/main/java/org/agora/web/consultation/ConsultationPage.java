@@ -8,10 +8,9 @@ import java.time.Instant;
 import java.util.Optional;
 import org.agora.comment.CommentTarget;
 import org.agora.consultation.Consultation;
-import org.agora.consultation.ConsultationPermissions;
-import org.agora.consultation.ConsultationService;
+import org.agora.consultation.ConsultationReading;
+import org.agora.consultation.ConsultationVisit;
 import org.agora.consultation.Response;
-import org.agora.consultation.ResponseService;
 import org.agora.shared.NotFoundException;
 import org.agora.web.comment.CommentsSection;
 import org.agora.web.platform.Pages;
@@ -28,10 +27,7 @@ import org.agora.web.security.CurrentUser;
 public class ConsultationPage {
 
     @Inject
-    ConsultationService consultations;
-
-    @Inject
-    ResponseService responses;
+    ConsultationReading reading;
 
     @Inject
     CurrentUser currentUser;
@@ -47,31 +43,28 @@ public class ConsultationPage {
     private String whyNot;
     private boolean answered;
     private Optional<Response> mine = Optional.empty();
+    private boolean organiser;
+    private boolean resultsVisible;
+    private String scope = "";
+    private String theme = "";
 
     public void load() {
-        consultation = readable(consultations, currentUser, id);
-        if (consultation == null) {
+        ConsultationVisit visit;
+        try {
+            visit = reading.visit(currentUser.actor(), id == null ? -1 : id, Instant.now());
+        } catch (NotFoundException e) { // unknown, or a draft this person does not organise
+            Pages.notFound();
             return;
         }
-        whyNot = responses.whyNotAnswer(currentUser.actor(), consultation, Instant.now()).orElse(null);
-        answered = responses.hasAnswered(currentUser.actor(), id);
-        mine = responses.mine(currentUser.actor(), id);
+        consultation = visit.consultation();
+        whyNot = visit.whyNotAnswer().orElse(null);
+        answered = visit.answered();
+        mine = visit.mine();
+        organiser = visit.organiser();
+        resultsVisible = visit.resultsVisible();
+        scope = labels.scope(consultation);
+        theme = labels.theme(consultation);
         comments.show(CommentTarget.consultation(id));
-    }
-
-    /** The consultation, or null after sending a 404 when it does not exist or is a draft the visitor may not see. */
-    static Consultation readable(ConsultationService consultations, CurrentUser currentUser, Long id) {
-        try {
-            Consultation consultation = consultations.get(id == null ? -1 : id);
-            if (!ConsultationPermissions.canRead(currentUser.actor(), consultation.getScope(), consultation.getStatus())) {
-                Pages.notFound();
-                return null;
-            }
-            return consultation;
-        } catch (NotFoundException e) {
-            Pages.notFound();
-            return null;
-        }
     }
 
     public Consultation getConsultation() {
@@ -111,20 +104,19 @@ public class ConsultationPage {
     }
 
     public boolean isOrganiser() {
-        return consultation != null && ConsultationPermissions.canOrganise(currentUser.actor(), consultation.getScope());
+        return organiser;
     }
 
     public boolean isResultsVisible() {
-        return consultation != null && ConsultationPermissions.canSeeResults(currentUser.actor(),
-                consultation.getScope(), consultation.getStatus());
+        return resultsVisible;
     }
 
     public String getScope() {
-        return consultation == null ? "" : labels.scope(consultation);
+        return scope;
     }
 
     public String getTheme() {
-        return consultation == null ? "" : labels.theme(consultation);
+        return theme;
     }
 
     public Long getId() {

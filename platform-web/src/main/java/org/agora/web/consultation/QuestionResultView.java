@@ -12,10 +12,12 @@ import org.agora.consultation.Publication;
 import org.agora.consultation.Question;
 import org.agora.consultation.QuestionResults;
 import org.agora.consultation.QuestionType;
+import org.agora.consultation.VisibleResults;
 
 /**
  * One question's results as the results page shows them: plain lines (label, count, share), a matrix table or a
- * number summary, and the Chart.js configuration of its chart. Built from the domain's {@link QuestionResults}.
+ * number summary, and the Chart.js configuration of its chart; whether the person reads its free-text answers. Built
+ * from the domain's {@link VisibleResults.ShownQuestion}.
  */
 public class QuestionResultView implements Serializable {
 
@@ -80,8 +82,11 @@ public class QuestionResultView implements Serializable {
     private final int districtGroups;
     private final Publication publication;
     private final List<Publication> publicationChoices;
+    private final boolean showsTexts;
 
-    QuestionResultView(QuestionResults results, Publication publication, Map<String, String> districtNames) {
+    QuestionResultView(VisibleResults.ShownQuestion shown, Map<String, String> districtNames) {
+        QuestionResults results = shown.results();
+        Publication publication = shown.publication();
         Question question = results.question();
         this.id = question.id();
         this.text = question.common().text();
@@ -91,6 +96,7 @@ public class QuestionResultView implements Serializable {
         this.districtGroups = results.byDistrict().size();
         this.publication = publication;
         this.publicationChoices = Publication.allowedFor(question);
+        this.showsTexts = shown.texts();
         read(results.overall());
         results.byDistrict().forEach((district, figures) -> {
             if (figures instanceof Figures.Choice choice) {
@@ -212,7 +218,8 @@ public class QuestionResultView implements Serializable {
         return publicationChoices;
     }
 
-    public boolean isFreeText() {
-        return type == QuestionType.SHORT_TEXT || type == QuestionType.LONG_TEXT;
+    /** Whether the page lists the question's free-text answers to this person. */
+    public boolean isShowsTexts() {
+        return showsTexts;
     }
 }

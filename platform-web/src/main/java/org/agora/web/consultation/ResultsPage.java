@@ -11,17 +11,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.agora.consultation.Consultation;
-import org.agora.consultation.ConsultationPermissions;
-import org.agora.consultation.ConsultationResults;
+import org.agora.consultation.ConsultationReading;
 import org.agora.consultation.ConsultationService;
+import org.agora.consultation.FreeTexts;
 import org.agora.consultation.Publication;
-import org.agora.consultation.QuestionResults;
 import org.agora.consultation.ResponseService;
-import org.agora.consultation.ResponseService.TextAnswer;
+import org.agora.consultation.ResponsesExport;
+import org.agora.consultation.VisibleResults;
 import org.agora.reports.ResponsesWorkbook;
-import org.agora.shared.DomainException;
+import org.agora.shared.NotAllowedException;
+import org.agora.shared.NotFoundException;
 import org.agora.territory.TerritoryService;
+import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
 import org.agora.web.platform.Texts;
@@ -32,7 +33,7 @@ import org.agora.web.security.CurrentUser;
  * of each question (figures, reviewed free-text answers, or nothing). Organisers see everything as soon as it
  * opens, choose what is published, approve free-text answers one by one and export all responses to a workbook;
  * for an anonymous consultation, only once it closes (its responses are sealed until then: the page shows how many
- * residents answered).
+ * residents answered). What each person sees is decided by {@link ConsultationReading}.
  */
 @Named
 @ViewScoped
@@ -40,14 +41,32 @@ public class ResultsPage implements Serializable {
 
     static final int TEXTS_PER_PAGE = 20;
 
-    @Inject
-    transient ConsultationService consultations;
+    /** A free-text answer as the page lists it: where it is stored, what it says, whether it is approved. */
+    public record TextRow(long responseId, int position, String text, boolean approved) implements Serializable {
+    }
+
+    /** The page of free-text answers shown for a question, and whether there are pages before and after it. */
+    public record TextsShown(List<TextRow> rows, boolean previous, boolean next) implements Serializable {
+
+        /** Page {@code shown} (from 0) of {@link #TEXTS_PER_PAGE} answers, read from the domain. */
+        static TextsShown page(FreeTexts found, int shown) {
+            return new TextsShown(found.answers().stream()
+                    .map(t -> new TextRow(t.responseId(), t.position(), t.text(), t.approved())).toList(),
+                    shown > 0, (shown + 1L) * TEXTS_PER_PAGE < found.total());
+        }
+    }
 
     @Inject
-    transient ResponseService responses;
+    ConsultationReading reading;
 
     @Inject
-    transient TerritoryService territory;
+    ConsultationService consultations;
+
+    @Inject
+    ResponseService responses;
+
+    @Inject
+    TerritoryService territory;
 
     @Inject
     CurrentUser currentUser;
@@ -61,101 +80,86 @@ public class ResultsPage implements Serializable {
     private List<QuestionResultView> questions = List.of();
     private final Map<String, String> search = new HashMap<>();
     private final Map<String, Integer> page = new HashMap<>();
+    private final Map<String, TextsShown> texts = new HashMap<>();
 
     public void load() {
-        Consultation consultation = ConsultationPage.readable(consultations, currentUser, id);
-        if (consultation == null) {
+        VisibleResults results;
+        try {
+            results = reading.results(currentUser.actor(), id == null ? -1 : id);
+        } catch (NotFoundException e) { // unknown, or a draft this person does not organise
+            Pages.notFound();
             return;
-        }
-        organiser = ConsultationPermissions.canOrganise(currentUser.actor(), consultation.getScope());
-        if (!ConsultationPermissions.canSeeResults(currentUser.actor(), consultation.getScope(), consultation.getStatus())) {
+        } catch (NotAllowedException e) { // not published yet
             Pages.forbidden();
             return;
         }
-        title = consultation.getTitle();
-        anonymous = consultation.isAnonymous();
-        sealed = consultation.areResponsesSealed();
-        if (sealed) {
-            responseCount = responses.countAnswered(id);
-            questions = List.of();
-            return;
-        }
-        ConsultationResults results = ConsultationResults.tally(consultation.getQuestionnaire(), responses.submitted(id));
+        organiser = results.organiser();
+        title = results.consultation().getTitle();
+        anonymous = results.consultation().isAnonymous();
+        sealed = results.sealed();
         responseCount = results.responses();
-        Map<String, Publication> publications = consultation.getPublications();
         Map<String, String> districtNames = new HashMap<>();
-        territory.districts().forEach(d -> districtNames.put(d.getCode().value(), d.getName()));
-        questions = results.questions().stream()
-                .filter(q -> organiser || publication(publications, q).publicFigures())
-                .map(q -> new QuestionResultView(q, publication(publications, q), districtNames))
-                .toList();
+        if (!results.questions().isEmpty()) {
+            territory.districts().forEach(d -> districtNames.put(d.getCode().value(), d.getName()));
+        }
+        questions = results.questions().stream().map(q -> new QuestionResultView(q, districtNames)).toList();
+        showTexts();
     }
 
-    private static Publication publication(Map<String, Publication> publications, QuestionResults q) {
-        return publications.getOrDefault(q.question().id(), Publication.FIGURES);
+    /** Reads the page of free-text answers each question shows, with its search, before the page renders. */
+    private void showTexts() {
+        texts.clear();
+        for (QuestionResultView question : questions) {
+            if (!question.isShowsTexts()) {
+                continue;
+            }
+            int shown = page.getOrDefault(question.getId(), 0);
+            FreeTexts found = reading.texts(currentUser.actor(), id, question.getId(), search.get(question.getId()),
+                    shown * TEXTS_PER_PAGE, TEXTS_PER_PAGE);
+            texts.put(question.getId(), TextsShown.page(found, shown));
+        }
     }
 
     public void choosePublication(QuestionResultView question, Publication publication) {
-        try {
+        FacesActions.runInPlace("results", () -> {
             consultations.choosePublication(currentUser.actor(), id, question.getId(), publication);
             FacesFeedback.done("consultation.results.publication.saved", question.getText());
             load();
-        } catch (DomainException e) {
-            FacesFeedback.refused("results", e);
-        }
+        });
     }
 
-    /** The free-text answers shown for a question: all for organisers, the approved published ones for others. */
-    public List<TextAnswer> texts(QuestionResultView question) {
-        if (!showsTexts(question)) {
-            return List.of();
-        }
-        return responses.texts(id, question.getId(), search.get(question.getId()), !organiser,
-                page.getOrDefault(question.getId(), 0) * TEXTS_PER_PAGE, TEXTS_PER_PAGE);
-    }
-
-    public long textCount(QuestionResultView question) {
-        return showsTexts(question)
-                ? responses.countTexts(id, question.getId(), search.get(question.getId()), !organiser) : 0;
-    }
-
-    public boolean showsTexts(QuestionResultView question) {
-        return question.isFreeText() && (organiser || question.getPublication() == Publication.FIGURES_AND_TEXTS);
-    }
-
-    public boolean hasNextPage(QuestionResultView question) {
-        return (page.getOrDefault(question.getId(), 0) + 1L) * TEXTS_PER_PAGE < textCount(question);
-    }
-
-    public boolean hasPreviousPage(QuestionResultView question) {
-        return page.getOrDefault(question.getId(), 0) > 0;
+    /** The free-text answers shown for each question, by question id: all for organisers, the approved published ones for others. */
+    public Map<String, TextsShown> getTexts() {
+        return texts;
     }
 
     public void nextPage(QuestionResultView question) {
         page.merge(question.getId(), 1, Integer::sum);
+        showTexts();
     }
 
     public void previousPage(QuestionResultView question) {
         page.merge(question.getId(), -1, (a, b) -> Math.max(0, a + b));
+        showTexts();
     }
 
     public void searchTexts(QuestionResultView question) {
         page.put(question.getId(), 0);
+        showTexts();
     }
 
-    public void approve(TextAnswer text, boolean approved) {
-        try {
-            responses.approveText(currentUser.actor(), id, text.responseId(), text.position(), approved);
-        } catch (DomainException e) {
-            FacesFeedback.refused("results", e);
-        }
+    public void approve(TextRow text, boolean approved) {
+        FacesActions.runInPlace("results",
+                () -> responses.approveText(currentUser.actor(), id, text.responseId(), text.position(), approved));
+        showTexts();
     }
 
     /** Every submitted response as a workbook: one row each, one column per question, answers as their labels. */
     public void export() throws IOException {
-        Consultation consultation = consultations.get(id);
-        if (!ConsultationPermissions.canOrganise(currentUser.actor(), consultation.getScope())
-                || consultation.areResponsesSealed()) {
+        ResponsesExport export;
+        try {
+            export = reading.responsesToExport(currentUser.actor(), id);
+        } catch (NotAllowedException e) {
             Pages.forbidden();
             return;
         }
@@ -171,8 +175,8 @@ public class ResultsPage implements Serializable {
         external.responseReset();
         external.setResponseContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         external.setResponseHeader("Content-Disposition", "attachment; filename=\"consultation-" + id + ".xlsx\"");
-        ResponsesWorkbook.write(consultation.getQuestionnaire(), consultation.isAnonymous(), responses.submitted(id),
-                headings, external.getResponseOutputStream());
+        ResponsesWorkbook.write(export.questionnaire(), export.anonymous(), export.responses(), headings,
+                external.getResponseOutputStream());
         faces.responseComplete();
     }
 

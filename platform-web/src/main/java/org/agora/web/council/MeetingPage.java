@@ -7,10 +7,10 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.agora.council.CouncilPermissions;
-import org.agora.council.CouncilService;
 import org.agora.council.Meeting;
+import org.agora.council.MeetingReading;
 import org.agora.council.MeetingService;
+import org.agora.council.MeetingVisit;
 import org.agora.council.Registration;
 import org.agora.council.RegistrationStatus;
 import org.agora.shared.DomainException;
@@ -37,7 +37,7 @@ public class MeetingPage implements Serializable {
     MeetingService meetings;
 
     @Inject
-    CouncilService councils;
+    MeetingReading reading;
 
     @Inject
     CouncilLabels labels;
@@ -75,20 +75,20 @@ public class MeetingPage implements Serializable {
     public void load() {
         var actor = currentUser.actor();
         Optional<Long> parsed = Optional.ofNullable(id);
-        Meeting m;
+        MeetingVisit visit;
         try {
-            m = parsed.map(i -> meetings.get(actor, i)).orElse(null);
+            visit = parsed.map(i -> reading.visit(actor, i, Instant.now())).orElse(null);
         } catch (NotAllowedException hidden) {
             Pages.forbidden();
             return;
         } catch (DomainException unknown) {
-            m = null;
+            visit = null;
         }
-        if (m == null) {
+        if (visit == null) {
             Pages.notFound();
             return;
         }
-        Instant now = Instant.now();
+        Meeting m = visit.meeting();
         meetingId = m.getId();
         councilId = m.getCouncil().getId();
         councilName = m.getCouncil().getName();
@@ -101,24 +101,20 @@ public class MeetingPage implements Serializable {
         agenda = m.getAgenda();
         membersOnly = m.isMembersOnly();
         capacity = m.getCapacity().orElse(null);
-        registered = meetings.registeredCount(meetingId);
-        waiting = meetings.waitingCount(meetingId);
-        Optional<Registration> mine = meetings.registration(actor, meetingId).filter(Registration::isActive);
-        myStatus = mine.map(Registration::getStatus).orElse(null);
-        waitingPosition = meetings.waitingPosition(actor, meetingId).stream().boxed().findFirst().orElse(null);
-        boolean member = councils.isMember(actor, councilId);
-        mayRegister = CouncilPermissions.whyNotRegister(actor, m, member, now).isEmpty();
-        started = m.hasStarted(now);
+        registered = visit.registered();
+        waiting = visit.waiting();
+        myStatus = visit.myRegistration().orElse(null);
+        waitingPosition = visit.waitingPosition().stream().boxed().findFirst().orElse(null);
+        mayRegister = visit.whyNotRegister().isEmpty();
+        started = visit.started();
         signedIn = actor.isSignedIn();
-        leader = CouncilPermissions.canLead(actor, m.getCouncil());
+        leader = visit.leader();
         hasMinutes = m.hasMinutes();
         minutes = m.getMinutes().orElse(null);
         attendance = m.getAttendance().orElse(null);
-        hasPdf = meetings.hasMinutesPdf(meetingId);
-        if (leader) {
-            attendees = meetings.registrations(actor, meetingId).stream()
-                    .map(r -> new AttendeeRow(r.getDisplayName(), labels.registration(r.getStatus()))).toList();
-        }
+        hasPdf = visit.minutesPdf();
+        attendees = visit.attendees().stream()
+                .map(r -> new AttendeeRow(r.getDisplayName(), labels.registration(r.getStatus()))).toList();
     }
 
     public String register() {

@@ -33,14 +33,10 @@ import org.junit.jupiter.api.Test;
  */
 class ViewStateTest {
 
-    /** Left as it is while its read use cases move into the domain (issue 13); remove once that lands. */
-    private static final Set<String> LEFT_TO_THE_READ_MOVE = Set.of("ResultsPage");
-
     @Test
     void everyBeanKeptBetweenRequestsIsSerializableThroughout() throws Exception {
         List<Class<?>> kept = webClasses().stream()
                 .filter(c -> c.isAnnotationPresent(ViewScoped.class) || c.isAnnotationPresent(SessionScoped.class))
-                .filter(c -> !LEFT_TO_THE_READ_MOVE.contains(c.getSimpleName()))
                 .toList();
         assertThat(kept).hasSizeGreaterThan(30);
 

@@ -1,0 +1,277 @@
+package org.agora.consultation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.agora.consultation.ResponseService.TextAnswer;
+import org.agora.shared.Actor;
+import org.agora.shared.DistrictCode;
+import org.agora.shared.DomainException;
+import org.agora.shared.NotAllowedException;
+import org.agora.shared.NotFoundException;
+import org.agora.testing.DatabaseTest;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Reading consultations against a real database, as pages and API do: who reads a draft, what a visit tells,
+ * which results and free-text answers each person sees, who exports the responses. Run on H2 and PostgreSQL by
+ * the subclasses.
+ */
+abstract class ConsultationReadingContract extends DatabaseTest {
+
+    static final Actor AGENT = ConsultationPersistenceContract.AGENT_OF_NORD;
+    static final Actor AGENT_OF_SUD = ConsultationPersistenceContract.AGENT_OF_SUD;
+    static final Actor OFFICE = ConsultationPersistenceContract.OFFICE;
+    static final Actor RESIDENT_OF_NORD = ResponsePersistenceContract.RESIDENT_OF_NORD;
+    static final Actor RESIDENT_OF_SUD = ResponsePersistenceContract.RESIDENT_OF_SUD;
+    static final Actor VISITOR = Actor.anonymous();
+    static final Instant OPENED = ResponsePersistenceContract.OPENED;
+    static final Instant CLOSING = OPENED.plusSeconds(60);
+
+    private static final List<String> ALL_QUESTIONS = ConsultationPersistenceContract.ALL_TYPES.stream()
+            .map(Question::id).toList();
+
+    private <T> T reading(Function<ConsultationReading, T> work) {
+        return db().inTransaction(em -> work.apply(new ConsultationReading(
+                new ConsultationService(em, SealsForTests.SEAL), new ResponseService(em, SealsForTests.SEAL))));
+    }
+
+    private <T> T consultations(Function<ConsultationService, T> work) {
+        return db().inTransaction(em -> work.apply(new ConsultationService(em, SealsForTests.SEAL)));
+    }
+
+    private <T> T responses(Function<ResponseService, T> work) {
+        return db().inTransaction(em -> work.apply(new ResponseService(em, SealsForTests.SEAL)));
+    }
+
+    /** A consultation of the north district with one question of each type, in draft. */
+    private long draft(boolean anonymous) {
+        ConsultationDraft draft = ConsultationPersistenceContract.draft("nord");
+        ConsultationDraft wanted = new ConsultationDraft(draft.title(), draft.description(), null, "nord",
+                draft.opensAt(), draft.closesAt(), anonymous, false);
+        long id = consultations(c -> c.create(AGENT, wanted)).getId();
+        consultations(c -> c.replaceQuestions(AGENT, id, ConsultationPersistenceContract.ALL_TYPES));
+        return id;
+    }
+
+    private long open(boolean anonymous) {
+        long id = draft(anonymous);
+        consultations(c -> c.schedule(AGENT, id, ConsultationPersistenceContract.NOW));
+        consultations(c -> c.applySchedule(OPENED));
+        return id;
+    }
+
+    private void answer(Actor who, long id, String street) {
+        Map<String, Answer> answers = ResponsePersistenceContract.fullAnswers();
+        answers.put("street", new Answer.Text(street));
+        responses(r -> r.submit(who, id, answers, OPENED));
+    }
+
+    private void closeAndPublish(long id) {
+        consultations(c -> c.closeNow(AGENT, id, CLOSING));
+        consultations(c -> c.publishResults(AGENT, id));
+    }
+
+    private static List<String> questions(VisibleResults results) {
+        return results.questions().stream().map(q -> q.results().question().id()).toList();
+    }
+
+    private static List<String> withTexts(VisibleResults results) {
+        return results.questions().stream().filter(VisibleResults.ShownQuestion::texts)
+                .map(q -> q.results().question().id()).toList();
+    }
+
+    private FreeTexts texts(Actor who, long id, String question, String search, int first, int max) {
+        return reading(r -> r.texts(who, id, question, search, first, max));
+    }
+
+    private static List<String> shown(FreeTexts page) {
+        return page.answers().stream().map(TextAnswer::text).toList();
+    }
+
+    private static void refused(ThrowingCallable action, Class<? extends DomainException> type, String key) {
+        assertThatThrownBy(action).isInstanceOfSatisfying(type, e -> assertThat(e.messageKey()).isEqualTo(key));
+    }
+
+    @Test
+    void aDraftIsNotFoundButByItsOrganisers() {
+        long id = draft(false);
+
+        assertThat(reading(r -> r.read(AGENT, id)).getId()).isEqualTo(id);
+        assertThat(reading(r -> r.read(OFFICE, id)).getId()).isEqualTo(id);
+        for (Actor other : List.of(AGENT_OF_SUD, RESIDENT_OF_NORD, VISITOR)) {
+            refused(() -> reading(r -> r.read(other, id)), NotFoundException.class, "consultation.notFound");
+            refused(() -> reading(r -> r.visit(other, id, OPENED)), NotFoundException.class, "consultation.notFound");
+        }
+        refused(() -> reading(r -> r.read(OFFICE, id + 1000)), NotFoundException.class, "consultation.notFound");
+
+        consultations(c -> c.schedule(AGENT, id, ConsultationPersistenceContract.NOW));
+        assertThat(reading(r -> r.read(VISITOR, id)).getStatus()).isEqualTo(ConsultationStatus.SCHEDULED);
+    }
+
+    @Test
+    void aVisitTellsWhetherThePersonMayAnswerHasAnsweredOrganisesAndSeesResults() {
+        long id = open(false);
+
+        ConsultationVisit before = reading(r -> r.visit(RESIDENT_OF_NORD, id, OPENED));
+        assertThat(before.consultation().getId()).isEqualTo(id);
+        assertThat(before.whyNotAnswer()).isEmpty();
+        assertThat(before.answered()).isFalse();
+        assertThat(before.mine()).isEmpty();
+        assertThat(before.organiser()).isFalse();
+        assertThat(before.resultsVisible()).isFalse();
+
+        answer(RESIDENT_OF_NORD, id, "Rue des Lilas");
+        ConsultationVisit after = reading(r -> r.visit(RESIDENT_OF_NORD, id, OPENED));
+        assertThat(after.whyNotAnswer()).contains("consultation.answer.already");
+        assertThat(after.answered()).isTrue();
+        assertThat(after.mine()).hasValueSatisfying(mine -> assertThat(mine.isSubmitted()).isTrue());
+
+        assertThat(reading(r -> r.visit(RESIDENT_OF_SUD, id, OPENED)).whyNotAnswer())
+                .contains("consultation.answer.outOfScope");
+        assertThat(reading(r -> r.visit(VISITOR, id, OPENED)).whyNotAnswer())
+                .contains("consultation.answer.signInFirst");
+        ConsultationVisit organiser = reading(r -> r.visit(AGENT, id, OPENED));
+        assertThat(organiser.whyNotAnswer()).contains("consultation.answer.residentsOnly");
+        assertThat(organiser.organiser()).isTrue();
+        assertThat(organiser.resultsVisible()).isTrue();
+        assertThat(reading(r -> r.visit(RESIDENT_OF_NORD, id, CLOSING.plusSeconds(30L * 24 * 3600))).whyNotAnswer())
+                .contains("consultation.answer.notOpen");
+    }
+
+    @Test
+    void resultsAreOrganisersAloneUntilPublishedThenEveryoneSeesThePublishedQuestions() {
+        long id = open(false);
+        answer(RESIDENT_OF_NORD, id, "Rue des Lilas");
+        answer(resident("camille", "nord"), id, "Rue du Port");
+
+        for (Actor other : List.of(VISITOR, RESIDENT_OF_NORD, AGENT_OF_SUD)) {
+            refused(() -> reading(r -> r.results(other, id)), NotAllowedException.class,
+                    "consultation.results.notPublished");
+        }
+        VisibleResults followed = reading(r -> r.results(AGENT, id));
+        assertThat(followed.organiser()).isTrue();
+        assertThat(followed.sealed()).isFalse();
+        assertThat(followed.responses()).isEqualTo(2);
+        assertThat(questions(followed)).containsExactlyElementsOf(ALL_QUESTIONS);
+        assertThat(withTexts(followed)).containsExactly("street", "idea");
+        assertThat(followed.questions().get(0).results().overall().answered()).isEqualTo(2);
+
+        consultations(c -> c.choosePublication(AGENT, id, "safety", Publication.NONE));
+        consultations(c -> c.choosePublication(AGENT, id, "idea", Publication.FIGURES_AND_TEXTS));
+        consultations(c -> c.closeNow(AGENT, id, CLOSING));
+        refused(() -> reading(r -> r.results(VISITOR, id)), NotAllowedException.class,
+                "consultation.results.notPublished");
+        consultations(c -> c.publishResults(AGENT, id));
+
+        List<String> published = ALL_QUESTIONS.stream().filter(q -> !q.equals("safety")).toList();
+        for (Actor anyone : List.of(VISITOR, RESIDENT_OF_SUD, AGENT_OF_SUD)) {
+            VisibleResults results = reading(r -> r.results(anyone, id));
+            assertThat(results.organiser()).isFalse();
+            assertThat(results.responses()).isEqualTo(2);
+            assertThat(questions(results)).containsExactlyElementsOf(published);
+            assertThat(withTexts(results)).containsExactly("idea");
+            assertThat(results.questions()).filteredOn(q -> q.results().question().id().equals("idea"))
+                    .singleElement().extracting(VisibleResults.ShownQuestion::publication)
+                    .isEqualTo(Publication.FIGURES_AND_TEXTS);
+        }
+        VisibleResults organisers = reading(r -> r.results(OFFICE, id));
+        assertThat(questions(organisers)).containsExactlyElementsOf(ALL_QUESTIONS);
+        assertThat(withTexts(organisers)).containsExactly("street", "idea");
+    }
+
+    @Test
+    void theResultsOfAnAnonymousConsultationAreOnlyHowManyAnsweredUntilItCloses() {
+        long id = open(true);
+        answer(RESIDENT_OF_NORD, id, "Rue des Lilas");
+        answer(resident("camille", "nord"), id, "Rue du Port");
+
+        VisibleResults sealed = reading(r -> r.results(AGENT, id));
+        assertThat(sealed.sealed()).isTrue();
+        assertThat(sealed.responses()).isEqualTo(2);
+        assertThat(sealed.questions()).isEmpty();
+        assertThat(texts(AGENT, id, "street", null, 0, 20)).isEqualTo(FreeTexts.NONE);
+        refused(() -> reading(r -> r.responsesToExport(AGENT, id)), NotAllowedException.class,
+                "consultation.organise.notAllowed");
+
+        consultations(c -> c.closeNow(AGENT, id, CLOSING));
+        VisibleResults counted = reading(r -> r.results(AGENT, id));
+        assertThat(counted.sealed()).isFalse();
+        assertThat(counted.responses()).isEqualTo(2);
+        assertThat(questions(counted)).containsExactlyElementsOf(ALL_QUESTIONS);
+        assertThat(texts(AGENT, id, "street", null, 0, 20).total()).isEqualTo(2);
+    }
+
+    @Test
+    void organisersReadEveryTextAndThePublicTheApprovedOnesOfQuestionsPublishedWithTexts() {
+        long id = open(false);
+        answer(RESIDENT_OF_NORD, id, "Rue des Lilas");
+        answer(resident("camille", "nord"), id, "Rue du Port");
+        answer(resident("dominique", "nord"), id, "Place des Lilas");
+
+        FreeTexts firstPage = texts(AGENT, id, "street", null, 0, 2);
+        assertThat(shown(firstPage)).containsExactly("Rue des Lilas", "Rue du Port");
+        assertThat(firstPage.total()).isEqualTo(3);
+        assertThat(shown(texts(AGENT, id, "street", null, 2, 2))).containsExactly("Place des Lilas");
+        FreeTexts lilas = texts(AGENT, id, "street", "LILAS", 0, 20);
+        assertThat(shown(lilas)).containsExactly("Rue des Lilas", "Place des Lilas");
+        assertThat(lilas.total()).isEqualTo(2);
+        assertThat(lilas.answers()).noneMatch(TextAnswer::approved);
+        refused(() -> texts(VISITOR, id, "street", null, 0, 20), NotAllowedException.class,
+                "consultation.results.notPublished");
+
+        TextAnswer port = firstPage.answers().get(1);
+        db().inTransaction(em -> {
+            new ResponseService(em, SealsForTests.SEAL).approveText(AGENT, id, port.responseId(), port.position(), true);
+            return null;
+        });
+        consultations(c -> c.choosePublication(AGENT, id, "street", Publication.FIGURES_AND_TEXTS));
+        closeAndPublish(id);
+
+        FreeTexts published = texts(VISITOR, id, "street", null, 0, 20);
+        assertThat(shown(published)).containsExactly("Rue du Port");
+        assertThat(published.total()).isEqualTo(1);
+        assertThat(texts(AGENT, id, "street", null, 0, 20).total()).isEqualTo(3);
+        assertThat(texts(VISITOR, id, "idea", null, 0, 20)).isEqualTo(FreeTexts.NONE);
+        assertThat(texts(AGENT, id, "idea", null, 0, 20).total()).isEqualTo(3);
+        assertThat(texts(AGENT, id, "cycles", null, 0, 20)).isEqualTo(FreeTexts.NONE);
+        assertThat(texts(AGENT, id, "nothing", null, 0, 20)).isEqualTo(FreeTexts.NONE);
+    }
+
+    @Test
+    void organisersAloneExportTheResponsesWithTheRespondentsAndTheirDistricts() {
+        long id = open(false);
+        answer(RESIDENT_OF_NORD, id, "Rue des Lilas");
+        answer(resident("camille", "nord"), id, "Rue du Port");
+
+        for (Actor organiser : List.of(AGENT, OFFICE)) {
+            List<SubmittedResponse> exported = new ArrayList<>();
+            ResponsesExport export = reading(r -> {
+                ResponsesExport read = r.responsesToExport(organiser, id);
+                read.responses().forEach(exported::add);
+                return read;
+            });
+            assertThat(export.anonymous()).isFalse();
+            assertThat(export.questionnaire().questions()).hasSize(ALL_QUESTIONS.size());
+            assertThat(exported).extracting(SubmittedResponse::respondent)
+                    .containsExactly(Optional.of("resident"), Optional.of("camille"));
+            assertThat(exported).extracting(SubmittedResponse::district)
+                    .containsOnly(Optional.of(new DistrictCode("nord")));
+        }
+        for (Actor other : List.of(AGENT_OF_SUD, RESIDENT_OF_NORD, VISITOR)) {
+            refused(() -> reading(r -> r.responsesToExport(other, id)), NotAllowedException.class,
+                    "consultation.organise.notAllowed");
+        }
+    }
+
+    private static Actor resident(String username, String district) {
+        return ResponsePersistenceContract.resident(username, district);
+    }
+}
