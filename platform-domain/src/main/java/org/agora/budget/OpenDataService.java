@@ -80,11 +80,13 @@ public class OpenDataService {
         }
         em.flush(); // the projects exist before the ballots' choices refer to them
         VotingRule votingRule = call.getVotingRule();
+        List<Map<ProjectId, Long>> ballots = new ArrayList<>(election.votes().size());
         for (PabulibVote vote : election.votes()) {
             Map<ProjectId, Long> points = new LinkedHashMap<>();
             votingRule.points(vote.ballot()).forEach((id, p) -> points.put(stored.get(id), p));
-            Ballots.store(em, envelope.getId(), points, Channel.PAPER);
+            ballots.add(points);
         }
+        Ballots.storeAll(em, envelope.getId(), ballots, Channel.PAPER);
         return envelope;
     }
 
