@@ -9,7 +9,7 @@
 #
 # Environment: KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD (master realm admin created on the
 # first start of a data dir; default admin/admin, loopback dev only), KC_LOG_LEVEL (default info),
-# AGORA_KC_START_TIMEOUT (seconds, default 180).
+# AGORA_KC_START_TIMEOUT (seconds, default 300).
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -148,7 +148,7 @@ stop_pid() { # $1 = pid (process-group leader started by us through setsid)
 # ---------------------------------------------------------------------------------------------- start
 cmd_start() {
     parse_opts "$@"
-    local start_ts pid java_home timeout="${AGORA_KC_START_TIMEOUT:-180}"
+    local start_ts pid java_home timeout="${AGORA_KC_START_TIMEOUT:-300}"
     start_ts=$(date +%s)
 
     if realm_ready; then

@@ -16,6 +16,9 @@ public final class Texts {
 
     public static final String BUNDLE = "org.agora.web.messages";
 
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
     private Texts() {
     }
 
@@ -44,13 +47,16 @@ public final class Texts {
 
     /** The text of a key in the given language; arguments that are {@link MessageKey}s are translated too. */
     public static String format(Locale locale, String key, Object... arguments) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        // one file per language the platform speaks and no base file: another language is the city's, French, never
+        // the server's own default language
+        Locale spoken = supported(locale.getLanguage()).orElse(Locale.FRENCH);
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, spoken, NO_FALLBACK);
         try {
             String pattern = bundle.getString(key);
             Object[] translated = Arrays.stream(arguments)
                     .map(a -> a instanceof MessageKey inner ? format(locale, inner.key(), inner.arguments().toArray()) : a)
                     .toArray();
-            return new MessageFormat(pattern, locale).format(translated);
+            return new MessageFormat(pattern, spoken).format(translated);
         } catch (MissingResourceException e) {
             return key;
         }

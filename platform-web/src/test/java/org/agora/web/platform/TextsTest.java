@@ -20,7 +20,17 @@ class TextsTest {
         Properties french = load("messages_fr.properties");
         Properties english = load("messages_en.properties");
         assertThat(french.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
-        assertThat(load("messages.properties")).isEqualTo(french);
+    }
+
+    @Test
+    void aLanguageThePlatformDoesNotSpeakGetsTheCitysFrenchWhateverTheServersLanguage() {
+        Locale server = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.ENGLISH);
+            assertThat(Texts.format(Locale.GERMAN, "validation.tooLong", 120)).isEqualTo("120 caractères au plus.");
+        } finally {
+            Locale.setDefault(server);
+        }
     }
 
     @Test
