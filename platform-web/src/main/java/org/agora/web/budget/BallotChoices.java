@@ -85,34 +85,37 @@ public final class BallotChoices implements Serializable {
     public BallotChoices(VotingRule rule, long amount, List<BudgetProject> projects) {
         this.amount = amount;
         this.choices = projects.stream().map(Choice::new).toList();
-        if (rule instanceof VotingRule.Cumulative c) {
-            kind = "CUMULATIVE";
-            min = c.maxPerProject();
-            max = c.totalPoints();
-        } else if (rule instanceof VotingRule.Ordinal o) {
-            kind = "ORDINAL";
-            min = 1;
-            max = o.ranks();
-        } else if (rule instanceof VotingRule.Approval a) {
-            kind = "APPROVAL";
-            min = a.min();
-            max = a.max();
-        } else {
-            kind = "KNAPSACK";
-            min = 0;
-            max = 0;
+        VotingRule.Settings settings = rule.settings();
+        kind = rule.kind().code();
+        switch (rule.kind()) {
+            case CUMULATIVE -> {
+                min = settings.maxPerProject();
+                max = settings.totalPoints();
+            }
+            case ORDINAL -> {
+                min = 1;
+                max = settings.ranks();
+            }
+            case APPROVAL -> {
+                min = settings.min();
+                max = settings.max();
+            }
+            default -> {
+                min = 0;
+                max = 0;
+            }
         }
     }
 
     public Ballot ballot() {
-        return switch (kind) {
-            case "CUMULATIVE" -> {
+        return switch (VotingRule.Kind.valueOf(kind)) {
+            case CUMULATIVE -> {
                 Map<ProjectId, Integer> points = new LinkedHashMap<>();
                 choices.stream().filter(c -> c.points != null && c.points != 0)
                         .forEach(c -> points.put(id(c), c.points));
                 yield new Ballot.Cumulative(points);
             }
-            case "ORDINAL" -> ranking();
+            case ORDINAL -> ranking();
             default -> {
                 Set<ProjectId> chosen = new LinkedHashSet<>();
                 choices.stream().filter(Choice::isChosen).forEach(c -> chosen.add(id(c)));
