@@ -23,7 +23,7 @@ import org.agora.web.platform.Texts;
  */
 public final class BallotChoices implements Serializable {
 
-    private final String kind;
+    private final VotingRule.Kind kind;
     private final long amount;
     private final int min;
     private final int max;
@@ -81,12 +81,12 @@ public final class BallotChoices implements Serializable {
         }
     }
 
-    /** The rule's kind and limits are kept as plain values: the view (and this object) may be serialized. */
+    /** The rule's kind and limits are kept as plain values (an enum, numbers): the view (and this object) may be serialized. */
     public BallotChoices(VotingRule rule, long amount, List<BudgetProject> projects) {
         this.amount = amount;
         this.choices = projects.stream().map(Choice::new).toList();
         VotingRule.Settings settings = rule.settings();
-        kind = rule.kind().code();
+        kind = rule.kind();
         switch (rule.kind()) {
             case CUMULATIVE -> {
                 min = settings.maxPerProject();
@@ -108,7 +108,7 @@ public final class BallotChoices implements Serializable {
     }
 
     public Ballot ballot() {
-        return switch (VotingRule.Kind.valueOf(kind)) {
+        return switch (kind) {
             case CUMULATIVE -> {
                 Map<ProjectId, Integer> points = new LinkedHashMap<>();
                 choices.stream().filter(c -> c.points != null && c.points != 0)
@@ -150,23 +150,24 @@ public final class BallotChoices implements Serializable {
     /** The summary line under the ballot, in the given language. */
     public String summary(Locale locale) {
         return switch (kind) {
-            case "CUMULATIVE" -> Texts.format(locale, "budget.ballot.summary.points", pointsGiven(),
+            case CUMULATIVE -> Texts.format(locale, "budget.ballot.summary.points", pointsGiven(),
                     max - pointsGiven(), min);
-            case "ORDINAL" -> Texts.format(locale, "budget.ballot.summary.ranks",
+            case ORDINAL -> Texts.format(locale, "budget.ballot.summary.ranks",
                     choices.stream().filter(c -> c.rank != null).count(), max);
-            case "APPROVAL" -> Texts.format(locale, "budget.ballot.summary.approval", chosenCount(), min, max,
+            case APPROVAL -> Texts.format(locale, "budget.ballot.summary.approval", chosenCount(), min, max,
                     Math.max(0, max - chosenCount()));
             default -> Texts.format(locale, isOverEnvelope() ? "budget.ballot.summary.over" : "budget.ballot.summary.knapsack",
                     spent(), Math.abs(amount - spent()), amount);
         };
     }
 
+    /** The kind's code, which the page compares and puts in message keys. */
     public String getKind() {
-        return kind;
+        return kind.code();
     }
 
     public boolean isOverEnvelope() {
-        return "KNAPSACK".equals(kind) && spent() > amount;
+        return kind == VotingRule.Kind.KNAPSACK && spent() > amount;
     }
 
     private long spent() {
@@ -183,11 +184,11 @@ public final class BallotChoices implements Serializable {
 
     /** The ranks a voter may give (1 is the best). */
     public List<Integer> getRanks() {
-        return "ORDINAL".equals(kind) ? IntStream.rangeClosed(1, max).boxed().toList() : List.of();
+        return kind == VotingRule.Kind.ORDINAL ? IntStream.rangeClosed(1, max).boxed().toList() : List.of();
     }
 
     public int getMaxPerProject() {
-        return "CUMULATIVE".equals(kind) ? min : 0;
+        return kind == VotingRule.Kind.CUMULATIVE ? min : 0;
     }
 
     public long getAmount() {
