@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -187,20 +186,8 @@ final class Ballots {
         }
         List<Ballot> ballots = new ArrayList<>(byBallot.size());
         for (Map<ProjectId, Integer> choices : byBallot.values()) {
-            ballots.add(ballotOf(choices, rule));
+            ballots.add(rule.fromPoints(choices));
         }
         return ballots;
-    }
-
-    private static Ballot ballotOf(Map<ProjectId, Integer> choices, VotingRule rule) {
-        if (rule instanceof VotingRule.Cumulative) {
-            return new Ballot.Cumulative(choices);
-        }
-        if (rule instanceof VotingRule.Ordinal) {
-            return new Ballot.Ordinal(choices.entrySet().stream()
-                    .sorted(Map.Entry.<ProjectId, Integer>comparingByValue(Comparator.reverseOrder()))
-                    .map(Map.Entry::getKey).toList());
-        }
-        return new Ballot.Approval(choices.keySet());
     }
 }

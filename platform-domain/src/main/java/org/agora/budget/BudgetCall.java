@@ -36,8 +36,6 @@ import org.agora.shared.Period;
 @Table(name = "budget_calls")
 public class BudgetCall {
 
-    enum RuleKind { APPROVAL, KNAPSACK, CUMULATIVE, ORDINAL }
-
     @Id
     @SequenceGenerator(name = "budget_call_ids", sequenceName = "budget_call_ids", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "budget_call_ids")
@@ -57,7 +55,7 @@ public class BudgetCall {
 
     @Enumerated(EnumType.STRING)
     @Column(name = "voting_rule", nullable = false, length = 20)
-    private RuleKind votingRule;
+    private VotingRule.Kind votingRule;
 
     @Column(name = "min_choices")
     private Integer minChoices;
@@ -176,8 +174,7 @@ public class BudgetCall {
     }
 
     private static void requireRuleFits(TallyRule tallyRule, VotingRule votingRule) {
-        boolean approvals = votingRule instanceof VotingRule.Approval || votingRule instanceof VotingRule.Knapsack;
-        if (tallyRule.isEqualShares() && !approvals) {
+        if (tallyRule.isEqualShares() && !votingRule.kind().approves()) {
             throw new InvalidInputException("tallyRule", "budget.call.equalSharesNeedsApprovals");
         }
     }
@@ -237,25 +234,13 @@ public class BudgetCall {
     }
 
     private void storeVotingRule(VotingRule rule) {
-        minChoices = null;
-        maxChoices = null;
-        totalPoints = null;
-        maxPointsPerProject = null;
-        ranks = null;
-        if (rule instanceof VotingRule.Approval approval) {
-            votingRule = RuleKind.APPROVAL;
-            minChoices = approval.min();
-            maxChoices = approval.max();
-        } else if (rule instanceof VotingRule.Knapsack) {
-            votingRule = RuleKind.KNAPSACK;
-        } else if (rule instanceof VotingRule.Cumulative cumulative) {
-            votingRule = RuleKind.CUMULATIVE;
-            totalPoints = cumulative.totalPoints();
-            maxPointsPerProject = cumulative.maxPerProject();
-        } else if (rule instanceof VotingRule.Ordinal ordinal) {
-            votingRule = RuleKind.ORDINAL;
-            ranks = ordinal.ranks();
-        }
+        VotingRule.Settings settings = rule.settings();
+        votingRule = rule.kind();
+        minChoices = settings.min();
+        maxChoices = settings.max();
+        totalPoints = settings.totalPoints();
+        maxPointsPerProject = settings.maxPerProject();
+        ranks = settings.ranks();
     }
 
     private void storePhases(PhasePlan phases) {
@@ -274,12 +259,8 @@ public class BudgetCall {
     }
 
     public VotingRule getVotingRule() {
-        return switch (votingRule) {
-            case APPROVAL -> new VotingRule.Approval(minChoices, maxChoices);
-            case KNAPSACK -> new VotingRule.Knapsack();
-            case CUMULATIVE -> new VotingRule.Cumulative(totalPoints, maxPointsPerProject);
-            case ORDINAL -> new VotingRule.Ordinal(ranks);
-        };
+        return VotingRule.of(votingRule, new VotingRule.Settings(minChoices, maxChoices, totalPoints,
+                maxPointsPerProject, ranks));
     }
 
     public PhasePlan getPhases() {

@@ -227,25 +227,29 @@ public class OpenDataService {
         return new Ballot.Approval(choices);
     }
 
+    /** Pabulib's name of the ballot kind; a knapsack ballot is an approval one (its bound is the budget). */
     private static String voteType(VotingRule rule) {
-        if (rule instanceof VotingRule.Cumulative) {
-            return "cumulative";
-        }
-        if (rule instanceof VotingRule.Ordinal) {
-            return "ordinal";
-        }
-        return "approval";
+        return switch (rule.kind()) {
+            case APPROVAL, KNAPSACK -> "approval";
+            case CUMULATIVE -> "cumulative";
+            case ORDINAL -> "ordinal";
+        };
     }
 
+    /** The entries that bound the ballot, as {@link PabulibElection#votingRule()} reads them back. */
     private static void ruleEntries(VotingRule rule, Map<String, String> meta) {
-        if (rule instanceof VotingRule.Approval approval) {
-            meta.put("min_length", String.valueOf(approval.min()));
-            meta.put("max_length", String.valueOf(approval.max()));
-        } else if (rule instanceof VotingRule.Cumulative cumulative) {
-            meta.put("max_sum_points", String.valueOf(cumulative.totalPoints()));
-            meta.put("max_points", String.valueOf(cumulative.maxPerProject()));
-        } else if (rule instanceof VotingRule.Ordinal ordinal) {
-            meta.put("max_length", String.valueOf(ordinal.ranks()));
+        VotingRule.Settings settings = rule.settings();
+        switch (rule.kind()) {
+            case APPROVAL -> {
+                meta.put("min_length", String.valueOf(settings.min()));
+                meta.put("max_length", String.valueOf(settings.max()));
+            }
+            case CUMULATIVE -> {
+                meta.put("max_sum_points", String.valueOf(settings.totalPoints()));
+                meta.put("max_points", String.valueOf(settings.maxPerProject()));
+            }
+            case ORDINAL -> meta.put("max_length", String.valueOf(settings.ranks()));
+            case KNAPSACK -> { }
         }
     }
 }

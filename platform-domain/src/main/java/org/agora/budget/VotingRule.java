@@ -1,10 +1,12 @@
 package org.agora.budget;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -14,16 +16,79 @@ import org.agora.shared.InvalidInputException;
  * The ballot rule of a call: which ballots are acceptable in an envelope, and how many votes or points a
  * ballot gives each project when the votes are counted. Every refusal is an {@link InvalidInputException}
  * on the field {@code ballot} with a key {@code budget.ballot.*}; nothing is stored for a refused ballot.
+ * A rule is also its {@link Kind} and the {@link Settings} it was set with: that is how the database, the API and the
+ * pages store, send and show it, and how they build it back ({@link #of}).
  */
 public sealed interface VotingRule {
 
     String FIELD = "ballot";
+
+    /**
+     * The kinds of ballot: approve projects (within a number, or within the envelope's amount), or give them points
+     * (spread, or by rank). The constant's name is the code the database, the API and the pages use.
+     */
+    enum Kind {
+        APPROVAL, KNAPSACK, CUMULATIVE, ORDINAL;
+
+        public String code() {
+            return name();
+        }
+
+        /** The kind of this code, if one has it. */
+        public static Optional<Kind> fromCode(String code) {
+            for (Kind kind : values()) {
+                if (kind.code().equals(code)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** Whether a ballot of this kind approves projects (one vote each) rather than giving them points. */
+        public boolean approves() {
+            return this == APPROVAL || this == KNAPSACK;
+        }
+    }
+
+    /**
+     * The numbers a rule is set with, named as the API names them; each kind uses its own and leaves the others null:
+     * approval {@code min} and {@code max} choices, cumulative {@code totalPoints} and {@code maxPerProject}, ordinal
+     * {@code ranks}, knapsack none.
+     */
+    record Settings(Integer min, Integer max, Integer totalPoints, Integer maxPerProject, Integer ranks) {
+
+        private static int required(Integer value, String field) {
+            if (value == null) {
+                throw new InvalidInputException(field, "validation.required");
+            }
+            return value;
+        }
+    }
+
+    /** The rule of this kind with these settings; a number the kind uses is required, the others are ignored. */
+    static VotingRule of(Kind kind, Settings settings) {
+        return switch (kind) {
+            case APPROVAL -> new Approval(Settings.required(settings.min(), "min"),
+                    Settings.required(settings.max(), "max"));
+            case KNAPSACK -> new Knapsack();
+            case CUMULATIVE -> new Cumulative(Settings.required(settings.totalPoints(), "totalPoints"),
+                    Settings.required(settings.maxPerProject(), "maxPerProject"));
+            case ORDINAL -> new Ordinal(Settings.required(settings.ranks(), "ranks"));
+        };
+    }
+
+    Kind kind();
+
+    Settings settings();
 
     /** Refuses the ballot when it breaks the rule for an envelope of {@code amount} offering {@code projects}. */
     void validate(Ballot ballot, Collection<Project> projects, Money amount);
 
     /** Votes or points the (valid) ballot gives each project it names. */
     Map<ProjectId, Long> points(Ballot ballot);
+
+    /** The ballot that gave these points: the inverse of {@link #points}, for ballots read back from storage. */
+    Ballot fromPoints(Map<ProjectId, Integer> points);
 
     /** Approve between {@code min} and {@code max} projects. */
     record Approval(int min, int max) implements VotingRule {
@@ -32,6 +97,16 @@ public sealed interface VotingRule {
             if (min < 0 || max < 1 || min > max) {
                 throw new InvalidInputException("rule", "budget.rule.choicesOutOfRange", min, max);
             }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.APPROVAL;
+        }
+
+        @Override
+        public Settings settings() {
+            return new Settings(min, max, null, null, null);
         }
 
         @Override
@@ -51,10 +126,25 @@ public sealed interface VotingRule {
         public Map<ProjectId, Long> points(Ballot ballot) {
             return onePointEach(ballot);
         }
+
+        @Override
+        public Ballot fromPoints(Map<ProjectId, Integer> points) {
+            return new Ballot.Approval(points.keySet());
+        }
     }
 
     /** Approve at least one project; the chosen projects together must cost no more than the envelope. */
     record Knapsack() implements VotingRule {
+
+        @Override
+        public Kind kind() {
+            return Kind.KNAPSACK;
+        }
+
+        @Override
+        public Settings settings() {
+            return new Settings(null, null, null, null, null);
+        }
 
         @Override
         public void validate(Ballot ballot, Collection<Project> projects, Money amount) {
@@ -76,6 +166,11 @@ public sealed interface VotingRule {
         public Map<ProjectId, Long> points(Ballot ballot) {
             return onePointEach(ballot);
         }
+
+        @Override
+        public Ballot fromPoints(Map<ProjectId, Integer> points) {
+            return new Ballot.Approval(points.keySet());
+        }
     }
 
     /** Spread up to {@code totalPoints} points, at most {@code maxPerProject} on one project, at least one in all. */
@@ -85,6 +180,16 @@ public sealed interface VotingRule {
             if (maxPerProject < 1 || totalPoints < maxPerProject) {
                 throw new InvalidInputException("rule", "budget.rule.pointsOutOfRange", totalPoints, maxPerProject);
             }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.CUMULATIVE;
+        }
+
+        @Override
+        public Settings settings() {
+            return new Settings(null, null, totalPoints, maxPerProject, null);
         }
 
         @Override
@@ -118,6 +223,11 @@ public sealed interface VotingRule {
             cumulative.points().forEach((id, given) -> points.put(id, (long) given));
             return points;
         }
+
+        @Override
+        public Ballot fromPoints(Map<ProjectId, Integer> points) {
+            return new Ballot.Cumulative(points);
+        }
     }
 
     /**
@@ -130,6 +240,16 @@ public sealed interface VotingRule {
             if (ranks < 1) {
                 throw new InvalidInputException("rule", "budget.rule.choicesOutOfRange", 1, ranks);
             }
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.ORDINAL;
+        }
+
+        @Override
+        public Settings settings() {
+            return new Settings(null, null, null, null, ranks);
         }
 
         @Override
@@ -159,6 +279,14 @@ public sealed interface VotingRule {
                 points.putIfAbsent(ranking.get(position), (long) (ranks - position));
             }
             return points;
+        }
+
+        /** The projects ranked by their points, most first. */
+        @Override
+        public Ballot fromPoints(Map<ProjectId, Integer> points) {
+            return new Ballot.Ordinal(points.entrySet().stream()
+                    .sorted(Map.Entry.<ProjectId, Integer>comparingByValue(Comparator.reverseOrder()))
+                    .map(Map.Entry::getKey).toList());
         }
     }
 

@@ -1,15 +1,22 @@
 package org.agora.shared;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
  * The database's constraints as the last word on a write (a unique name, one response or one ballot per
  * person): a write they refuse, even one racing another request or another instance, becomes the given
- * {@link ConflictException}, and the transaction stores nothing.
+ * {@link ConflictException}, and the transaction stores nothing. Only a unique key taken or a row changed meanwhile
+ * (its version moved) is such a conflict; any other refusal (a missing value, a missing reference) is a defect and
+ * propagates as it is.
  */
 public final class Constraints {
+
+    /** The SQL state of a unique violation, on PostgreSQL and on H2 alike. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private Constraints() {
     }
@@ -19,7 +26,7 @@ public final class Constraints {
         try {
             em.flush();
         } catch (PersistenceException e) {
-            throw conflict.get();
+            throw conflictOr(e, conflict);
         }
     }
 
@@ -32,7 +39,24 @@ public final class Constraints {
         try {
             query.executeUpdate();
         } catch (PersistenceException e) {
-            throw conflict.get();
+            throw conflictOr(e, conflict);
         }
+    }
+
+    private static RuntimeException conflictOr(PersistenceException e, Supplier<ConflictException> conflict) {
+        return isConflict(e) ? conflict.get() : e;
+    }
+
+    /** Whether the refusal is a unique key taken or a row changed meanwhile, found anywhere in its causes. */
+    static boolean isConflict(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof OptimisticLockException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

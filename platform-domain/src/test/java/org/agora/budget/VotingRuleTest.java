@@ -3,10 +3,12 @@ package org.agora.budget;
 import static org.agora.budget.Refusals.refused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.agora.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class VotingRuleTest {
@@ -166,5 +168,54 @@ class VotingRuleTest {
     void approvalAndKnapsackBallotsGiveOneVoteEach() {
         assertThat(new VotingRule.Knapsack().points(Ballot.Approval.of("trees", "bench")))
                 .containsOnly(Map.entry(ProjectId.of("trees"), 1L), Map.entry(ProjectId.of("bench"), 1L));
+    }
+
+    private static final List<VotingRule> ONE_OF_EACH = List.of(new VotingRule.Approval(1, 3), new VotingRule.Knapsack(),
+            new VotingRule.Cumulative(10, 4), new VotingRule.Ordinal(3));
+
+    @Test
+    void everyRuleIsBuiltBackFromItsKindAndSettings() {
+        for (VotingRule rule : ONE_OF_EACH) {
+            assertThat(VotingRule.of(rule.kind(), rule.settings())).isEqualTo(rule);
+            assertThat(VotingRule.Kind.fromCode(rule.kind().code())).contains(rule.kind());
+        }
+    }
+
+    @Test
+    void theKindsKeepTheCodesTheDatabaseAndTheApiUse() {
+        assertThat(VotingRule.Kind.values()).extracting(VotingRule.Kind::code)
+                .containsExactly("APPROVAL", "KNAPSACK", "CUMULATIVE", "ORDINAL");
+        assertThat(VotingRule.Kind.fromCode("approval")).isEmpty();
+        assertThat(VotingRule.Kind.fromCode(null)).isEmpty();
+        assertThat(ONE_OF_EACH).filteredOn(rule -> rule.kind().approves())
+                .containsExactly(new VotingRule.Approval(1, 3), new VotingRule.Knapsack());
+    }
+
+    @Test
+    void aSettingTheKindUsesIsRequiredByItsName() {
+        VotingRule.Settings none = new VotingRule.Settings(null, null, null, null, null);
+        assertThatThrownBy(() -> VotingRule.of(VotingRule.Kind.APPROVAL, new VotingRule.Settings(1, null, 9, 9, 9)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("max"));
+        assertThatThrownBy(() -> VotingRule.of(VotingRule.Kind.CUMULATIVE, none))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("totalPoints"));
+        assertThatThrownBy(() -> VotingRule.of(VotingRule.Kind.ORDINAL, none))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).contains("ranks"));
+        assertThat(VotingRule.of(VotingRule.Kind.KNAPSACK, none)).isEqualTo(new VotingRule.Knapsack());
+    }
+
+    @Test
+    void aBallotIsReadBackFromThePointsItGave() {
+        Ballot approval = Ballot.Approval.of("a", "c");
+        Ballot cumulative = points("a", 3, "b", 1);
+        Ballot ranking = Ballot.Ordinal.of("c", "a", "b");
+        Map<VotingRule, Ballot> ballots = Map.of(new VotingRule.Approval(1, 3), approval,
+                new VotingRule.Knapsack(), approval, new VotingRule.Cumulative(10, 4), cumulative,
+                new VotingRule.Ordinal(3), ranking);
+
+        ballots.forEach((rule, ballot) -> {
+            Map<ProjectId, Integer> stored = new LinkedHashMap<>();
+            rule.points(ballot).forEach((id, points) -> stored.put(id, points.intValue()));
+            assertThat(rule.fromPoints(stored)).as(rule.kind().code()).isEqualTo(ballot);
+        });
     }
 }

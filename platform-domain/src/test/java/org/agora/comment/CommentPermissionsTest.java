@@ -30,12 +30,17 @@ class CommentPermissionsTest {
         assertThat(CommentPermissions.whyNotComment(with(Role.DISTRICT_AGENT), OPEN)).isEmpty();
         assertThat(CommentPermissions.whyNotComment(with(Role.MODERATOR), OPEN)).isEmpty();
         assertThat(CommentPermissions.whyNotComment(with(Role.OFFICE_ADMIN), OPEN)).isEmpty();
+        assertThat(CommentPermissions.canComment(RESIDENT, OPEN)).isTrue();
+        assertThat(CommentPermissions.canComment(with(Role.MODERATOR), OPEN)).isTrue();
     }
 
     @Test
     void visitorsAndAnalystsOnlyRead() {
         assertThat(CommentPermissions.whyNotComment(Actor.anonymous(), OPEN)).contains("comment.signInFirst");
         assertThat(CommentPermissions.whyNotComment(with(Role.ANALYST), OPEN)).contains("comment.residentsAndStaffOnly");
+        assertThat(CommentPermissions.canComment(Actor.anonymous(), OPEN)).isFalse();
+        assertThat(CommentPermissions.canComment(with(Role.ANALYST), OPEN)).isFalse();
+        assertThat(CommentPermissions.canComment(RESIDENT, CLOSED)).isFalse();
     }
 
     @Test
@@ -62,6 +67,9 @@ class CommentPermissionsTest {
         assertThat(CommentPermissions.canDelete(RESIDENT, comment)).isTrue();
         assertThat(CommentPermissions.canDelete(NEIGHBOUR, comment)).isFalse();
         assertThat(CommentPermissions.canDelete(with(Role.MODERATOR), comment)).isFalse();
+        assertThat(CommentPermissions.whyNotDelete(RESIDENT, comment)).isEmpty();
+        assertThat(CommentPermissions.whyNotDelete(NEIGHBOUR, comment)).contains("comment.authorOnly");
+        assertThat(CommentPermissions.whyNotDelete(Actor.anonymous(), comment)).contains("comment.authorOnly");
 
         comment.delete(CommentTest.NOW);
 

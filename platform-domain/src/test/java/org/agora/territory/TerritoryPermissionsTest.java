@@ -1,11 +1,14 @@
 package org.agora.territory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Optional;
 import java.util.Set;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
+import org.agora.shared.NotAllowedException;
 import org.agora.shared.Role;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +51,19 @@ class TerritoryPermissionsTest {
     @Test
     void theOfficeManagesEveryDistrictsNeighbourhoods() {
         assertThat(TerritoryPermissions.canManageNeighbourhoods(actor(Role.OFFICE_ADMIN), SUD)).isTrue();
+    }
+
+    @Test
+    void theServicesRefuseWhatThePermissionsRefuseWithTheReason() {
+        assertThatCode(() -> TerritoryPermissions.requireDistrictsAndThemes(actor(Role.OFFICE_ADMIN)))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> TerritoryPermissions.requireDistrictsAndThemes(actor(Role.DISTRICT_AGENT, NORD)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("territory.notAllowed");
+        assertThatCode(() -> TerritoryPermissions.requireNeighbourhoods(actor(Role.DISTRICT_AGENT, NORD), NORD))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> TerritoryPermissions.requireNeighbourhoods(actor(Role.DISTRICT_AGENT, NORD), SUD))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("territory.neighbourhood.notAllowed");
+        assertThatThrownBy(() -> TerritoryPermissions.requireNeighbourhoods(Actor.anonymous(), NORD))
+                .isInstanceOf(NotAllowedException.class);
     }
 }

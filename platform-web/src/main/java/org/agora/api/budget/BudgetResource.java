@@ -70,27 +70,14 @@ public class BudgetResource {
             if (kind == null) {
                 throw new InvalidInputException("votingRule", "validation.required");
             }
-            return switch (kind) {
-                case "APPROVAL" -> new VotingRule.Approval(required(min, "min"), required(max, "max"));
-                case "KNAPSACK" -> new VotingRule.Knapsack();
-                case "CUMULATIVE" -> new VotingRule.Cumulative(required(totalPoints, "totalPoints"),
-                        required(maxPerProject, "maxPerProject"));
-                case "ORDINAL" -> new VotingRule.Ordinal(required(ranks, "ranks"));
-                default -> throw new InvalidInputException("votingRule", "budget.rule.unknown", kind);
-            };
+            VotingRule.Kind known = VotingRule.Kind.fromCode(kind)
+                    .orElseThrow(() -> new InvalidInputException("votingRule", "budget.rule.unknown", kind));
+            return VotingRule.of(known, new VotingRule.Settings(min, max, totalPoints, maxPerProject, ranks));
         }
 
         static RuleJson of(VotingRule rule) {
-            if (rule instanceof VotingRule.Approval a) {
-                return new RuleJson("APPROVAL", a.min(), a.max(), null, null, null);
-            }
-            if (rule instanceof VotingRule.Cumulative c) {
-                return new RuleJson("CUMULATIVE", null, null, c.totalPoints(), c.maxPerProject(), null);
-            }
-            if (rule instanceof VotingRule.Ordinal o) {
-                return new RuleJson("ORDINAL", null, null, null, null, o.ranks());
-            }
-            return new RuleJson("KNAPSACK", null, null, null, null, null);
+            VotingRule.Settings s = rule.settings();
+            return new RuleJson(rule.kind().code(), s.min(), s.max(), s.totalPoints(), s.maxPerProject(), s.ranks());
         }
     }
 

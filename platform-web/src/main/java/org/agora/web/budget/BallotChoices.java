@@ -23,7 +23,7 @@ import org.agora.web.platform.Texts;
  */
 public final class BallotChoices implements Serializable {
 
-    private final String kind;
+    private final VotingRule.Kind kind;
     private final long amount;
     private final int min;
     private final int max;
@@ -81,38 +81,41 @@ public final class BallotChoices implements Serializable {
         }
     }
 
-    /** The rule's kind and limits are kept as plain values: the view (and this object) may be serialized. */
+    /** The rule's kind and limits are kept as plain values (an enum, numbers): the view (and this object) may be serialized. */
     public BallotChoices(VotingRule rule, long amount, List<BudgetProject> projects) {
         this.amount = amount;
         this.choices = projects.stream().map(Choice::new).toList();
-        if (rule instanceof VotingRule.Cumulative c) {
-            kind = "CUMULATIVE";
-            min = c.maxPerProject();
-            max = c.totalPoints();
-        } else if (rule instanceof VotingRule.Ordinal o) {
-            kind = "ORDINAL";
-            min = 1;
-            max = o.ranks();
-        } else if (rule instanceof VotingRule.Approval a) {
-            kind = "APPROVAL";
-            min = a.min();
-            max = a.max();
-        } else {
-            kind = "KNAPSACK";
-            min = 0;
-            max = 0;
+        VotingRule.Settings settings = rule.settings();
+        kind = rule.kind();
+        switch (rule.kind()) {
+            case CUMULATIVE -> {
+                min = settings.maxPerProject();
+                max = settings.totalPoints();
+            }
+            case ORDINAL -> {
+                min = 1;
+                max = settings.ranks();
+            }
+            case APPROVAL -> {
+                min = settings.min();
+                max = settings.max();
+            }
+            default -> {
+                min = 0;
+                max = 0;
+            }
         }
     }
 
     public Ballot ballot() {
         return switch (kind) {
-            case "CUMULATIVE" -> {
+            case CUMULATIVE -> {
                 Map<ProjectId, Integer> points = new LinkedHashMap<>();
                 choices.stream().filter(c -> c.points != null && c.points != 0)
                         .forEach(c -> points.put(id(c), c.points));
                 yield new Ballot.Cumulative(points);
             }
-            case "ORDINAL" -> ranking();
+            case ORDINAL -> ranking();
             default -> {
                 Set<ProjectId> chosen = new LinkedHashSet<>();
                 choices.stream().filter(Choice::isChosen).forEach(c -> chosen.add(id(c)));
@@ -147,23 +150,24 @@ public final class BallotChoices implements Serializable {
     /** The summary line under the ballot, in the given language. */
     public String summary(Locale locale) {
         return switch (kind) {
-            case "CUMULATIVE" -> Texts.format(locale, "budget.ballot.summary.points", pointsGiven(),
+            case CUMULATIVE -> Texts.format(locale, "budget.ballot.summary.points", pointsGiven(),
                     max - pointsGiven(), min);
-            case "ORDINAL" -> Texts.format(locale, "budget.ballot.summary.ranks",
+            case ORDINAL -> Texts.format(locale, "budget.ballot.summary.ranks",
                     choices.stream().filter(c -> c.rank != null).count(), max);
-            case "APPROVAL" -> Texts.format(locale, "budget.ballot.summary.approval", chosenCount(), min, max,
+            case APPROVAL -> Texts.format(locale, "budget.ballot.summary.approval", chosenCount(), min, max,
                     Math.max(0, max - chosenCount()));
             default -> Texts.format(locale, isOverEnvelope() ? "budget.ballot.summary.over" : "budget.ballot.summary.knapsack",
                     spent(), Math.abs(amount - spent()), amount);
         };
     }
 
+    /** The kind's code, which the page compares and puts in message keys. */
     public String getKind() {
-        return kind;
+        return kind.code();
     }
 
     public boolean isOverEnvelope() {
-        return "KNAPSACK".equals(kind) && spent() > amount;
+        return kind == VotingRule.Kind.KNAPSACK && spent() > amount;
     }
 
     private long spent() {
@@ -180,11 +184,11 @@ public final class BallotChoices implements Serializable {
 
     /** The ranks a voter may give (1 is the best). */
     public List<Integer> getRanks() {
-        return "ORDINAL".equals(kind) ? IntStream.rangeClosed(1, max).boxed().toList() : List.of();
+        return kind == VotingRule.Kind.ORDINAL ? IntStream.rangeClosed(1, max).boxed().toList() : List.of();
     }
 
     public int getMaxPerProject() {
-        return "CUMULATIVE".equals(kind) ? min : 0;
+        return kind == VotingRule.Kind.CUMULATIVE ? min : 0;
     }
 
     public long getAmount() {

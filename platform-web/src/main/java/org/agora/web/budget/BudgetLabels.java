@@ -102,16 +102,13 @@ public class BudgetLabels {
     /** How residents vote in this call, in one sentence. */
     public String ballotRule(BudgetCall call) {
         VotingRule rule = call.getVotingRule();
-        if (rule instanceof VotingRule.Approval approval) {
-            return text("budget.ballotRule.approval", approval.min(), approval.max());
-        }
-        if (rule instanceof VotingRule.Cumulative cumulative) {
-            return text("budget.ballotRule.cumulative", cumulative.totalPoints(), cumulative.maxPerProject());
-        }
-        if (rule instanceof VotingRule.Ordinal ordinal) {
-            return text("budget.ballotRule.ordinal", ordinal.ranks());
-        }
-        return text("budget.ballotRule.knapsack");
+        VotingRule.Settings s = rule.settings();
+        return switch (rule.kind()) {
+            case APPROVAL -> text("budget.ballotRule.approval", s.min(), s.max());
+            case KNAPSACK -> text("budget.ballotRule.knapsack");
+            case CUMULATIVE -> text("budget.ballotRule.cumulative", s.totalPoints(), s.maxPerProject());
+            case ORDINAL -> text("budget.ballotRule.ordinal", s.ranks());
+        };
     }
 
     /** How the winners are chosen, in plain words. */
@@ -130,9 +127,7 @@ public class BudgetLabels {
 
     /** "Votes" for approval ballots, "points" for cumulative and ordinal ones. */
     public String scoreHeading(BudgetCall call) {
-        VotingRule rule = call.getVotingRule();
-        return text(rule instanceof VotingRule.Cumulative || rule instanceof VotingRule.Ordinal
-                ? "budget.results.points" : "budget.results.votes");
+        return text(call.getVotingRule().kind().approves() ? "budget.results.votes" : "budget.results.points");
     }
 
     private Map<String, String> districtNames() {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.agora.budget.BudgetCall;
 import org.agora.budget.BudgetCallDraft;
 import org.agora.budget.BudgetPermissions;
@@ -63,7 +64,7 @@ public class CallForm implements Serializable {
     private String name;
     private Integer year;
     private Long total;
-    private String votingRule = "APPROVAL";
+    private String votingRule = VotingRule.Kind.APPROVAL.code();
     private Integer minChoices = 1;
     private Integer maxChoices = 5;
     private Integer totalPoints = 10;
@@ -136,20 +137,13 @@ public class CallForm implements Serializable {
         year = call.getYear();
         total = call.getTotal().amount();
         VotingRule rule = call.getVotingRule();
-        if (rule instanceof VotingRule.Approval a) {
-            votingRule = "APPROVAL";
-            minChoices = a.min();
-            maxChoices = a.max();
-        } else if (rule instanceof VotingRule.Cumulative c) {
-            votingRule = "CUMULATIVE";
-            totalPoints = c.totalPoints();
-            maxPerProject = c.maxPerProject();
-        } else if (rule instanceof VotingRule.Ordinal o) {
-            votingRule = "ORDINAL";
-            ranks = o.ranks();
-        } else {
-            votingRule = "KNAPSACK";
-        }
+        VotingRule.Settings settings = rule.settings();
+        votingRule = rule.kind().code();
+        minChoices = Objects.requireNonNullElse(settings.min(), minChoices);
+        maxChoices = Objects.requireNonNullElse(settings.max(), maxChoices);
+        totalPoints = Objects.requireNonNullElse(settings.totalPoints(), totalPoints);
+        maxPerProject = Objects.requireNonNullElse(settings.maxPerProject(), maxPerProject);
+        ranks = Objects.requireNonNullElse(settings.ranks(), ranks);
         tallyRule = call.findTallyRule().orElse(null);
         minimumAge = call.getMinimumAge().orElse(null);
         PhasePlan p = call.getPhases();
@@ -195,12 +189,9 @@ public class CallForm implements Serializable {
     }
 
     private VotingRule rule() {
-        return switch (votingRule) {
-            case "KNAPSACK" -> new VotingRule.Knapsack();
-            case "CUMULATIVE" -> new VotingRule.Cumulative(number(totalPoints), number(maxPerProject));
-            case "ORDINAL" -> new VotingRule.Ordinal(number(ranks));
-            default -> new VotingRule.Approval(number(minChoices), number(maxChoices));
-        };
+        return VotingRule.of(VotingRule.Kind.fromCode(votingRule).orElse(VotingRule.Kind.APPROVAL),
+                new VotingRule.Settings(number(minChoices), number(maxChoices), number(totalPoints),
+                        number(maxPerProject), number(ranks)));
     }
 
     private static int number(Integer value) {
@@ -229,8 +220,8 @@ public class CallForm implements Serializable {
 
     public Map<String, String> getVotingRules() {
         Map<String, String> rules = new LinkedHashMap<>();
-        for (String kind : List.of("APPROVAL", "KNAPSACK", "CUMULATIVE", "ORDINAL")) {
-            rules.put(Texts.format(language.getCurrent(), "budget.call.form.rule." + kind), kind);
+        for (VotingRule.Kind kind : VotingRule.Kind.values()) {
+            rules.put(Texts.format(language.getCurrent(), "budget.call.form.rule." + kind.code()), kind.code());
         }
         return rules;
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.agora.budget.Ballot;
 import org.agora.budget.ProjectId;
+import org.agora.budget.VotingRule;
 import org.agora.shared.InvalidInputException;
 
 /**
@@ -51,7 +52,7 @@ final class PaperBallots {
 
     private static Ballot ballot(String line, String kind, int number) {
         try {
-            if ("CUMULATIVE".equals(kind)) {
+            if (VotingRule.Kind.CUMULATIVE.code().equals(kind)) {
                 Map<ProjectId, Integer> points = new LinkedHashMap<>();
                 for (String part : line.split(",")) {
                     String[] pair = part.strip().split(":");
@@ -65,7 +66,7 @@ final class PaperBallots {
             for (String part : line.split(",")) {
                 projects.add(project(part));
             }
-            if ("ORDINAL".equals(kind)) {
+            if (VotingRule.Kind.ORDINAL.code().equals(kind)) {
                 return new Ballot.Ordinal(projects);
             }
             Set<ProjectId> chosen = new LinkedHashSet<>(projects);
