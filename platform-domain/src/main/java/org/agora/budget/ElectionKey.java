@@ -129,6 +129,14 @@ final class ElectionKey {
 
         /** The votes or points per project of a ballot sealed to this key for this channel; refused when altered. */
         Map<ProjectId, Long> open(SealedBallot sealed, Channel channel) {
+            return choices(sealed, channel).points();
+        }
+
+        /**
+         * As {@link #open}, the choices kept as two arrays (what the count writes; a million ballots' maps of project
+         * ids would fill the heap). Safe to call from several threads at once: the count opens on every core.
+         */
+        Choices choices(SealedBallot sealed, Channel channel) {
             HPKE hpke = hpke();
             byte[] bytes = sealed.bytes();
             int enc = hpke.getEncSize();
@@ -138,7 +146,7 @@ final class ElectionKey {
             try {
                 byte[] content = hpke.open(Arrays.copyOf(bytes, enc), pair, INFO, associatedData(channel),
                         Arrays.copyOfRange(bytes, enc, bytes.length), null, null, null);
-                return points(content);
+                return choicesOf(content);
             } catch (InvalidCipherTextException | IllegalArgumentException e) {
                 throw unreadable();
             }
@@ -164,22 +172,36 @@ final class ElectionKey {
         return content.array();
     }
 
-    private static Map<ProjectId, Long> points(byte[] content) {
+    /** A ballot's choices as opened: the projects' ids and their votes or points, in the ballot's order. */
+    record Choices(long[] projects, int[] votes) {
+
+        Map<ProjectId, Long> points() {
+            Map<ProjectId, Long> points = new LinkedHashMap<>();
+            for (int i = 0; i < projects.length; i++) {
+                points.put(new ProjectId(String.valueOf(projects[i])), (long) votes[i]);
+            }
+            return points;
+        }
+    }
+
+    private static Choices choicesOf(byte[] content) {
         ByteBuffer in = ByteBuffer.wrap(content);
         int count = in.get() == VERSION ? in.getShort() : -1;
         if (count < 0 || HEADER_BYTES + (long) count * CHOICE_BYTES > content.length) {
             throw new IllegalArgumentException("not a sealed ballot's content");
         }
-        Map<ProjectId, Long> points = new LinkedHashMap<>();
+        long[] projects = new long[count];
+        int[] votes = new int[count];
         for (int i = 0; i < count; i++) {
-            points.put(new ProjectId(String.valueOf(in.getLong())), (long) in.getInt());
+            projects[i] = in.getLong();
+            votes[i] = in.getInt();
         }
         while (in.hasRemaining()) {
             if (in.get() != 0) {
                 throw new IllegalArgumentException("not a sealed ballot's padding");
             }
         }
-        return points;
+        return new Choices(projects, votes);
     }
 
     /** Binds a sealed ballot to its envelope, channel and key: moved to another one, it no longer opens. */

@@ -7,13 +7,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.agora.shared.NotAllowedException;
 
 /**
@@ -112,27 +118,16 @@ final class SealedBallots {
                 .map(id -> ((Number) id).longValue()).toList();
     }
 
-    /** A ballot opened by the count: its channel and votes or points per project, kept compact. */
-    private record Opened(Channel channel, long[] projects, int[] points) {
-
-        static Opened of(Channel channel, Map<ProjectId, Long> choices) {
-            long[] projects = new long[choices.size()];
-            int[] points = new int[choices.size()];
-            int i = 0;
-            for (Map.Entry<ProjectId, Long> choice : choices.entrySet()) {
-                projects[i] = Long.parseLong(choice.getKey().value());
-                points[i++] = Math.toIntExact(choice.getValue());
-            }
-            return new Opened(channel, projects, points);
-        }
-    }
-
     /**
      * The count of the envelope, in the caller's transaction: its key's row locked (a second count waits, then finds
      * nothing left; a ballot still being written is waited for, a later one refused), every sealed ballot opened with
      * the secret, written as a plain ballot in a random order (SecureRandom) under a new random id, the sealed copies
      * erased and the key marked COUNTED. Returns how many ballots were unsealed: 0 when there were none or they were
      * unsealed already. A wrong secret or an altered ballot stops it with nothing changed.
+     * <p>
+     * The sealed rows are read as a stream and opened on every core while the next ones are read; what is kept until
+     * they are all open (the order must owe nothing to the vote's, so none can be written before the last is read) is
+     * their choices in a few flat arrays, about 15 bytes a choice. The plain rows are written many to a statement.
      */
     static int unseal(Connection connection, long envelopeId, SealingSecret secret) {
         try {
@@ -140,24 +135,11 @@ final class SealedBallots {
             if (stored.isEmpty()) {
                 return 0;
             }
-            ElectionKey.Opening opening = stored.get().key().opening(secret);
-            List<Opened> opened = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select channel, sealed from sealed_ballots where envelope_id = ?")) {
-                select.setLong(1, envelopeId);
-                select.setFetchSize(BATCH);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        Channel channel = Channel.valueOf(rows.getString(1));
-                        opened.add(Opened.of(channel, opening.open(new SealedBallot(rows.getBytes(2)), channel)));
-                    }
-                }
-            }
-            if (opened.isEmpty() && stored.get().counted()) {
+            OpenedBallots opened = openAll(connection, envelopeId, stored.get().key().opening(secret));
+            if (opened.size() == 0 && stored.get().counted()) {
                 return 0;
             }
-            Collections.shuffle(opened, RANDOM);
-            writePlain(connection, envelopeId, opened);
+            writePlain(connection, envelopeId, opened, opened.shuffledOrder(RANDOM));
             try (PreparedStatement erase = connection.prepareStatement("delete from sealed_ballots where envelope_id = ?");
                  PreparedStatement counted = connection.prepareStatement(
                          "update election_keys set status = 'COUNTED' where envelope_id = ?")) {
@@ -185,51 +167,261 @@ final class SealedBallots {
         return findKey(connection, envelopeId);
     }
 
-    /** The opened ballots, in the order given, as rows of {@code ballots} and {@code ballot_choices} (new random ids). */
-    private static void writePlain(Connection connection, long envelopeId, List<Opened> opened) throws SQLException {
-        try (PreparedStatement ballot = connection.prepareStatement(
-                "insert into ballots (id, envelope_id, channel) values (?, ?, ?)");
-             PreparedStatement choice = connection.prepareStatement(
-                     "insert into ballot_choices (ballot_id, project_id, points) values (?, ?, ?)")) {
-            int pending = 0;
-            List<String> ids = new ArrayList<>(BATCH);
-            List<Opened> chunk = new ArrayList<>(BATCH);
-            for (Opened o : opened) {
-                String id = UUID.randomUUID().toString();
-                ballot.setString(1, id);
-                ballot.setLong(2, envelopeId);
-                ballot.setString(3, o.channel().name());
-                ballot.addBatch();
-                ids.add(id);
-                chunk.add(o);
-                if (++pending == BATCH) {
-                    flush(ballot, choice, ids, chunk);
-                    pending = 0;
+    /**
+     * Every sealed ballot of the envelope, opened: read in chunks, each chunk opened by a thread of a pool as large as
+     * the machine's cores (opening is nearly all of the count's work: an X25519 agreement a ballot), at most two chunks
+     * per thread waiting, so that the heap holds the opened ballots and a few chunks of sealed ones. The threads only
+     * compute (no database, no container service); they are the count's own, stopped when it ends.
+     */
+    private static OpenedBallots openAll(Connection connection, long envelopeId, ElectionKey.Opening opening)
+            throws SQLException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        ExecutorService openers = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "ballot-count-" + envelopeId);
+            thread.setDaemon(true);
+            return thread;
+        });
+        OpenedBallots opened = new OpenedBallots();
+        Deque<Future<Opened[]>> pending = new ArrayDeque<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select channel, sealed from sealed_ballots where envelope_id = ?")) {
+            select.setLong(1, envelopeId);
+            select.setFetchSize(BATCH);
+            try (ResultSet rows = select.executeQuery()) {
+                List<Channel> channels = new ArrayList<>(BATCH);
+                List<SealedBallot> sealed = new ArrayList<>(BATCH);
+                boolean more = true;
+                while (more) {
+                    more = rows.next();
+                    if (more) {
+                        channels.add(Channel.valueOf(rows.getString(1)));
+                        sealed.add(new SealedBallot(rows.getBytes(2)));
+                    }
+                    if (sealed.size() == BATCH || (!more && !sealed.isEmpty())) {
+                        List<Channel> chunkChannels = List.copyOf(channels);
+                        List<SealedBallot> chunk = List.copyOf(sealed);
+                        pending.add(openers.submit(() -> open(opening, chunkChannels, chunk)));
+                        channels.clear();
+                        sealed.clear();
+                        while (pending.size() > 2 * threads) {
+                            opened.addAll(done(pending.poll()));
+                        }
+                    }
                 }
             }
-            flush(ballot, choice, ids, chunk);
+            while (!pending.isEmpty()) {
+                opened.addAll(done(pending.poll()));
+            }
+            return opened;
+        } finally {
+            openers.shutdownNow();
         }
     }
 
-    /** The ballots of the chunk first (the choices refer to them), then their choices, in the same order. */
-    private static void flush(PreparedStatement ballot, PreparedStatement choice, List<String> ids, List<Opened> chunk)
-            throws SQLException {
-        if (ids.isEmpty()) {
-            return;
+    private static Opened[] open(ElectionKey.Opening opening, List<Channel> channels, List<SealedBallot> sealed) {
+        Opened[] opened = new Opened[sealed.size()];
+        for (int i = 0; i < opened.length; i++) {
+            opened[i] = new Opened(channels.get(i), opening.choices(sealed.get(i), channels.get(i)));
         }
-        ballot.executeBatch();
-        for (int i = 0; i < ids.size(); i++) {
-            Opened o = chunk.get(i);
-            for (int c = 0; c < o.projects().length; c++) {
-                choice.setString(1, ids.get(i));
-                choice.setLong(2, o.projects()[c]);
-                choice.setInt(3, o.points()[c]);
-                choice.addBatch();
+        return opened;
+    }
+
+    /** A chunk's opened ballots, or what stopped its opening (an altered ballot: budget.seal.unreadable). */
+    private static Opened[] done(Future<Opened[]> chunk) {
+        try {
+            return chunk.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new IllegalStateException("opening failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the count was interrupted", e);
+        }
+    }
+
+    /** A ballot as opened, before it is kept compact. */
+    private record Opened(Channel channel, ElectionKey.Choices choices) {
+    }
+
+    /**
+     * The count's opened ballots, in the order they were read, kept in flat arrays: ballot {@code i} is the channel
+     * {@code channels[i]} and the choices {@code firsts[i]} to {@code firsts[i + 1]} of {@code projects} and
+     * {@code votes}. A million ballots of three choices take about 50 MB, not the several hundred of as many maps.
+     */
+    private static final class OpenedBallots {
+
+        private static final Channel[] CHANNELS = Channel.values();
+
+        private byte[] channels = new byte[BATCH];
+        private int[] firsts = new int[BATCH + 1];
+        private long[] projects = new long[BATCH];
+        private int[] votes = new int[BATCH];
+        private int size;
+
+        void addAll(Opened[] chunk) {
+            for (Opened ballot : chunk) {
+                add(ballot.channel(), ballot.choices());
             }
         }
-        choice.executeBatch();
-        ids.clear();
-        chunk.clear();
+
+        private void add(Channel channel, ElectionKey.Choices choices) {
+            if (size + 1 == firsts.length) {
+                channels = Arrays.copyOf(channels, 2 * size);
+                firsts = Arrays.copyOf(firsts, 2 * size + 1);
+            }
+            int first = firsts[size];
+            int count = choices.projects().length;
+            if (first + count > projects.length) {
+                int capacity = Math.max(2 * projects.length, first + count);
+                projects = Arrays.copyOf(projects, capacity);
+                votes = Arrays.copyOf(votes, capacity);
+            }
+            System.arraycopy(choices.projects(), 0, projects, first, count);
+            System.arraycopy(choices.votes(), 0, votes, first, count);
+            channels[size] = (byte) channel.ordinal();
+            firsts[++size] = first + count;
+        }
+
+        int size() {
+            return size;
+        }
+
+        Channel channel(int ballot) {
+            return CHANNELS[channels[ballot]];
+        }
+
+        int firstChoice(int ballot) {
+            return firsts[ballot];
+        }
+
+        int endOfChoices(int ballot) {
+            return firsts[ballot + 1];
+        }
+
+        long project(int choice) {
+            return projects[choice];
+        }
+
+        int votes(int choice) {
+            return votes[choice];
+        }
+
+        /** The ballots' indexes in a random order (Fisher-Yates, as {@code Collections.shuffle} does). */
+        int[] shuffledOrder(SecureRandom random) {
+            int[] order = new int[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            for (int i = size - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int swapped = order[i];
+                order[i] = order[j];
+                order[j] = swapped;
+            }
+            return order;
+        }
+    }
+
+    /**
+     * The opened ballots, in the given order, as rows of {@code ballots} and {@code ballot_choices} (new random ids):
+     * many rows to a statement (a million ballots are a few thousand statements, not three million), each chunk's
+     * ballots before their choices (which refer to them).
+     */
+    private static void writePlain(Connection connection, long envelopeId, OpenedBallots opened, int[] order)
+            throws SQLException {
+        try (Rows ballots = new Rows(connection, "insert into ballots (id, envelope_id, channel) values ", 3, 500, () -> { });
+             Rows choices = new Rows(connection, "insert into ballot_choices (ballot_id, project_id, points) values ", 3,
+                     1_000, ballots::flush)) {
+            for (int ballot : order) {
+                String id = UUID.randomUUID().toString();
+                ballots.add(id, envelopeId, opened.channel(ballot).name());
+                for (int c = opened.firstChoice(ballot); c < opened.endOfChoices(ballot); c++) {
+                    choices.add(id, opened.project(c), opened.votes(c));
+                }
+            }
+            ballots.flush();
+            choices.flush();
+        }
+    }
+
+    /**
+     * Rows inserted many to a statement: a statement of {@code perStatement} rows, prepared once and used again, and
+     * one for the rest at the end. {@code before} runs before each statement (the ballots a chunk of choices refers to).
+     */
+    private static final class Rows implements AutoCloseable {
+
+        private final Connection connection;
+        private final String insert;
+        private final int columns;
+        private final int perStatement;
+        private final SqlAction before;
+        private final Object[] values;
+        private int rows;
+        private PreparedStatement full;
+
+        Rows(Connection connection, String insert, int columns, int perStatement, SqlAction before) {
+            this.connection = connection;
+            this.insert = insert;
+            this.columns = columns;
+            this.perStatement = perStatement;
+            this.before = before;
+            this.values = new Object[columns * perStatement];
+        }
+
+        void add(Object... row) throws SQLException {
+            System.arraycopy(row, 0, values, rows * columns, columns);
+            if (++rows == perStatement) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (rows == 0) {
+                return;
+            }
+            before.run();
+            if (rows == perStatement) {
+                if (full == null) {
+                    full = connection.prepareStatement(sql(perStatement));
+                }
+                execute(full);
+            } else {
+                try (PreparedStatement rest = connection.prepareStatement(sql(rows))) {
+                    execute(rest);
+                }
+            }
+            rows = 0;
+        }
+
+        private void execute(PreparedStatement statement) throws SQLException {
+            for (int i = 0; i < rows * columns; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        }
+
+        private String sql(int count) {
+            String row = "(" + "?, ".repeat(columns - 1) + "?)";
+            StringBuilder sql = new StringBuilder(insert.length() + count * (row.length() + 2)).append(insert);
+            for (int i = 0; i < count; i++) {
+                sql.append(i == 0 ? "" : ", ").append(row);
+            }
+            return sql.toString();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (full != null) {
+                full.close();
+            }
+        }
+    }
+
+    /** A statement to run first, which may fail as JDBC does. */
+    private interface SqlAction {
+        void run() throws SQLException;
     }
 
     /** The envelope's ballots by channel, sealed or not, in one statement (one snapshot: a count under way is either seen whole or not at all). */

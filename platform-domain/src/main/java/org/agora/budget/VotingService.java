@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.agora.participation.Registration;
 import org.agora.participation.Resident;
 import org.agora.participation.ResidentDirectory;
 import org.agora.participation.ResidentRegister;
@@ -110,7 +111,7 @@ public class VotingService {
         // as the vote will decide: with the register's district and birth year once the person is on it (a birth
         // year their account declares is taken when the register has none)
         Actor elector = !voter.isSignedIn() ? voter : register.findByAccount(voter.username())
-                .map(r -> elector(voter, r, call.getPhases().vote().start()))
+                .map(r -> elector(voter, Registration.of(r), call.getPhases().vote().start()))
                 .orElse(voter);
         return BudgetPermissions.whyNotVote(elector, envelope.getDistrict(), call.getMinimumAge(), call.getPhases(), now);
     }
@@ -125,13 +126,13 @@ public class VotingService {
         }
         // enlisted first, before this transaction reads anything: the enlistment has a transaction and a connection of
         // its own, and two held at once by every vote of a burst would exhaust the pool (docs/performance.md)
-        Resident resident = register.enlisted(voter, Optional.empty(), now);
+        Registration resident = register.registration(voter, now);
         BallotTerms terms = terms(envelopeId, now);
         Actor elector = elector(voter, resident, terms.voteOpened());
         terms.whyNotVote(elector, now).ifPresent(reason -> {
             throw new NotAllowedException(reason);
         });
-        Ballots.cast(em, terms, resident.getId(), sealed(terms, ballot, Channel.ONLINE), Channel.ONLINE,
+        Ballots.cast(em, terms, resident.residentId(), sealed(terms, ballot, Channel.ONLINE), Channel.ONLINE,
                 () -> new ConflictException(null, "budget.vote.already"));
     }
 
@@ -162,8 +163,8 @@ public class VotingService {
      * The voter as the register knows them: the district they had when the vote opened and the register's birth year
      * (or the one their account declares, which the register takes when it has none).
      */
-    private Actor elector(Actor voter, Resident resident, Instant voteOpened) {
-        return voter.asRegistered(register.districtAt(resident, voteOpened), resident.getBirthYear().or(voter::birthYear));
+    private Actor elector(Actor voter, Registration resident, Instant voteOpened) {
+        return voter.asRegistered(register.districtAt(resident, voteOpened), resident.birthYear().or(voter::birthYear));
     }
 
     /** The person on the register, once checked that this desk may record them and that they may vote now. */

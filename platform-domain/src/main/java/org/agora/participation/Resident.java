@@ -96,9 +96,9 @@ public class Resident {
         this.districtChangedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
     }
 
-    /** Whether staff changed the district after this moment (then the trace tells what it was). */
-    boolean districtChangedAfter(Instant moment) {
-        return districtChangedAt != null && districtChangedAt.toInstant().isAfter(moment);
+    /** When staff last moved the person (never: enlisted where they are). */
+    Optional<Instant> districtChangedAt() {
+        return Optional.ofNullable(districtChangedAt).map(OffsetDateTime::toInstant);
     }
 
     /** Names an account holder enlisted without a name (by a vote through the API). */

@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
@@ -32,6 +34,12 @@ public class ResidentRegister {
 
     /** How many people a desk search shows at most, from the register and from the directory each. */
     public static final int SEARCH_LIMIT = 20;
+
+    /** How many accounts seen on the register an instance remembers before it forgets them all (about 100 bytes each). */
+    private static final int KNOWN_ACCOUNTS = 200_000;
+
+    /** Accounts this instance has seen on the register (see {@link #registration}). */
+    private final Set<String> knownAccounts = ConcurrentHashMap.newKeySet();
 
     @PersistenceContext(unitName = "agora")
     private EntityManager em;
@@ -63,21 +71,80 @@ public class ResidentRegister {
         if (!actor.isSignedIn()) {
             throw new NotAllowedException("budget.vote.signInFirst");
         }
-        // first, in a transaction of its own, before this one touches the database (see Enlistments)
+        enlistIfAbsent(actor, fullName, now); // first, before this transaction touches the database (see Enlistments)
+        Resident resident = findByAccount(actor.username()).orElseThrow(() -> new IllegalStateException("not enlisted"));
+        fullName.ifPresent(resident::named); // a name only when the entry has none (enlisted by a vote through the API)
+        declareBirthYear(resident, actor, now);
+        return resident;
+    }
+
+    /**
+     * The signed-in voter's entry as a vote reads it, enlisted first (as {@link #enlisted}) unless this instance has seen
+     * the account on the register already; then one statement reads it, in the caller's transaction. Call it before the
+     * caller's transaction reads anything, for the same reason. Everything the vote decides on comes from that read,
+     * never from what this instance remembers: the accounts it has seen only spare an enlistment that would insert
+     * nothing (its own transaction, pooled connection and commit, which cost a fifth of a vote; docs/performance.md).
+     */
+    public Registration registration(Actor actor, Instant now) {
+        if (!actor.isSignedIn()) {
+            throw new NotAllowedException("budget.vote.signInFirst");
+        }
+        String account = actor.username();
+        if (!knownAccounts.contains(account)) {
+            enlistIfAbsent(actor, Optional.empty(), now);
+        }
+        Optional<Registration> read = Registration.ofAccount(connection(), account);
+        if (read.isEmpty()) {
+            // seen here, gone now: only when the database was put back from an older copy under a running instance;
+            // enlisted again (this once holding two connections), as a first vote would be
+            knownAccounts.remove(account);
+            enlistIfAbsent(actor, Optional.empty(), now);
+            read = Registration.ofAccount(connection(), account);
+        }
+        Registration registration = read.orElseThrow(() -> new IllegalStateException("not enlisted"));
+        remember(account);
+        if (registration.birthYear().isEmpty() && actor.birthYear().isPresent()) {
+            // the register takes the birth year the account declares, once: through the entity, as enlisted() does
+            Resident resident = get(registration.residentId());
+            declareBirthYear(resident, actor, now);
+            return Registration.of(resident);
+        }
+        return registration;
+    }
+
+    private void enlistIfAbsent(Actor actor, Optional<String> fullName, Instant now) {
         try {
             enlistments.addIfAbsent(Resident.ofAccount(actor.username(), fullName, actor.homeDistrict(), actor.birthYear(),
                     now));
         } catch (PersistenceException e) {
             // enlisted at the same moment by another request: its row is the entry
         }
-        Resident resident = findByAccount(actor.username()).orElseThrow(() -> new IllegalStateException("not enlisted"));
-        fullName.ifPresent(resident::named); // a name only when the entry has none (enlisted by a vote through the API)
+    }
+
+    private void declareBirthYear(Resident resident, Actor actor, Instant now) {
         if (resident.getBirthYear().isEmpty() && actor.birthYear().isPresent()) {
             resident.bornIn(actor.birthYear().get());
             em.persist(new ResidentChange(resident.getId(), now, actor.username(), ResidentChange.Field.BIRTH_YEAR, null,
                     String.valueOf(actor.birthYear().get()), "declared"));
         }
-        return resident;
+    }
+
+    /** An entry is never removed from the register: an account seen on it stays on it. Bounded, by forgetting all. */
+    private void remember(String account) {
+        if (knownAccounts.size() >= KNOWN_ACCOUNTS) {
+            knownAccounts.clear();
+        }
+        knownAccounts.add(account);
+    }
+
+    /** The transaction's connection, the persistence context's pending changes written first. */
+    private Connection connection() {
+        em.flush();
+        Connection connection = em.unwrap(Connection.class);
+        if (connection == null) {
+            throw new IllegalStateException("the register is read in a transaction");
+        }
+        return connection;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -98,16 +165,22 @@ public class ResidentRegister {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<DistrictCode> districtAt(Resident resident, Instant moment) {
+        return districtAt(Registration.of(resident), moment);
+    }
+
+    /** As {@link #districtAt(Resident, Instant)}, for the entry a vote read. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<DistrictCode> districtAt(Registration resident, Instant moment) {
         if (!resident.districtChangedAfter(moment)) {
-            return resident.getDistrict();
+            return resident.district();
         }
         return em.createQuery("select c from ResidentChange c where c.residentId = :r and c.field = :f"
                         + " and c.changedAt > :t order by c.changedAt, c.id", ResidentChange.class)
-                .setParameter("r", resident.getId()).setParameter("f", ResidentChange.Field.DISTRICT)
+                .setParameter("r", resident.residentId()).setParameter("f", ResidentChange.Field.DISTRICT)
                 .setParameter("t", java.time.OffsetDateTime.ofInstant(moment, java.time.ZoneOffset.UTC))
                 .setMaxResults(1).getResultStream().findFirst()
                 .map(c -> c.getBefore().flatMap(DistrictCode::parse))
-                .orElse(resident.getDistrict());
+                .orElse(resident.district());
     }
 
     /**
