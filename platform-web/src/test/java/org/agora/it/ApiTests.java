@@ -48,6 +48,18 @@ abstract class ApiTests {
     }
 
     @Test
+    void theBenchmarksNoOpNeedsAValidTokenAndDoesNothingElse() {
+        assertThat(Api.anonymous().get("/api/ping").status()).isEqualTo(401);
+        assertThat(Api.anonymous().put("/api/ping", "{\"projects\": [1]}").status()).isEqualTo(401);
+        assertThat(Api.withToken("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl").put("/api/ping", "{}").status())
+                .isEqualTo(401);
+        Reply ping = Api.as(DemoUser.RESIDENT).put("/api/ping", "{\"projects\": [1]}");
+        assertThat(ping.status()).isEqualTo(204);
+        assertThat(ping.body()).isEmpty();
+        assertThat(Api.as(DemoUser.RESIDENT).get("/api/ping").status()).isEqualTo(204);
+    }
+
+    @Test
     void meNeedsAValidTokenAndCarriesRolesAndDistricts() {
         assertThat(Api.anonymous().get("/api/me").status()).isEqualTo(401);
         Reply forged = Api.withToken("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl").get("/api/me");

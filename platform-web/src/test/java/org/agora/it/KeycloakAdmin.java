@@ -39,6 +39,7 @@ final class KeycloakAdmin {
         JsonObject update = Json.createObjectBuilder(user).add("attributes", changed).build();
         send(admin("users/" + user.getString("id")).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(update.toString())), 204);
+        Platform.forgetToken(username);
         return before;
     }
 

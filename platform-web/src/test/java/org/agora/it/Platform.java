@@ -7,6 +7,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the integration tests share: the addresses of the app and of the test Keycloak, and access tokens obtained
@@ -41,7 +44,33 @@ public final class Platform {
     }
 
 
+    /** Tokens already given, by username: a token lasts 300 s in the realm, a cached one is used for 200 s at most. */
+    private static final Map<String, CachedToken> TOKENS = new ConcurrentHashMap<>();
+
+    private record CachedToken(String token, Instant until) {
+    }
+
+    /**
+     * An access token of the demo user, as an API client gets it (password grant); the same one for a few minutes,
+     * as a client would keep it: a test run signs in each user a few times, not once per request (Keycloak refuses a
+     * user's logins for a while when it takes them for an attack).
+     */
     public static String token(DemoUser user) {
+        CachedToken cached = TOKENS.get(user.username);
+        if (cached != null && Instant.now().isBefore(cached.until())) {
+            return cached.token();
+        }
+        String token = newToken(user);
+        TOKENS.put(user.username, new CachedToken(token, Instant.now().plusSeconds(200)));
+        return token;
+    }
+
+    /** The next token of this user is a new one: what Keycloak knows of them has changed. */
+    static void forgetToken(String username) {
+        TOKENS.remove(username);
+    }
+
+    private static String newToken(DemoUser user) {
         String form = "grant_type=password&client_id=agora-web&client_secret=agora-dev-secret&scope=openid"
                 + "&username=" + URLEncoder.encode(user.username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(user.password, StandardCharsets.UTF_8);
