@@ -1,8 +1,8 @@
 package org.agora.budget;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -18,16 +18,18 @@ import org.agora.territory.TerritoryService;
 @Transactional
 public class BudgetService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
+    private TerritoryService territory;
 
     protected BudgetService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    public BudgetService(EntityManager em) {
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public BudgetService(EntityManager em, TerritoryService territory) {
         this.em = em;
+        this.territory = territory;
     }
 
     public BudgetCall createCall(Actor actor, BudgetCallDraft draft) {
@@ -91,7 +93,6 @@ public class BudgetService {
     }
 
     private void requireDistricts(BudgetCallDraft draft) {
-        TerritoryService territory = new TerritoryService(em);
         draft.envelopes().stream().map(EnvelopeDraft::districtCode)
                 .filter(code -> code != null && !code.isBlank())
                 .forEach(territory::getDistrict);

@@ -13,10 +13,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.agora.media.ImageService;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.Period;
 import org.agora.shared.Role;
+import org.agora.territory.TerritoryService;
 
 /**
  * The participatory budget of a demo installation: this year's call of Belrive, open for projects (a few already
@@ -33,13 +35,15 @@ public final class DemoBudget {
 
     /** Creates the demo calls if there is none yet; returns whether it did. */
     public static boolean seedIfEmpty(EntityManager em, Instant now) {
-        if (!new BudgetService(em).calls().isEmpty()) {
+        TerritoryService territory = new TerritoryService(em);
+        BudgetService budget = new BudgetService(em, territory);
+        if (!budget.calls().isEmpty()) {
             return false;
         }
         try (InputStream in = DemoBudget.class.getResourceAsStream(TOULOUSE);
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            new OpenDataService(em).importElection(OFFICE, "Toulouse 2019 (élection réelle, données ouvertes Pabulib)",
-                    2019, PabulibFile.read(reader), now);
+            new OpenDataService(em, budget, new TallyService(em), new VotingService(em)).importElection(OFFICE,
+                    "Toulouse 2019 (élection réelle, données ouvertes Pabulib)", 2019, PabulibFile.read(reader), now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -51,7 +55,7 @@ public final class DemoBudget {
         List<EnvelopeDraft> envelopes = List.of(new EnvelopeDraft("", 200_000), new EnvelopeDraft("centre", 100_000),
                 new EnvelopeDraft("nord", 100_000), new EnvelopeDraft("sud", 100_000), new EnvelopeDraft("est", 100_000),
                 new EnvelopeDraft("ouest", 100_000));
-        BudgetCall call = new BudgetService(em).createCall(OFFICE, new BudgetCallDraft("Budget participatif de Belrive",
+        BudgetCall call = budget.createCall(OFFICE, new BudgetCallDraft("Budget participatif de Belrive",
                 now.atZone(Period.CITY_ZONE).getYear() + 1, 700_000, envelopes, phases, new VotingRule.Approval(1, 5),
                 TallyRule.EQUAL_SHARES, 16));
         long nord = call.findEnvelope(Optional.of(new DistrictCode("nord"))).orElseThrow().getId();
@@ -59,7 +63,7 @@ public final class DemoBudget {
         long sud = call.findEnvelope(Optional.of(new DistrictCode("sud"))).orElseThrow().getId();
         Actor resident = resident("resident", "nord");
         Actor residentOfSud = resident("resident.sud", "sud");
-        ProjectService projects = new ProjectService(em);
+        ProjectService projects = new ProjectService(em, territory, new ImageService(em));
         BudgetProject garden = projects.submit(resident, new ProjectDraft("Un jardin partagé au square des Tilleuls",
                 "Des bacs de culture, un composteur et un point d'eau, entretenus par les voisins avec l'aide d'une "
                         + "association.", nord, "Square des Tilleuls", new BigDecimal("45.7712"), new BigDecimal("4.8321"),

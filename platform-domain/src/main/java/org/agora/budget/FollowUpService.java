@@ -1,8 +1,8 @@
 package org.agora.budget;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.HashSet;
@@ -32,16 +32,20 @@ public class FollowUpService {
     /** The input field of an update's photo, in the refusals. */
     public static final String PHOTO = "photo";
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
+    private ImageService images;
+    private TallyService tallies;
 
     protected FollowUpService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    public FollowUpService(EntityManager em) {
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public FollowUpService(EntityManager em, ImageService images, TallyService tallies) {
         this.em = em;
+        this.images = images;
+        this.tallies = tallies;
     }
 
     /** Starts following up the envelope's winners (nothing happens if it has started already); its follow-ups. */
@@ -82,7 +86,7 @@ public class FollowUpService {
 
     private StoredImage storedPhoto(Actor manager, String fileName, byte[] bytes) {
         try {
-            return new ImageService(em).store(manager.username(), fileName, bytes);
+            return images.store(manager.username(), fileName, bytes);
         } catch (InvalidInputException refused) {
             throw new InvalidInputException(PHOTO, refused.messageKey(), refused.arguments());
         }
@@ -103,7 +107,7 @@ public class FollowUpService {
 
     /** Marks the envelope as followed up, then copies its winners from the tally: the mark's key refuses a second copy. */
     private void open(Actor manager, Envelope envelope, Instant now) {
-        Tally tally = new TallyService(em).tally(manager, envelope.getId(), now);
+        Tally tally = tallies.tally(manager, envelope.getId(), now);
         em.persist(new EnvelopeFollowUp(envelope, manager.username(), now));
         // before the winners, whose rows refer to the mark
         Constraints.flush(em, () -> new ConflictException(null, "budget.followup.changedMeanwhile"));

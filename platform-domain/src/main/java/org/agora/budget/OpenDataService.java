@@ -1,9 +1,9 @@
 package org.agora.budget;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,16 +39,22 @@ import org.agora.shared.Period;
 @Transactional
 public class OpenDataService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
+    private BudgetService calls;
+    private TallyService tallies;
+    private VotingService voting;
 
     protected OpenDataService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    public OpenDataService(EntityManager em) {
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public OpenDataService(EntityManager em, BudgetService calls, TallyService tallies, VotingService voting) {
         this.em = em;
+        this.calls = calls;
+        this.tallies = tallies;
+        this.voting = voting;
     }
 
     /**
@@ -64,7 +70,7 @@ public class OpenDataService {
                 new Period(now.minus(Duration.ofDays(4)), now.minus(Duration.ofDays(3))),
                 new Period(now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(2))),
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
-        BudgetCall call = new BudgetService(em).createImportedCall(actor, new BudgetCallDraft(name, year,
+        BudgetCall call = calls.createImportedCall(actor, new BudgetCallDraft(name, year,
                 budget.amount(), List.of(new EnvelopeDraft("", budget.amount())), past, election.votingRule(), rule,
                 null));
         Envelope envelope = call.getEnvelopes().get(0);
@@ -148,7 +154,7 @@ public class OpenDataService {
         if (imported.isPresent()) {
             return exportImported(actor, envelope, imported.get(), now);
         }
-        Tally tally = new TallyService(em).tally(actor, envelopeId, now);
+        Tally tally = tallies.tally(actor, envelopeId, now);
         BudgetCall call = envelope.getCall();
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("description", call.getName());
@@ -162,7 +168,7 @@ public class OpenDataService {
         meta.put("currency", "EUR");
         ruleEntries(call.getVotingRule(), meta);
 
-        List<PabulibProject> projects = new VotingService(em).ballot(envelopeId).stream().map(p -> {
+        List<PabulibProject> projects = voting.ballot(envelopeId).stream().map(p -> {
             Map<String, String> columns = new LinkedHashMap<>();
             ProjectId id = p.toCandidate().id();
             columns.put("votes", String.valueOf(tally.scoreOf(id)));
@@ -183,13 +189,13 @@ public class OpenDataService {
     private PabulibElection exportImported(Actor actor, Envelope envelope, ImportedElection imported, Instant now) {
         long envelopeId = envelope.getId();
         BudgetCall call = envelope.getCall();
-        Optional<Tally> tally = call.findTallyRule().map(rule -> new TallyService(em).tally(actor, envelopeId, now));
+        Optional<Tally> tally = call.findTallyRule().map(rule -> tallies.tally(actor, envelopeId, now));
         Map<Long, ImportedProject> rows = new HashMap<>();
         em.createQuery("select p from ImportedProject p where p.callId = :c", ImportedProject.class)
                 .setParameter("c", imported.getCallId()).getResultList().forEach(r -> rows.put(r.getProjectId(), r));
         Map<ProjectId, ProjectId> fileIds = new HashMap<>();
         List<PabulibProject> projects = new ArrayList<>();
-        for (BudgetProject project : new VotingService(em).ballot(envelopeId)) {
+        for (BudgetProject project : voting.ballot(envelopeId)) {
             ProjectId stored = project.toCandidate().id();
             ImportedProject row = rows.get(project.getId());
             ProjectId fileId = row == null ? stored : row.getFileId();

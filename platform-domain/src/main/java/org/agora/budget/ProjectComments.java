@@ -1,8 +1,8 @@
 package org.agora.budget;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
 import org.agora.comment.CommentTarget;
@@ -14,14 +14,14 @@ import org.agora.shared.Actor;
 @ApplicationScoped
 public class ProjectComments implements CommentTargets {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
     protected ProjectComments() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
+    /** The entity manager: injected by CDI, or given by hand outside a container. */
+    @Inject
     public ProjectComments(EntityManager em) {
         this.em = em;
     }

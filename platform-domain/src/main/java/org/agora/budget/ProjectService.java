@@ -1,8 +1,8 @@
 package org.agora.budget;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -29,16 +29,20 @@ import org.agora.territory.TerritoryService;
 @Transactional
 public class ProjectService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
+    private TerritoryService territory;
+    private ImageService images;
 
     protected ProjectService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    public ProjectService(EntityManager em) {
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public ProjectService(EntityManager em, TerritoryService territory, ImageService images) {
         this.em = em;
+        this.territory = territory;
+        this.images = images;
     }
 
     public BudgetProject submit(Actor author, ProjectDraft draft, Instant now) {
@@ -75,7 +79,7 @@ public class ProjectService {
         if (project.getImageIds().size() >= BudgetProject.MAX_IMAGES) {
             throw new InvalidInputException("file", "budget.project.tooManyImages", BudgetProject.MAX_IMAGES);
         }
-        StoredImage image = new ImageService(em).store(author.username(), fileName, bytes);
+        StoredImage image = images.store(author.username(), fileName, bytes);
         project.addImage(image.getId());
         em.flush();
         return project;
@@ -208,7 +212,7 @@ public class ProjectService {
     }
 
     private void requireTheme(ProjectDraft draft) {
-        if (draft.themeId() != null && new TerritoryService(em).themes().stream()
+        if (draft.themeId() != null && territory.themes().stream()
                 .noneMatch(t -> t.getId().equals(draft.themeId()))) {
             throw new InvalidInputException("theme", "budget.project.unknownTheme");
         }

@@ -1,8 +1,8 @@
 package org.agora.budget;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -22,14 +22,14 @@ import org.agora.shared.NotFoundException;
 @Transactional
 public class ReviewService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
     protected ReviewService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
     public ReviewService(EntityManager em) {
         this.em = em;
     }

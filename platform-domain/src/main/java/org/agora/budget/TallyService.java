@@ -3,7 +3,6 @@ package org.agora.budget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -24,12 +23,12 @@ import org.agora.shared.NotFoundException;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TallyService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
     /** Opens the sealed ballots before the first count, in a transaction of its own. */
-    @Inject
-    BallotCount count;
+    private BallotCount count;
+
+    private VotingService voting;
 
     protected TallyService() {
         // for CDI
@@ -46,8 +45,15 @@ public class TallyService {
 
     /** As {@link #TallyService(EntityManager)}, opening sealed ballots with these keys. */
     TallyService(EntityManager em, ElectionKeys keys) {
+        this(em, new BallotCount(em, keys), new VotingService(em));
+    }
+
+    /** The entity manager and its collaborators, injected by CDI. */
+    @Inject
+    TallyService(EntityManager em, BallotCount count, VotingService voting) {
         this.em = em;
-        this.count = new BallotCount(em, keys);
+        this.count = count;
+        this.voting = voting;
     }
 
     public Tally tally(Actor actor, long envelopeId, Instant now) {
@@ -60,7 +66,7 @@ public class TallyService {
         if (count.stillSealed(envelopeId)) {
             count.unseal(envelopeId, now); // the vote is over (the permission says so): open the sealed ballots first
         }
-        List<Project> projects = new VotingService(em).ballot(envelopeId).stream().map(BudgetProject::toCandidate).toList();
+        List<Project> projects = voting.ballot(envelopeId).stream().map(BudgetProject::toCandidate).toList();
         TallyRule rule = call.findTallyRule().orElseThrow(() -> new ConflictException(null, "budget.results.ruleUnknown",
                 Optional.ofNullable(em.find(ImportedElection.class, call.getId()))
                         .flatMap(ImportedElection::getFileRule).orElse("")));

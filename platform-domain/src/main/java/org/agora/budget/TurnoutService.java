@@ -3,7 +3,6 @@ package org.agora.budget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
@@ -24,17 +23,23 @@ import org.agora.territory.TerritoryService;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TurnoutService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
-
-    @Inject
-    TerritoryService territory;
-
-    @Inject
-    RegisteredResidents residents;
+    private TerritoryService territory;
+    private RegisteredResidents residents;
+    private VotingService voting;
 
     protected TurnoutService() {
         // for CDI
+    }
+
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public TurnoutService(EntityManager em, TerritoryService territory, RegisteredResidents residents,
+                          VotingService voting) {
+        this.em = em;
+        this.territory = territory;
+        this.residents = residents;
+        this.voting = voting;
     }
 
     public Turnout turnout(Actor actor, long envelopeId, Instant now) {
@@ -43,7 +48,7 @@ public class TurnoutService {
         if (!BudgetPermissions.canSeeResults(actor, envelope, now)) {
             throw new NotAllowedException("budget.results.notYet");
         }
-        long ballots = new VotingService(em).ballotsByChannel(envelopeId).values().stream().mapToLong(Long::longValue).sum();
+        long ballots = voting.ballotsByChannel(envelopeId).values().stream().mapToLong(Long::longValue).sum();
         long accountVoters = ((Number) em.createNativeQuery("select count(*) from vote_marks m join residents r"
                 + " on r.id = m.resident_id where m.envelope_id = ? and r.account is not null")
                 .setParameter(1, envelopeId).getSingleResult()).longValue();

@@ -5,7 +5,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,23 +32,24 @@ import org.agora.shared.NotFoundException;
 @Transactional
 public class CommentService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
-
-    @Inject
-    @Any
-    Instance<CommentTargets> registered;
-
-    private List<CommentTargets> given;
+    private Iterable<CommentTargets> owners;
 
     protected CommentService() {
         // for CDI
     }
 
-    /** For use outside a container: an entity manager whose transactions the caller runs, and the targets' owners. */
+    /** The entity manager and the targets' owners, as CDI finds them. */
+    @Inject
+    public CommentService(EntityManager em, @Any Instance<CommentTargets> owners) {
+        this.em = em;
+        this.owners = owners;
+    }
+
+    /** Outside a container: an entity manager whose transactions the caller runs, and the targets' owners. */
     public CommentService(EntityManager em, List<CommentTargets> owners) {
         this.em = em;
-        this.given = List.copyOf(owners);
+        this.owners = List.copyOf(owners);
     }
 
     /** A new comment at the top of the target's thread. */
@@ -187,7 +187,6 @@ public class CommentService {
     }
 
     private Optional<CommentTargets> owner(CommentTarget.Kind kind) {
-        Iterable<CommentTargets> owners = given != null ? given : registered;
         return StreamSupport.stream(owners.spliterator(), false).filter(o -> o.kind() == kind).findFirst();
     }
 

@@ -3,7 +3,6 @@ package org.agora.consultation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
@@ -31,27 +30,23 @@ import org.agora.territory.TerritoryService;
 @Transactional
 public class ConsultationService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
-
-    @Inject
-    ResponseSeal seal;
+    private TerritoryService territory;
+    private ImageService images;
+    private ResponseService responses;
 
     protected ConsultationService() {
         // for CDI
     }
 
-    /**
-     * For use outside a container, with an entity manager whose transactions the caller runs; without a seal it
-     * cannot close an anonymous consultation that holds sealed responses.
-     */
-    public ConsultationService(EntityManager em) {
-        this(em, null);
-    }
-
-    public ConsultationService(EntityManager em, ResponseSeal seal) {
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public ConsultationService(EntityManager em, TerritoryService territory, ImageService images,
+                               ResponseService responses) {
         this.em = em;
-        this.seal = seal;
+        this.territory = territory;
+        this.images = images;
+        this.responses = responses;
     }
 
     public Consultation create(Actor actor, ConsultationDraft draft) {
@@ -60,7 +55,7 @@ public class ConsultationService {
             throw new NotAllowedException("consultation.organise.notAllowed");
         }
         if (draft.themeId() != null) {
-            new TerritoryService(em).getTheme(draft.themeId());
+            territory.getTheme(draft.themeId());
         }
         Consultation consultation = new Consultation(draft, scope, actor.username());
         em.persist(consultation);
@@ -72,7 +67,7 @@ public class ConsultationService {
         if (districtCode == null || districtCode.isBlank()) {
             return ConsultationScope.city();
         }
-        DistrictCode code = new TerritoryService(em).getDistrict(districtCode).getCode();
+        DistrictCode code = territory.getDistrict(districtCode).getCode();
         return ConsultationScope.of(code);
     }
 
@@ -84,7 +79,7 @@ public class ConsultationService {
             throw new NotAllowedException("consultation.organise.notAllowed");
         }
         if (draft.themeId() != null) {
-            new TerritoryService(em).getTheme(draft.themeId());
+            territory.getTheme(draft.themeId());
         }
         consultation.update(draft, scope);
         em.flush();
@@ -188,7 +183,7 @@ public class ConsultationService {
     /** Gives the consultation a cover image: the upload is checked (a real PNG or JPEG, not too large) and stored. */
     public Consultation changeCover(Actor actor, long id, String fileName, byte[] bytes) {
         Consultation consultation = organised(actor, id);
-        StoredImage image = new ImageService(em).store(actor.username(), fileName, bytes);
+        StoredImage image = images.store(actor.username(), fileName, bytes);
         consultation.changeCover(image.getId());
         return consultation;
     }
@@ -219,7 +214,7 @@ public class ConsultationService {
     private void countSealedResponses(Consultation consultation) {
         if (consultation.isAnonymous()) {
             em.flush();
-            new ResponseService(em, seal).countSealed(consultation, consultation.getPeriod().end());
+            responses.countSealed(consultation, consultation.getPeriod().end());
         }
     }
 

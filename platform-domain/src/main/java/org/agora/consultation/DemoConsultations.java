@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.agora.consultation.Question.Common;
+import org.agora.media.ImageService;
 import org.agora.shared.Actor;
 import org.agora.shared.Role;
+import org.agora.territory.TerritoryService;
 
 /**
  * The consultations of a demo installation: one open to the whole city with a question of each type and a
@@ -49,7 +51,8 @@ public final class DemoConsultations {
         if (existing > 0) {
             return false;
         }
-        ConsultationService consultations = new ConsultationService(em);
+        ConsultationService consultations = new ConsultationService(em, new TerritoryService(em), new ImageService(em),
+                new ResponseService(em, null));
         Instant soon = now.plus(Duration.ofMinutes(5));
         Consultation cycling = consultations.create(OFFICE, new ConsultationDraft("Belrive à vélo : votre avis",
                 "<p>La Ville prépare son <strong>plan vélo 2027-2032</strong>. Dites-nous comment vous vous déplacez "

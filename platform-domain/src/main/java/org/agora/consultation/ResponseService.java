@@ -1,9 +1,8 @@
 package org.agora.consultation;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.NotAllowedException;
+import org.agora.shared.NotFoundException;
 
 /**
  * Use cases of answering a consultation: save a draft and come back to it, submit once (or again, when the
@@ -36,24 +36,18 @@ public class ResponseService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
-
-    @Inject
-    ResponseSeal seal;
+    private ResponseSeal seal;
 
     protected ResponseService() {
         // for CDI
     }
 
     /**
-     * For use outside a container, with an entity manager whose transactions the caller runs; without a seal it
-     * serves everything but the responses of anonymous consultations.
+     * The entity manager and the key that seals anonymous responses: injected by CDI, or given by hand outside a
+     * container, where without a seal it serves everything but the responses of anonymous consultations.
      */
-    public ResponseService(EntityManager em) {
-        this(em, null);
-    }
-
+    @Inject
     public ResponseService(EntityManager em, ResponseSeal seal) {
         this.em = em;
         this.seal = seal;
@@ -287,7 +281,7 @@ public class ResponseService {
     }
 
     private Consultation answerable(Actor actor, long consultationId, Instant now) {
-        Consultation consultation = new ConsultationService(em).get(consultationId);
+        Consultation consultation = consultation(consultationId);
         Optional<String> reason = ConsultationPermissions.whyNotAnswer(actor, consultation.getScope(),
                 consultation.getStatus());
         if (reason.isPresent()) {
@@ -349,7 +343,7 @@ public class ResponseService {
 
     /** Approves a free-text answer for publication, or withdraws it (organisers of the consultation). */
     public void approveText(Actor actor, long consultationId, long responseId, int position, boolean approved) {
-        Consultation consultation = new ConsultationService(em).get(consultationId);
+        Consultation consultation = consultation(consultationId);
         if (!ConsultationPermissions.canOrganise(actor, consultation.getScope())) {
             throw new NotAllowedException("consultation.organise.notAllowed");
         }
@@ -436,5 +430,11 @@ public class ResponseService {
             em.clear();
             return responses;
         }
+    }
+
+    /** The consultation, looked up here rather than through {@link ConsultationService}, which calls this service. */
+    private Consultation consultation(long id) {
+        return Optional.ofNullable(em.find(Consultation.class, id))
+                .orElseThrow(() -> new NotFoundException("consultation.notFound", id));
     }
 }

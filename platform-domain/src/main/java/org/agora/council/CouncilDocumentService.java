@@ -3,7 +3,6 @@ package org.agora.council;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -25,26 +24,26 @@ import org.agora.shared.NotFoundException;
 @Transactional
 public class CouncilDocumentService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
-
-    @Inject
-    DocumentService files;
+    private DocumentService files;
+    private CouncilService councils;
 
     protected CouncilDocumentService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    public CouncilDocumentService(EntityManager em, DocumentService files) {
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public CouncilDocumentService(EntityManager em, DocumentService files, CouncilService councils) {
         this.em = em;
         this.files = files;
+        this.councils = councils;
     }
 
     /** Publishes a document; the title and the file are both checked before anything is stored. */
     public CouncilDocument publish(Actor actor, long councilId, String title, boolean membersOnly, String fileName,
                                    byte[] bytes, Instant now) {
-        Council council = councils().get(councilId);
+        Council council = councils.get(councilId);
         if (!CouncilContentPermissions.canPublish(actor, council)) {
             throw new NotAllowedException("council.notLeader");
         }
@@ -61,7 +60,7 @@ public class CouncilDocumentService {
     public void remove(Actor actor, long documentId) {
         CouncilDocument document = Optional.ofNullable(em.find(CouncilDocument.class, documentId))
                 .orElseThrow(() -> notFound(documentId));
-        if (!CouncilContentPermissions.canPublish(actor, councils().get(document.getCouncilId()))) {
+        if (!CouncilContentPermissions.canPublish(actor, councils.get(document.getCouncilId()))) {
             throw new NotAllowedException("council.notLeader");
         }
         em.remove(document);
@@ -73,8 +72,8 @@ public class CouncilDocumentService {
     /** The documents this person may see, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CouncilDocument> visible(Actor actor, long councilId) {
-        Council council = councils().get(councilId);
-        boolean all = councils().seesMembersOnly(actor, council);
+        Council council = councils.get(councilId);
+        boolean all = councils.seesMembersOnly(actor, council);
         return em.createQuery("select d from CouncilDocument d where d.councilId = :c"
                         + (all ? "" : " and d.membersOnly = false") + " order by d.publishedAt desc, d.id desc",
                 CouncilDocument.class).setParameter("c", councilId).getResultList();
@@ -84,9 +83,9 @@ public class CouncilDocumentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<CouncilDocument> find(Actor actor, long documentId) {
         return Optional.ofNullable(em.find(CouncilDocument.class, documentId)).filter(document -> {
-            Council council = councils().get(document.getCouncilId());
+            Council council = councils.get(document.getCouncilId());
             return CouncilContentPermissions.canSee(actor, council, document.isMembersOnly(),
-                    councils().isMember(actor, council.getId()));
+                    councils.isMember(actor, council.getId()));
         });
     }
 
@@ -103,9 +102,5 @@ public class CouncilDocumentService {
 
     private static NotFoundException notFound(long documentId) {
         return new NotFoundException("council.document.notFound", documentId);
-    }
-
-    private CouncilService councils() {
-        return new CouncilService(em);
     }
 }

@@ -1,8 +1,8 @@
 package org.agora.council;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -20,20 +20,22 @@ import org.agora.shared.NotFoundException;
 @Transactional
 public class CouncilNewsService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
+    private CouncilService councils;
 
     protected CouncilNewsService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    public CouncilNewsService(EntityManager em) {
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public CouncilNewsService(EntityManager em, CouncilService councils) {
         this.em = em;
+        this.councils = councils;
     }
 
     public NewsPost post(Actor actor, long councilId, String title, String html, boolean membersOnly, Instant now) {
-        Council council = councils().get(councilId);
+        Council council = councils.get(councilId);
         if (!CouncilContentPermissions.canPublish(actor, council)) {
             throw new NotAllowedException("council.notLeader");
         }
@@ -45,7 +47,7 @@ public class CouncilNewsService {
 
     public void remove(Actor actor, long postId) {
         NewsPost post = Optional.ofNullable(em.find(NewsPost.class, postId)).orElseThrow(() -> notFound(postId));
-        if (!CouncilContentPermissions.canPublish(actor, councils().get(post.getCouncilId()))) {
+        if (!CouncilContentPermissions.canPublish(actor, councils.get(post.getCouncilId()))) {
             throw new NotAllowedException("council.notLeader");
         }
         em.remove(post);
@@ -55,8 +57,8 @@ public class CouncilNewsService {
     /** The posts this person may read, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<NewsPost> visible(Actor actor, long councilId) {
-        Council council = councils().get(councilId);
-        boolean all = councils().seesMembersOnly(actor, council);
+        Council council = councils.get(councilId);
+        boolean all = councils.seesMembersOnly(actor, council);
         return em.createQuery("select n from NewsPost n where n.councilId = :c"
                         + (all ? "" : " and n.membersOnly = false") + " order by n.publishedAt desc, n.id desc",
                 NewsPost.class).setParameter("c", councilId).getResultList();
@@ -66,9 +68,9 @@ public class CouncilNewsService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<NewsPost> find(Actor actor, long postId) {
         return Optional.ofNullable(em.find(NewsPost.class, postId)).filter(post -> {
-            Council council = councils().get(post.getCouncilId());
+            Council council = councils.get(post.getCouncilId());
             return CouncilContentPermissions.canSee(actor, council, post.isMembersOnly(),
-                    councils().isMember(actor, council.getId()));
+                    councils.isMember(actor, council.getId()));
         });
     }
 
@@ -79,9 +81,5 @@ public class CouncilNewsService {
 
     private static NotFoundException notFound(long postId) {
         return new NotFoundException("council.news.notFound", postId);
-    }
-
-    private CouncilService councils() {
-        return new CouncilService(em);
     }
 }

@@ -1,8 +1,8 @@
 package org.agora.council;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -25,16 +25,18 @@ import org.agora.territory.Neighbourhood;
 @Transactional
 public class CouncilService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
+    private ImageService images;
 
     protected CouncilService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    public CouncilService(EntityManager em) {
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public CouncilService(EntityManager em, ImageService images) {
         this.em = em;
+        this.images = images;
     }
 
     /** Creates the council of a neighbourhood; refused for another district's, or when it already has one. */
@@ -63,7 +65,7 @@ public class CouncilService {
     /** Gives the council a cover image: the upload is checked (a real PNG or JPEG, not too large) and stored. */
     public Council changeCover(Actor actor, long councilId, String fileName, byte[] bytes) {
         Council council = edited(actor, councilId);
-        StoredImage image = new ImageService(em).store(actor.username(), fileName, bytes);
+        StoredImage image = images.store(actor.username(), fileName, bytes);
         council.changeCover(image.getId());
         return council;
     }

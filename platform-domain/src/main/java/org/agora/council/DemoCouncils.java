@@ -9,6 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.agora.media.ImageService;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.Period;
@@ -31,7 +32,7 @@ public final class DemoCouncils {
 
     /** Creates the demo councils if there is none yet (and the demo neighbourhoods exist); returns whether it did. */
     public static boolean seedIfEmpty(EntityManager em, Instant now) {
-        CouncilService councils = new CouncilService(em);
+        CouncilService councils = new CouncilService(em, new ImageService(em));
         if (!councils.directory().isEmpty()) {
             return false;
         }
@@ -40,7 +41,7 @@ public final class DemoCouncils {
         if (aubiers.isEmpty() || saintRoch.isEmpty()) {
             return false;
         }
-        MeetingService meetings = new MeetingService(em);
+        MeetingService meetings = new MeetingService(em, councils);
         Council nord = councils.create(OFFICE, aubiers.get().getId(), new CouncilDraft("Conseil de quartier des Aubiers",
                 "<p>Le conseil réunit les habitants des Aubiers pour améliorer la vie du quartier : propreté, "
                         + "circulation, animations. <strong>Tout le monde est le bienvenu.</strong></p>",

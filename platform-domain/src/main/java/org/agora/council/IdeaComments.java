@@ -1,8 +1,8 @@
 package org.agora.council;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.Optional;
 import org.agora.comment.CommentTarget;
@@ -17,16 +17,20 @@ import org.agora.shared.Actor;
 @ApplicationScoped
 public class IdeaComments implements CommentTargets {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
+    private CouncilService councils;
+    private IdeaService ideas;
 
     protected IdeaComments() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    public IdeaComments(EntityManager em) {
+    /** The entity manager and the services it asks: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public IdeaComments(EntityManager em, CouncilService councils, IdeaService ideas) {
         this.em = em;
+        this.councils = councils;
+        this.ideas = ideas;
     }
 
     @Override
@@ -36,8 +40,7 @@ public class IdeaComments implements CommentTargets {
 
     @Override
     public Optional<Commentable> find(Actor reader, long id, Instant now) {
-        CouncilService councils = new CouncilService(em);
-        return new IdeaService(em).find(id).map(Idea::getCouncilId)
+        return ideas.find(id).map(Idea::getCouncilId)
                 .map(councilId -> {
                     Council council = councils.get(councilId);
                     return new Commentable(CommentTarget.councilIdea(id), CouncilContentPermissions.whyNoComments(

@@ -1,8 +1,8 @@
 package org.agora.council;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,22 +39,24 @@ public class IdeaService {
     public record IdeaLine(Idea idea, long supports, boolean supportedByMe) {
     }
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
+    private CouncilService councils;
 
     protected IdeaService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    public IdeaService(EntityManager em) {
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public IdeaService(EntityManager em, CouncilService councils) {
         this.em = em;
+        this.councils = councils;
     }
 
     /** Posts an idea under the name the member is known by in the council. */
     public Idea post(Actor actor, long councilId, String title, String text, Instant now) {
-        Council council = councils().get(councilId);
-        Optional<Membership> membership = councils().membership(actor, councilId).filter(Membership::isMember);
+        Council council = councils.get(councilId);
+        Optional<Membership> membership = councils.membership(actor, councilId).filter(Membership::isMember);
         CouncilContentPermissions.whyNotPostIdea(actor, council, membership.isPresent()).ifPresent(reason -> {
             throw new NotAllowedException(reason);
         });
@@ -86,7 +88,7 @@ public class IdeaService {
 
     private Idea supportable(Actor actor, long ideaId) {
         Idea idea = get(ideaId);
-        boolean member = councils().isMember(actor, idea.getCouncilId());
+        boolean member = councils.isMember(actor, idea.getCouncilId());
         CouncilContentPermissions.whyNotSupport(actor, idea, member).ifPresent(reason -> {
             throw new NotAllowedException(reason);
         });
@@ -96,7 +98,7 @@ public class IdeaService {
     /** Closes the idea with the council's public answer. */
     public Idea close(Actor actor, long ideaId, String answer, Instant now) {
         Idea idea = get(ideaId);
-        if (!CouncilContentPermissions.canCloseIdea(actor, councils().get(idea.getCouncilId()))) {
+        if (!CouncilContentPermissions.canCloseIdea(actor, councils.get(idea.getCouncilId()))) {
             throw new NotAllowedException("council.notLeader");
         }
         idea.close(answer, actor.username(), now);
@@ -109,7 +111,7 @@ public class IdeaService {
     /** The council's ideas in the order asked, with their supports; ties go to the newest. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<IdeaLine> board(Actor actor, long councilId, Order order) {
-        councils().get(councilId);
+        councils.get(councilId);
         List<Idea> ideas = em.createQuery("select i from Idea i where i.councilId = :c", Idea.class)
                 .setParameter("c", councilId).getResultList();
         Map<Long, Long> supports = supportsOfCouncil(councilId);
@@ -170,9 +172,5 @@ public class IdeaService {
             ids.add(((Number) row).longValue());
         }
         return ids;
-    }
-
-    private CouncilService councils() {
-        return new CouncilService(em);
     }
 }

@@ -1,9 +1,9 @@
 package org.agora.council;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,27 +36,25 @@ public class MeetingService {
 
     private static final Duration LONGEST = Duration.ofMinutes(Meeting.MAX_DURATION);
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
+    private CouncilService councils;
 
     protected MeetingService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    public MeetingService(EntityManager em) {
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public MeetingService(EntityManager em, CouncilService councils) {
         this.em = em;
-    }
-
-    private CouncilService councils() {
-        return new CouncilService(em);
+        this.councils = councils;
     }
 
     // --- leaders ---
 
     /** Schedules a meeting of the council; refused in the past, without place nor link, or for a non-leader. */
     public Meeting schedule(Actor leader, long councilId, MeetingDraft draft, Instant now) {
-        Council council = councils().get(councilId);
+        Council council = councils.get(councilId);
         requireLeader(leader, council);
         Meeting meeting = new Meeting(council, draft, leader.username(), now);
         em.persist(meeting);
@@ -121,7 +119,7 @@ public class MeetingService {
      */
     public Registration register(Actor actor, long meetingId, String displayName, Instant now) {
         Meeting meeting = locked(meetingId);
-        boolean member = councils().isMember(actor, meeting.getCouncil().getId());
+        boolean member = councils.isMember(actor, meeting.getCouncil().getId());
         CouncilPermissions.whyNotRegister(actor, meeting, member, now).ifPresent(reason -> {
             throw new NotAllowedException(reason);
         });
@@ -245,7 +243,7 @@ public class MeetingService {
     }
 
     private boolean visible(Actor actor, Meeting meeting) {
-        return !meeting.isMembersOnly() || councils().seesMembersOnly(actor, meeting.getCouncil());
+        return !meeting.isMembersOnly() || councils.seesMembersOnly(actor, meeting.getCouncil());
     }
 
     /** The council's meetings that have not ended, soonest first, that this person may see. */
@@ -262,8 +260,8 @@ public class MeetingService {
     }
 
     private Stream<Meeting> visibleOf(Actor actor, long councilId) {
-        Council council = councils().get(councilId);
-        boolean all = councils().seesMembersOnly(actor, council);
+        Council council = councils.get(councilId);
+        boolean all = councils.seesMembersOnly(actor, council);
         return em.createQuery("select m from Meeting m where m.council.id = :c order by m.startsAt, m.id", Meeting.class)
                 .setParameter("c", councilId).getResultStream().filter(m -> all || !m.isMembersOnly());
     }
@@ -289,7 +287,7 @@ public class MeetingService {
         if (!actor.isSignedIn()) {
             return List.of();
         }
-        Set<Long> memberOf = councils().memberships(actor).stream().filter(Membership::isMember)
+        Set<Long> memberOf = councils.memberships(actor).stream().filter(Membership::isMember)
                 .map(Membership::getCouncilId).collect(Collectors.toSet());
         Set<Long> registeredFor = em.createQuery("select r.meetingId from Registration r where r.username = :u"
                         + " and r.status <> :c", Long.class)

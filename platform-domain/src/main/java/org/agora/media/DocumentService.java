@@ -3,7 +3,6 @@ package org.agora.media;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
@@ -19,25 +18,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Transactional
 public class DocumentService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
-
-    @Inject
-    @ConfigProperty(name = "agora.documents.max-megabytes", defaultValue = "" + DocumentFile.DEFAULT_MAX_MEGABYTES)
-    int maxMegabytes;
+    private int maxMegabytes;
 
     protected DocumentService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    public DocumentService(EntityManager em, int maxMegabytes) {
+    /** The entity manager and the size limit: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public DocumentService(EntityManager em, @ConfigProperty(name = "agora.documents.max-megabytes",
+            defaultValue = "" + DocumentFile.DEFAULT_MAX_MEGABYTES) int maxMegabytes) {
         this.em = em;
         this.maxMegabytes = maxMegabytes;
-    }
-
-    public DocumentService(EntityManager em) {
-        this(em, DocumentFile.DEFAULT_MAX_MEGABYTES);
     }
 
     /** Checks the uploaded file without storing it (for a use case that checks everything before it writes). */

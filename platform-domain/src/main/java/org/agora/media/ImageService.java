@@ -1,8 +1,8 @@
 package org.agora.media;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
@@ -16,14 +16,14 @@ import org.agora.shared.NotFoundException;
 @Transactional
 public class ImageService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
     protected ImageService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
+    /** The entity manager: injected by CDI, or given by hand outside a container. */
+    @Inject
     public ImageService(EntityManager em) {
         this.em = em;
     }

@@ -1,8 +1,8 @@
 package org.agora.territory;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
@@ -23,14 +23,14 @@ import org.agora.shared.NotFoundException;
 @Transactional
 public class TerritoryService {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
     protected TerritoryService() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
+    /** The entity manager: injected by CDI, or given by hand outside a container. */
+    @Inject
     public TerritoryService(EntityManager em) {
         this.em = em;
     }

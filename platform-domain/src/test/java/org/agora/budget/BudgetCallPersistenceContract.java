@@ -17,6 +17,7 @@ import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Role;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
 
 /** Participatory-budget calls against a real database; run on H2 and on PostgreSQL by the subclasses. */
@@ -46,7 +47,7 @@ abstract class BudgetCallPersistenceContract extends DatabaseTest {
     }
 
     private <T> T budget(Function<BudgetService, T> work) {
-        return db().inTransaction(em -> work.apply(new BudgetService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).budget()));
     }
 
     private BudgetCall call(long id) {

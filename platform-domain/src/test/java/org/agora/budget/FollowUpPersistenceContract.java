@@ -25,6 +25,7 @@ import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Role;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,11 +61,11 @@ abstract class FollowUpPersistenceContract extends DatabaseTest {
      */
     @BeforeEach
     void countedElectionInNord() {
-        BudgetCall call = db().inTransaction(em -> new BudgetService(em).createCall(OFFICE,
+        BudgetCall call = db().inTransaction(em -> Services.on(em).budget().createCall(OFFICE,
                 BudgetCallPersistenceContract.draft(BudgetCallPersistenceContract.envelopes(), new VotingRule.Knapsack(),
                         TallyRule.GREEDY)));
         callId = call.getId();
-        nord = db().inTransaction(em -> new BudgetService(em).getCall(callId)
+        nord = db().inTransaction(em -> Services.on(em).budget().getCall(callId)
                 .findEnvelope(Optional.of(new DistrictCode("nord"))).orElseThrow().getId());
         garden = voting(v -> v.addToBallot(AGENT, nord, "Un jardin partagé", 40_000, BEFORE_VOTE)).getId();
         benches = voting(v -> v.addToBallot(AGENT, nord, "Des bancs au square", 20_000, BEFORE_VOTE)).getId();
@@ -93,7 +94,7 @@ abstract class FollowUpPersistenceContract extends DatabaseTest {
     }
 
     private <T> T followUp(Function<FollowUpService, T> work) {
-        return db().inTransaction(em -> work.apply(new FollowUpService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).followUps()));
     }
 
     private ProjectFollowUp read(long project) {
@@ -285,7 +286,7 @@ abstract class FollowUpPersistenceContract extends DatabaseTest {
     void theDatabaseItselfRefusesAnInconsistentFollowUp() {
         followUp(f -> f.start(AGENT, nord, RESULTS));
         String row = " where project_id = " + garden;
-        long sud = db().inTransaction(em -> new BudgetService(em).getCall(callId)
+        long sud = db().inTransaction(em -> Services.on(em).budget().getCall(callId)
                 .findEnvelope(Optional.of(new DistrictCode("sud"))).orElseThrow().getId());
 
         assertThatThrownBy(() -> db().sql("update project_followups set status = 'DELIVERED', progress = 50" + row))

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.agora.shared.ConflictException;
 import org.agora.shared.NotAllowedException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,7 +31,7 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
 
     private Envelope importSwiecie() {
         PabulibElection swiecie = PabulibFiles.election(PabulibFiles.SWIECIE);
-        return db().inTransaction(em -> new OpenDataService(em)
+        return db().inTransaction(em -> Services.on(em).openData()
                 .importElection(BudgetCallPersistenceContract.OFFICE, "Świecie 2023", 2023, swiecie, NOW));
     }
 
@@ -45,10 +46,10 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
             PabulibFiles.WIELICZKA})
     void anImportedFileIsExportedBackWithItsProjectsVotesAndMeta(String file) {
         PabulibElection original = PabulibFiles.election(file);
-        long envelope = db().inTransaction(em -> new OpenDataService(em)
+        long envelope = db().inTransaction(em -> Services.on(em).openData()
                 .importElection(BudgetCallPersistenceContract.OFFICE, file.substring(0, 20), 2023, original, NOW)).getId();
 
-        PabulibElection exported = db().inTransaction(em -> new OpenDataService(em)
+        PabulibElection exported = db().inTransaction(em -> Services.on(em).openData()
                 .exportElection(org.agora.shared.Actor.anonymous(), envelope, NOW.plusSeconds(3600)));
         StringWriter written = new StringWriter();
         PabulibFile.write(exported, written);
@@ -73,7 +74,7 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
 
 
     private Envelope importFile(String file) {
-        return db().inTransaction(em -> new OpenDataService(em).importElection(BudgetCallPersistenceContract.OFFICE,
+        return db().inTransaction(em -> Services.on(em).openData().importElection(BudgetCallPersistenceContract.OFFICE,
                 file.substring(0, 20), 2023, PabulibFiles.election(file), NOW));
     }
 
@@ -101,7 +102,7 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
     void aFileWhoseRuleThePlatformCannotCountIsCountedOnlyOnceTheOfficePicksARule() {
         long envelope = importFile(PabulibFiles.DIEPPE).getId();
 
-        ImportedElection imported = db().inTransaction(em -> new OpenDataService(em).findImported(envelope)).orElseThrow();
+        ImportedElection imported = db().inTransaction(em -> Services.on(em).openData().findImported(envelope)).orElseThrow();
         assertThat(imported.getFileRule()).contains("unknown");
         assertThat(imported.getRuleChosenBy()).isEmpty();
         java.util.Optional<TallyRule> rule = db().inTransaction(em -> em.find(BudgetCall.class, imported.getCallId())
@@ -111,11 +112,11 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
             assertThat(e.messageKey()).isEqualTo("budget.results.ruleUnknown");
             assertThat(e.arguments()).containsExactly("unknown");
         });
-        assertThatThrownBy(() -> db().inTransaction(em -> new OpenDataService(em).chooseRule(
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).openData().chooseRule(
                 BudgetCallPersistenceContract.AGENT_OF_NORD, envelope, TallyRule.GREEDY, NOW)))
                 .isInstanceOf(NotAllowedException.class);
 
-        db().inTransaction(em -> new OpenDataService(em).chooseRule(BudgetCallPersistenceContract.OFFICE, envelope,
+        db().inTransaction(em -> Services.on(em).openData().chooseRule(BudgetCallPersistenceContract.OFFICE, envelope,
                 TallyRule.GREEDY, NOW));
 
         Tally tally = tally(envelope);
@@ -124,11 +125,11 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
         assertThat(tally.winners().stream().map(fileIdOf::get).toList())
                 .containsExactly(ProjectId.of("780"), ProjectId.of("792"), ProjectId.of("786"), ProjectId.of("791"),
                         ProjectId.of("787"));
-        ImportedElection chosen = db().inTransaction(em -> new OpenDataService(em).findImported(envelope)).orElseThrow();
+        ImportedElection chosen = db().inTransaction(em -> Services.on(em).openData().findImported(envelope)).orElseThrow();
         assertThat(chosen.getRuleChosenBy()).contains("officeadmin");
         assertThat(chosen.getRuleChosenAt()).contains(NOW);
         assertThat(chosen.getFileRule()).contains("unknown");
-        assertThatThrownBy(() -> db().inTransaction(em -> new OpenDataService(em).chooseRule(
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).openData().chooseRule(
                 BudgetCallPersistenceContract.OFFICE, envelope, TallyRule.EQUAL_SHARES, NOW)))
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("budget.import.ruleAlreadyKnown"));
@@ -140,11 +141,11 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
         long envelope = importFile(PabulibFiles.TOULOUSE).getId();
 
         assertThat(tally(envelope).rule()).isEqualTo(TallyRule.GREEDY);
-        assertThatThrownBy(() -> db().inTransaction(em -> new OpenDataService(em).chooseRule(
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).openData().chooseRule(
                 BudgetCallPersistenceContract.OFFICE, envelope, TallyRule.GREEDY_NO_SKIP, NOW)))
                 .isInstanceOfSatisfying(ConflictException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("budget.import.ruleAlreadyKnown"));
-        assertThat(db().inTransaction(em -> new OpenDataService(em).findImported(envelope)).orElseThrow()
+        assertThat(db().inTransaction(em -> Services.on(em).openData().findImported(envelope)).orElseThrow()
                 .getFileRule()).contains("greedy");
     }
 
@@ -154,13 +155,13 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
         Map<String, String> meta = new java.util.LinkedHashMap<>(toulouse.meta());
         meta.put("rule", "greedy-threshold");
         PabulibElection unknownRule = new PabulibElection(meta, toulouse.projects(), toulouse.votes());
-        long envelope = db().inTransaction(em -> new OpenDataService(em).importElection(
+        long envelope = db().inTransaction(em -> Services.on(em).openData().importElection(
                 BudgetCallPersistenceContract.OFFICE, "Toulouse", 2019, unknownRule, NOW)).getId();
 
-        Refusals.refused(() -> db().inTransaction(em -> new OpenDataService(em).chooseRule(
+        Refusals.refused(() -> db().inTransaction(em -> Services.on(em).openData().chooseRule(
                 BudgetCallPersistenceContract.OFFICE, envelope, TallyRule.EQUAL_SHARES, NOW)),
                 "budget.call.equalSharesNeedsApprovals");
-        assertThat(db().inTransaction(em -> new OpenDataService(em).findImported(envelope)).orElseThrow()
+        assertThat(db().inTransaction(em -> Services.on(em).openData().findImported(envelope)).orElseThrow()
                 .getFileRule()).contains("greedy-threshold");
     }
 
@@ -169,12 +170,12 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
     void anImportedElectionKeepsTheCountsOfItsFile() {
         long envelope = importFile(PabulibFiles.TOULOUSE).getId();
 
-        ImportedElection imported = db().inTransaction(em -> new OpenDataService(em).findImported(envelope)).orElseThrow();
+        ImportedElection imported = db().inTransaction(em -> Services.on(em).openData().findImported(envelope)).orElseThrow();
 
         assertThat(imported.getFileVoters()).isEqualTo(1494);
         assertThat(imported.getNumVotes()).contains(1494L);
         long swiecie = importSwiecie().getId();
-        java.util.Optional<ImportedElection> swiecieImported = db().inTransaction(em -> new OpenDataService(em)
+        java.util.Optional<ImportedElection> swiecieImported = db().inTransaction(em -> Services.on(em).openData()
                 .findImported(swiecie));
         assertThat(swiecieImported).hasValueSatisfying(i -> assertThat(i.getFileVoters()).isEqualTo(2553));
     }
@@ -223,7 +224,7 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
     void anExportedEnvelopeIsAValidFileThatCountsToTheSameWinners() {
         long envelope = importSwiecie().getId();
 
-        PabulibElection exported = db().inTransaction(em -> new OpenDataService(em)
+        PabulibElection exported = db().inTransaction(em -> Services.on(em).openData()
                 .exportElection(BudgetCallPersistenceContract.OFFICE, envelope, NOW));
         StringWriter file = new StringWriter();
         PabulibFile.write(exported, file);
@@ -238,7 +239,7 @@ abstract class OpenDataPersistenceContract extends DatabaseTest {
     @Test
     void onlyTheOfficeImportsAndAMalformedFileLeavesNothing() {
         PabulibElection swiecie = PabulibFiles.election(PabulibFiles.SWIECIE);
-        assertThatThrownBy(() -> db().inTransaction(em -> new OpenDataService(em).importElection(
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).openData().importElection(
                 BudgetCallPersistenceContract.AGENT_OF_NORD, "Świecie 2023", 2023, swiecie, NOW)))
                 .isInstanceOf(NotAllowedException.class);
         assertThatThrownBy(() -> PabulibFile.read(new StringReader("META\nkey;value\nbudget;abc\nPROJECTS\n")))

@@ -15,6 +15,7 @@ import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +38,7 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
 
     @BeforeEach
     void knapsackCall() {
-        BudgetCall call = db().inTransaction(em -> new BudgetService(em).createCall(BudgetCallPersistenceContract.OFFICE,
+        BudgetCall call = db().inTransaction(em -> Services.on(em).budget().createCall(BudgetCallPersistenceContract.OFFICE,
                 BudgetCallPersistenceContract.draft(BudgetCallPersistenceContract.envelopes(), new VotingRule.Knapsack(),
                         TallyRule.GREEDY)));
         nord = envelope(call, "nord");
@@ -45,7 +46,7 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
     }
 
     private long envelope(BudgetCall call, String district) {
-        return db().inTransaction(em -> new BudgetService(em).getCall(call.getId())
+        return db().inTransaction(em -> Services.on(em).budget().getCall(call.getId())
                 .findEnvelope(Optional.of(new DistrictCode(district))).orElseThrow().getId());
     }
 
@@ -55,11 +56,11 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
     }
 
     private <T> T projects(Function<ProjectService, T> work) {
-        return db().inTransaction(em -> work.apply(new ProjectService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).projects()));
     }
 
     private <T> T review(Function<ReviewService, T> work) {
-        return db().inTransaction(em -> work.apply(new ReviewService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).reviews()));
     }
 
     private BudgetProject submit(String title, long cost) {
@@ -67,19 +68,19 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
     }
 
     private List<BudgetProject> search(ProjectFilter filter) {
-        return db().inTransaction(em -> new ProjectService(em).search(filter));
+        return db().inTransaction(em -> Services.on(em).projects().search(filter));
     }
 
     private List<BudgetProject> mine(Actor actor) {
-        return db().inTransaction(em -> new ProjectService(em).mine(actor));
+        return db().inTransaction(em -> Services.on(em).projects().mine(actor));
     }
 
     private long supports(long project) {
-        return db().inTransaction(em -> new ProjectService(em).supports(project));
+        return db().inTransaction(em -> Services.on(em).projects().supports(project));
     }
 
     private boolean hasSupported(Actor actor, long project) {
-        return db().inTransaction(em -> new ProjectService(em).hasSupported(actor, project));
+        return db().inTransaction(em -> Services.on(em).projects().hasSupported(actor, project));
     }
 
     private List<BudgetProject> ballot(long envelope) {
@@ -108,7 +109,7 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
         assertThat(second).isFalse();
 
         List<BudgetCall> calls = db().inTransaction(em -> {
-            List<BudgetCall> all = new BudgetService(em).calls();
+            List<BudgetCall> all = Services.on(em).budget().calls();
             all.forEach(c -> c.getEnvelopes().size()); // read while the transaction is open
             return all;
         });

@@ -28,6 +28,7 @@ import org.agora.shared.DistrictCode;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.UnavailableException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,10 +81,10 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
 
     /** An approval call (1 to 8 choices); the north envelope offers eight projects. */
     private void callWithProjects(TallyRule tallyRule) {
-        BudgetCall call = db().inTransaction(em -> new BudgetService(em).createCall(BudgetCallPersistenceContract.OFFICE,
+        BudgetCall call = db().inTransaction(em -> Services.on(em).budget().createCall(BudgetCallPersistenceContract.OFFICE,
                 BudgetCallPersistenceContract.draft(BudgetCallPersistenceContract.envelopes(), new VotingRule.Approval(1, 8),
                         tallyRule)));
-        nord = db().inTransaction(em -> new BudgetService(em).getCall(call.getId())
+        nord = db().inTransaction(em -> Services.on(em).budget().getCall(call.getId())
                 .findEnvelope(Optional.of(new DistrictCode("nord"))).orElseThrow().getId());
         for (int i = 0; i < COSTS.length; i++) {
             String title = "Projet " + (i + 1);

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.UUID;
 import org.agora.shared.DistrictCode;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.agora.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -42,10 +43,10 @@ class SealingCostBench extends DatabaseTest {
 
     @Test
     void sealOneBallotThenCountAHundredThousand() throws Exception {
-        BudgetCall call = db().inTransaction(em -> new BudgetService(em).createCall(BudgetCallPersistenceContract.OFFICE,
+        BudgetCall call = db().inTransaction(em -> Services.on(em).budget().createCall(BudgetCallPersistenceContract.OFFICE,
                 BudgetCallPersistenceContract.draft(BudgetCallPersistenceContract.envelopes(), new VotingRule.Approval(1, 3),
                         TallyRule.GREEDY)));
-        long nord = db().inTransaction(em -> new BudgetService(em).getCall(call.getId())
+        long nord = db().inTransaction(em -> Services.on(em).budget().getCall(call.getId())
                 .findEnvelope(Optional.of(new DistrictCode("nord"))).orElseThrow().getId());
         for (int i = 0; i < 8; i++) {
             String title = "Projet " + (i + 1);

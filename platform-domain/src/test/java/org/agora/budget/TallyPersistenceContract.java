@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,9 +41,9 @@ abstract class TallyPersistenceContract extends DatabaseTest {
 
     /** A call with these rules whose north envelope got {@code voters} random valid paper ballots (seeded). */
     private Election election(VotingRule votingRule, TallyRule tallyRule, int voters, long seed) {
-        BudgetCall call = db().inTransaction(em -> new BudgetService(em).createCall(BudgetCallPersistenceContract.OFFICE,
+        BudgetCall call = db().inTransaction(em -> Services.on(em).budget().createCall(BudgetCallPersistenceContract.OFFICE,
                 BudgetCallPersistenceContract.draft(BudgetCallPersistenceContract.envelopes(), votingRule, tallyRule)));
-        long nord = db().inTransaction(em -> new BudgetService(em).getCall(call.getId())
+        long nord = db().inTransaction(em -> Services.on(em).budget().getCall(call.getId())
                 .findEnvelope(Optional.of(new DistrictCode("nord"))).orElseThrow().getId());
         for (int i = 0; i < COSTS.length; i++) {
             String title = "Projet " + (i + 1);
@@ -140,7 +141,7 @@ abstract class TallyPersistenceContract extends DatabaseTest {
     @Test
     void theRealElectionOfToulouseCountsTheSameFromTheDatabaseSum() {
         PabulibElection toulouse = PabulibFiles.election(PabulibFiles.TOULOUSE);
-        long envelope = db().inTransaction(em -> new OpenDataService(em).importElection(BudgetCallPersistenceContract.OFFICE,
+        long envelope = db().inTransaction(em -> Services.on(em).openData().importElection(BudgetCallPersistenceContract.OFFICE,
                 "Toulouse 2019", 2019, toulouse, OpenDataPersistenceContract.NOW)).getId();
         List<Project> projects = db().inTransaction(em -> new VotingService(em).ballot(envelope).stream()
                 .map(BudgetProject::toCandidate).toList());

@@ -28,6 +28,7 @@ import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.Role;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
 
 /** The secret vote against a real database; run on H2 and on PostgreSQL by the subclasses. */
@@ -58,8 +59,8 @@ abstract class VotingPersistenceContract extends DatabaseTest {
     private void callWithProjects() {
         BudgetCallDraft draft = BudgetCallPersistenceContract.draft(BudgetCallPersistenceContract.envelopes(),
                 new VotingRule.Knapsack(), TallyRule.GREEDY);
-        BudgetCall call = db().inTransaction(em -> new BudgetService(em).createCall(BudgetCallPersistenceContract.OFFICE, draft));
-        nord = db().inTransaction(em -> new BudgetService(em).getCall(call.getId())
+        BudgetCall call = db().inTransaction(em -> Services.on(em).budget().createCall(BudgetCallPersistenceContract.OFFICE, draft));
+        nord = db().inTransaction(em -> Services.on(em).budget().getCall(call.getId())
                 .findEnvelope(Optional.of(new DistrictCode("nord"))).orElseThrow().getId());
         Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
         voting(v -> v.addToBallot(agent, nord, "Un jardin partagé", 40_000, BEFORE_VOTE));

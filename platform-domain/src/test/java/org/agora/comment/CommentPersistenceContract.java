@@ -16,13 +16,11 @@ import org.agora.budget.BudgetCallDraft;
 import org.agora.budget.BudgetService;
 import org.agora.budget.EnvelopeDraft;
 import org.agora.budget.PhasePlan;
-import org.agora.budget.ProjectComments;
 import org.agora.budget.ProjectDraft;
 import org.agora.budget.ProjectService;
 import org.agora.budget.TallyRule;
 import org.agora.budget.VotingRule;
 import org.agora.consultation.Question.Common;
-import org.agora.consultation.ConsultationComments;
 import org.agora.consultation.ConsultationDraft;
 import org.agora.consultation.ConsultationService;
 import org.agora.consultation.Question;
@@ -34,6 +32,7 @@ import org.agora.shared.NotFoundException;
 import org.agora.shared.Period;
 import org.agora.shared.Role;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,9 +76,9 @@ abstract class CommentPersistenceContract extends DatabaseTest {
         }
         PhasePlan phases = new PhasePlan(new Period(day(0), day(30)), new Period(day(30), day(60)),
                 new Period(day(70), day(85)), day(86), day(120));
-        long callId = db().inTransaction(em -> new BudgetService(em).createCall(OFFICE, new BudgetCallDraft(
+        long callId = db().inTransaction(em -> Services.on(em).budget().createCall(OFFICE, new BudgetCallDraft(
                 "Budget 2027", 2027, 750_000, envelopes, phases, new VotingRule.Knapsack(), TallyRule.GREEDY, null))).getId();
-        long nord = db().inTransaction(em -> new BudgetService(em).getCall(callId)
+        long nord = db().inTransaction(em -> Services.on(em).budget().getCall(callId)
                 .findEnvelope(Optional.of(new DistrictCode("nord"))).orElseThrow().getId());
         garden = CommentTarget.budgetProject(project(nord, "Un jardin partagé"));
         benches = CommentTarget.budgetProject(project(nord, "Des bancs"));
@@ -87,13 +86,12 @@ abstract class CommentPersistenceContract extends DatabaseTest {
     }
 
     private long project(long envelope, String title) {
-        return db().inTransaction(em -> new ProjectService(em).submit(ALICE, new ProjectDraft(title, "Pour le quartier.",
+        return db().inTransaction(em -> Services.on(em).projects().submit(ALICE, new ProjectDraft(title, "Pour le quartier.",
                 envelope, "Place du Marché", (BigDecimal) null, null, 20_000L, null), SUBMISSION)).getId();
     }
 
     private <T> T comments(Function<CommentService, T> work) {
-        return db().inTransaction(em -> work.apply(new CommentService(em,
-                List.of(new ProjectComments(em), new ConsultationComments(em)))));
+        return db().inTransaction(em -> work.apply(Services.on(em).comments()));
     }
 
     private Comment post(Actor actor, CommentTarget target, String body) {
@@ -273,7 +271,7 @@ abstract class CommentPersistenceContract extends DatabaseTest {
     void aConsultationTakesCommentsWhileItIsOpenAndADraftIsSeenByItsOrganisersOnly() {
         Instant now = day(1);
         long id = db().inTransaction(em -> {
-            ConsultationService consultations = new ConsultationService(em);
+            ConsultationService consultations = Services.on(em).consultations();
             long created = consultations.create(AGENT, new ConsultationDraft("Le vélo", "<p>Votre avis</p>", null, "nord",
                     now.plus(7, ChronoUnit.DAYS), now.plus(21, ChronoUnit.DAYS), false, true)).getId();
             consultations.replaceQuestions(AGENT, created,
@@ -287,14 +285,14 @@ abstract class CommentPersistenceContract extends DatabaseTest {
         notAllowed(() -> comments(c -> c.post(AGENT, "Agent", consultation, "Pas encore", now)), "consultation.comments.notOpen");
 
         db().inTransaction(em -> {
-            ConsultationService consultations = new ConsultationService(em);
+            ConsultationService consultations = Services.on(em).consultations();
             consultations.schedule(AGENT, id, now);
             return consultations.openNow(AGENT, id, now.plusSeconds(60));
         });
         comments(c -> c.post(ALICE, "Alice", consultation, "<p>Plus de pistes cyclables</p>", now.plusSeconds(120)));
         assertThat(thread(Actor.anonymous(), consultation, now.plusSeconds(120))).hasSize(1);
 
-        db().inTransaction(em -> new ConsultationService(em).closeNow(AGENT, id, now.plusSeconds(180)));
+        db().inTransaction(em -> Services.on(em).consultations().closeNow(AGENT, id, now.plusSeconds(180)));
         notAllowed(() -> comments(c -> c.post(BRUNO, "Bruno", consultation, "Fermé", now.plusSeconds(240))),
                 "consultation.comments.notOpen");
         assertThat(stored()).isEqualTo(1);

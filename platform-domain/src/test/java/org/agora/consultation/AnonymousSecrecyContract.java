@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.agora.shared.Actor;
 import org.agora.shared.DomainException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,11 +52,11 @@ abstract class AnonymousSecrecyContract extends DatabaseTest {
     protected abstract boolean postgres();
 
     ResponseService responseService(EntityManager em) {
-        return new ResponseService(em, SealsForTests.SEAL);
+        return Services.on(em).sealedWith(SealsForTests.SEAL).responses();
     }
 
     ConsultationService consultationService(EntityManager em) {
-        return new ConsultationService(em, SealsForTests.SEAL);
+        return Services.on(em).sealedWith(SealsForTests.SEAL).consultations();
     }
 
     private <T> T responses(Function<ResponseService, T> work) {

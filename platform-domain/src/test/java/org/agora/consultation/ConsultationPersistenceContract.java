@@ -20,6 +20,7 @@ import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Role;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
 
 /** Organising consultations against a real database; run on H2 and on PostgreSQL by the subclasses. */
@@ -49,7 +50,7 @@ abstract class ConsultationPersistenceContract extends DatabaseTest {
                     List.of(new Option("good", "Bien"), new Option("bad", "Mal"))));
 
     private <T> T consultations(Function<ConsultationService, T> work) {
-        return db().inTransaction(em -> work.apply(new ConsultationService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).consultations()));
     }
 
     private List<Question> storedQuestions(long id) {

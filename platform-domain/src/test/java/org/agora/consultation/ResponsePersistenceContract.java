@@ -24,6 +24,7 @@ import org.agora.shared.DistrictCode;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.Role;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
 
 /** Answering consultations against a real database; run on H2 and on PostgreSQL by the subclasses. */
@@ -52,11 +53,11 @@ abstract class ResponsePersistenceContract extends DatabaseTest {
     }
 
     private <T> T responses(Function<ResponseService, T> work) {
-        return db().inTransaction(em -> work.apply(new ResponseService(em, SealsForTests.SEAL)));
+        return db().inTransaction(em -> work.apply(Services.on(em).sealedWith(SealsForTests.SEAL).responses()));
     }
 
     private <T> T consultations(Function<ConsultationService, T> work) {
-        return db().inTransaction(em -> work.apply(new ConsultationService(em, SealsForTests.SEAL)));
+        return db().inTransaction(em -> work.apply(Services.on(em).sealedWith(SealsForTests.SEAL).consultations()));
     }
 
     /** An open consultation of the north district with one question of each type. */
@@ -354,11 +355,11 @@ abstract class ResponsePersistenceContract extends DatabaseTest {
         long id = openConsultation(true, false);
         submit(RESIDENT_OF_NORD, id, fullAnswers());
 
-        assertThatThrownBy(() -> db().inTransaction(em -> new ConsultationService(em)
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).consultations()
                 .closeNow(ConsultationPersistenceContract.AGENT_OF_NORD, id, OPENED.plusSeconds(60))))
                 .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> db().inTransaction(em -> new ConsultationService(em, ResponseSeal.fromBase64(
-                SealsForTests.newKey())).closeNow(ConsultationPersistenceContract.AGENT_OF_NORD, id, OPENED.plusSeconds(60))))
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).sealedWith(ResponseSeal.fromBase64(
+                SealsForTests.newKey())).consultations().closeNow(ConsultationPersistenceContract.AGENT_OF_NORD, id, OPENED.plusSeconds(60))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not open");
 
         assertThat((ConsultationStatus) consultations(c -> c.get(id).getStatus())).isEqualTo(ConsultationStatus.OPEN);
@@ -431,13 +432,13 @@ abstract class ResponsePersistenceContract extends DatabaseTest {
         ResponseService.TextAnswer port = texts(id, "street", "port", false, 0, 1).get(0);
         Actor agent = ConsultationPersistenceContract.AGENT_OF_NORD;
         db().inTransaction(em -> {
-            new ResponseService(em, SealsForTests.SEAL).approveText(agent, id, port.responseId(), port.position(), true);
+            Services.on(em).sealedWith(SealsForTests.SEAL).responses().approveText(agent, id, port.responseId(), port.position(), true);
             return null;
         });
         assertThat(texts(id, "street", null, true, 0, 10))
                 .extracting(ResponseService.TextAnswer::text).containsExactly("rue du Port");
         assertThatThrownBy(() -> db().inTransaction(em -> {
-            new ResponseService(em, SealsForTests.SEAL).approveText(RESIDENT_OF_NORD, id, port.responseId(), port.position(), false);
+            Services.on(em).sealedWith(SealsForTests.SEAL).responses().approveText(RESIDENT_OF_NORD, id, port.responseId(), port.position(), false);
             return null;
         })).isInstanceOf(NotAllowedException.class);
     }

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.agora.media.DocumentFile;
-import org.agora.media.DocumentService;
 import org.agora.media.TestDocuments;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
@@ -33,6 +32,7 @@ import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,19 +58,19 @@ abstract class CouncilContentPersistenceContract extends DatabaseTest {
     }
 
     private <T> T councils(Function<CouncilService, T> work) {
-        return db().inTransaction(em -> work.apply(new CouncilService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).councils()));
     }
 
     private <T> T documents(Function<CouncilDocumentService, T> work) {
-        return db().inTransaction(em -> work.apply(new CouncilDocumentService(em, new DocumentService(em))));
+        return db().inTransaction(em -> work.apply(Services.on(em).councilDocuments()));
     }
 
     private <T> T news(Function<CouncilNewsService, T> work) {
-        return db().inTransaction(em -> work.apply(new CouncilNewsService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).councilNews()));
     }
 
     private <T> T ideas(Function<IdeaService, T> work) {
-        return db().inTransaction(em -> work.apply(new IdeaService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).ideas()));
     }
 
     private long count(String sql) {
@@ -261,8 +261,7 @@ abstract class CouncilContentPersistenceContract extends DatabaseTest {
     }
 
     private <T> T comments(Function<CommentService, T> work) {
-        return db().inTransaction(em -> work.apply(new CommentService(em,
-                List.of(new NewsPostComments(em), new IdeaComments(em)))));
+        return db().inTransaction(em -> work.apply(Services.on(em).comments()));
     }
 
     // --- ideas ---

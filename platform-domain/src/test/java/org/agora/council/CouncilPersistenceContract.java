@@ -30,6 +30,7 @@ import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,11 +61,11 @@ abstract class CouncilPersistenceContract extends DatabaseTest {
     }
 
     private <T> T councils(Function<CouncilService, T> work) {
-        return db().inTransaction(em -> work.apply(new CouncilService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).councils()));
     }
 
     private <T> T meetings(Function<MeetingService, T> work) {
-        return db().inTransaction(em -> work.apply(new MeetingService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).meetings()));
     }
 
     private long count(String sql) {

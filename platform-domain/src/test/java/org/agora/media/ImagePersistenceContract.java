@@ -15,13 +15,14 @@ import java.util.function.Function;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotFoundException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
 
 /** Storing and reading images against a real database; run on H2 and on PostgreSQL by the subclasses. */
 abstract class ImagePersistenceContract extends DatabaseTest {
 
     private <T> T images(Function<ImageService, T> work) {
-        return db().inTransaction(em -> work.apply(new ImageService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).images()));
     }
 
     private long storedCount() {

@@ -14,6 +14,7 @@ import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Role;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
 
 /** The territory use cases against a real database; run on H2 and on PostgreSQL by the subclasses. */
@@ -24,7 +25,7 @@ abstract class TerritoryPersistenceContract extends DatabaseTest {
             Set.of(new DistrictCode("nord")));
 
     private <T> T territory(java.util.function.Function<TerritoryService, T> work) {
-        return db().inTransaction(em -> work.apply(new TerritoryService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).territory()));
     }
 
     private int neighbourhoodCount(String districtCode) {

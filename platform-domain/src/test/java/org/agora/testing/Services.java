@@ -1,0 +1,124 @@
+package org.agora.testing;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.agora.budget.BudgetService;
+import org.agora.budget.FollowUpService;
+import org.agora.budget.OpenDataService;
+import org.agora.budget.ProjectComments;
+import org.agora.budget.ProjectService;
+import org.agora.budget.ReviewService;
+import org.agora.budget.TallyService;
+import org.agora.budget.VotingService;
+import org.agora.comment.CommentService;
+import org.agora.consultation.ConsultationComments;
+import org.agora.consultation.ConsultationService;
+import org.agora.consultation.ResponseSeal;
+import org.agora.consultation.ResponseService;
+import org.agora.council.CouncilDocumentService;
+import org.agora.council.CouncilNewsService;
+import org.agora.council.CouncilService;
+import org.agora.council.IdeaComments;
+import org.agora.council.IdeaService;
+import org.agora.council.MeetingService;
+import org.agora.council.NewsPostComments;
+import org.agora.media.DocumentFile;
+import org.agora.media.DocumentService;
+import org.agora.media.ImageService;
+import org.agora.territory.TerritoryService;
+
+/**
+ * The domain's services on one entity manager, each with its collaborators, as CDI wires them in the application:
+ * how the persistence contracts build the services they test.
+ */
+public final class Services {
+
+    private final EntityManager em;
+    private final ResponseSeal seal;
+
+    private Services(EntityManager em, ResponseSeal seal) {
+        this.em = em;
+        this.seal = seal;
+    }
+
+    /** Services without the key that seals anonymous responses: they serve everything but those responses. */
+    public static Services on(EntityManager em) {
+        return new Services(em, null);
+    }
+
+    /** The same services, sealing anonymous responses with this key. */
+    public Services sealedWith(ResponseSeal key) {
+        return new Services(em, key);
+    }
+
+    public TerritoryService territory() {
+        return new TerritoryService(em);
+    }
+
+    public ImageService images() {
+        return new ImageService(em);
+    }
+
+    public DocumentService documents() {
+        return new DocumentService(em, DocumentFile.DEFAULT_MAX_MEGABYTES);
+    }
+
+    public ResponseService responses() {
+        return new ResponseService(em, seal);
+    }
+
+    public ConsultationService consultations() {
+        return new ConsultationService(em, territory(), images(), responses());
+    }
+
+    public CouncilService councils() {
+        return new CouncilService(em, images());
+    }
+
+    public MeetingService meetings() {
+        return new MeetingService(em, councils());
+    }
+
+    public IdeaService ideas() {
+        return new IdeaService(em, councils());
+    }
+
+    public CouncilNewsService councilNews() {
+        return new CouncilNewsService(em, councils());
+    }
+
+    public CouncilDocumentService councilDocuments() {
+        return new CouncilDocumentService(em, documents(), councils());
+    }
+
+    /** The comments, with every capability whose content takes them. */
+    public CommentService comments() {
+        return new CommentService(em, List.of(new ProjectComments(em), new ConsultationComments(em),
+                new NewsPostComments(em, councils(), councilNews()), new IdeaComments(em, councils(), ideas())));
+    }
+
+    public BudgetService budget() {
+        return new BudgetService(em, territory());
+    }
+
+    public ProjectService projects() {
+        return new ProjectService(em, territory(), images());
+    }
+
+    public ReviewService reviews() {
+        return new ReviewService(em);
+    }
+
+    /** The count, opening sealed ballots with the secret of the system property or the environment. */
+    public TallyService tally() {
+        return new TallyService(em);
+    }
+
+    public FollowUpService followUps() {
+        return new FollowUpService(em, images(), tally());
+    }
+
+    public OpenDataService openData() {
+        return new OpenDataService(em, budget(), tally(), new VotingService(em));
+    }
+}
