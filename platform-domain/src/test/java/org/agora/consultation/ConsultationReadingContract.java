@@ -16,6 +16,7 @@ import org.agora.shared.DomainException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
@@ -39,16 +40,18 @@ abstract class ConsultationReadingContract extends DatabaseTest {
             .map(Question::id).toList();
 
     private <T> T reading(Function<ConsultationReading, T> work) {
-        return db().inTransaction(em -> work.apply(new ConsultationReading(
-                new ConsultationService(em, SealsForTests.SEAL), new ResponseService(em, SealsForTests.SEAL))));
+        return db().inTransaction(em -> {
+            Services services = Services.on(em).sealedWith(SealsForTests.SEAL);
+            return work.apply(new ConsultationReading(services.consultations(), services.responses()));
+        });
     }
 
     private <T> T consultations(Function<ConsultationService, T> work) {
-        return db().inTransaction(em -> work.apply(new ConsultationService(em, SealsForTests.SEAL)));
+        return db().inTransaction(em -> work.apply(Services.on(em).sealedWith(SealsForTests.SEAL).consultations()));
     }
 
     private <T> T responses(Function<ResponseService, T> work) {
-        return db().inTransaction(em -> work.apply(new ResponseService(em, SealsForTests.SEAL)));
+        return db().inTransaction(em -> work.apply(Services.on(em).sealedWith(SealsForTests.SEAL).responses()));
     }
 
     /** A consultation of the north district with one question of each type, in draft. */

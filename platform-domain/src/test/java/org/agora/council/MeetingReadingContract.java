@@ -22,6 +22,7 @@ import org.agora.shared.DomainException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,15 +47,15 @@ abstract class MeetingReadingContract extends DatabaseTest {
     }
 
     private <T> T reading(Function<MeetingReading, T> work) {
-        return db().inTransaction(em -> work.apply(new MeetingReading(new MeetingService(em), new CouncilService(em))));
+        return db().inTransaction(em -> work.apply(new MeetingReading(Services.on(em).meetings(), Services.on(em).councils())));
     }
 
     private <T> T councils(Function<CouncilService, T> work) {
-        return db().inTransaction(em -> work.apply(new CouncilService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).councils()));
     }
 
     private <T> T meetings(Function<MeetingService, T> work) {
-        return db().inTransaction(em -> work.apply(new MeetingService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).meetings()));
     }
 
     private long meeting(boolean membersOnly, Integer capacity) {
