@@ -2,6 +2,10 @@ package org.agora.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
 import java.util.UUID;
 import org.agora.it.Platform.DemoUser;
 import org.junit.jupiter.api.Test;
@@ -38,7 +42,7 @@ abstract class BrowserTests {
             browser.screenshot("home-phone");
             browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
 
-            browser.open("/admin/districts.xhtml");
+            browser.open("/territory/admin/districts.xhtml");
             browser.waitFor("username");
             assertThat(browser.driver().getCurrentUrl()).startsWith(Platform.KEYCLOAK + "/realms/agora/");
         }
@@ -54,9 +58,9 @@ abstract class BrowserTests {
             assertThat(browser.has("nav-reports")).isFalse();
             browser.screenshot("home-resident");
 
-            browser.open("/admin/districts.xhtml");
+            browser.open("/territory/admin/districts.xhtml");
             assertThat(browser.heading()).isEqualTo("Accès refusé");
-            browser.open("/agent/district.xhtml?district=nord");
+            browser.open("/territory/manage/district.xhtml?district=nord");
             assertThat(browser.heading()).isEqualTo("Accès refusé");
             browser.screenshot("forbidden-fr");
 
@@ -71,6 +75,44 @@ abstract class BrowserTests {
     }
 
     @Test
+    void formerAddressesLeadPermanentlyToThePagesWhereTheyLiveNow() throws Exception {
+        Map<String, String> moved = Map.of(
+                "/council/view.xhtml?id=1", "/councils/view.xhtml?id=1",
+                "/council/manage.xhtml?id=1", "/councils/member/manage.xhtml?id=1",
+                "/council/meeting.ics?id=1", "/councils/meeting.ics?id=1",
+                "/manage/budget/desk.xhtml?envelope=2", "/budget/manage/desk.xhtml?envelope=2",
+                "/manage/register.xhtml", "/participation/manage/register.xhtml",
+                "/organise/consultations.xhtml", "/consultations/manage/index.xhtml",
+                "/admin/themes.xhtml", "/territory/admin/themes.xhtml",
+                "/agent/district.xhtml?district=nord", "/territory/manage/district.xhtml?district=nord");
+        for (Map.Entry<String, String> move : moved.entrySet()) {
+            HttpResponse<Void> reply = Platform.http().send(
+                    HttpRequest.newBuilder(URI.create(Platform.APP + move.getKey())).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+            assertThat(reply.statusCode()).as(move.getKey()).isEqualTo(301);
+            assertThat(reply.headers().firstValue("Location")).as(move.getKey())
+                    .hasValueSatisfying(location -> assertThat(location).endsWith("/agora" + move.getValue()));
+        }
+
+        try (Browser browser = new Browser()) {
+            browser.open("/council/index.xhtml");
+            assertThat(browser.driver().getCurrentUrl()).isEqualTo(Platform.APP + "/councils/index.xhtml");
+            assertThat(browser.has("district-nord")).isTrue();
+
+            browser.open("/manage/register.xhtml");
+            browser.waitFor("username");
+            assertThat(browser.driver().getCurrentUrl()).startsWith(Platform.KEYCLOAK + "/realms/agora/");
+        }
+        try (Browser agent = new Browser()) {
+            agent.signIn(DemoUser.AGENT);
+            agent.open("/agent/district.xhtml?district=nord");
+            assertThat(agent.driver().getCurrentUrl())
+                    .isEqualTo(Platform.APP + "/territory/manage/district.xhtml?district=nord");
+            assertThat(agent.has("neighbourhoods:list")).isTrue();
+        }
+    }
+
+    @Test
     void agentManagesTheNeighbourhoodsOfTheirDistrictOnly() {
         try (Browser browser = new Browser()) {
             browser.signIn(DemoUser.AGENT);
@@ -80,7 +122,7 @@ abstract class BrowserTests {
             browser.go("nav-agent");
             assertThat(browser.find("agent-districts").getText()).contains("Nord").doesNotContain("Sud");
 
-            browser.open("/agent/district.xhtml?district=nord");
+            browser.open("/territory/manage/district.xhtml?district=nord");
             String name = "Les Prés " + UUID.randomUUID().toString().substring(0, 6);
             browser.type("newNeighbourhood:name", name);
             browser.go("newNeighbourhood:add");
@@ -91,9 +133,9 @@ abstract class BrowserTests {
             assertThat(browser.text()).contains("Cet arrondissement a déjà un quartier nommé");
             browser.screenshot("agent-neighbourhoods");
 
-            browser.open("/agent/district.xhtml?district=sud");
+            browser.open("/territory/manage/district.xhtml?district=sud");
             assertThat(browser.heading()).isEqualTo("Accès refusé");
-            browser.open("/agent/district.xhtml?district=nowhere");
+            browser.open("/territory/manage/district.xhtml?district=nowhere");
             assertThat(browser.heading()).isEqualTo("Page introuvable");
         }
     }
@@ -145,7 +187,7 @@ abstract class BrowserTests {
             browser.go("nav-reports");
             assertThat(browser.has("reports:territory")).isTrue();
             browser.screenshot("analyst-reports");
-            browser.open("/admin/themes.xhtml");
+            browser.open("/territory/admin/themes.xhtml");
             assertThat(browser.heading()).isEqualTo("Accès refusé");
         }
         try (Browser browser = new Browser()) {

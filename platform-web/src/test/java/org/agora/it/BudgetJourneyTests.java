@@ -148,9 +148,9 @@ abstract class BudgetJourneyTests {
         try (Browser agent = new Browser()) {
             agent.signIn(DemoUser.AGENT);
             // an agent of Nord reviews Nord only
-            agent.open("/manage/budget/envelope.xhtml?id=" + envelope(created.json(), "sud"));
+            agent.open("/budget/manage/envelope.xhtml?id=" + envelope(created.json(), "sud"));
             assertThat(agent.heading()).isEqualTo("Accès refusé");
-            agent.open("/manage/budget/envelope.xhtml?id=" + nord);
+            agent.open("/budget/manage/envelope.xhtml?id=" + nord);
             String gardenCard = "section[data-project='" + garden + "'] ";
             agent.css(gardenCard + "textarea").clear();
             agent.goCss(gardenCard + "button[id$='notFeasible']");
@@ -198,9 +198,9 @@ abstract class BudgetJourneyTests {
         move(callId, call(name, voting.minus(2, ChronoUnit.HOURS), voting.minusSeconds(60), voting.minusSeconds(30), voteEnd));
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
-            resident.open("/manage/budget/envelope.xhtml?id=" + nord);
+            resident.open("/budget/manage/envelope.xhtml?id=" + nord);
             assertThat(resident.heading()).isEqualTo("Accès refusé");
-            resident.open("/manage/budget/desk.xhtml?envelope=" + nord);
+            resident.open("/budget/manage/desk.xhtml?envelope=" + nord);
             assertThat(resident.heading()).isEqualTo("Accès refusé");
             resident.open("/budget/mine.xhtml");
             assertThat(resident.find("my-projects").getText()).contains("Soumis au vote").contains("Fusionné")
@@ -230,7 +230,7 @@ abstract class BudgetJourneyTests {
         // and the paper ballots are entered in a batch no larger than the paper voters marked
         try (Browser agent = new Browser()) {
             agent.signIn(DemoUser.AGENT);
-            agent.open("/manage/budget/desk.xhtml?envelope=" + nord);
+            agent.open("/budget/manage/desk.xhtml?envelope=" + nord);
             agent.type("find:query", "camille.martin@belrive.example");
             agent.go("find:search");
             assertThat(agent.find("found").getText()).contains("Camille Martin").contains("A déjà voté");
@@ -332,7 +332,7 @@ abstract class BudgetJourneyTests {
         try (Browser agent = new Browser()) {
             // an agent of Nord finds a resident of Sud but may not move them
             agent.signIn(DemoUser.AGENT);
-            agent.open("/manage/register.xhtml");
+            agent.open("/participation/manage/register.xhtml");
             agent.type("find:query", "Lucas Bernard");
             agent.go("find:search");
             assertThat(agent.find("found").getText()).contains("Lucas Bernard").contains("resident.sud");
@@ -345,7 +345,7 @@ abstract class BudgetJourneyTests {
         }
         try (Browser office = new Browser()) {
             office.signIn(DemoUser.OFFICE_ADMIN);
-            office.open("/manage/register.xhtml");
+            office.open("/participation/manage/register.xhtml");
             office.type("find:query", "resident.sud");
             office.go("find:search");
             office.goCss("#found button");
@@ -494,11 +494,11 @@ abstract class BudgetJourneyTests {
         }
         try (Browser agent = new Browser()) {
             agent.signIn(DemoUser.AGENT);
-            agent.open("/language?to=en&back=/manage/budget/index.xhtml");
+            agent.open("/language?to=en&back=/budget/manage/index.xhtml");
             speaksEnglish(agent, "the budget's management");
-            agent.open("/manage/budget/envelope.xhtml?id=" + voteNord);
+            agent.open("/budget/manage/envelope.xhtml?id=" + voteNord);
             speaksEnglish(agent, "the review of an envelope");
-            agent.open("/manage/budget/desk.xhtml?envelope=" + voteNord);
+            agent.open("/budget/manage/desk.xhtml?envelope=" + voteNord);
             agent.go("find:search");
             speaksEnglish(agent, "the town-hall desk's search with its error");
             agent.go("newPerson:enter");
@@ -506,7 +506,7 @@ abstract class BudgetJourneyTests {
         }
         try (Browser staff = new Browser()) {
             staff.signIn(DemoUser.OFFICE_ADMIN);
-            staff.open("/language?to=en&back=/manage/budget/call.xhtml");
+            staff.open("/language?to=en&back=/budget/manage/call.xhtml");
             staff.go("call:save");
             speaksEnglish(staff, "the call form with its errors");
         }

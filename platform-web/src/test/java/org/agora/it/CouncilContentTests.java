@@ -38,7 +38,7 @@ abstract class CouncilContentTests {
 
         try (Browser agent = new Browser()) {
             agent.signIn(DemoUser.AGENT);
-            agent.open("/council/documents.xhtml?id=" + council);
+            agent.open("/councils/documents.xhtml?id=" + council);
             agent.type("upload:title", title);
             agent.css("#upload input[type=file]").sendKeys(file("benevoles.pdf", "pas un PDF".getBytes()).toString());
             agent.go("upload:publish");
@@ -56,7 +56,7 @@ abstract class CouncilContentTests {
                     .contains("benevoles.pdf (PDF, 1 Ko)");
             agent.screenshot("council-documents");
 
-            agent.open("/council/news.xhtml?id=" + council);
+            agent.open("/councils/news.xhtml?id=" + council);
             agent.type("post:title", news);
             agent.css("#post\\:body .ql-editor").sendKeys("Le 12 juin, place des Lilas : venez nombreux !");
             agent.go("post:publish");
@@ -67,23 +67,23 @@ abstract class CouncilContentTests {
 
         try (Browser outsider = new Browser()) {
             outsider.signIn(DemoUser.ANALYST); // signed in, not a member
-            outsider.open("/council/documents.xhtml?id=" + council);
+            outsider.open("/councils/documents.xhtml?id=" + council);
             assertThat(outsider.text()).doesNotContain(title).contains("Les membres du conseil voient aussi");
-            outsider.open("/council/document?id=" + document);
+            outsider.open("/councils/document?id=" + document);
             assertThat(outsider.heading()).isEqualTo("Page introuvable");
-            outsider.open("/council/view.xhtml?id=" + council);
+            outsider.open("/councils/view.xhtml?id=" + council);
             assertThat(outsider.text()).contains(news); // the news was public
         }
 
         try (Browser member = new Browser()) {
             member.signIn(DemoUser.RESIDENT);
-            member.open("/council/documents.xhtml?id=" + council);
+            member.open("/councils/documents.xhtml?id=" + council);
             assertThat(member.text()).contains(title);
             Path downloaded = member.download("download-" + document);
             assertThat(downloaded.getFileName().toString()).isEqualTo("benevoles.pdf");
             assertThat(Files.readAllBytes(downloaded)).isEqualTo(pdf());
 
-            member.open("/council/ideas.xhtml?id=" + council);
+            member.open("/councils/ideas.xhtml?id=" + council);
             member.type("idea:title", idea);
             member.type("idea:text", "Près des jeux,\npour les épluchures des voisins.");
             member.go("idea:post");
@@ -93,11 +93,11 @@ abstract class CouncilContentTests {
         long ideaId = ideaCalled(council, idea);
         try (Browser neighbour = new Browser()) {
             neighbour.signIn(DemoUser.RESIDENT_SUD);
-            neighbour.open("/council/view.xhtml?id=" + council);
+            neighbour.open("/councils/view.xhtml?id=" + council);
             if (neighbour.has("membership:join")) {
                 neighbour.go("membership:join");
             }
-            neighbour.open("/council/ideas.xhtml?id=" + council + "&order=newest");
+            neighbour.open("/councils/ideas.xhtml?id=" + council + "&order=newest");
             neighbour.goCss("#idea-" + ideaId + " button[id$=':support']");
             assertThat(neighbour.text()).contains("Votre soutien est enregistré.");
             assertThat(neighbour.css("#idea-" + ideaId + " .support-count").getText()).isEqualTo("1 soutien");
@@ -105,7 +105,7 @@ abstract class CouncilContentTests {
                     .isEmpty(); // once: the button now takes the support back
             neighbour.screenshot("council-ideas");
 
-            neighbour.open("/council/idea.xhtml?id=" + ideaId);
+            neighbour.open("/councils/idea.xhtml?id=" + ideaId);
             assertThat(neighbour.heading()).isEqualTo(idea);
             assertThat(neighbour.find("support-count").getText()).isEqualTo("1 soutien");
             assertThat(neighbour.has("supported-by-me")).isTrue();
@@ -179,7 +179,7 @@ abstract class CouncilContentTests {
         assertThat(ids(Api.anonymous().get(newsPath))).doesNotContain(post);
         assertThat(Api.as(DemoUser.ANALYST).get(newsPath + "/" + post).status()).isEqualTo(404);
         assertThat(ids(Api.as(DemoUser.RESIDENT).get(newsPath))).contains(post);
-        assertThat(download("/council/post.xhtml?id=" + post, null).statusCode()).isEqualTo(404); // its own page too
+        assertThat(download("/councils/post.xhtml?id=" + post, null).statusCode()).isEqualTo(404); // its own page too
         String postComments = "/api/councils/news/" + post + "/comments";
         Reply comment = Api.as(DemoUser.RESIDENT).post(postComments, "{\"body\": \"<p>J'y serai</p>\"}");
         assertThat(comment.status()).as(comment.body()).isEqualTo(201);

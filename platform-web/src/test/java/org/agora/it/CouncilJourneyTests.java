@@ -84,7 +84,7 @@ abstract class CouncilJourneyTests {
 
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
-            resident.open("/council/view.xhtml?id=" + councilId);
+            resident.open("/councils/view.xhtml?id=" + councilId);
             assertThat(resident.has("members")).isFalse();
             resident.go("membership:join");
             assertThat(resident.text()).contains("Vous êtes membre du conseil « Conseil de quartier de Champ-Fleuri ».");
@@ -95,24 +95,24 @@ abstract class CouncilJourneyTests {
                     .containsExactly("Camille Martin");
             assertThat(resident.text()).doesNotContain("@");
 
-            resident.open("/council/meeting.xhtml?id=" + meetingId);
+            resident.open("/councils/meeting.xhtml?id=" + meetingId);
             resident.go("registration:register");
             assertThat(resident.find("my-registration").getText())
                     .isEqualTo("Vous êtes en position 1 sur la liste d'attente.");
             Reply cancelled = Api.as(DemoUser.RESIDENT_SUD).delete("/api/councils/meetings/" + meetingId + "/registration");
             assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
-            resident.open("/council/meeting.xhtml?id=" + meetingId);
+            resident.open("/councils/meeting.xhtml?id=" + meetingId);
             assertThat(resident.find("my-registration").getText()).isEqualTo("Vous êtes inscrit à cette réunion.");
             assertThat(resident.find("seats").getText()).isEqualTo("1 inscrit(s) sur 1 places, 0 sur liste d'attente");
             tall(resident, "council-meeting");
 
-            resident.open("/council/mine.xhtml");
+            resident.open("/councils/member/mine.xhtml");
             assertThat(resident.find("my-meetings").getText()).contains("Réunion de rentrée", "Inscrit");
             assertThat(resident.find("my-councils").getText()).contains("Conseil de quartier de Champ-Fleuri", "Membre");
             tall(resident, "council-mine");
         }
 
-        Reply ics = Api.anonymous().get("/council/meeting.ics?id=" + meetingId);
+        Reply ics = Api.anonymous().get("/councils/meeting.ics?id=" + meetingId);
         assertThat(ics.status()).isEqualTo(200);
         assertThat(ics.contentType()).startsWith("text/calendar");
         assertThat(ics.body()).startsWith("BEGIN:VCALENDAR\r\n").contains("SUMMARY:Réunion de rentrée",
@@ -123,7 +123,7 @@ abstract class CouncilJourneyTests {
         Elapse.untilMeetingStarts(meetingId);
         try (Browser agent = new Browser()) {
             agent.signIn(DemoUser.AGENT);
-            agent.open("/council/manage.xhtml?id=" + councilId);
+            agent.open("/councils/member/manage.xhtml?id=" + councilId);
             agent.goCss("li[data-meeting='" + meetingId + "'] .minutes-link");
             write(agent, "minutes:minutes", "Douze habitants présents. La fête aura lieu le 14 juin.");
             agent.type("minutes:attendance", "12");
@@ -139,13 +139,13 @@ abstract class CouncilJourneyTests {
 
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
-            resident.open("/council/meeting.xhtml?id=" + meetingId);
+            resident.open("/councils/meeting.xhtml?id=" + meetingId);
             assertThat(resident.find("minutes").getText()).isEqualTo("Douze habitants présents. La fête aura lieu le 14 juin.");
             assertThat(resident.find("attendance").getText()).isEqualTo("12 participants");
             assertThat(resident.has("minutes-pdf")).isTrue();
             tall(resident, "council-minutes");
         }
-        Reply pdf = Api.anonymous().get("/council/minutes.pdf?id=" + meetingId);
+        Reply pdf = Api.anonymous().get("/councils/minutes.pdf?id=" + meetingId);
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).isEqualTo("application/pdf");
         assertThat(pdf.body()).startsWith("%PDF-");
@@ -169,11 +169,11 @@ abstract class CouncilJourneyTests {
         assertThat(Api.as(DemoUser.RESIDENT).get("/api/councils/" + councilId + "/members").status()).isEqualTo(403);
         assertThat(Api.as(DemoUser.AGENT).get("/api/councils/" + councilId + "/members").status()).isEqualTo(403);
         assertThat(Api.as(DemoUser.RESIDENT).get("/api/councils/meetings/" + closed + "/calendar").status()).isEqualTo(403);
-        assertThat(Api.anonymous().get("/council/meeting.ics?id=" + closed).status()).isEqualTo(403);
-        assertThat(Api.anonymous().get("/council/minutes.pdf?id=" + closed).status()).isEqualTo(403);
+        assertThat(Api.anonymous().get("/councils/meeting.ics?id=" + closed).status()).isEqualTo(403);
+        assertThat(Api.anonymous().get("/councils/minutes.pdf?id=" + closed).status()).isEqualTo(403);
 
         try (Browser visitor = new Browser()) {
-            visitor.open("/council/index.xhtml");
+            visitor.open("/councils/index.xhtml");
             assertThat(visitor.find("district-sud").getText()).contains("Conseil de quartier de Saint-Roch",
                     "Assemblée plénière de printemps");
             tall(visitor, "council-directory");
@@ -181,11 +181,11 @@ abstract class CouncilJourneyTests {
 
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
-            resident.open("/council/meeting.xhtml?id=" + closed);
+            resident.open("/councils/meeting.xhtml?id=" + closed);
             assertThat(resident.heading()).isEqualTo("Accès refusé");
-            resident.open("/council/members.xhtml?id=" + councilId);
+            resident.open("/councils/member/members.xhtml?id=" + councilId);
             assertThat(resident.heading()).isEqualTo("Accès refusé");
-            resident.open("/council/view.xhtml?id=" + councilId);
+            resident.open("/councils/view.xhtml?id=" + councilId);
             assertThat(resident.all(By.cssSelector("#upcoming li[data-meeting='" + closed + "']"))).isEmpty();
             assertThat(resident.has("members-only-notice")).isTrue();
             resident.go("membership:ask");
@@ -197,7 +197,7 @@ abstract class CouncilJourneyTests {
         // the demo animator of Saint-Roch accepts the request
         try (Browser animator = new Browser()) {
             animator.signIn(DemoUser.RESIDENT_SUD);
-            animator.open("/council/manage.xhtml?id=" + councilId);
+            animator.open("/councils/member/manage.xhtml?id=" + councilId);
             assertThat(animator.css("#requests li[data-username='resident']").getText()).contains("Camille Martin");
             tall(animator, "council-manage");
             animator.goCss("li[data-username='resident'] button[id$='approve']");

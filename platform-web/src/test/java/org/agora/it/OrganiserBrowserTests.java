@@ -266,7 +266,7 @@ abstract class OrganiserBrowserTests {
         long sud = consultationOfSudByTheOffice(title);
         try (Browser browser = new Browser()) {
             browser.signIn(DemoUser.AGENT);
-            browser.open("/organise/consultation.xhtml");
+            browser.open("/consultations/manage/consultation.xhtml");
 
             // a district the select does not offer is refused by the page, the whole city by the rules
             forgeScope(browser, "sud");
@@ -278,19 +278,19 @@ abstract class OrganiserBrowserTests {
 
             browser.go("nav-organise");
             assertThat(browser.find("consultations").getText()).doesNotContain(title);
-            browser.open("/organise/consultation.xhtml?id=" + sud);
+            browser.open("/consultations/manage/consultation.xhtml?id=" + sud);
             assertThat(browser.heading()).isEqualTo("Accès refusé");
-            browser.open("/organise/questions.xhtml?id=" + sud);
+            browser.open("/consultations/manage/questions.xhtml?id=" + sud);
             assertThat(browser.heading()).isEqualTo("Accès refusé");
-            browser.open("/organise/consultation.xhtml?id=987654321");
+            browser.open("/consultations/manage/consultation.xhtml?id=987654321");
             assertThat(browser.heading()).isEqualTo("Page introuvable");
-            browser.open("/organise/questions.xhtml?id=abc");
+            browser.open("/consultations/manage/questions.xhtml?id=abc");
             assertThat(browser.heading()).isEqualTo("Page introuvable");
         }
         try (Browser browser = new Browser()) {
             browser.signIn(DemoUser.RESIDENT);
             assertThat(browser.has("nav-organise")).isFalse();
-            browser.open("/organise/consultations.xhtml");
+            browser.open("/consultations/manage/index.xhtml");
             assertThat(browser.heading()).isEqualTo("Accès refusé");
         }
         try (Browser browser = new Browser()) {
@@ -301,7 +301,7 @@ abstract class OrganiserBrowserTests {
             assertThat(options(browser, "consultation:scope")).startsWith("Toute la ville").contains("Nord", "Sud");
 
             // a copy for Nord: a new draft with the same questions, opened on its own form
-            browser.open("/organise/consultation.xhtml?id=" + sud);
+            browser.open("/consultations/manage/consultation.xhtml?id=" + sud);
             assertThat(browser.heading()).isEqualTo(title);
             new Select(browser.find("lifecycle:duplicateScope")).selectByVisibleText("Nord");
             browser.go("lifecycle:duplicate");

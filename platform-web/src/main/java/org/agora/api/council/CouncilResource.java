@@ -170,7 +170,7 @@ public class CouncilResource {
         RegistrationStatus mine = meetings.registration(actor, id).filter(Registration::isActive)
                 .map(Registration::getStatus).orElse(null);
         Long position = meetings.waitingPosition(actor, id).stream().boxed().findFirst().orElse(null);
-        URI pdf = meetings.hasMinutesPdf(id) ? page("council/minutes.pdf", id) : null;
+        URI pdf = meetings.hasMinutesPdf(id) ? page("councils/minutes.pdf", id) : null;
         return new MeetingJson(m.getId(), m.getCouncil().getId(), m.getTitle(), m.getStartsAt(), m.getEndsAt(),
                 m.getPlace().orElse(null), m.getOnlineLink().orElse(null), m.getAgenda(), m.isMembersOnly(),
                 m.getCapacity().orElse(null), meetings.registeredCount(id), meetings.waitingCount(id), mine, position,
@@ -184,7 +184,7 @@ public class CouncilResource {
     @Operation(summary = "The meeting as an iCalendar file (RFC 5545)")
     public Response calendar(@PathParam("id") long id) {
         String ics = meetings.calendar(actor, id, uri.getBaseUri().getHost(),
-                page("council/meeting.xhtml", id).toString(), Instant.now());
+                page("councils/meeting.xhtml", id).toString(), Instant.now());
         return Response.ok(ics, MeetingCalendar.CONTENT_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"meeting-" + id + ".ics\"").build();
     }

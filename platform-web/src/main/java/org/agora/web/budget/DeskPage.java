@@ -196,7 +196,7 @@ public class DeskPage implements Serializable {
     }
 
     private String again() {
-        return "/manage/budget/desk?faces-redirect=true&envelope=" + envelope;
+        return "/budget/manage/desk?faces-redirect=true&envelope=" + envelope;
     }
 
     private long chosenResident() {

@@ -209,7 +209,7 @@ public class ReviewPage implements Serializable {
         return FacesActions.run("review", () -> {
             BudgetProject changed = change.get();
             FacesFeedback.done(doneKey, changed.getTitle());
-            return "/manage/budget/envelope?faces-redirect=true&id=" + id;
+            return "/budget/manage/envelope?faces-redirect=true&id=" + id;
         });
     }
 

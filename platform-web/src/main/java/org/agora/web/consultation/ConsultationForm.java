@@ -193,7 +193,7 @@ public class ConsultationForm implements Serializable {
     }
 
     private static String thisPage(long consultationId) {
-        return "/organise/consultation?faces-redirect=true&id=" + consultationId;
+        return "/consultations/manage/consultation?faces-redirect=true&id=" + consultationId;
     }
 
     private String text(String key) {

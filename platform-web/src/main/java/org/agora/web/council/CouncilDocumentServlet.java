@@ -14,13 +14,13 @@ import org.agora.web.platform.Ids;
 import org.agora.web.security.CurrentUser;
 
 /**
- * A council's document as a download ({@code /council/document?id=}), for whoever may see it. A members-only
+ * A council's document as a download ({@code /councils/document?id=}), for whoever may see it. A members-only
  * document is a 404 for anyone else, like an unknown one: its address tells nothing about it.
  */
 @WebServlet(CouncilDocumentServlet.PATH)
 public class CouncilDocumentServlet extends HttpServlet {
 
-    static final String PATH = "/council/document";
+    static final String PATH = "/councils/document";
 
     @Inject
     CouncilDocumentService documents;

@@ -16,7 +16,7 @@ import org.agora.web.platform.FacesFeedback;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * A council's documents ({@code /council/documents.xhtml?id=}): the ones this person may see, newest first, to
+ * A council's documents ({@code /councils/documents.xhtml?id=}): the ones this person may see, newest first, to
  * download; its leaders publish a file here (public or for members only) and remove one. An unknown council is a 404.
  */
 @Named
@@ -73,7 +73,7 @@ public class CouncilDocumentsPage extends CouncilSpacePage {
     }
 
     private String thisPage() {
-        return "/council/documents?faces-redirect=true&id=" + getCouncilId();
+        return "/councils/documents?faces-redirect=true&id=" + getCouncilId();
     }
 
     // --- for the page ---

@@ -18,15 +18,15 @@ import org.agora.web.platform.Ids;
 import org.agora.web.security.CurrentUser;
 
 /**
- * A meeting's files: its calendar file ({@code /council/meeting.ics?id=}) and the PDF of its minutes
- * ({@code /council/minutes.pdf?id=}), for whoever may see the meeting: a 403 for a members-only meeting of a council
+ * A meeting's files: its calendar file ({@code /councils/meeting.ics?id=}) and the PDF of its minutes
+ * ({@code /councils/minutes.pdf?id=}), for whoever may see the meeting: a 403 for a members-only meeting of a council
  * the caller is not a member of, a 404 for an unknown meeting or one without a PDF.
  */
 @WebServlet(urlPatterns = {CouncilFilesServlet.CALENDAR, CouncilFilesServlet.MINUTES})
 public class CouncilFilesServlet extends HttpServlet {
 
-    static final String CALENDAR = "/council/meeting.ics";
-    static final String MINUTES = "/council/minutes.pdf";
+    static final String CALENDAR = "/councils/meeting.ics";
+    static final String MINUTES = "/councils/minutes.pdf";
 
     @Inject
     MeetingService meetings;
@@ -57,7 +57,7 @@ public class CouncilFilesServlet extends HttpServlet {
     }
 
     private void calendar(HttpServletRequest request, HttpServletResponse response, long id) throws IOException {
-        String page = request.getRequestURL().toString().replace(CALENDAR, "/council/meeting.xhtml") + "?id=" + id;
+        String page = request.getRequestURL().toString().replace(CALENDAR, "/councils/meeting.xhtml") + "?id=" + id;
         String ics = meetings.calendar(currentUser.actor(), id, request.getServerName(), page, Instant.now());
         byte[] bytes = ics.getBytes(StandardCharsets.UTF_8);
         response.setContentType(MeetingCalendar.CONTENT_TYPE);

@@ -26,7 +26,7 @@ import org.agora.web.security.CurrentUser;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * The staff's council form ({@code /council/edit.xhtml}): a new council for a neighbourhood of a district the person
+ * The staff's council form ({@code /councils/manage/edit.xhtml}): a new council for a neighbourhood of a district the person
  * runs (without {@code id}), or the council's name, presentation, contact, approval, animators and cover (with
  * {@code ?id=}). A 403 for a council of another district, a 404 for an unknown one.
  */
@@ -128,7 +128,7 @@ public class CouncilForm implements Serializable {
                 saved = councils.update(currentUser.actor(), councilId, draft());
                 FacesFeedback.done("council.form.saved", saved.getName());
             }
-            return "/council/view?faces-redirect=true&id=" + saved.getId();
+            return "/councils/view?faces-redirect=true&id=" + saved.getId();
         });
     }
 
@@ -141,7 +141,7 @@ public class CouncilForm implements Serializable {
             Council changed = councils.changeCover(currentUser.actor(), councilId, coverFile.getFileName(),
                     coverFile.getContent());
             FacesFeedback.done("council.cover.saved", changed.getName());
-            return "/council/edit?faces-redirect=true&id=" + councilId;
+            return "/councils/manage/edit?faces-redirect=true&id=" + councilId;
         });
     }
 
@@ -149,7 +149,7 @@ public class CouncilForm implements Serializable {
         return FacesActions.run("cover", () -> {
             Council changed = councils.removeCover(currentUser.actor(), councilId);
             FacesFeedback.done("council.cover.removed", changed.getName());
-            return "/council/edit?faces-redirect=true&id=" + councilId;
+            return "/councils/manage/edit?faces-redirect=true&id=" + councilId;
         });
     }
 

@@ -13,7 +13,7 @@ import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 
 /**
- * A council's news ({@code /council/news.xhtml?id=}): the posts this person may read, newest first; its leaders
+ * A council's news ({@code /councils/news.xhtml?id=}): the posts this person may read, newest first; its leaders
  * post here (rich text, public or for members only) and remove a post. An unknown council is a 404.
  */
 @Named
@@ -61,7 +61,7 @@ public class CouncilNewsPage extends CouncilSpacePage {
     }
 
     private String thisPage() {
-        return "/council/news?faces-redirect=true&id=" + getCouncilId();
+        return "/councils/news?faces-redirect=true&id=" + getCouncilId();
     }
 
     // --- for the page ---

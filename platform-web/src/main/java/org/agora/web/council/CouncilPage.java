@@ -90,7 +90,7 @@ public class CouncilPage extends CouncilSpacePage {
     }
 
     private String thisPage() {
-        return "/council/view?faces-redirect=true&id=" + getCouncilId();
+        return "/councils/view?faces-redirect=true&id=" + getCouncilId();
     }
 
     // --- for the page ---

@@ -14,7 +14,7 @@ import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
 /**
- * One news post of a council ({@code /council/post.xhtml?id=}), its own address to share with its comments. A members-only post is a 404 to anyone but members and leaders, like an
+ * One news post of a council ({@code /councils/post.xhtml?id=}), its own address to share with its comments. A members-only post is a 404 to anyone but members and leaders, like an
  * unknown one.
  */
 @Named

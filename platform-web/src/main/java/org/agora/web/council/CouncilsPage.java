@@ -15,7 +15,7 @@ import org.agora.council.MeetingService;
 import org.agora.shared.Role;
 import org.agora.web.security.CurrentUser;
 
-/** The public directory of the councils ({@code /council/index.xhtml}), district by district, with the next meeting. */
+/** The public directory of the councils ({@code /councils/index.xhtml}), district by district, with the next meeting. */
 @Named
 @RequestScoped
 public class CouncilsPage {

@@ -14,7 +14,7 @@ import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
 /**
- * One idea of a council's board ({@code /council/idea.xhtml?id=}): its text, supports and the council's answer, at
+ * One idea of a council's board ({@code /councils/idea.xhtml?id=}): its text, supports and the council's answer, at
  * an address of its own to share, with its comments. Supporting happens
  * on the board. An unknown idea is a 404.
  */

@@ -17,7 +17,7 @@ import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 
 /**
- * A council's ideas board ({@code /council/ideas.xhtml?id=}, {@code &order=newest} for the newest first): anyone
+ * A council's ideas board ({@code /councils/ideas.xhtml?id=}, {@code &order=newest} for the newest first): anyone
  * reads it; members post ideas and support the others' ideas; leaders close an idea with an answer. An unknown
  * council is a 404.
  */
@@ -101,7 +101,7 @@ public class IdeasPage extends CouncilSpacePage {
     }
 
     private String thisPage(String sorting) {
-        return "/council/ideas?faces-redirect=true&id=" + getCouncilId() + (NEWEST.equals(sorting) ? "&order=" + NEWEST : "");
+        return "/councils/ideas?faces-redirect=true&id=" + getCouncilId() + (NEWEST.equals(sorting) ? "&order=" + NEWEST : "");
     }
 
     // --- for the page ---

@@ -15,7 +15,7 @@ import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 
 /**
- * The leaders' page of a council ({@code /council/manage.xhtml?id=}): requests to approve or refuse, members to
+ * The leaders' page of a council ({@code /councils/member/manage.xhtml?id=}): requests to approve or refuse, members to
  * remove, meetings to change or give minutes to. A 403 for anyone who does not lead the council.
  */
 @Named
@@ -77,7 +77,7 @@ public class ManageCouncilPage extends CouncilSpacePage {
         return FacesActions.run("people", () -> {
             action.run();
             FacesFeedback.done(doneKey, who);
-            return "/council/manage?faces-redirect=true&id=" + getCouncilId();
+            return "/councils/member/manage?faces-redirect=true&id=" + getCouncilId();
         });
     }
 

@@ -20,7 +20,7 @@ import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
 /**
- * The leaders' meeting form ({@code /council/meeting-form.xhtml}): a new meeting of {@code ?council=}, or the
+ * The leaders' meeting form ({@code /councils/member/meeting-form.xhtml}): a new meeting of {@code ?council=}, or the
  * meeting {@code ?id=} before it starts. Dates are typed in the city's time. A 403 for someone who does not lead
  * the council.
  */
@@ -96,7 +96,7 @@ public class MeetingForm implements Serializable {
                     ? meetings.schedule(currentUser.actor(), councilId, draft, Instant.now())
                     : meetings.update(currentUser.actor(), meetingId, draft, Instant.now());
             FacesFeedback.done(meetingId == null ? "council.meeting.scheduled" : "council.meeting.saved", saved.getTitle());
-            return "/council/meeting?faces-redirect=true&id=" + saved.getId();
+            return "/councils/meeting?faces-redirect=true&id=" + saved.getId();
         });
     }
 

@@ -21,7 +21,7 @@ import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
 /**
- * A meeting's page ({@code /council/meeting.xhtml?id=}): when, where, the agenda, the seats, the person's
+ * A meeting's page ({@code /councils/meeting.xhtml?id=}): when, where, the agenda, the seats, the person's
  * registration (or place on the waiting list) with register and cancel, the calendar file, and the minutes once
  * published; the leaders also see who comes. A members-only meeting is a 403 for others, an unknown one a 404.
  */
@@ -136,7 +136,7 @@ public class MeetingPage implements Serializable {
     }
 
     private String thisPage() {
-        return "/council/meeting?faces-redirect=true&id=" + meetingId;
+        return "/councils/meeting?faces-redirect=true&id=" + meetingId;
     }
 
     // --- for the page ---

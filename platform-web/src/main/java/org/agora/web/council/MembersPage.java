@@ -6,7 +6,7 @@ import java.util.List;
 import org.agora.council.Membership;
 
 /**
- * The members of a council ({@code /council/members.xhtml?id=}) by their display names, never their e-mail
+ * The members of a council ({@code /councils/member/members.xhtml?id=}) by their display names, never their e-mail
  * addresses: for its members and leaders only, a 403 for anyone else, a 404 for an unknown council.
  */
 @Named

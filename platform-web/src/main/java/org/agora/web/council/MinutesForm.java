@@ -16,7 +16,7 @@ import org.agora.web.security.CurrentUser;
 import org.primefaces.model.file.UploadedFile;
 
 /**
- * The leaders' minutes form ({@code /council/minutes.xhtml?meeting=}): once the meeting has started, its minutes
+ * The leaders' minutes form ({@code /councils/member/minutes.xhtml?meeting=}): once the meeting has started, its minutes
  * as a text and/or a PDF, and the number of people who came. A 403 for someone who does not lead the council.
  */
 @Named
@@ -70,7 +70,7 @@ public class MinutesForm implements Serializable {
             meetings.publishMinutes(currentUser.actor(), meetingId, minutes, withPdf ? pdf.getFileName() : null,
                     withPdf ? pdf.getContent() : null, attendance, Instant.now());
             FacesFeedback.done("council.minutes.published", title);
-            return "/council/meeting?faces-redirect=true&id=" + meetingId;
+            return "/councils/meeting?faces-redirect=true&id=" + meetingId;
         });
     }
 

@@ -13,7 +13,7 @@ import org.agora.council.Registration;
 import org.agora.web.security.CurrentUser;
 
 /**
- * "My councils" ({@code /council/mine.xhtml}): the councils the person belongs to or asked to join, those they lead,
+ * "My councils" ({@code /councils/member/mine.xhtml}): the councils the person belongs to or asked to join, those they lead,
  * and their meetings ahead (of their councils, or that they registered for) with their registration.
  */
 @Named

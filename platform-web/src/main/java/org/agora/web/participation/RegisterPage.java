@@ -21,7 +21,7 @@ import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
 /**
- * The register of residents for town-hall staff ({@code /manage/register.xhtml}): find a person, see their entry and
+ * The register of residents for town-hall staff ({@code /participation/manage/register.xhtml}): find a person, see their entry and
  * its trace, move them to another district or correct their year of birth from their papers, with the reason.
  */
 @Named

@@ -13,7 +13,7 @@ import org.agora.shared.DomainException;
  *     return FacesActions.run("district", () -> {
  *         District saved = territory.createDistrict(currentUser.actor(), draft());
  *         FacesFeedback.done("territory.district.saved", saved.getName());
- *         return "/admin/districts?faces-redirect=true";
+ *         return "/territory/admin/districts?faces-redirect=true";
  *     });
  * }
  * }</pre>

@@ -50,7 +50,7 @@ public class DistrictForm implements Serializable {
             DistrictDraft draft = new DistrictDraft(code, name, population);
             District saved = editing ? territory.updateDistrict(currentUser.actor(), code, draft) : territory.createDistrict(currentUser.actor(), draft);
             FacesFeedback.done("territory.district.saved", saved.getName());
-            return "/admin/districts?faces-redirect=true";
+            return "/territory/admin/districts?faces-redirect=true";
         });
     }
 

@@ -21,8 +21,8 @@ class FacesActionsTest {
 
     @Test
     void anActionThatGoesThroughLeadsWhereItSaysAndShowsNoRefusal() {
-        assertThat(FacesActions.run(refusals, "district", Map.of(), () -> "/admin/districts?faces-redirect=true"))
-                .isEqualTo("/admin/districts?faces-redirect=true");
+        assertThat(FacesActions.run(refusals, "district", Map.of(), () -> "/territory/admin/districts?faces-redirect=true"))
+                .isEqualTo("/territory/admin/districts?faces-redirect=true");
         assertThat(shown).isEmpty();
     }
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LocalPathTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/me.xhtml", "/agent/district.xhtml?district=nord"})
+    @ValueSource(strings = {"/", "/me.xhtml", "/territory/manage/district.xhtml?district=nord"})
     void pagesOfTheApplicationAreKept(String path) {
         assertThat(LocalPath.orHome(path)).isEqualTo(path);
     }
