@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
@@ -24,53 +23,28 @@ import org.openqa.selenium.WebElement;
  * of Nord submits projects (a cost over the envelope and a PDF named .png refused next to their fields, nothing
  * lost), the district agent reviews them (a refusal without reason refused, a duplicate merged, a feasible project
  * at a revised cost put on the ballot), the resident votes with a running total (a ballot over the envelope refused
- * with its reason), and once the vote closes anyone reads the results with the rule in plain words. The office moves
- * the call from phase to phase through the API, as its form would.
+ * with its reason), the town hall enters desk and paper ballots, and once the vote closes anyone reads the results
+ * with the rule in plain words and the follow-up. Each stage is a test of its own on a call of its own, in any order:
+ * it sets up the state it starts from through the API ({@link BudgetScenarios}), the office moving the call from
+ * phase to phase as its form would, and {@link Elapse} ending a vote without waiting.
  */
 abstract class BudgetJourneyTests {
-
-    /** A knapsack call (greedy count) whose four phases are placed around now as the stage needs. */
-    static String call(String name, Instant submissionEnd, Instant reviewEnd, Instant voteStart, Instant voteEnd) {
-        Instant start = submissionEnd.minus(3, ChronoUnit.DAYS);
-        return """
-                {"name": "%s", "year": 2027, "total": 1000000, "tallyRule": "GREEDY",
-                 "votingRule": {"kind": "KNAPSACK"},
-                 "envelopes": [{"district": "centre", "amount": 150000}, {"district": "nord", "amount": 150000},
-                               {"district": "sud", "amount": 150000}, {"district": "est", "amount": 150000},
-                               {"district": "ouest", "amount": 150000}, {"district": null, "amount": 250000}],
-                 "phases": {"submissionStart": "%s", "submissionEnd": "%s", "reviewStart": "%s", "reviewEnd": "%s",
-                            "voteStart": "%s", "voteEnd": "%s", "resultsFrom": "%s", "implementationFrom": "%s"}}"""
-                .formatted(name, start, submissionEnd, submissionEnd, reviewEnd, voteStart, voteEnd, voteEnd,
-                        voteEnd.plus(30, ChronoUnit.DAYS));
-    }
-
-    static long envelope(JsonObject call, String district) {
-        return call.getJsonArray("envelopes").getValuesAs(JsonObject.class).stream()
-                .filter(e -> Objects.equals(district, e.getString("district", null)))
-                .findFirst().orElseThrow().getJsonNumber("id").longValue();
-    }
 
     private static void move(long callId, String body) {
         Reply moved = Api.as(DemoUser.OFFICE_ADMIN).put("/api/budget/calls/" + callId, body);
         assertThat(moved.status()).as(moved.body()).isEqualTo(200);
     }
 
+    /** Submission: a resident of Nord submits projects to a call of its own, supports and comments one. */
     @Test
-    void aProjectGoesFromSubmissionThroughReviewAndVoteToTheResults() throws Exception {
-        String name = "Budget " + UUID.randomUUID().toString().substring(0, 6);
-        Instant now = Instant.now();
-        Reply created = Api.as(DemoUser.OFFICE_ADMIN).post("/api/budget/calls", call(name, now.plus(1, ChronoUnit.DAYS),
-                now.plus(2, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS)));
-        assertThat(created.status()).as(created.body()).isEqualTo(201);
-        long callId = created.json().getJsonNumber("id").longValue();
-        long nord = envelope(created.json(), "nord");
-
-        long garden;
+    void aResidentSubmitsProjectsSupportsAndCommentsOne() throws Exception {
+        BudgetScenarios.Call call = BudgetScenarios.openForProjects();
+        long nord = call.envelope("nord");
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
-            resident.open("/budget/call.xhtml?id=" + callId);
+            resident.open("/budget/call.xhtml?id=" + call.id());
             assertThat(resident.find("ballot-rule").getText()).contains("tant que leur coût total tient dans l'enveloppe");
-            assertThat(resident.all(By.cssSelector("li[data-envelope='" + envelope(created.json(), "sud") + "'] a[id$='submit']"))).isEmpty();
+            assertThat(resident.all(By.cssSelector("li[data-envelope='" + call.envelope("sud") + "'] a[id$='submit']"))).isEmpty();
             resident.goCss("li[data-envelope='" + nord + "'] a[id$='submit']");
 
             resident.type("project:title", "Un jardin partagé rue des Lilas");
@@ -86,7 +60,7 @@ abstract class BudgetJourneyTests {
             resident.type("project:cost", "30000");
             resident.go("project:save");
             assertThat(resident.text()).contains("Votre projet « Un jardin partagé rue des Lilas » est déposé.");
-            garden = Long.parseLong(resident.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+            long garden = Long.parseLong(resident.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
 
             resident.css("#images input[type=file]").sendKeys(file("plan.png", "%PDF-1.7 un plan".getBytes()).toString());
             resident.go("images:upload");
@@ -129,26 +103,39 @@ abstract class BudgetJourneyTests {
             resident.go("project:save");
             assertThat(resident.text()).contains("Votre projet « Jardin collectif » est déposé.");
 
-            resident.open("/budget/projects.xhtml?call=" + callId + "&q=lilas");
+            resident.open("/budget/projects.xhtml?call=" + call.id() + "&q=lilas");
             assertThat(resident.all(By.cssSelector("#projects li"))).hasSize(2);
             assertThat(resident.css("#projects li[data-project='" + garden + "'] .comment-count").getText())
                     .isEqualTo("1 commentaire");
             assertThat(resident.find("project-map").getAttribute("data-ready")).isEqualTo("true");
             resident.screenshot("budget-projects");
         }
+    }
 
-        // review
-        Instant reviewing = Instant.now();
-        move(callId, call(name, reviewing.minusSeconds(60), reviewing.plus(1, ChronoUnit.DAYS),
-                reviewing.plus(1, ChronoUnit.DAYS), reviewing.plus(2, ChronoUnit.DAYS)));
-        assertThat(Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + nord + "/projects",
-                "{\"title\": \"Des bancs au square\", \"cost\": 20000}").status()).isEqualTo(201);
-        assertThat(Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + nord + "/projects",
-                "{\"title\": \"Une piste cyclable\", \"cost\": 120000}").status()).isEqualTo(201);
+    /**
+     * Review: the resident's two projects (submitted through the form, residents have no API to submit) and their
+     * comment, then the district agent reviews them and answers the comment; the resident reads the outcome.
+     */
+    @Test
+    void theDistrictAgentReviewsTheProjectsAndAnswersAComment() {
+        BudgetScenarios.Call call = BudgetScenarios.openForProjects();
+        long nord = call.envelope("nord");
+        long garden;
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT);
+            garden = submit(resident, nord, "Un jardin partagé rue des Lilas",
+                    "Des bacs de culture et un point d'eau pour les voisins.", "30000", "12 rue des Lilas");
+            submit(resident, nord, "Jardin collectif", "Un jardin pour tous.", "25000", "Square des Lilas");
+        }
+        BudgetScenarios.comment(DemoUser.RESIDENT, garden, "Le point d'eau sera-t-il accessible aux enfants ?", null);
+
+        call.inReview();
+        BudgetScenarios.onBallot(nord, "Des bancs au square", 20000);
+        BudgetScenarios.onBallot(nord, "Une piste cyclable", 120000);
         try (Browser agent = new Browser()) {
             agent.signIn(DemoUser.AGENT);
             // an agent of Nord reviews Nord only
-            agent.open("/budget/manage/envelope.xhtml?id=" + envelope(created.json(), "sud"));
+            agent.open("/budget/manage/envelope.xhtml?id=" + call.envelope("sud"));
             assertThat(agent.heading()).isEqualTo("Accès refusé");
             agent.open("/budget/manage/envelope.xhtml?id=" + nord);
             String gardenCard = "section[data-project='" + garden + "'] ";
@@ -191,21 +178,27 @@ abstract class BudgetJourneyTests {
             agent.driver().executeScript("document.getElementById('comments-section').scrollIntoView();");
             agent.screenshot("budget-comments");
         }
+        // the resident reads the review's outcome among their projects
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT);
+            resident.open("/budget/mine.xhtml");
+            assertThat(resident.find("my-projects").getText()).contains("Soumis au vote").contains("Fusionné")
+                    .contains("Avec un point d'eau raccordé.");
+        }
+    }
 
-        // vote
-        Instant voting = Instant.now();
-        Instant voteEnd = voting.plus(1, ChronoUnit.DAYS);
-        move(callId, call(name, voting.minus(2, ChronoUnit.HOURS), voting.minusSeconds(60), voting.minusSeconds(30), voteEnd));
+    /** Online vote: a resident votes with a running total, a ballot over the envelope refused with its reason. */
+    @Test
+    void aResidentVotesOnlineWithARunningTotal() {
+        BudgetScenarios.NordBallot vote = BudgetScenarios.voteOpenInNord();
+        long nord = vote.nord();
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
             resident.open("/budget/manage/envelope.xhtml?id=" + nord);
             assertThat(resident.heading()).isEqualTo("Accès refusé");
             resident.open("/budget/manage/desk.xhtml?envelope=" + nord);
             assertThat(resident.heading()).isEqualTo("Accès refusé");
-            resident.open("/budget/mine.xhtml");
-            assertThat(resident.find("my-projects").getText()).contains("Soumis au vote").contains("Fusionné")
-                    .contains("Avec un point d'eau raccordé.");
-            resident.open("/budget/call.xhtml?id=" + callId);
+            resident.open("/budget/call.xhtml?id=" + vote.call().id());
             resident.goCss("li[data-envelope='" + nord + "'] a[id$='vote']");
             assertThat(resident.find("final").getText()).contains("définitif");
             int boxes = resident.all(By.cssSelector("#ballot-table input[type=checkbox]")).size();
@@ -218,16 +211,27 @@ abstract class BudgetJourneyTests {
             resident.go("ballot:cast");
             assertThat(resident.find("messages").getText()).startsWith("Vos choix coûtent 182");
             assertThat(resident.all(By.cssSelector("#ballot-table input[type=checkbox]:checked"))).hasSize(3);
-            resident.css("#ballot-table tr:has(a[href$='id=" + pisteId(nord) + "']) input[type=checkbox]").click();
+            resident.css("#ballot-table tr:has(a[href$='id=" + vote.lane() + "']) input[type=checkbox]").click();
             resident.waitForAjax();
             assertThat(resident.find("ballot:summary").getText()).startsWith("Vos choix coûtent 62");
             resident.screenshot("budget-ballot");
             resident.go("ballot:cast");
             assertThat(resident.text()).contains("Votre bulletin est déposé.").contains("Vous avez voté.");
         }
-        // at the town hall: the resident who voted online is found and shown as having voted; a person without an
-        // account is entered on the register and votes at the desk, cannot be entered twice; a paper voter is marked
-        // and the paper ballots are entered in a batch no larger than the paper voters marked
+    }
+
+    /**
+     * At the town hall: the resident who voted online is found and shown as having voted; a person without an
+     * account is entered on the register and votes at the desk, cannot be entered twice; a paper voter is marked and
+     * the paper ballots are entered in a batch no larger than the paper voters marked. The register is shared: the
+     * two people entered here (as before the split) stay on it.
+     */
+    @Test
+    void theTownHallDeskEntersDeskAndPaperBallots() {
+        BudgetScenarios.NordBallot vote = BudgetScenarios.voteOpenInNord();
+        long nord = vote.nord();
+        long garden = vote.garden();
+        BudgetScenarios.votesOnline(nord, garden, vote.benches());
         try (Browser agent = new Browser()) {
             agent.signIn(DemoUser.AGENT);
             agent.open("/budget/manage/desk.xhtml?envelope=" + nord);
@@ -265,32 +269,47 @@ abstract class BudgetJourneyTests {
             agent.type("paper:ballots", garden + "\n" + garden + ", douze");
             agent.go("paper:add");
             assertThat(agent.find("paper:ballots-message").getText()).startsWith("Ligne 2 :");
-            agent.type("paper:ballots", garden + ", " + pisteId(nord)); // 162,000: over the envelope
+            agent.type("paper:ballots", garden + ", " + vote.lane()); // 162,000: over the envelope
             agent.go("paper:add");
             assertThat(agent.find("paper:ballots-message").getText())
                     .isEqualTo("Ligne 1 : Vos choix coûtent 162\u202f000, plus que l'enveloppe de 150\u202f000. Rien n'a été ajouté.");
-            agent.type("paper:ballots", garden + "\n" + pisteId(nord));
+            agent.type("paper:ballots", garden + "\n" + vote.lane());
             agent.go("paper:add");
             assertThat(agent.find("paper:ballots-message").getText()).startsWith("Ce lot contient 2 bulletin(s), mais seulement 1");
-            agent.type("paper:ballots", String.valueOf(pisteId(nord)));
+            agent.type("paper:ballots", String.valueOf(vote.lane()));
             agent.go("paper:add");
             assertThat(agent.find("messages").getText()).contains("Lot de 1 bulletin(s) papier ajouté.");
         }
         Reply again = Api.as(DemoUser.RESIDENT).put("/api/budget/envelopes/" + nord + "/ballot", "{\"projects\": [%d]}".formatted(garden));
         assertThat(again.status()).isEqualTo(409);
         assertThat(Api.as(DemoUser.RESIDENT).get("/api/budget/envelopes/" + nord + "/results").status()).isEqualTo(403);
+    }
 
-        // results, public once the vote has closed
-        Elapse.voteOf(callId);
+    /**
+     * Results and follow-up: once the vote has closed anyone reads the results with the rule in plain words; the agent
+     * follows the winners' implementation and residents read it. The three ballots (online, desk, paper) and the
+     * comment with its answer are set up through the API; the desk and paper voters are new people on the register.
+     */
+    @Test
+    void onceTheVoteClosesAnyoneReadsTheResultsAndTheFollowUp() {
+        BudgetScenarios.NordBallot vote = BudgetScenarios.voteOpenInNord();
+        long nord = vote.nord();
+        long garden = vote.garden();
+        long question = BudgetScenarios.comment(DemoUser.RESIDENT, garden, "Le point d'eau sera-t-il accessible aux enfants ?", null);
+        BudgetScenarios.comment(DemoUser.AGENT, garden, "Oui : le robinet sera à hauteur d'enfant.", question);
+        BudgetScenarios.votesOnline(nord, garden, vote.benches());
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        BudgetScenarios.votesAtTheDesk(nord, BudgetScenarios.registeredInNord("Urne Mairie " + suffix, "1961-07-08"), garden);
+        BudgetScenarios.votesOnPaper(nord, BudgetScenarios.registeredInNord("Urne Papier " + suffix, "1962-09-10"), vote.lane());
+
+        Elapse.voteOf(vote.call().id());
         try (Browser visitor = new Browser()) {
             visitor.open("/budget/results.xhtml?envelope=" + nord);
             assertThat(visitor.find("rule").getText()).contains("Au plus grand nombre de voix")
                     .contains("du plus soutenu au moins soutenu");
             assertThat(visitor.find("ballots").getText()).isEqualTo("3 bulletin(s) : 1 en ligne, 1 en mairie, 1 sur papier");
-            // Nord's only registered resident is "resident" (the agent's account is staff): the desk and paper
-            // ballots need no account
-            // Nord's only registered resident is "resident", who voted online: the desk and paper voters without an
-            // account are not counted against the accounts, so the turnout never passes 100 %
+            // Nord's only registered resident is "resident", who voted online (the agent's account is staff): the desk
+            // and paper voters without an account are not counted against the accounts, so the turnout never passes 100 %
             assertThat(visitor.find("turnout-registered").getText())
                     .startsWith("100,0 % de l'unique habitant inscrit sur la plateforme avec un compte (1 votant(s)");
             assertThat(visitor.css("#results tr[data-project='" + garden + "'] .score").getText()).isEqualTo("2");
@@ -305,7 +324,7 @@ abstract class BudgetJourneyTests {
         // the agent follows the winners' implementation; residents read it
         try (Browser agent = new Browser()) {
             agent.signIn(DemoUser.AGENT);
-            agent.open("/budget/followups.xhtml?call=" + callId);
+            agent.open("/budget/followups.xhtml?call=" + vote.call().id());
             agent.goCss("#envelope-" + nord + " button[id$='start']");
             agent.open("/budget/followup.xhtml?project=" + garden);
             new org.openqa.selenium.support.ui.Select(agent.find("followup:status")).selectByValue("IN_PROGRESS");
@@ -325,6 +344,19 @@ abstract class BudgetJourneyTests {
             assertThat(visitor.find("updates").getText()).contains("Les bacs sont posés ; la plantation aura lieu au printemps.");
             visitor.screenshot("budget-followup");
         }
+    }
+
+    /** A project submitted by the signed-in resident through the form; its id. */
+    private static long submit(Browser resident, long envelope, String title, String description, String cost,
+                               String address) {
+        resident.open("/budget/submit.xhtml?envelope=" + envelope);
+        resident.type("project:title", title);
+        resident.type("project:description", description);
+        resident.type("project:cost", cost);
+        resident.type("project:address", address);
+        resident.go("project:save");
+        assertThat(resident.text()).contains("Votre projet « " + title + " » est déposé.");
+        return Long.parseLong(resident.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
     }
 
     @Test
@@ -419,21 +451,21 @@ abstract class BudgetJourneyTests {
         Api office = Api.as(DemoUser.OFFICE_ADMIN);
         String suffix = UUID.randomUUID().toString().substring(0, 6);
         // a call open for projects, a call whose vote is open, and a real election with its results and a follow-up
-        Reply submitting = office.post("/api/budget/calls", call("Ideas " + suffix, now.plus(1, ChronoUnit.DAYS),
+        Reply submitting = office.post("/api/budget/calls", BudgetScenarios.callJson("Ideas " + suffix, now.plus(1, ChronoUnit.DAYS),
                 now.plus(2, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS)));
         assertThat(submitting.status()).as(submitting.body()).isEqualTo(201);
         long submitCall = submitting.json().getJsonNumber("id").longValue();
-        long submitNord = envelope(submitting.json(), "nord");
+        long submitNord = BudgetScenarios.envelope(submitting.json(), "nord");
         String voteName = "Vote " + suffix;
-        Reply voting = office.post("/api/budget/calls", call(voteName, now.plus(1, ChronoUnit.DAYS),
+        Reply voting = office.post("/api/budget/calls", BudgetScenarios.callJson(voteName, now.plus(1, ChronoUnit.DAYS),
                 now.plus(2, ChronoUnit.DAYS), now.plus(2, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS)));
         long voteCall = voting.json().getJsonNumber("id").longValue();
-        long voteNord = envelope(voting.json(), "nord");
+        long voteNord = BudgetScenarios.envelope(voting.json(), "nord");
         Reply garden = Api.as(DemoUser.AGENT).post("/api/budget/envelopes/" + voteNord + "/projects",
                 "{\"title\": \"Shared garden\", \"cost\": 40000}");
         assertThat(garden.status()).as(garden.body()).isEqualTo(201);
         long gardenId = garden.json().getJsonNumber("id").longValue();
-        move(voteCall, call(voteName, now.minus(2, ChronoUnit.HOURS), now.minusSeconds(60), now.minusSeconds(30),
+        move(voteCall, BudgetScenarios.callJson(voteName, now.minus(2, ChronoUnit.HOURS), now.minusSeconds(60), now.minusSeconds(30),
                 now.plus(1, ChronoUnit.DAYS)));
         String toulouseName = "Toulouse " + suffix;
         String pabulib;
@@ -565,13 +597,6 @@ abstract class BudgetJourneyTests {
         window.setSize(new org.openqa.selenium.Dimension(usual.getWidth(), Math.min(((Number) height).intValue() + 150, 3000)));
         browser.screenshot(name);
         window.setSize(usual);
-    }
-
-    /** The id of the envelope's "Une piste cyclable", from the public ballot. */
-    private static long pisteId(long envelope) {
-        return Api.anonymous().get("/api/budget/envelopes/" + envelope + "/projects").array()
-                .getValuesAs(JsonObject.class).stream().filter(p -> p.getString("title").equals("Une piste cyclable"))
-                .findFirst().orElseThrow().getJsonNumber("id").longValue();
     }
 
     private static Path file(String name, byte[] bytes) throws IOException {
