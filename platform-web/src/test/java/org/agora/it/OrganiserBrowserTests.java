@@ -35,17 +35,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Organisers in headless Chromium: a district agent creates a consultation for their district, builds its
  * questionnaire (several types, a conditional question, a reordering), schedules and opens it; errors appear next
  * to their fields with nothing typed lost; the agent can neither pick nor open anything outside their district.
+ * The journey from the form to the export is in stages, each a test of its own on a consultation of its own, in any
+ * order: each sets up the state it starts from through the API ({@link ConsultationScenarios}).
  */
 abstract class OrganiserBrowserTests {
 
     private static final DateTimeFormatter TYPED = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = ConsultationScenarios.PARIS;
 
+    /** Creating a consultation: errors next to their fields with nothing typed lost, then a cover image. */
     @Test
-    void agentBuildsAndOpensAConsultationThenAResidentAnswersItAndTheAgentReadsAndExportsTheAnswers() throws Exception {
+    void agentCreatesAConsultationOfTheirDistrictWithACoverImage() throws Exception {
         String title = "La place du Marché " + UUID.randomUUID().toString().substring(0, 6);
         LocalDateTime opens = LocalDateTime.now(PARIS).plusDays(3).truncatedTo(ChronoUnit.HOURS);
-        long id;
         try (Browser browser = new Browser()) {
             browser.signIn(DemoUser.AGENT);
             browser.go("nav-organise");
@@ -96,6 +98,21 @@ abstract class OrganiserBrowserTests {
             assertThat(Api.anonymous().get(cover.substring(cover.indexOf("/agora/") + "/agora".length())).contentType())
                     .isEqualTo("image/png");
 
+        }
+    }
+
+    /**
+     * Building the questionnaire of a draft the agent made through the API: six types, a conditional question, a
+     * refused scale, reordering with the buttons and by drag and drop, an edit that keeps the ids.
+     */
+    @Test
+    void agentBuildsTheQuestionnaireWithAConditionAndAReordering() {
+        String title = "La place du Marché " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDateTime opens = LocalDateTime.now(PARIS).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+        long id = ConsultationScenarios.draftOfNord(title, opens, opens.plusDays(14));
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.AGENT);
+            browser.open("/consultations/manage/consultation.xhtml?id=" + id);
             // the questionnaire: six types, one question shown only for an earlier answer
             browser.go("questions-link");
             assertThat(browser.heading()).isEqualTo("Questionnaire");
@@ -185,9 +202,22 @@ abstract class OrganiserBrowserTests {
             assertThat(rows(browser).get(0)).contains("q1").contains("Non / Oui / Parfois");
             assertThat(rows(browser).get(2)).contains("= « Oui »");
 
-            // schedule, then open now
+            // back to the consultation's form
             browser.go("back");
-            id = Long.parseLong(browser.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1"));
+            assertThat(browser.driver().getCurrentUrl().replaceAll(".*[?&]id=(\\d+).*", "$1")).isEqualTo(String.valueOf(id));
+        }
+    }
+
+    /** Scheduling and opening a draft whose questionnaire the agent built (through the API): the questions lock. */
+    @Test
+    void agentSchedulesAndOpensTheConsultationAndItsQuestionsLock() {
+        String title = "La place du Marché " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDateTime opens = LocalDateTime.now(PARIS).plusDays(3).truncatedTo(ChronoUnit.HOURS);
+        long id = ConsultationScenarios.withMarketQuestions(ConsultationScenarios.draftOfNord(title, opens, opens.plusDays(14)));
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.AGENT);
+            browser.open("/consultations/manage/consultation.xhtml?id=" + id);
+            // schedule, then open now
             browser.go("lifecycle:schedule");
             assertThat(browser.find("status").getText()).isEqualTo("Programmée");
             assertThat(browser.text()).contains("Consultation « " + title + " » programmée.");
@@ -210,7 +240,12 @@ abstract class OrganiserBrowserTests {
             assertThat(row(browser, "consultations", title)).contains("Nord").contains("Ouverte")
                     .contains(opens.plusDays(14).format(TYPED));
         }
+    }
 
+    /** A resident of Nord answers the open consultation, its conditional question shown for the answer it depends on. */
+    @Test
+    void aResidentAnswersTheConsultationFollowingItsCondition() {
+        long id = ConsultationScenarios.marketOpen("La place du Marché " + UUID.randomUUID().toString().substring(0, 6));
         // a resident of Nord answers what the agent built, following its condition
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
@@ -231,7 +266,13 @@ abstract class OrganiserBrowserTests {
             resident.go("answers:submit");
             assertThat(resident.text()).contains("Merci, vos réponses sont enregistrées.");
         }
+    }
 
+    /** The agent reads the counts of a consultation a resident answered (through the API) and exports the answers. */
+    @Test
+    void agentReadsTheCountsAndExportsTheAnswers() throws Exception {
+        long id = ConsultationScenarios.marketOpen("La place du Marché " + UUID.randomUUID().toString().substring(0, 6));
+        ConsultationScenarios.answeredByTheResident(id);
         // the agent reads the counts and exports the same answers
         try (Browser agent = new Browser()) {
             agent.signIn(DemoUser.AGENT);
