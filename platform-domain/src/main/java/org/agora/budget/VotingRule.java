@@ -25,6 +25,12 @@ public sealed interface VotingRule {
     /** Votes or points the (valid) ballot gives each project it names. */
     Map<ProjectId, Long> points(Ballot ballot);
 
+    /**
+     * The most projects a valid ballot can name in an envelope of {@code amount} offering {@code projects}: what every
+     * sealed ballot of the envelope is padded to, so that none is longer than another and none longer than needed.
+     */
+    int mostChoices(Collection<Project> projects, Money amount);
+
     /** Approve between {@code min} and {@code max} projects. */
     record Approval(int min, int max) implements VotingRule {
 
@@ -51,6 +57,11 @@ public sealed interface VotingRule {
         public Map<ProjectId, Long> points(Ballot ballot) {
             return onePointEach(ballot);
         }
+
+        @Override
+        public int mostChoices(Collection<Project> projects, Money amount) {
+            return Math.min(max, projects.size());
+        }
     }
 
     /** Approve at least one project; the chosen projects together must cost no more than the envelope. */
@@ -75,6 +86,23 @@ public sealed interface VotingRule {
         @Override
         public Map<ProjectId, Long> points(Ballot ballot) {
             return onePointEach(ballot);
+        }
+
+        /** As many of the cheapest projects as fit in the envelope: no set that fits is larger. */
+        @Override
+        public int mostChoices(Collection<Project> projects, Money amount) {
+            List<Money> costs = projects.stream().map(Project::cost).sorted(java.util.Comparator.comparingLong(Money::amount))
+                    .toList();
+            Money total = Money.ZERO;
+            int fitting = 0;
+            for (Money cost : costs) {
+                total = total.plus(cost);
+                if (!total.isAtMost(amount)) {
+                    break;
+                }
+                fitting++;
+            }
+            return fitting;
         }
     }
 
@@ -118,6 +146,12 @@ public sealed interface VotingRule {
             cumulative.points().forEach((id, given) -> points.put(id, (long) given));
             return points;
         }
+
+        /** At least one point on each project named. */
+        @Override
+        public int mostChoices(Collection<Project> projects, Money amount) {
+            return Math.min(totalPoints, projects.size());
+        }
     }
 
     /**
@@ -159,6 +193,11 @@ public sealed interface VotingRule {
                 points.putIfAbsent(ranking.get(position), (long) (ranks - position));
             }
             return points;
+        }
+
+        @Override
+        public int mostChoices(Collection<Project> projects, Money amount) {
+            return Math.min(ranks, projects.size());
         }
     }
 
