@@ -117,12 +117,14 @@ final class Schema {
      * first vote makes it), on as many threads as there are cores, with a resident on the register and a has-voted mark
      * each (generate_series). Returns the votes per project that the count must find.
      */
-    Map<Long, Long> insertSealedBallots(long callId, long envelopeId, java.util.List<Long> projects, int count,
+    Map<Long, Long> insertSealedBallots(long callId, long envelopeId, long amount, Map<Long, Long> costs, int count,
                                         String secret, long seed) throws Exception {
+        java.util.List<Long> projects = new java.util.ArrayList<>(costs.keySet());
         org.agora.budget.BenchBallots key;
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            key = org.agora.budget.BenchBallots.keyOf(c, envelopeId, projects.size(), secret);
+            key = org.agora.budget.BenchBallots.keyOf(c, envelopeId,
+                    org.agora.budget.BenchBallots.knapsackCapacity(amount, costs), secret);
             c.commit();
         }
         int threads = Runtime.getRuntime().availableProcessors();

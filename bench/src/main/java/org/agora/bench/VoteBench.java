@@ -713,8 +713,8 @@ public final class VoteBench {
         envelope = envelopeIds(opened).get("centre");
         Map<Long, Long> costs = costsOfBallot(envelope);
         long start = System.nanoTime();
-        Map<Long, Long> want = db.insertSealedBallots(callId, envelope, new ArrayList<>(costs.keySet()), tallyBallots,
-                sealingSecret, random.nextLong());
+        Map<Long, Long> want = db.insertSealedBallots(callId, envelope, ENVELOPE, costs, tallyBallots, sealingSecret,
+                random.nextLong());
         say("  %,d ballots sealed to the envelope's key (as a vote seals them; %d threads) and inserted with their"
                         + " residents and has-voted marks in %.1f s", tallyBallots, Runtime.getRuntime().availableProcessors(),
                 (System.nanoTime() - start) / 1e9);

@@ -29,6 +29,16 @@ public final class BenchBallots {
                 .checkedWith(secret));
     }
 
+    /**
+     * What a vote pads an envelope's sealed ballots to under the knapsack rule (the bench's): the most of these
+     * projects (id -> cost) that fit in the amount.
+     */
+    public static int knapsackCapacity(long amount, Map<Long, Long> costs) {
+        List<Project> projects = new ArrayList<>();
+        costs.forEach((id, cost) -> projects.add(Project.of(String.valueOf(id), cost)));
+        return new VotingRule.Knapsack().mostChoices(projects, Money.of(amount));
+    }
+
     /** An online ballot (project id -> votes) sealed as {@code VotingService.cast} seals it: the bytes stored. */
     public byte[] sealOnline(Map<Long, Long> points) {
         Map<ProjectId, Long> choices = new LinkedHashMap<>();

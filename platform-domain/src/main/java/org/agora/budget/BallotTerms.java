@@ -52,7 +52,12 @@ record BallotTerms(long callId, long envelopeId, Optional<DistrictCode> district
         return BudgetPermissions.whyNotVote(voter, district, minimumAge, phases, now);
     }
 
-    /** Refuses a ballot that breaks the call's rule for this envelope ({@link VotingRule#validate}). */
+    /** The most projects a valid ballot names here: what sealed ballots are padded to ({@link VotingRule#mostChoices}). */
+    int mostChoices() {
+        return rule.mostChoices(projects, amount);
+    }
+
+        /** Refuses a ballot that breaks the call's rule for this envelope ({@link VotingRule#validate}). */
     void validate(Ballot ballot) {
         rule.validate(ballot, projects, amount);
     }

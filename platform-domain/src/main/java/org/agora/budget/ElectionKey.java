@@ -20,8 +20,9 @@ import org.bouncycastle.crypto.params.HKDFParameters;
  * operators' {@link SealingSecret} and a random salt made for the envelope. The database keeps the salt and the public
  * key, never the private key, which only the secret can derive again. Ballots are sealed with HPKE (RFC 9180, base
  * mode: DHKEM(X25519, HKDF-SHA256), HKDF-SHA256, AES-256-GCM, BouncyCastle's implementation); the associated data
- * binds each to its envelope and channel, and its content is padded to the envelope's number of projects, so every
- * sealed ballot of an envelope has the same length. A secret that does not derive the stored public key is refused:
+ * binds each to its envelope and channel, and its content is padded to the key's capacity (the most projects a valid
+ * ballot of the envelope can name: {@link VotingRule#mostChoices}), so every sealed ballot of an envelope has the same
+ * length. A secret that does not derive the stored public key is refused:
  * nothing is sealed to a key nobody could open, and nothing is opened into garbage.
  */
 final class ElectionKey {

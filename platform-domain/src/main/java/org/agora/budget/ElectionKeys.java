@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 import java.util.logging.Logger;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.UnavailableException;
@@ -72,10 +73,10 @@ public class ElectionKeys {
 
     /**
      * The key to seal the envelope's next ballot to, made if the envelope has none yet (its ballots naming at most
-     * {@code capacity} projects). Refused when no secret is configured, when the configured one does not derive the
-     * stored key, or when the envelope has been counted already.
+     * {@code capacity} projects, asked only then). Refused when no secret is configured, when the configured one does
+     * not derive the stored key, or when the envelope has been counted already.
      */
-    ElectionKey forSealing(Connection connection, long envelopeId, int capacity) {
+    ElectionKey forSealing(Connection connection, long envelopeId, IntSupplier capacity) {
         SealingSecret secret = secret();
         ElectionKey kept = checked.get(envelopeId);
         if (kept != null) {
@@ -83,7 +84,7 @@ public class ElectionKeys {
         }
         Optional<SealedBallots.StoredKey> stored = SealedBallots.findKey(connection, envelopeId);
         if (stored.isEmpty()) {
-            SealedBallots.StoredKey made = SealedBallots.findOrCreateKey(connection, envelopeId, capacity, secret);
+            SealedBallots.StoredKey made = SealedBallots.findOrCreateKey(connection, envelopeId, capacity.getAsInt(), secret);
             // not kept: made in this transaction, it is gone if the transaction rolls back; the next ballot reads it
             return usable(made).checkedWith(secret);
         }

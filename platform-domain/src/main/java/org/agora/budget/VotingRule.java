@@ -90,6 +90,12 @@ public sealed interface VotingRule {
     /** The ballot that gave these points: the inverse of {@link #points}, for ballots read back from storage. */
     Ballot fromPoints(Map<ProjectId, Integer> points);
 
+    /**
+     * The most projects a valid ballot can name in an envelope of {@code amount} offering {@code projects}: what every
+     * sealed ballot of the envelope is padded to, so that none is longer than another and none longer than needed.
+     */
+    int mostChoices(Collection<Project> projects, Money amount);
+
     /** Approve between {@code min} and {@code max} projects. */
     record Approval(int min, int max) implements VotingRule {
 
@@ -131,6 +137,11 @@ public sealed interface VotingRule {
         public Ballot fromPoints(Map<ProjectId, Integer> points) {
             return new Ballot.Approval(points.keySet());
         }
+
+        @Override
+        public int mostChoices(Collection<Project> projects, Money amount) {
+            return Math.min(max, projects.size());
+        }
     }
 
     /** Approve at least one project; the chosen projects together must cost no more than the envelope. */
@@ -170,6 +181,23 @@ public sealed interface VotingRule {
         @Override
         public Ballot fromPoints(Map<ProjectId, Integer> points) {
             return new Ballot.Approval(points.keySet());
+        }
+
+        /** As many of the cheapest projects as fit in the envelope: no set that fits is larger. */
+        @Override
+        public int mostChoices(Collection<Project> projects, Money amount) {
+            List<Money> costs = projects.stream().map(Project::cost).sorted(java.util.Comparator.comparingLong(Money::amount))
+                    .toList();
+            Money total = Money.ZERO;
+            int fitting = 0;
+            for (Money cost : costs) {
+                total = total.plus(cost);
+                if (!total.isAtMost(amount)) {
+                    break;
+                }
+                fitting++;
+            }
+            return fitting;
         }
     }
 
@@ -227,6 +255,12 @@ public sealed interface VotingRule {
         @Override
         public Ballot fromPoints(Map<ProjectId, Integer> points) {
             return new Ballot.Cumulative(points);
+        }
+
+        /** At least one point on each project named. */
+        @Override
+        public int mostChoices(Collection<Project> projects, Money amount) {
+            return Math.min(totalPoints, projects.size());
         }
     }
 
@@ -287,6 +321,11 @@ public sealed interface VotingRule {
             return new Ballot.Ordinal(points.entrySet().stream()
                     .sorted(Map.Entry.<ProjectId, Integer>comparingByValue(Comparator.reverseOrder()))
                     .map(Map.Entry::getKey).toList());
+        }
+
+        @Override
+        public int mostChoices(Collection<Project> projects, Money amount) {
+            return Math.min(ranks, projects.size());
         }
     }
 

@@ -268,11 +268,12 @@ public class VotingService {
 
     /**
      * The ballot checked against the terms and sealed to the envelope's key: the key first, made with the envelope's
-     * first ballot under a lock on the envelope, taken before the mark's.
+     * first ballot under a lock on the envelope, taken before the mark's, for ballots padded to the most projects a
+     * valid one can name.
      */
     private SealedBallot sealed(BallotTerms terms, Ballot ballot, Channel channel) {
         terms.validate(ballot);
-        return keys.forSealing(SealedBallots.connection(em), terms.envelopeId(), terms.projects().size())
+        return keys.forSealing(SealedBallots.connection(em), terms.envelopeId(), terms::mostChoices)
                 .seal(terms.rule().points(ballot), channel);
     }
 

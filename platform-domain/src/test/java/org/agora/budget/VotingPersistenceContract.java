@@ -3,6 +3,7 @@ package org.agora.budget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -465,6 +466,52 @@ abstract class VotingPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> cast(sameAccountClaiming("nord", Optional.of(1990)), choose(0)))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.tooYoung");
         assertThat(count("select count(*) from vote_marks")).isZero();
+    }
+
+    @Test
+    void anInstanceThatHasSeenAnAccountStillJudgesItOnTheRegisterAsItIsNow() {
+        callWithProjects(); // minimum age 16
+        long sud = sud();
+        Actor voter = sameAccountClaiming("nord", Optional.of(1990));
+        EntityManager em = db().entityManager();
+        try {
+            // one service across requests, as one instance serves them: after this refused vote it knows the account
+            VotingService instance = new VotingService(em);
+            assertThatThrownBy(() -> inOwnTransaction(em, () -> instance.cast(voter, sud, firstOf(sud), DURING_VOTE)))
+                    .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.otherDistrict");
+            long resident = onRegister(r -> r.findByAccount("resident").orElseThrow().getId());
+            onRegister(r -> {
+                r.correctBirthYear(BudgetCallPersistenceContract.OFFICE, resident, 2013, "pièce d'identité vue",
+                        BEFORE_VOTE);
+                return null;
+            });
+
+            assertThatThrownBy(() -> inOwnTransaction(em, () -> instance.cast(voter, nord, choose(0), DURING_VOTE)))
+                    .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.tooYoung");
+            onRegister(r -> {
+                r.correctBirthYear(BudgetCallPersistenceContract.OFFICE, resident, 1990, "erreur de saisie",
+                        BEFORE_VOTE);
+                return null;
+            });
+            inOwnTransaction(em, () -> instance.cast(voter, nord, choose(0), DURING_VOTE));
+        } finally {
+            em.close();
+        }
+        assertThat(count("select count(*) from vote_marks")).isEqualTo(1);
+        assertThat(count("select count(*) from residents")).isEqualTo(1);
+    }
+
+    private static void inOwnTransaction(EntityManager em, Runnable work) {
+        em.getTransaction().begin();
+        try {
+            work.run();
+            em.getTransaction().commit();
+        } finally {
+            if (em.getTransaction().isActive()) {
+                em.getTransaction().rollback();
+            }
+            em.clear();
+        }
     }
 
     @Test

@@ -218,4 +218,20 @@ class VotingRuleTest {
             assertThat(rule.fromPoints(stored)).as(rule.kind().code()).isEqualTo(ballot);
         });
     }
+
+    @Test
+    void aSealedBallotIsPaddedToTheMostProjectsAValidBallotCanName() {
+        // garden 20,000 + bench 30,000 + lights 40,000 = 90,000 fit in 100,000; no four projects do
+        assertThat(new VotingRule.Knapsack().mostChoices(PROJECTS, ENVELOPE)).isEqualTo(3);
+        accepted(new VotingRule.Knapsack(), Ballot.Approval.of("garden", "bench", "lights"));
+        assertThat(new VotingRule.Knapsack().mostChoices(PROJECTS, Money.of(19_999))).isZero();
+        assertThat(new VotingRule.Knapsack().mostChoices(PROJECTS, Money.of(140_000))).isEqualTo(4);
+        assertThat(new VotingRule.Approval(1, 3).mostChoices(PROJECTS, ENVELOPE)).isEqualTo(3);
+        assertThat(new VotingRule.Approval(1, 9).mostChoices(PROJECTS, ENVELOPE)).isEqualTo(4);
+        assertThat(new VotingRule.Cumulative(3, 2).mostChoices(PROJECTS, ENVELOPE)).isEqualTo(3);
+        accepted(new VotingRule.Cumulative(3, 2), points("bench", 1, "trees", 1, "garden", 1));
+        assertThat(new VotingRule.Cumulative(10, 5).mostChoices(PROJECTS, ENVELOPE)).isEqualTo(4);
+        assertThat(new VotingRule.Ordinal(2).mostChoices(PROJECTS, ENVELOPE)).isEqualTo(2);
+        assertThat(new VotingRule.Ordinal(7).mostChoices(PROJECTS, ENVELOPE)).isEqualTo(4);
+    }
 }

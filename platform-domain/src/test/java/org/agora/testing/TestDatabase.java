@@ -136,7 +136,12 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
-    /** Plain SQL on the same database, to prove what the constraints do on their own. */
+    /** An entity manager whose transactions the caller runs and which the caller closes (a service kept across them). */
+    public EntityManager entityManager() {
+        return emf.createEntityManager();
+    }
+
+        /** Plain SQL on the same database, to prove what the constraints do on their own. */
     public void sql(String statement) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement st = connection.createStatement()) {
