@@ -8,11 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.agora.budget.DemoBudget;
-import org.agora.consultation.DemoConsultations;
-import org.agora.council.DemoCouncils;
-import org.agora.territory.DemoTerritory;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Demo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,10 +38,10 @@ abstract class DemoDataContract extends DatabaseTest {
 
     private void seed() {
         db().inTransaction(em -> {
-            DemoTerritory.seedIfEmpty(em);
-            DemoConsultations.seedIfEmpty(em, NOW);
-            DemoBudget.seedIfEmpty(em, NOW);
-            DemoCouncils.seedIfEmpty(em, NOW);
+            Demo.territory(em).seedIfEmpty();
+            Demo.consultations(em).seedIfEmpty(NOW);
+            Demo.budget(em).seedIfEmpty(NOW);
+            Demo.councils(em).seedIfEmpty(NOW);
             return null;
         });
     }
