@@ -39,7 +39,7 @@ public class DemoBudget {
     private BudgetService budget;
     private OpenDataService openData;
     private ProjectService projects;
-    private DemoTexts texts;
+    private final DemoTexts texts = DemoTexts.of("budget");
 
     protected DemoBudget() {
         // for CDI
@@ -63,7 +63,6 @@ public class DemoBudget {
         if (!budget.calls().isEmpty()) {
             return false;
         }
-        texts = DemoTexts.of("budget");
         try (InputStream in = DemoBudget.class.getResourceAsStream(TOULOUSE);
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             openData.importElection(OFFICE, texts.get("toulouse.name"), 2019, PabulibFile.read(reader), now);

@@ -30,7 +30,7 @@ public class DemoConsultations {
     private static final Actor OFFICE = new Actor("officeadmin", Set.of(Role.OFFICE_ADMIN), Optional.empty(), Set.of());
 
     private ConsultationService consultations;
-    private DemoTexts texts;
+    private final DemoTexts texts = DemoTexts.of("consultations");
 
     protected DemoConsultations() {
         // for CDI
@@ -52,7 +52,6 @@ public class DemoConsultations {
         if (!consultations.organisedBy(OFFICE).isEmpty()) {
             return false;
         }
-        texts = DemoTexts.of("consultations");
         Instant soon = now.plus(Duration.ofMinutes(5));
         Consultation cycling = consultations.create(OFFICE, new ConsultationDraft(texts.get("cycling.title"),
                 texts.get("cycling.description"), null, null, soon, now.plus(Duration.ofDays(30)), false, true));
