@@ -1,6 +1,9 @@
 package org.agora.budget;
 
-import jakarta.persistence.EntityManager;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,37 +16,56 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.agora.media.ImageService;
+import java.util.logging.Logger;
 import org.agora.shared.Actor;
+import org.agora.shared.DemoData;
+import org.agora.shared.DemoTexts;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.Period;
 import org.agora.shared.Role;
-import org.agora.territory.TerritoryService;
 
 /**
  * The participatory budget of a demo installation: this year's call of Belrive, open for projects (a few already
  * submitted and supported by the demo residents), and a real past election imported from the open Pabulib data
- * (Toulouse 2019) with its results. Loaded once, after the demo territory.
+ * (Toulouse 2019) with its results; the texts in demo/budget.properties. Loaded once, after the demo territory.
  */
-public final class DemoBudget {
+@ApplicationScoped
+public class DemoBudget {
 
+    private static final Logger LOG = Logger.getLogger(DemoBudget.class.getName());
     private static final Actor OFFICE = new Actor("officeadmin", Set.of(Role.OFFICE_ADMIN), Optional.empty(), Set.of());
     private static final String TOULOUSE = "/org/agora/budget/demo/France_Toulouse_2019.pb";
 
-    private DemoBudget() {
+    private BudgetService budget;
+    private OpenDataService openData;
+    private ProjectService projects;
+    private final DemoTexts texts = DemoTexts.of("budget");
+
+    protected DemoBudget() {
+        // for CDI
+    }
+
+    @Inject
+    public DemoBudget(BudgetService budget, OpenDataService openData, ProjectService projects) {
+        this.budget = budget;
+        this.openData = openData;
+        this.projects = projects;
+    }
+
+    void onDemoStart(@Observes @Priority(DemoData.BUDGET) DemoData start) {
+        if (seedIfEmpty(start.now())) {
+            LOG.info("Demo participatory budget loaded");
+        }
     }
 
     /** Creates the demo calls if there is none yet; returns whether it did. */
-    public static boolean seedIfEmpty(EntityManager em, Instant now) {
-        TerritoryService territory = new TerritoryService(em);
-        BudgetService budget = new BudgetService(em, territory);
+    public boolean seedIfEmpty(Instant now) {
         if (!budget.calls().isEmpty()) {
             return false;
         }
         try (InputStream in = DemoBudget.class.getResourceAsStream(TOULOUSE);
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            new OpenDataService(em, budget, new TallyService(em), new VotingService(em)).importElection(OFFICE,
-                    "Toulouse 2019 (élection réelle, données ouvertes Pabulib)", 2019, PabulibFile.read(reader), now);
+            openData.importElection(OFFICE, texts.get("toulouse.name"), 2019, PabulibFile.read(reader), now);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,7 +77,7 @@ public final class DemoBudget {
         List<EnvelopeDraft> envelopes = List.of(new EnvelopeDraft("", 200_000), new EnvelopeDraft("centre", 100_000),
                 new EnvelopeDraft("nord", 100_000), new EnvelopeDraft("sud", 100_000), new EnvelopeDraft("est", 100_000),
                 new EnvelopeDraft("ouest", 100_000));
-        BudgetCall call = budget.createCall(OFFICE, new BudgetCallDraft("Budget participatif de Belrive",
+        BudgetCall call = budget.createCall(OFFICE, new BudgetCallDraft(texts.get("call.name"),
                 now.atZone(Period.CITY_ZONE).getYear() + 1, 700_000, envelopes, phases, new VotingRule.Approval(1, 5),
                 TallyRule.EQUAL_SHARES, 16));
         long nord = call.findEnvelope(Optional.of(new DistrictCode("nord"))).orElseThrow().getId();
@@ -63,30 +85,21 @@ public final class DemoBudget {
         long sud = call.findEnvelope(Optional.of(new DistrictCode("sud"))).orElseThrow().getId();
         Actor resident = resident("resident", "nord");
         Actor residentOfSud = resident("resident.sud", "sud");
-        ProjectService projects = new ProjectService(em, territory, new ImageService(em));
-        BudgetProject garden = projects.submit(resident, new ProjectDraft("Un jardin partagé au square des Tilleuls",
-                "Des bacs de culture, un composteur et un point d'eau, entretenus par les voisins avec l'aide d'une "
-                        + "association.", nord, "Square des Tilleuls", new BigDecimal("45.7712"), new BigDecimal("4.8321"),
-                35_000L, null), now);
-        projects.submit(resident, new ProjectDraft("Des bancs et de l'ombre rue Lamartine",
-                "Six bancs et quatre arbres le long de la rue, pour que les aînés puissent s'arrêter en chemin.", nord,
-                "Rue Lamartine", new BigDecimal("45.7698"), new BigDecimal("4.8355"), 18_000L, null), now);
-        projects.submit(residentOfSud, new ProjectDraft("Une piste cyclable le long des quais",
-                "Relier le quartier Sud au centre à vélo, en sécurité, par les quais.", city, "Quai du Rhône",
-                new BigDecimal("45.7601"), new BigDecimal("4.8412"), 150_000L, null), now);
-        projects.submit(residentOfSud, new ProjectDraft("Une boîte à livres devant l'école",
-                "Une boîte à livres en bois, fabriquée par les élèves du collège.", sud, "Place de l'École", null, null,
-                2_500L, null), now);
-        long lane = projectOn(em, city);
-        projects.support(residentOfSud, lane, now);
-        projects.support(resident, lane, now);
+        BudgetProject garden = projects.submit(resident, project("garden", nord, "45.7712", "4.8321", 35_000L), now);
+        projects.submit(resident, project("benches", nord, "45.7698", "4.8355", 18_000L), now);
+        BudgetProject lane = projects.submit(residentOfSud, project("lane", city, "45.7601", "4.8412", 150_000L), now);
+        projects.submit(residentOfSud, project("books", sud, null, null, 2_500L), now);
+        projects.support(residentOfSud, lane.getId(), now);
+        projects.support(resident, lane.getId(), now);
         projects.support(resident, garden.getId(), now);
         return true;
     }
 
-    private static long projectOn(EntityManager em, long envelope) {
-        return em.createQuery("select p.id from BudgetProject p where p.envelope.id = :e order by p.id", Long.class)
-                .setParameter("e", envelope).setMaxResults(1).getSingleResult();
+    /** The project whose texts are under that key. */
+    private ProjectDraft project(String key, long envelope, String latitude, String longitude, long cost) {
+        return new ProjectDraft(texts.get(key + ".title"), texts.get(key + ".description"), envelope,
+                texts.get(key + ".address"), latitude == null ? null : new BigDecimal(latitude),
+                longitude == null ? null : new BigDecimal(longitude), cost, null);
     }
 
     private static Actor resident(String username, String district) {

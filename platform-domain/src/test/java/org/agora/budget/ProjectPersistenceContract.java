@@ -15,6 +15,7 @@ import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Demo;
 import org.agora.testing.Services;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,8 +104,8 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
             return null;
         });
         Instant now = Instant.now();
-        boolean first = db().inTransaction(em -> DemoBudget.seedIfEmpty(em, now));
-        boolean second = db().inTransaction(em -> DemoBudget.seedIfEmpty(em, now));
+        boolean first = db().inTransaction(em -> Demo.budget(em).seedIfEmpty(now));
+        boolean second = db().inTransaction(em -> Demo.budget(em).seedIfEmpty(now));
         assertThat(first).isTrue();
         assertThat(second).isFalse();
 

@@ -20,6 +20,7 @@ import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Role;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Demo;
 import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
 
@@ -286,8 +287,8 @@ abstract class ConsultationPersistenceContract extends DatabaseTest {
 
     @Test
     void theDemoConsultationsAreLoadedOnceOneOpenOneScheduled() {
-        boolean first = db().inTransaction(em -> DemoConsultations.seedIfEmpty(em, NOW));
-        boolean second = db().inTransaction(em -> DemoConsultations.seedIfEmpty(em, NOW));
+        boolean first = db().inTransaction(em -> Demo.consultations(em).seedIfEmpty(NOW));
+        boolean second = db().inTransaction(em -> Demo.consultations(em).seedIfEmpty(NOW));
 
         assertThat(first).isTrue();
         assertThat(second).isFalse();

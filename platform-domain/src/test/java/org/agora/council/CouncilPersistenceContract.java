@@ -30,6 +30,7 @@ import org.agora.shared.DomainException;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Demo;
 import org.agora.testing.Services;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
@@ -404,9 +405,9 @@ abstract class CouncilPersistenceContract extends DatabaseTest {
 
     @Test
     void theDemoCouncilsLoadOnce() {
-        var read42 = db().inTransaction(em -> DemoCouncils.seedIfEmpty(em, NOW));
+        var read42 = db().inTransaction(em -> Demo.councils(em).seedIfEmpty(NOW));
         assertThat(read42).isTrue();
-        var read43 = db().inTransaction(em -> DemoCouncils.seedIfEmpty(em, NOW));
+        var read43 = db().inTransaction(em -> Demo.councils(em).seedIfEmpty(NOW));
         assertThat(read43).isFalse();
         var read44 = councils(CouncilService::directory);
         assertThat(read44).hasSize(2);

@@ -14,6 +14,7 @@ import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Role;
 import org.agora.testing.DatabaseTest;
+import org.agora.testing.Demo;
 import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,8 @@ abstract class TerritoryPersistenceContract extends DatabaseTest {
 
     @Test
     void demoTerritoryIsLoadedOnceWithItsNeighbourhoods() {
-        assertThat(db().inTransaction(DemoTerritory::seedIfEmpty)).isFalse();
+        boolean seeded = db().inTransaction(em -> Demo.territory(em).seedIfEmpty());
+        assertThat(seeded).isFalse();
         assertThat(territory(TerritoryService::districts)).extracting(District::getName)
                 .containsExactly("Centre", "Est", "Nord", "Ouest", "Sud");
         assertThat(neighbourhoodCount("nord")).isEqualTo(3);

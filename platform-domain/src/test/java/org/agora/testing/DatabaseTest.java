@@ -1,6 +1,5 @@
 package org.agora.testing;
 
-import org.agora.territory.DemoTerritory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -17,7 +16,7 @@ public abstract class DatabaseTest {
     @BeforeEach
     void openWithDemoTerritory() {
         db = openDatabase();
-        db.inTransaction(DemoTerritory::seedIfEmpty);
+        db.inTransaction(em -> Demo.territory(em).seedIfEmpty());
     }
 
     @AfterEach

@@ -149,6 +149,52 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * What the database holds, as text to compare: each table's row count, then its rows (every column but the
+     * generated ids and the binary ones, which hold images, files and seals), each row one line, sorted.
+     */
+    public String contents() {
+        StringBuilder out = new StringBuilder();
+        try (Connection connection = DriverManager.getConnection(url, user, password)) {
+            for (String table : tables.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT)).sorted().toList()) {
+                List<String> columns = new ArrayList<>();
+                try (ResultSet rows = connection.getMetaData().getColumns(null, connection.getSchema(),
+                        isPostgres ? table : table.toUpperCase(java.util.Locale.ROOT), "%")) {
+                    while (rows.next()) {
+                        String column = rows.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT);
+                        int type = rows.getInt("DATA_TYPE");
+                        boolean binary = type == java.sql.Types.BLOB || type == java.sql.Types.BINARY
+                                || type == java.sql.Types.VARBINARY || type == java.sql.Types.LONGVARBINARY;
+                        if (!binary && !column.equals("id") && !column.endsWith("_id")) {
+                            columns.add(column);
+                        }
+                    }
+                }
+                columns.sort(null);
+                List<String> lines = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                     ResultSet rows = statement.executeQuery("SELECT * FROM " + table)) {
+                    while (rows.next()) {
+                        StringBuilder line = new StringBuilder();
+                        for (String column : columns) {
+                            Object value = rows.getObject(column);
+                            line.append(column).append('=')
+                                    .append(value instanceof Boolean ? value.toString() : rows.getString(column))
+                                    .append(" | ");
+                        }
+                        lines.add(line.toString());
+                    }
+                }
+                lines.sort(null);
+                out.append("# ").append(table).append(": ").append(lines.size()).append('\n');
+                lines.forEach(l -> out.append(l).append('\n'));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the test database " + url, e);
+        }
+        return out.toString();
+    }
+
     /** Empties every table: the next test finds the database as the migrations left it. */
     @Override
     public void close() {

@@ -5,23 +5,20 @@ import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.agora.budget.DemoBudget;
-import org.agora.consultation.DemoConsultations;
-import org.agora.council.DemoCouncils;
+import org.agora.shared.DemoData;
 import org.agora.shared.Migrations;
-import org.agora.territory.DemoTerritory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The application's database: defined from MicroProfile Config (environment variables AGORA_DB_URL,
  * AGORA_DB_DATASOURCE_CLASS, AGORA_DB_USER, AGORA_DB_PASSWORD; H2 in ./data by default), migrated by Flyway before the
- * application serves anything, and given the demo territory on a demo installation's first start.
+ * application serves anything. On a demo installation (agora.demo-data) it then fires {@link DemoData}: each capability
+ * seeds its own demo data if it has none yet, the territory first.
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/agora",
@@ -42,8 +39,8 @@ public class Database {
     @Resource(lookup = "java:app/jdbc/agora")
     private DataSource dataSource;
 
-    @PersistenceContext(unitName = "agora")
-    private EntityManager em;
+    @Inject
+    private Event<DemoData> demoStart;
 
     @Inject
     @ConfigProperty(name = "agora.demo-data", defaultValue = "false")
@@ -53,17 +50,8 @@ public class Database {
     void migrateAndSeed() {
         int applied = Migrations.migrate(dataSource);
         LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied)");
-        if (demoData && DemoTerritory.seedIfEmpty(em)) {
-            LOG.info("Demo territory of Belrive loaded");
-        }
-        if (demoData && DemoConsultations.seedIfEmpty(em, Instant.now())) {
-            LOG.info("Demo consultations loaded");
-        }
-        if (demoData && DemoBudget.seedIfEmpty(em, Instant.now())) {
-            LOG.info("Demo participatory budget loaded");
-        }
-        if (demoData && DemoCouncils.seedIfEmpty(em, Instant.now())) {
-            LOG.info("Demo neighbourhood councils loaded");
+        if (demoData) {
+            demoStart.fire(new DemoData(Instant.now()));
         }
     }
 }
