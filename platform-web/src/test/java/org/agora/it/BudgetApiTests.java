@@ -13,11 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
 import org.junit.jupiter.api.Test;
@@ -321,21 +316,8 @@ abstract class BudgetApiTests {
         JsonObject call = openVote(new ArrayList<>(), city);
         String ballot = "/api/budget/envelopes/" + envelope(call, null) + "/ballot";
         String token = Platform.token(DemoUser.RESIDENT);
-        int attempts = 12;
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        List<Callable<Integer>> tries = new ArrayList<>();
-        for (int i = 0; i < attempts; i++) {
-            tries.add(() -> Api.withToken(token).put(ballot, "{\"projects\": [%d]}".formatted(city.get(0))).status());
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> outcome : pool.invokeAll(tries)) {
-            try {
-                statuses.add(outcome.get());
-            } catch (ExecutionException e) {
-                throw new AssertionError(e.getCause());
-            }
-        }
-        pool.shutdown();
+        List<Integer> statuses = Simultaneous.statuses(12,
+                () -> Api.withToken(token).put(ballot, "{\"projects\": [%d]}".formatted(city.get(0))).status());
 
         assertThat(statuses).containsOnly(204, 409);
         assertThat(statuses).filteredOn(s -> s == 204).hasSize(1);

@@ -7,11 +7,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
 import org.junit.jupiter.api.Test;
@@ -94,21 +89,8 @@ abstract class ConsultationApiTests {
     void simultaneousSubmitsFromOneResidentStoreExactlyOneResponse() throws InterruptedException {
         long id = openConsultationOfNord(false);
         String token = Platform.token(DemoUser.RESIDENT);
-        int attempts = 12;
-        ExecutorService pool = Executors.newFixedThreadPool(attempts);
-        List<Callable<Integer>> tries = new ArrayList<>();
-        for (int i = 0; i < attempts; i++) {
-            tries.add(() -> Api.withToken(token).put("/api/consultations/" + id + "/response", GOOD_ANSWERS).status());
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> outcome : pool.invokeAll(tries)) {
-            try {
-                statuses.add(outcome.get());
-            } catch (ExecutionException e) {
-                throw new AssertionError(e.getCause());
-            }
-        }
-        pool.shutdown();
+        List<Integer> statuses = Simultaneous.statuses(12,
+                () -> Api.withToken(token).put("/api/consultations/" + id + "/response", GOOD_ANSWERS).status());
 
         assertThat(statuses).containsOnly(200, 409);
         assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
