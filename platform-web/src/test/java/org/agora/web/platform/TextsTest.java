@@ -22,6 +22,28 @@ class TextsTest {
         assertThat(french.keySet()).containsExactlyInAnyOrderElementsOf(english.keySet());
     }
 
+    /** A key a page names but no bundle has shows as "???key???" to everyone: none may be missing. */
+    @Test
+    void everyKeyAPageNamesIsInTheBundles() throws IOException {
+        Properties french = load("messages_fr.properties");
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("msg\\['([^']+)'\\]");
+        java.util.Set<String> missing = new java.util.TreeSet<>();
+        int pages = 0;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/webapp"))) {
+            for (java.nio.file.Path page : files.filter(f -> f.toString().endsWith(".xhtml")).toList()) {
+                pages++;
+                java.util.regex.Matcher key = named.matcher(java.nio.file.Files.readString(page));
+                while (key.find()) {
+                    if (!french.containsKey(key.group(1))) {
+                        missing.add(key.group(1) + " (" + page.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(pages).as("pages read").isGreaterThan(40);
+        assertThat(missing).isEmpty();
+    }
+
     @Test
     void aLanguageThePlatformDoesNotSpeakGetsTheCitysFrenchWhateverTheServersLanguage() {
         Locale server = Locale.getDefault();
