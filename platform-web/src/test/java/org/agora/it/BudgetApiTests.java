@@ -1,5 +1,6 @@
 package org.agora.it;
 
+import static org.agora.it.BudgetScenarios.envelope;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
@@ -41,12 +42,6 @@ abstract class BudgetApiTests {
                 .formatted(name, submission, submission.plus(10, ChronoUnit.DAYS), submission.plus(10, ChronoUnit.DAYS),
                         submission.plus(20, ChronoUnit.DAYS), voteStart, voteEnd,
                         voteEnd.plus(1, ChronoUnit.DAYS), voteEnd.plus(60, ChronoUnit.DAYS));
-    }
-
-    private static long envelope(JsonObject call, String district) {
-        return call.getJsonArray("envelopes").getValuesAs(JsonObject.class).stream()
-                .filter(e -> java.util.Objects.equals(district, e.getString("district", null)))
-                .findFirst().orElseThrow().getJsonNumber("id").longValue();
     }
 
     /** A knapsack call whose vote is open: projects put on the ballots first, then the vote moved to now. */
