@@ -70,14 +70,9 @@ final class Ballots {
         }
     }
 
-    /** Stores a ballot that marks nobody (paper, imported), in the caller's transaction: in the clear, linked to no one. */
-    static void store(EntityManager em, long envelopeId, Map<ProjectId, Long> points, Channel channel) {
-        store(connection(em), envelopeId, points, channel);
-    }
-
     /**
-     * Stores many ballots that mark nobody (an imported election's), in the caller's transaction, in two JDBC batches:
-     * an election of thousands of ballots is a few round trips to the database, not two per ballot.
+     * Stores ballots that mark nobody (a paper batch, an imported election), in the caller's transaction, in the clear
+     * and linked to no one, in two JDBC batches: thousands of ballots are a few round trips, not two per ballot.
      */
     static void storeAll(EntityManager em, long envelopeId, List<Map<ProjectId, Long>> ballots, Channel channel) {
         Connection connection = connection(em);
@@ -123,38 +118,6 @@ final class Ballots {
             throw new IllegalStateException("ballots are written in a transaction");
         }
         return connection;
-    }
-
-    private static void store(Connection connection, long envelopeId, Map<ProjectId, Long> points, Channel channel) {
-        String ballotId = UUID.randomUUID().toString();
-        try {
-            try (PreparedStatement ballot = connection.prepareStatement(
-                    "insert into ballots (id, envelope_id, channel) values (?, ?, ?)")) {
-                ballot.setString(1, ballotId);
-                ballot.setLong(2, envelopeId);
-                ballot.setString(3, channel.name());
-                ballot.executeUpdate();
-            }
-            if (points.isEmpty()) {
-                return;
-            }
-            // all the choices in one statement: one round trip to the database per ballot, not one per project
-            StringBuilder sql = new StringBuilder("insert into ballot_choices (ballot_id, project_id, points) values ");
-            for (int i = 0; i < points.size(); i++) {
-                sql.append(i == 0 ? "(?, ?, ?)" : ", (?, ?, ?)");
-            }
-            try (PreparedStatement choices = connection.prepareStatement(sql.toString())) {
-                int position = 1;
-                for (Map.Entry<ProjectId, Long> choice : points.entrySet()) {
-                    choices.setString(position++, ballotId);
-                    choices.setLong(position++, Long.parseLong(choice.getKey().value()));
-                    choices.setInt(position++, choice.getValue().intValue());
-                }
-                choices.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw new PersistenceException(e);
-        }
     }
 
     /**

@@ -223,7 +223,7 @@ public class VotingService {
         }
         em.persist(new PaperBatch(id, envelopeId, ballots.size(), staff.username(), now));
         em.flush();
-        ballots.forEach(b -> Ballots.store(em, envelopeId, rule.points(b), Channel.PAPER));
+        Ballots.storeAll(em, envelopeId, ballots.stream().map(rule::points).toList(), Channel.PAPER);
         return new PaperBatchResult(ballots.size(), false);
     }
 

@@ -67,7 +67,7 @@ abstract class TallyPersistenceContract extends DatabaseTest {
         }
         // stored as counted paper ballots: what is tested here is the count, not who may vote
         db().inTransaction(em -> {
-            ballots.forEach(b -> Ballots.store(em, nord, votingRule.points(b), Channel.PAPER));
+            Ballots.storeAll(em, nord, ballots.stream().map(votingRule::points).toList(), Channel.PAPER);
             return null;
         });
         return new Election(nord, amount, projects, votingRule);
