@@ -8,6 +8,8 @@ import org.agora.budget.opendata.OpenDataService;
 import org.agora.budget.project.ProjectComments;
 import org.agora.budget.project.ProjectService;
 import org.agora.budget.project.ReviewService;
+import org.agora.budget.vote.BallotCount;
+import org.agora.budget.vote.ElectionKeys;
 import org.agora.budget.vote.TallyService;
 import org.agora.budget.vote.VotingService;
 import org.agora.comment.CommentService;
@@ -25,6 +27,8 @@ import org.agora.council.NewsPostComments;
 import org.agora.media.DocumentFile;
 import org.agora.media.DocumentService;
 import org.agora.media.ImageService;
+import org.agora.participation.ResidentDirectory;
+import org.agora.participation.ResidentRegister;
 import org.agora.territory.TerritoryService;
 
 /**
@@ -109,9 +113,34 @@ public final class Services {
         return new ReviewService(em);
     }
 
+    /** The vote, sealing ballots with the secret of the system property or the environment. */
+    public VotingService voting() {
+        return voting(ElectionKeys.fromSystem());
+    }
+
+    /** The vote, sealing ballots with these keys. */
+    public VotingService voting(ElectionKeys keys) {
+        return new VotingService(em, register(), keys);
+    }
+
+    /** The platform's register of residents, with no directory of accounts behind it. */
+    public ResidentRegister register() {
+        return new ResidentRegister(em, ResidentDirectory.NONE);
+    }
+
+    /** The opening of sealed ballots, with the secret of the system property or the environment. */
+    public BallotCount ballotCount() {
+        return new BallotCount(em, ElectionKeys.fromSystem());
+    }
+
     /** The count, opening sealed ballots with the secret of the system property or the environment. */
     public TallyService tally() {
-        return new TallyService(em);
+        return tally(ElectionKeys.fromSystem());
+    }
+
+    /** The count, opening sealed ballots with these keys. */
+    public TallyService tally(ElectionKeys keys) {
+        return new TallyService(em, new BallotCount(em, keys), voting(keys));
     }
 
     public FollowUpService followUps() {
@@ -119,6 +148,6 @@ public final class Services {
     }
 
     public OpenDataService openData() {
-        return new OpenDataService(em, budget(), tally(), new VotingService(em));
+        return new OpenDataService(em, budget(), tally(), voting());
     }
 }

@@ -82,6 +82,8 @@ abstract class BrowserTests {
                 "/council/meeting.ics?id=1", "/councils/meeting.ics?id=1",
                 "/manage/budget/desk.xhtml?envelope=2", "/budget/manage/desk.xhtml?envelope=2",
                 "/manage/register.xhtml", "/participation/manage/register.xhtml",
+                "/budget/ballot.xhtml?envelope=3", "/budget/resident/ballot.xhtml?envelope=3",
+                "/budget/mine.xhtml", "/budget/resident/mine.xhtml",
                 "/organise/consultations.xhtml", "/consultations/manage/index.xhtml",
                 "/admin/themes.xhtml", "/territory/admin/themes.xhtml",
                 "/agent/district.xhtml?district=nord", "/territory/manage/district.xhtml?district=nord");

@@ -95,7 +95,7 @@ abstract class BudgetJourneyTests {
                     .isEqualTo("Le point d'eau sera-t-il accessible aux enfants ?");
             assertThat(resident.css("#comments-section .comment .comment-author").getText()).isNotBlank();
 
-            resident.open("/budget/submit.xhtml?envelope=" + nord);
+            resident.open("/budget/resident/submit.xhtml?envelope=" + nord);
             resident.type("project:title", "Jardin collectif");
             resident.type("project:description", "Un jardin pour tous.");
             resident.type("project:cost", "25000");
@@ -181,7 +181,7 @@ abstract class BudgetJourneyTests {
         // the resident reads the review's outcome among their projects
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
-            resident.open("/budget/mine.xhtml");
+            resident.open("/budget/resident/mine.xhtml");
             assertThat(resident.find("my-projects").getText()).contains("Soumis au vote").contains("Fusionné")
                     .contains("Avec un point d'eau raccordé.");
         }
@@ -349,7 +349,7 @@ abstract class BudgetJourneyTests {
     /** A project submitted by the signed-in resident through the form; its id. */
     private static long submit(Browser resident, long envelope, String title, String description, String cost,
                                String address) {
-        resident.open("/budget/submit.xhtml?envelope=" + envelope);
+        resident.open("/budget/resident/submit.xhtml?envelope=" + envelope);
         resident.type("project:title", title);
         resident.type("project:description", description);
         resident.type("project:cost", cost);
@@ -492,6 +492,17 @@ abstract class BudgetJourneyTests {
             speaksEnglish(visitor, "a call during its vote");
             visitor.open("/budget/projects.xhtml?call=" + voteCall);
             speaksEnglish(visitor, "the projects");
+            // Toulouse's 30 imported projects: a page of 24, then the rest, the call kept in the address
+            visitor.open("/budget/projects.xhtml?call=" + toulouseCall);
+            assertThat(visitor.find("count").getText()).isEqualTo("30 projects");
+            assertThat(visitor.all(By.cssSelector("#projects > li"))).hasSize(24);
+            assertThat(visitor.css(".pager-position").getText()).isEqualTo("Page 1 of 2");
+            assertThat(visitor.has("previousPage")).isFalse();
+            visitor.go("nextPage");
+            assertThat(visitor.driver().getCurrentUrl()).contains("call=" + toulouseCall).contains("page=2");
+            assertThat(visitor.all(By.cssSelector("#projects > li"))).hasSize(6);
+            assertThat(visitor.css(".pager-position").getText()).isEqualTo("Page 2 of 2");
+            assertThat(visitor.has("nextPage")).isFalse();
             visitor.open("/budget/project.xhtml?id=" + gardenId);
             speaksEnglish(visitor, "a project");
             visitor.open("/budget/results.xhtml?envelope=" + toulouse);
@@ -512,13 +523,13 @@ abstract class BudgetJourneyTests {
             resident.signIn(DemoUser.RESIDENT);
             resident.open("/language?to=en&back=/budget/call.xhtml?id=" + submitCall);
             speaksEnglish(resident, "a call open for projects");
-            resident.open("/budget/submit.xhtml?envelope=" + submitNord);
+            resident.open("/budget/resident/submit.xhtml?envelope=" + submitNord);
             resident.go("project:save");
             speaksEnglish(resident, "the project form with its errors");
             assertThat(resident.find("project:title-message").getText()).isNotBlank();
-            resident.open("/budget/mine.xhtml");
+            resident.open("/budget/resident/mine.xhtml");
             speaksEnglish(resident, "my projects");
-            resident.open("/budget/ballot.xhtml?envelope=" + voteNord);
+            resident.open("/budget/resident/ballot.xhtml?envelope=" + voteNord);
             speaksEnglish(resident, "the ballot");
             resident.css("#ballot-table input[type=checkbox]").click();
             resident.waitForAjax();
