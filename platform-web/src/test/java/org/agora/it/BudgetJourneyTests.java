@@ -112,6 +112,35 @@ abstract class BudgetJourneyTests {
         }
     }
 
+    /** A project's title is a resident's text: on the public map it is shown as text, never run (a stored XSS). */
+    @Test
+    void aProjectTitleWithMarkupIsShownAsTextOnTheMap() {
+        BudgetScenarios.Call call = BudgetScenarios.openForProjects();
+        long nord = call.envelope("nord");
+        String title = "<img src=x onerror=\"window.agoraXss=1\">Jardin";
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT);
+            resident.open("/budget/resident/submit.xhtml?envelope=" + nord);
+            resident.type("project:title", title);
+            resident.type("project:description", "Un jardin.");
+            resident.type("project:cost", "10000");
+            resident.type("project:address", "Place du marché");
+            resident.type("project:latitude", "45.7640");
+            resident.type("project:longitude", "4.8357");
+            resident.go("project:save");
+            assertThat(resident.text()).contains("est déposé");
+        }
+        try (Browser visitor = new Browser()) {
+            visitor.open("/budget/projects.xhtml?call=" + call.id());
+            visitor.waitForCss("#project-map[data-ready='true']");
+            visitor.driver().executeScript("document.querySelector('#project-map path.leaflet-interactive')"
+                    + ".dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));"); // the marker's tooltip opens
+            assertThat(visitor.waitForCss(".leaflet-tooltip").getText()).isEqualTo(title);
+            assertThat(visitor.all(By.cssSelector("#project-map img:not(.leaflet-tile)"))).isEmpty();
+            assertThat(visitor.driver().executeScript("return window.agoraXss === undefined;")).isEqualTo(true);
+        }
+    }
+
     /**
      * Review: the resident's two projects (submitted through the form, residents have no API to submit) and their
      * comment, then the district agent reviews them and answers the comment; the resident reads the outcome.
