@@ -207,6 +207,17 @@ abstract class BudgetApiTests {
                 .isEqualTo(4);
     }
 
+    /** A cumulative ballot whose points are missing for a project (null) is refused as such, not a server error. */
+    @Test
+    void aBallotWithoutPointsForAProjectIsABadRequest() {
+        List<Long> projects = new ArrayList<>();
+        JsonObject call = openVote(projects, new ArrayList<>());
+        Reply refused = Api.as(DemoUser.RESIDENT).put("/api/budget/envelopes/" + envelope(call, "nord") + "/ballot",
+                "{\"points\": {\"%d\": null}}".formatted(projects.get(0)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().getString("type")).isEqualTo("urn:agora:budget.ballot.pointsMissing");
+    }
+
     @Test
     void aBallotStaysSealedUntilTheVoteEndsThenTheCountOpensIt() {
         List<Long> projects = new ArrayList<>();
