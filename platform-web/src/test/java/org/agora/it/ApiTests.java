@@ -79,6 +79,9 @@ abstract class ApiTests {
         Reply forged = Api.withToken("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl").get("/api/me");
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.json().getString("type")).isEqualTo("urn:agora:api.signInRequired");
+        // an ID token, signed by the same realm for the same client, says who signed in: it opens no API
+        Reply idToken = Api.withToken(Platform.idToken(DemoUser.RESIDENT)).get("/api/me");
+        assertThat(idToken.status()).isEqualTo(401);
 
         JsonObject resident = Api.as(DemoUser.RESIDENT).get("/api/me").json();
         assertThat(resident.getString("username")).isEqualTo("resident");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.agora.it.Platform.DemoUser;
@@ -17,6 +18,25 @@ import org.openqa.selenium.By;
  * errors shown next to the fields.
  */
 abstract class BrowserTests {
+
+    /**
+     * The API takes bearer tokens only: a signed-in browser's session cookie opens none of its addresses, however the
+     * address is spelled (a path parameter or an escaped letter still reaches the API's servlet).
+     */
+    @Test
+    void aBrowserSessionOpensNoApiAddressHoweverItIsSpelled() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.RESIDENT);
+            String cookies = browser.driver().manage().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue()).reduce((a, b) -> a + "; " + b).orElseThrow();
+            for (String path : List.of("/api/me", "/api;x/me", "/%61pi/me", "/api/./me", "/x/../api/me")) {
+                HttpResponse<String> reply = Platform.http().send(HttpRequest.newBuilder(URI.create(Platform.APP + path))
+                        .header("Cookie", cookies).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(reply.statusCode()).as(path).isNotEqualTo(200);
+                assertThat(reply.body()).as(path).doesNotContain("\"username\"");
+            }
+        }
+    }
 
     @Test
     void visitorSeesTheCityAndIsSentToKeycloakForStaffPages() {
