@@ -19,6 +19,35 @@ import org.openqa.selenium.By;
  */
 abstract class BrowserTests {
 
+    /** Pages carry the headers that keep them out of other sites' frames and their addresses to themselves. */
+    @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/", "/api/districts", "/budget/index.xhtml")) {
+            HttpResponse<Void> reply = Platform.http().send(HttpRequest.newBuilder(URI.create(Platform.APP + path))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(reply.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+            assertThat(reply.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(reply.headers().firstValue("Referrer-Policy")).as(path).contains("same-origin");
+            assertThat(reply.headers().firstValue("Strict-Transport-Security")).as("plain HTTP: " + path).isEmpty();
+        }
+        HttpResponse<Void> proxied = Platform.http().send(HttpRequest.newBuilder(URI.create(Platform.APP + "/"))
+                .header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000");
+    }
+
+    /** A session id known before the sign-in (planted by someone else) is not the signed-in person's session. */
+    @Test
+    void signingInChangesTheSessionId() {
+        try (Browser browser = new Browser()) {
+            browser.open("/");
+            org.openqa.selenium.Cookie before = browser.driver().manage().getCookieNamed("JSESSIONID");
+            assertThat(before).as("a session before signing in").isNotNull();
+            browser.signIn(DemoUser.RESIDENT);
+            assertThat(browser.driver().manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(before.getValue());
+        }
+    }
+
     /**
      * The API takes bearer tokens only: a signed-in browser's session cookie opens none of its addresses, however the
      * address is spelled (a path parameter or an escaped letter still reaches the API's servlet).
