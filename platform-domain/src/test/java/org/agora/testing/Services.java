@@ -80,7 +80,7 @@ public final class Services {
     }
 
     public MeetingService meetings() {
-        return new MeetingService(em, councils());
+        return new MeetingService(em, councils(), notifications());
     }
 
     public IdeaService ideas() {
