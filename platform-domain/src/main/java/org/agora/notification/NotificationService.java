@@ -98,7 +98,7 @@ public class NotificationService {
                                           String language) {
         require(actor);
         MailLanguage chosen = MailLanguage.parse(language)
-                .orElseThrow(() -> new InvalidInputException("language", "notification.preferences.language"));
+                .orElseThrow(() -> new InvalidInputException("language", "notification.preferences.languageUnknown"));
         NotificationPreferences preferences = storedOrNew(actor.username());
         preferences.choose(choices, chosen);
         Constraints.flush(em, () -> new ConflictException(null, "notification.preferences.changedMeanwhile"));

@@ -92,7 +92,7 @@ abstract class NotificationPersistenceContract extends DatabaseTest {
     @Test
     void unknownLanguageIsRefusedAndNothingIsStored() {
         assertThatThrownBy(() -> this.<NotificationPreferences>centre(c -> c.choose(ALICE, Map.of(), "de")))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("notification.preferences.language");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("notification.preferences.languageUnknown");
         assertThat(this.<NotificationPreferences>centre(c -> c.preferences(ALICE)).getLanguage()).isEqualTo(MailLanguage.FR);
     }
 
