@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A notice's values in one column: each value tagged {@code s} (a string) or {@code i} (an instant), separated by
+ * A notice's values in one column: each value tagged {@code s} (a string), {@code i} (an instant) or {@code n} (a
+ * whole number), separated by
  * the unit separator U+001F, which is removed from the strings (it has no place in what people write).
  */
 final class NoticeArguments {
@@ -25,6 +26,8 @@ final class NoticeArguments {
             }
             if (value instanceof Instant instant) {
                 out.append('i').append(instant);
+            } else if (value instanceof Long number) {
+                out.append('n').append(number);
             } else {
                 String text = value.toString().replace(String.valueOf(SEPARATOR), "");
                 out.append('s').append(text.length() > MAX_VALUE ? text.substring(0, MAX_VALUE - 1) + "…" : text);
@@ -41,6 +44,8 @@ final class NoticeArguments {
         for (String part : column.split(String.valueOf(SEPARATOR), -1)) {
             if (part.startsWith("i")) {
                 values.add(Instant.parse(part.substring(1)));
+            } else if (part.startsWith("n")) {
+                values.add(Long.parseLong(part.substring(1)));
             } else {
                 values.add(part.isEmpty() ? "" : part.substring(1));
             }

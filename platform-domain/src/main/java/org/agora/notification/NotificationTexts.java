@@ -96,7 +96,8 @@ public final class NotificationTexts {
         DateTimeFormatter when = DateTimeFormatter.ofPattern(bundle.getString("format.dateTime"), locale)
                 .withZone(Period.CITY_ZONE);
         Object[] values = arguments.stream()
-                .map(a -> a instanceof Instant instant ? when.format(instant) : a.toString()).toArray();
+                .map(a -> a instanceof Instant instant ? when.format(instant) : a instanceof Long number ? number : a.toString())
+                .toArray();
         return new MessageFormat(pattern, locale).format(values);
     }
 }

@@ -31,11 +31,18 @@ public final class SmtpMailSender implements MailSender {
 
     public SmtpMailSender(Settings settings) {
         this.settings = settings;
+        InternetAddress sender;
+        try {
+            sender = new InternetAddress(settings.from(), true);
+        } catch (jakarta.mail.internet.AddressException e) {
+            throw new IllegalArgumentException("agora.mail.from is not an e-mail address: " + settings.from(), e);
+        }
         Properties properties = new Properties();
         properties.put("mail.transport.protocol", "smtp");
         properties.put("mail.smtp.host", settings.host());
         properties.put("mail.smtp.port", String.valueOf(settings.port()));
-        properties.put("mail.smtp.from", settings.from());
+        // the envelope's sender (MAIL FROM) is the bare address; the From header keeps the display name
+        properties.put("mail.smtp.from", sender.getAddress());
         String millis = String.valueOf(settings.timeout().toMillis());
         properties.put("mail.smtp.connectiontimeout", millis);
         properties.put("mail.smtp.timeout", millis);

@@ -48,7 +48,7 @@ class MailWorkerTest extends DatabaseTest {
             port = free.getLocalPort();
         }
         smtp = startSmtp();
-        SmtpMailSender sender = new SmtpMailSender(new SmtpMailSender.Settings("127.0.0.1", port, "agora@belrive.example",
+        SmtpMailSender sender = new SmtpMailSender(new SmtpMailSender.Settings("127.0.0.1", port, "Agora Belrive <agora@belrive.example>",
                 Optional.empty(), Optional.empty(), false, Duration.ofSeconds(5)));
         worker = new MailWorker("test-instance", new TransactionalQueue(db()),
                 person -> Optional.ofNullable(ADDRESSES.get(person)), sender, new NotificationTexts(),
@@ -97,6 +97,7 @@ class MailWorkerTest extends DatabaseTest {
 
         assertThat(toAlice.getSubject()).isEqualTo("Zoé <img src=x onerror=alert(1)> replied to your comment");
         assertThat(toAlice.getHeader("Content-Language")).containsExactly("en");
+        assertThat(toAlice.getFrom()[0].toString()).isEqualTo("Agora Belrive <agora@belrive.example>");
         String aliceText = part(toAlice, 0);
         String aliceHtml = part(toAlice, 1);
         assertThat(aliceText).contains("Hello,").contains("I agree & \"more\"")

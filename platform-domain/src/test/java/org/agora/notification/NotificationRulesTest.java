@@ -91,6 +91,16 @@ class NotificationRulesTest {
     }
 
     @Test
+    void amountsAreWrittenAsEachLanguageWritesThem() {
+        NotificationTexts texts = new NotificationTexts();
+        Notice feasible = Notice.of("alice", NotificationKind.PROJECT_REVIEWED, "project.feasible", "/budget/project.xhtml?id=1",
+                "Un jardin", 42_000L);
+        assertThat(NoticeArguments.decode(NoticeArguments.encode(feasible.arguments()))).containsExactly("Un jardin", 42_000L);
+        assertThat(texts.mail(MailLanguage.EN, feasible, null, "u", "p").text()).contains("€42,000");
+        assertThat(texts.mail(MailLanguage.FR, feasible, null, "u", "p").text()).containsPattern("42\\h000 €");
+    }
+
+    @Test
     void everyKeyIsInBothLanguages() throws Exception {
         java.util.Properties fr = new java.util.Properties();
         java.util.Properties en = new java.util.Properties();

@@ -128,7 +128,7 @@ public final class Services {
     }
 
     public ReviewService reviews() {
-        return new ReviewService(em);
+        return new ReviewService(em, notifications());
     }
 
     /** The count, opening sealed ballots with the secret of the system property or the environment. */

@@ -21,6 +21,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.agora.notification.Mail;
+import org.agora.notification.MailQueue;
+import org.agora.notification.MailStatus;
 import org.agora.notification.Notification;
 import org.agora.notification.NotificationKind;
 import org.agora.notification.NotificationPreferences;
@@ -69,8 +72,19 @@ public class NotificationResource {
     public record UnsubscribedJson(String person, NotificationKind kind) {
     }
 
+    /** A mail of the outbox as the office sees it: whom, what, where it stands and why it failed. */
+    public record MailJson(long id, String recipient, String kind, String event, String status, int attempts,
+                           Instant createdAt, Instant lastAttemptAt, Instant nextAttemptAt, String lastError) {
+    }
+
+    public record OutboxJson(long pending, long failed, List<MailJson> mails) {
+    }
+
     @Inject
     NotificationService notifications;
+
+    @Inject
+    MailQueue queue;
 
     @Inject
     CurrentUser currentUser;
@@ -141,6 +155,25 @@ public class NotificationResource {
         return json(notifications.choose(currentUser.actor(), chosen, language));
     }
 
+    @GET
+    @Path("outbox")
+    @Operation(summary = "For the office: the mails not sent yet and those given up, newest first, with their last error")
+    @SecurityRequirement(name = "keycloak")
+    public OutboxJson outbox(@QueryParam("max") @DefaultValue("200") int max) {
+        List<MailJson> mails = queue.unsent(currentUser.actor(), Math.max(1, Math.min(max, 500))).stream()
+                .map(NotificationResource::json).toList();
+        return new OutboxJson(queue.count(currentUser.actor(), MailStatus.PENDING),
+                queue.count(currentUser.actor(), MailStatus.FAILED), mails);
+    }
+
+    @POST
+    @Path("outbox/{id}/retry")
+    @Operation(summary = "For the office: sends a failed mail again (its attempts counted afresh)")
+    @SecurityRequirement(name = "keycloak")
+    public MailJson retry(@PathParam("id") long id) {
+        return json(queue.retry(currentUser.actor(), id, Instant.now()));
+    }
+
     @POST
     @Path("unsubscribe")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
@@ -164,6 +197,12 @@ public class NotificationResource {
     private NotificationJson json(Notification n) {
         return new NotificationJson(n.getId(), n.getKind().name(), n.getEvent(),
                 TEXTS.inApp(locale(), n.getEvent(), n.getArguments()), n.getLink().orElse(null), n.getCreatedAt(), n.isRead());
+    }
+
+    private static MailJson json(Mail m) {
+        return new MailJson(m.getId(), m.getRecipient(), m.getKind().name(), m.getEvent(), m.getStatus().name(),
+                m.getAttempts(), m.getCreatedAt(), m.getLastAttemptAt().orElse(null),
+                m.getStatus() == MailStatus.PENDING ? m.getNextAttemptAt() : null, m.getLastError().orElse(null));
     }
 
     private static PreferencesJson json(NotificationPreferences p) {
