@@ -36,7 +36,7 @@ abstract class NotificationApiTests {
     }
 
     /** resident.sud's comment on a new project, and the agent's reply to it (with markup to escape); the reply's text. */
-    private static String agentRepliesToLucas() {
+    static String agentRepliesToLucas() {
         TestMailbox.server();
         Call call = BudgetScenarios.openForProjects();
         long project = BudgetScenarios.onBallot(call.envelope("nord"), "Des arbres rue Haute", 30000);
