@@ -19,6 +19,11 @@ public class NotificationBadge {
 
     private Long unread;
 
+    /** Counts again when next asked: an action of this request changed what is unread after the menu counted. */
+    public void forget() {
+        unread = null;
+    }
+
     public long getUnread() {
         if (unread == null) {
             unread = currentUser.isSignedIn() ? notifications.unreadCount(currentUser.actor()) : 0L;

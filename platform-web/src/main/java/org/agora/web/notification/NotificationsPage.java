@@ -36,6 +36,9 @@ public class NotificationsPage implements Serializable {
     @Inject
     Language language;
 
+    @Inject
+    NotificationBadge badge;
+
     private transient List<NotificationRow> rows;
 
     public List<NotificationRow> getRows() {
@@ -52,7 +55,7 @@ public class NotificationsPage implements Serializable {
 
     public void markRead(long id) {
         FacesActions.runInPlace(FORM, () -> notifications.markRead(currentUser.actor(), id, Instant.now()));
-        rows = null;
+        forget();
     }
 
     public void markAllRead() {
@@ -60,7 +63,13 @@ public class NotificationsPage implements Serializable {
             int marked = notifications.markAllRead(currentUser.actor(), Instant.now());
             FacesFeedback.doneInPlace("notification.centre.allMarked", marked);
         });
+        forget();
+    }
+
+    /** The list and the menu's count are read again after a change (the menu counted before the action ran). */
+    private void forget() {
         rows = null;
+        badge.forget();
     }
 
     /** Marks it read and goes to the page it is about. */
@@ -71,6 +80,6 @@ public class NotificationsPage implements Serializable {
             FacesContext faces = FacesContext.getCurrentInstance();
             faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + LocalPath.orHome(link));
         }
-        rows = null;
+        forget();
     }
 }
