@@ -16,6 +16,7 @@ import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -94,7 +95,9 @@ public class MailCatcher {
     }
 
     private static String addresses(Address[] addresses) {
-        return addresses == null ? "" : Arrays.stream(addresses).map(Address::toString).collect(Collectors.joining(", "));
+        return addresses == null ? "" : Arrays.stream(addresses)
+                .map(a -> a instanceof InternetAddress internet ? internet.toUnicodeString() : a.toString())
+                .collect(Collectors.joining(", "));
     }
 
     /** The text of the mail: its text/plain part if it has one, else its first part as it is. */
