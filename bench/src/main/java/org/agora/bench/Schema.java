@@ -120,11 +120,11 @@ final class Schema {
     Map<Long, Long> insertSealedBallots(long callId, long envelopeId, long amount, Map<Long, Long> costs, int count,
                                         String secret, long seed) throws Exception {
         java.util.List<Long> projects = new java.util.ArrayList<>(costs.keySet());
-        org.agora.budget.BenchBallots key;
+        org.agora.budget.vote.BenchBallots key;
         try (Connection c = connect()) {
             c.setAutoCommit(false);
-            key = org.agora.budget.BenchBallots.keyOf(c, envelopeId,
-                    org.agora.budget.BenchBallots.knapsackCapacity(amount, costs), secret);
+            key = org.agora.budget.vote.BenchBallots.keyOf(c, envelopeId,
+                    org.agora.budget.vote.BenchBallots.knapsackCapacity(amount, costs), secret);
             c.commit();
         }
         int threads = Runtime.getRuntime().availableProcessors();
@@ -155,7 +155,7 @@ final class Schema {
         return sums;
     }
 
-    private Map<Long, Long> sealAndInsert(org.agora.budget.BenchBallots key, long envelopeId, java.util.List<Long> projects,
+    private Map<Long, Long> sealAndInsert(org.agora.budget.vote.BenchBallots key, long envelopeId, java.util.List<Long> projects,
                                           int count, java.util.Random random) throws SQLException {
         Map<Long, Long> sums = new java.util.HashMap<>();
         java.util.Properties props = new java.util.Properties();

@@ -28,11 +28,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.agora.bench.Keycloak.Resident;
-import org.agora.budget.PabulibElection;
-import org.agora.budget.PabulibFile;
-import org.agora.budget.ProjectId;
-import org.agora.budget.Tally;
-import org.agora.budget.TallyRule;
+import org.agora.budget.counting.ProjectId;
+import org.agora.budget.counting.Tally;
+import org.agora.budget.counting.TallyRule;
+import org.agora.budget.opendata.PabulibElection;
+import org.agora.budget.opendata.PabulibFile;
 
 /**
  * The vote benchmark (issues 5 and 12), run by bench/run against a Keycloak and a Payara Micro it started on
@@ -659,7 +659,7 @@ public final class VoteBench {
             scores.values().removeIf(v -> v == 0L);
             List<Long> winners = tally.getJsonArray("winners").getValuesAs(jakarta.json.JsonNumber.class).stream()
                     .map(jakarta.json.JsonNumber::longValue).toList();
-            List<Long> greedy = org.agora.budget.BenchBallots.greedyWinners(ENVELOPE, costsOf.get(envelope), want);
+            List<Long> greedy = org.agora.budget.vote.BenchBallots.greedyWinners(ENVELOPE, costsOf.get(envelope), want);
             Map<Long, Long> raw = db.sumOfPoints(envelope).points();
             boolean same = scores.equals(want) && raw.equals(want) && winners.equals(greedy);
             if (same) {
@@ -779,7 +779,7 @@ public final class VoteBench {
             apiScores.values().removeIf(v -> v == 0L);
             List<Long> winners = tally.getJsonArray("winners").getValuesAs(jakarta.json.JsonNumber.class).stream()
                     .map(jakarta.json.JsonNumber::longValue).toList();
-            List<Long> greedy = org.agora.budget.BenchBallots.greedyWinners(ENVELOPE, costs, want);
+            List<Long> greedy = org.agora.budget.vote.BenchBallots.greedyWinners(ENVELOPE, costs, want);
             if (!apiScores.equals(want) || !raw.points().equals(want) || !winners.equals(greedy)) {
                 throw new AssertionError("the count differs from the sealed ballots' content: scores " + apiScores + " raw "
                         + raw.points() + " sealed " + want + "; winners " + winners + " expected " + greedy);

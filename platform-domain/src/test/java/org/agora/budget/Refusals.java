@@ -7,12 +7,12 @@ import org.agora.shared.InvalidInputException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Asserts that an action is refused with an {@link InvalidInputException} of a given key and arguments. */
-final class Refusals {
+public final class Refusals {
 
     private Refusals() {
     }
 
-    static void refused(ThrowingCallable action, String key, Object... arguments) {
+    public static void refused(ThrowingCallable action, String key, Object... arguments) {
         assertThatThrownBy(action).isInstanceOfSatisfying(InvalidInputException.class, e -> {
             assertThat(e.messageKey()).isEqualTo(key);
             if (arguments.length > 0) {

@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.agora.budget.Ballot;
-import org.agora.budget.BudgetProject;
-import org.agora.budget.ProjectId;
-import org.agora.budget.VotingRule;
+import org.agora.budget.counting.Ballot;
+import org.agora.budget.counting.ProjectId;
+import org.agora.budget.counting.VotingRule;
+import org.agora.budget.project.BudgetProject;
 import org.agora.shared.InvalidInputException;
 import org.agora.web.platform.Texts;
 

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.agora.budget.BallotCount;
+import org.agora.budget.vote.BallotCount;
 import org.agora.shared.UnavailableException;
 
 /**

@@ -8,13 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.agora.budget.BudgetCall;
-import org.agora.budget.BudgetPermissions;
-import org.agora.budget.BudgetService;
-import org.agora.budget.Envelope;
-import org.agora.budget.ProjectFilter;
-import org.agora.budget.ProjectService;
-import org.agora.budget.VotingService;
+import org.agora.budget.call.BudgetCall;
+import org.agora.budget.call.BudgetPermissions;
+import org.agora.budget.call.BudgetService;
+import org.agora.budget.call.Envelope;
+import org.agora.budget.project.ProjectFilter;
+import org.agora.budget.project.ProjectPermissions;
+import org.agora.budget.project.ProjectService;
+import org.agora.budget.vote.VotingService;
 import org.agora.shared.Actor;
 import org.agora.shared.NotFoundException;
 import org.agora.web.platform.Pages;
@@ -62,7 +63,7 @@ public class BudgetCallPage {
         envelopes = call.getEnvelopes().stream()
                 .sorted(Comparator.comparing(Envelope::isCityWide).reversed().thenComparing(labels::envelope))
                 .map(e -> new EnvelopeView(e, labels.envelope(e), counts.getOrDefault(e.getId(), 0L),
-                        BudgetPermissions.whyNotSubmit(actor, e, now).isEmpty(),
+                        ProjectPermissions.whyNotSubmit(actor, e, now).isEmpty(),
                         voting.whyNotVote(actor, e, now).isEmpty() && !voting.hasVoted(actor, e.getId()),
                         voting.hasVoted(actor, e.getId()),
                         BudgetPermissions.canSeeResults(actor, e, now),

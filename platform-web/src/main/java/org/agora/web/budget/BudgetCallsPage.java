@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.agora.budget.BudgetCall;
-import org.agora.budget.BudgetService;
+import org.agora.budget.call.BudgetCall;
+import org.agora.budget.call.BudgetService;
 
 /** The participatory-budget calls, newest first, for anyone. */
 @Named

@@ -1,7 +1,7 @@
 package org.agora.web.budget;
 
 import java.io.Serializable;
-import org.agora.budget.Envelope;
+import org.agora.budget.call.Envelope;
 
 /** What a page about one envelope shows at its top: the envelope's name and its call, linked back. */
 public final class EnvelopeHeading implements Serializable {

@@ -1,6 +1,6 @@
 package org.agora.web.budget;
 
-import org.agora.budget.Envelope;
+import org.agora.budget.call.Envelope;
 
 /**
  * An envelope as the call's page shows it to this visitor: its name and amount, how many projects it has, and

@@ -5,10 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Comparator;
 import java.util.List;
-import org.agora.budget.BudgetCall;
-import org.agora.budget.BudgetPermissions;
-import org.agora.budget.BudgetService;
-import org.agora.budget.Envelope;
+import org.agora.budget.call.BudgetCall;
+import org.agora.budget.call.BudgetPermissions;
+import org.agora.budget.call.BudgetService;
+import org.agora.budget.call.Envelope;
 import org.agora.web.security.CurrentUser;
 
 /** Staff's entry to the budget: each call with the envelopes this person manages; the office also edits calls. */

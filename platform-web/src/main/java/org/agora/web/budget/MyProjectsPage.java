@@ -4,8 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.List;
-import org.agora.budget.BudgetProject;
-import org.agora.budget.ProjectService;
+import org.agora.budget.project.BudgetProject;
+import org.agora.budget.project.ProjectService;
 import org.agora.web.security.CurrentUser;
 
 /** The projects a resident wrote (or co-wrote after a merge), where each stands and what the review said. */

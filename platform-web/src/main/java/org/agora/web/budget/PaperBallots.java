@@ -6,9 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.agora.budget.Ballot;
-import org.agora.budget.ProjectId;
-import org.agora.budget.VotingRule;
+import org.agora.budget.counting.Ballot;
+import org.agora.budget.counting.ProjectId;
+import org.agora.budget.counting.VotingRule;
 import org.agora.shared.InvalidInputException;
 
 /**

@@ -10,13 +10,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.agora.budget.BudgetCall;
-import org.agora.budget.BudgetPermissions;
-import org.agora.budget.BudgetProject;
-import org.agora.budget.BudgetService;
-import org.agora.budget.Envelope;
-import org.agora.budget.ProjectDraft;
-import org.agora.budget.ProjectService;
+import org.agora.budget.call.BudgetCall;
+import org.agora.budget.call.BudgetPermissions;
+import org.agora.budget.call.BudgetService;
+import org.agora.budget.call.Envelope;
+import org.agora.budget.project.BudgetProject;
+import org.agora.budget.project.ProjectDraft;
+import org.agora.budget.project.ProjectPermissions;
+import org.agora.budget.project.ProjectService;
 import org.agora.media.ImageFile;
 import org.agora.shared.Actor;
 import org.agora.shared.InvalidInputException;
@@ -95,7 +96,7 @@ public class ProjectForm implements Serializable {
                 return;
             }
             show(project);
-            whyNot = BudgetPermissions.whyNotEdit(actor, project, Instant.now()).orElse(null);
+            whyNot = ProjectPermissions.whyNotEdit(actor, project, Instant.now()).orElse(null);
             target = Optional.of(project.getEnvelope());
         } else {
             target = findEnvelope(envelope);
@@ -104,7 +105,7 @@ public class ProjectForm implements Serializable {
                 return;
             }
             envelopeId = target.get().getId();
-            whyNot = BudgetPermissions.whyNotSubmit(actor, target.get(), Instant.now()).orElse(null);
+            whyNot = ProjectPermissions.whyNotSubmit(actor, target.get(), Instant.now()).orElse(null);
         }
         BudgetCall call = target.get().getCall();
         callId = call.getId();

@@ -7,14 +7,15 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Optional;
-import org.agora.budget.BudgetPermissions;
-import org.agora.budget.BudgetProject;
-import org.agora.budget.ProjectService;
+import org.agora.budget.call.BudgetPermissions;
+import org.agora.budget.project.BudgetProject;
+import org.agora.budget.project.ProjectPermissions;
+import org.agora.budget.project.ProjectService;
 import org.agora.comment.CommentTarget;
+import org.agora.web.comment.CommentsSection;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
-import org.agora.web.comment.CommentsSection;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 
@@ -31,7 +32,7 @@ public class ProjectPage implements Serializable {
     ProjectService projects;
 
     @Inject
-    org.agora.budget.FollowUpService followUps;
+    org.agora.budget.followup.FollowUpService followUps;
 
     @Inject
     CurrentUser currentUser;
@@ -95,13 +96,13 @@ public class ProjectPage implements Serializable {
 
     /** Why the visitor may not support it now; null when they may. */
     public String getWhyNotSupport() {
-        return BudgetPermissions.whyNotSupport(currentUser.actor(), getProject(), Instant.now())
+        return ProjectPermissions.whyNotSupport(currentUser.actor(), getProject(), Instant.now())
                 .map(key -> Texts.format(FacesContext.getCurrentInstance().getViewRoot().getLocale(), key))
                 .orElse(null);
     }
 
     public boolean isMaySupport() {
-        return BudgetPermissions.whyNotSupport(currentUser.actor(), getProject(), Instant.now()).isEmpty();
+        return ProjectPermissions.whyNotSupport(currentUser.actor(), getProject(), Instant.now()).isEmpty();
     }
 
     /** Whether the project won and its implementation is followed up publicly. */
@@ -110,7 +111,7 @@ public class ProjectPage implements Serializable {
     }
 
     public boolean isMayEdit() {
-        return BudgetPermissions.whyNotEdit(currentUser.actor(), getProject(), Instant.now()).isEmpty();
+        return ProjectPermissions.whyNotEdit(currentUser.actor(), getProject(), Instant.now()).isEmpty();
     }
 
     public boolean isAuthor() {

@@ -9,13 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.agora.budget.BudgetPermissions;
-import org.agora.budget.BudgetProject;
-import org.agora.budget.BudgetService;
-import org.agora.budget.Envelope;
-import org.agora.budget.ProjectService;
-import org.agora.budget.ProjectStatus;
-import org.agora.budget.ReviewService;
+import org.agora.budget.call.BudgetPermissions;
+import org.agora.budget.call.BudgetService;
+import org.agora.budget.call.Envelope;
+import org.agora.budget.project.BudgetProject;
+import org.agora.budget.project.ProjectPermissions;
+import org.agora.budget.project.ProjectService;
+import org.agora.budget.project.ProjectStatus;
+import org.agora.budget.project.ReviewService;
 import org.agora.shared.InvalidInputException;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
@@ -172,7 +173,7 @@ public class ReviewPage implements Serializable {
         }
         heading = EnvelopeHeading.of(envelope, labels);
         amount = envelope.getAmount().amount();
-        whyNot = BudgetPermissions.whyNotReview(currentUser.actor(), envelope, Instant.now()).orElse(null);
+        whyNot = ProjectPermissions.whyNotReview(currentUser.actor(), envelope, Instant.now()).orElse(null);
         Map<Long, Long> supports = projects.supportsOfCall(heading.getCallId());
         rows = review.projects(currentUser.actor(), id).stream()
                 .map(p -> new Row(p, supports.getOrDefault(p.getId(), 0L), labels)).toList();

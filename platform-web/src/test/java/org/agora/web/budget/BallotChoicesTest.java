@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import org.agora.budget.Ballot;
-import org.agora.budget.VotingRule;
+import org.agora.budget.counting.Ballot;
+import org.agora.budget.counting.VotingRule;
 import org.agora.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import org.agora.budget.Ballot;
-import org.agora.budget.ProjectId;
+import org.agora.budget.counting.Ballot;
+import org.agora.budget.counting.ProjectId;
 import org.agora.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import java.io.StringReader;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import org.agora.budget.PabulibFile;
+import org.agora.budget.opendata.PabulibFile;
 import org.agora.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,222 @@
+package org.agora.budget.project;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.agora.budget.call.BudgetPermissions;
+import org.agora.budget.call.Envelope;
+import org.agora.media.ImageService;
+import org.agora.media.StoredImage;
+import org.agora.shared.Actor;
+import org.agora.shared.ConflictException;
+import org.agora.shared.Constraints;
+import org.agora.shared.InvalidInputException;
+import org.agora.shared.NotAllowedException;
+import org.agora.shared.NotFoundException;
+import org.agora.territory.TerritoryService;
+
+/**
+ * Residents' projects: submitting and editing them with their pictures during the submission phase, supporting
+ * them, and finding them (public). One transaction per use case; {@link BudgetPermissions} decides who may.
+ */
+@ApplicationScoped
+@Transactional
+public class ProjectService {
+
+    private EntityManager em;
+    private TerritoryService territory;
+    private ImageService images;
+
+    protected ProjectService() {
+        // for CDI
+    }
+
+    /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
+    @Inject
+    public ProjectService(EntityManager em, TerritoryService territory, ImageService images) {
+        this.em = em;
+        this.territory = territory;
+        this.images = images;
+    }
+
+    public BudgetProject submit(Actor author, ProjectDraft draft, Instant now) {
+        Envelope envelope = envelopeOf(draft);
+        ProjectPermissions.whyNotSubmit(author, envelope, now).ifPresent(reason -> {
+            throw new NotAllowedException(reason);
+        });
+        requireTheme(draft);
+        BudgetProject project = BudgetProject.submitted(envelope, draft, author.username(), now);
+        em.persist(project);
+        em.flush();
+        return project;
+    }
+
+    /** The authors change their project, possibly to another envelope of the same call they may submit to. */
+    public BudgetProject edit(Actor author, long projectId, ProjectDraft draft, Instant now) {
+        BudgetProject project = editable(author, projectId, now);
+        Envelope envelope = envelopeOf(draft);
+        if (!envelope.getCall().getId().equals(project.getEnvelope().getCall().getId())) {
+            throw new InvalidInputException("envelope", "budget.project.otherCall");
+        }
+        ProjectPermissions.whyNotSubmit(author, envelope, now).ifPresent(reason -> {
+            throw new InvalidInputException("envelope", reason);
+        });
+        requireTheme(draft);
+        project.edit(envelope, draft);
+        Constraints.flush(em, () -> new ConflictException(null, "budget.project.changedMeanwhile"));
+        return project;
+    }
+
+    /** Checks the picture (type by content, size) and adds it; at most three, refused with the reason, nothing stored. */
+    public BudgetProject addImage(Actor author, long projectId, String fileName, byte[] bytes, Instant now) {
+        BudgetProject project = editable(author, projectId, now);
+        if (project.getImageIds().size() >= BudgetProject.MAX_IMAGES) {
+            throw new InvalidInputException("file", "budget.project.tooManyImages", BudgetProject.MAX_IMAGES);
+        }
+        StoredImage image = images.store(author.username(), fileName, bytes);
+        project.addImage(image.getId());
+        em.flush();
+        return project;
+    }
+
+    public BudgetProject removeImage(Actor author, long projectId, long imageId, Instant now) {
+        BudgetProject project = editable(author, projectId, now);
+        project.removeImage(imageId);
+        em.flush();
+        return project;
+    }
+
+    private BudgetProject editable(Actor author, long projectId, Instant now) {
+        BudgetProject project = get(projectId);
+        ProjectPermissions.whyNotEdit(author, project, now).ifPresent(reason -> {
+            throw new NotAllowedException(reason);
+        });
+        return project;
+    }
+
+    /** Supports the project once; a second support (even simultaneous) changes nothing. */
+    public void support(Actor supporter, long projectId, Instant now) {
+        BudgetProject project = get(projectId);
+        ProjectPermissions.whyNotSupport(supporter, project, now).ifPresent(reason -> {
+            throw new NotAllowedException(reason);
+        });
+        if (!hasSupported(supporter, projectId)) {
+            Constraints.insert(em, () -> new ConflictException(null, "budget.support.already"),
+                    "insert into project_supports (project_id, supporter) values (?, ?)", projectId, supporter.username());
+        }
+    }
+
+    public void withdrawSupport(Actor supporter, long projectId, Instant now) {
+        BudgetProject project = get(projectId);
+        ProjectPermissions.whyNotSupport(supporter, project, now).ifPresent(reason -> {
+            throw new NotAllowedException(reason);
+        });
+        em.createNativeQuery("delete from project_supports where project_id = ? and supporter = ?")
+                .setParameter(1, projectId).setParameter(2, supporter.username()).executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasSupported(Actor actor, long projectId) {
+        return actor.isSignedIn() && !em.createNativeQuery(
+                        "select 1 from project_supports where project_id = ? and supporter = ?")
+                .setParameter(1, projectId).setParameter(2, actor.username()).getResultList().isEmpty();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long supports(long projectId) {
+        return ((Number) em.createNativeQuery("select count(*) from project_supports where project_id = ?")
+                .setParameter(1, projectId).getSingleResult()).longValue();
+    }
+
+    /** The number of supports of each project of a call that has any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, Long> supportsOfCall(long callId) {
+        List<?> rows = em.createNativeQuery("select s.project_id, count(*) from project_supports s"
+                        + " join budget_projects p on p.id = s.project_id join envelopes e on e.id = p.envelope_id"
+                        + " where e.call_id = ? group by s.project_id")
+                .setParameter(1, callId).getResultList();
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            counts.put(((Number) columns[0]).longValue(), ((Number) columns[1]).longValue());
+        }
+        return counts;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BudgetProject get(long id) {
+        return find(id).orElseThrow(() -> new NotFoundException("budget.project.notFound", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<BudgetProject> find(long id) {
+        return Optional.ofNullable(em.find(BudgetProject.class, id));
+    }
+
+    /** A call's projects matching the filter, by title. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BudgetProject> search(ProjectFilter filter) {
+        StringBuilder jpql = new StringBuilder("select p from BudgetProject p where p.envelope.call.id = :call"
+                + " and p.status <> :merged");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("call", filter.callId());
+        parameters.put("merged", ProjectStatus.MERGED);
+        if (filter.envelopeId() != null) {
+            jpql.append(" and p.envelope.id = :envelope");
+            parameters.put("envelope", filter.envelopeId());
+        }
+        if (filter.themeId() != null) {
+            jpql.append(" and p.themeId = :theme");
+            parameters.put("theme", filter.themeId());
+        }
+        if (filter.status() != null) {
+            jpql.append(" and p.status = :status");
+            parameters.put("status", filter.status());
+        }
+        if (filter.onBallotOnly()) {
+            jpql.append(" and p.onBallot = true");
+        }
+        String words = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.ROOT);
+        if (!words.isEmpty()) {
+            jpql.append(" and (lower(p.title) like :text or lower(p.description) like :text or lower(p.address) like :text)");
+            parameters.put("text", "%" + words.replace("%", "").replace("_", "") + "%");
+        }
+        jpql.append(" order by p.title, p.id");
+        TypedQuery<BudgetProject> query = em.createQuery(jpql.toString(), BudgetProject.class);
+        parameters.forEach(query::setParameter);
+        return query.getResultList();
+    }
+
+    /** The projects this person wrote or co-wrote (after a merge), newest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BudgetProject> mine(Actor actor) {
+        if (!actor.isSignedIn()) {
+            return List.of();
+        }
+        return em.createQuery("select p from BudgetProject p where :me member of p.authors order by p.id desc",
+                BudgetProject.class).setParameter("me", actor.username()).getResultList();
+    }
+
+    private Envelope envelopeOf(ProjectDraft draft) {
+        if (draft.envelopeId() == null) {
+            throw new InvalidInputException("envelope", "validation.required");
+        }
+        return Optional.ofNullable(em.find(Envelope.class, draft.envelopeId()))
+                .orElseThrow(() -> new InvalidInputException("envelope", "budget.envelope.notFound", draft.envelopeId()));
+    }
+
+    private void requireTheme(ProjectDraft draft) {
+        if (draft.themeId() != null && territory.themes().stream()
+                .noneMatch(t -> t.getId().equals(draft.themeId()))) {
+            throw new InvalidInputException("theme", "budget.project.unknownTheme");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.agora.budget.vote;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.agora.budget.call.BudgetCall;
+import org.agora.budget.call.BudgetPermissions;
+import org.agora.budget.call.Envelope;
+import org.agora.budget.call.ImportedElection;
+import org.agora.budget.counting.Project;
+import org.agora.budget.counting.Tally;
+import org.agora.budget.counting.TallyRule;
+import org.agora.budget.project.BudgetProject;
+import org.agora.shared.Actor;
+import org.agora.shared.ConflictException;
+import org.agora.shared.NotAllowedException;
+import org.agora.shared.NotFoundException;
+
+/**
+ * Counts an envelope's stored ballots with its call's tally rule. Nobody sees a count while the vote is open;
+ * the envelope's managers see it once the vote has ended, everyone from the results phase on. The sealed ballots
+ * are opened first ({@link BallotCount}), so every ballot is counted. An imported election whose file names a rule the
+ * platform cannot count is not counted until the office picks a rule ({@code budget.results.ruleUnknown}, with the
+ * file's rule name).
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class TallyService {
+
+    private EntityManager em;
+
+    /** Opens the sealed ballots before the first count, in a transaction of its own. */
+    private BallotCount count;
+
+    private VotingService voting;
+
+    protected TallyService() {
+        // for CDI
+    }
+
+    /**
+     * For use outside a container, with an entity manager whose transactions the caller runs: sealed ballots are
+     * opened in the caller's transaction, with the secret of the system property or environment variable
+     * {@value SealingSecret#KEY}.
+     */
+    public TallyService(EntityManager em) {
+        this(em, ElectionKeys.fromSystem());
+    }
+
+    /** As {@link #TallyService(EntityManager)}, opening sealed ballots with these keys. */
+    TallyService(EntityManager em, ElectionKeys keys) {
+        this(em, new BallotCount(em, keys), new VotingService(em));
+    }
+
+    /** The entity manager and its collaborators, injected by CDI. */
+    @Inject
+    TallyService(EntityManager em, BallotCount count, VotingService voting) {
+        this.em = em;
+        this.count = count;
+        this.voting = voting;
+    }
+
+    public Tally tally(Actor actor, long envelopeId, Instant now) {
+        Envelope envelope = Optional.ofNullable(em.find(Envelope.class, envelopeId))
+                .orElseThrow(() -> new NotFoundException("budget.envelope.notFound", envelopeId));
+        BudgetCall call = envelope.getCall();
+        if (!BudgetPermissions.canSeeResults(actor, envelope, now)) {
+            throw new NotAllowedException("budget.results.notYet");
+        }
+        if (count.stillSealed(envelopeId)) {
+            count.unseal(envelopeId, now); // the vote is over (the permission says so): open the sealed ballots first
+        }
+        List<Project> projects = voting.ballot(envelopeId).stream().map(BudgetProject::toCandidate).toList();
+        TallyRule rule = call.findTallyRule().orElseThrow(() -> new ConflictException(null, "budget.results.ruleUnknown",
+                Optional.ofNullable(em.find(ImportedElection.class, call.getId()))
+                        .flatMap(ImportedElection::getFileRule).orElse("")));
+        if (rule.needsEachBallot()) {
+            return rule.count(envelope.getAmount(), projects, call.getVotingRule(),
+                    Ballots.of(em, envelopeId, call.getVotingRule()));
+        }
+        // a greedy count only needs each project's total: one aggregate query, however many ballots
+        return rule.count(envelope.getAmount(), projects, Ballots.scores(em, envelopeId));
+    }
+}
