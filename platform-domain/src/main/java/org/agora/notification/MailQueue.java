@@ -106,6 +106,14 @@ public class MailQueue {
                 .executeUpdate() == 1;
     }
 
+    /** Gives a claimed mail back untried (its attempts unchanged, due as before), for this or another instance's next round. */
+    public boolean release(long id, String worker) {
+        return em.createQuery("update Mail m set m.claimedBy = null, m.claimedUntil = null"
+                        + " where m.id = :id and m.claimedBy = :worker and m.status = :pending")
+                .setParameter("id", id).setParameter("worker", worker).setParameter("pending", MailStatus.PENDING)
+                .executeUpdate() == 1;
+    }
+
     /** Not sent, and never will be: the person no longer wants mails of its kind. */
     public boolean skipped(long id, String worker, Instant now) {
         return em.createQuery("update Mail m set m.status = :skipped, m.lastAttemptAt = :now, m.claimedBy = null,"

@@ -1,6 +1,7 @@
 package org.agora.notification;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -10,7 +11,10 @@ import org.agora.shared.DomainException;
  * One round of an instance's mail worker: claims the due mails, and for each one makes it (the person's language and
  * current address, a signed unsubscribe link) and sends it, outside any transaction, then records the outcome. A mail
  * the person no longer wants is skipped; a failure (no address, no link secret, the server down or refusing) counts an
- * attempt and waits its turn ({@link RetrySchedule}). The caller gives the time, so tests drive it without waiting.
+ * attempt and waits its turn ({@link RetrySchedule}). When the server itself fails (it cannot be reached, or times
+ * out), the round stops there and gives the other claimed mails back untried: a dead relay costs one timeout a round,
+ * not one per mail. A refusal of one mail (its address) does not stop the round. The caller gives the time, so tests
+ * drive it without waiting.
  */
 public final class MailWorker {
 
@@ -62,29 +66,37 @@ public final class MailWorker {
         int sent = 0;
         int failed = 0;
         int skipped = 0;
-        for (long id : queue.claimDue(name, now, batch)) {
-            Optional<Mail> held = queue.held(id, name);
+        List<Long> claimed = queue.claimDue(name, now, batch);
+        for (int i = 0; i < claimed.size(); i++) {
+            Optional<Mail> held = queue.held(claimed.get(i), name);
             if (held.isEmpty()) {
                 continue;
             }
             switch (deliver(held.get(), now)) {
                 case SENT -> sent++;
-                case FAILED -> failed++;
                 case SKIPPED -> skipped++;
-                default -> { }
+                case FAILED -> failed++;
+                case SERVER_DOWN -> {
+                    failed++;
+                    claimed.subList(i + 1, claimed.size()).forEach(id -> queue.release(id, name));
+                    return new Round(sent, failed, skipped);
+                }
             }
         }
         return new Round(sent, failed, skipped);
     }
 
-    private MailStatus deliver(Mail mail, Instant now) {
+    private enum Outcome { SENT, SKIPPED, FAILED, SERVER_DOWN }
+
+    private Outcome deliver(Mail mail, Instant now) {
         Notice notice = mail.notice();
         NotificationPreferences preferences = queue.preferencesOf(notice.recipient());
         if (!preferences.choice(notice.kind()).byEmail()) {
             queue.skipped(mail.getId(), name, now);
-            return MailStatus.SKIPPED;
+            return Outcome.SKIPPED;
         }
         String error;
+        Outcome outcome = Outcome.FAILED;
         try {
             Optional<String> address = addresses.addressOf(notice.recipient());
             if (address.isEmpty()) {
@@ -92,17 +104,22 @@ public final class MailWorker {
             } else {
                 sender.send(compose(mail, notice, address.get(), preferences.getLanguage()));
                 queue.sent(mail.getId(), name, address.get(), now);
-                return MailStatus.SENT;
+                return Outcome.SENT;
             }
         } catch (DomainException e) {
             error = e.messageKey();
-        } catch (Exception e) {
+        } catch (jakarta.mail.SendFailedException e) {
+            // the server answered and refused this mail (an address, the sender): the others may go through
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        } catch (Exception e) {
+            // the server could not be reached or did not answer in time: the next mails would wait as long
+            error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            outcome = Outcome.SERVER_DOWN;
         }
         String reason = error;
         LOG.log(Level.INFO, () -> "Mail " + mail.getId() + " not sent (attempt " + (mail.getAttempts() + 1) + "): " + reason);
         queue.failed(mail.getId(), name, error, now, schedule);
-        return MailStatus.FAILED;
+        return outcome;
     }
 
     private OutgoingMail compose(Mail mail, Notice notice, String address, MailLanguage language) {

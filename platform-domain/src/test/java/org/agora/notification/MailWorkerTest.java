@@ -147,6 +147,35 @@ class MailWorkerTest extends DatabaseTest {
     }
 
     @Test
+    void aDeadServerCostsOneAttemptARoundAndTheOtherMailsWaitUntried() {
+        tell(reply("alice", "Zoé", "Un"), reply("bruno", "Zoé", "Deux"), reply("alice", "Zoé", "Trois"));
+        smtp.stop();
+        assertThat(worker.runOnce(T0)).isEqualTo(new MailWorker.Round(0, 1, 0));
+        List<Mail> mails = db().inTransaction(em -> em.createQuery("select m from Mail m order by m.id", Mail.class)
+                .getResultList());
+        assertThat(mails).extracting(Mail::getAttempts).containsExactly(1, 0, 0);
+        assertThat(mails).allSatisfy(m -> assertThat(m.getClaimedBy()).isEmpty());
+
+        smtp = startSmtp();
+        assertThat(worker.runOnce(T0.plusSeconds(10))).isEqualTo(new MailWorker.Round(2, 0, 0));
+        assertThat(worker.runOnce(T0.plusSeconds(60))).isEqualTo(new MailWorker.Round(1, 0, 0));
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void aMailTheServerRefusesDoesNotStopTheOthers() {
+        MailWorker refusing = new MailWorker("test-instance", new TransactionalQueue(db()),
+                person -> Optional.ofNullable(ADDRESSES.get(person)), mail -> {
+                    if (mail.to().startsWith("alice")) {
+                        throw new jakarta.mail.SendFailedException("550 mailbox unavailable");
+                    }
+                }, new NotificationTexts(), new MailWorker.Links("http://127.0.0.1:8080", Services.TEST_LINKS),
+                RetrySchedule.DEFAULT, 20);
+        tell(reply("alice", "Zoé", "Un"), reply("bruno", "Zoé", "Deux"));
+        assertThat(refusing.runOnce(T0)).isEqualTo(new MailWorker.Round(1, 1, 0));
+    }
+
+    @Test
     void mailToAnAccountWithoutAddressFailsVisiblyAndIsGivenUpAtTheEnd() {
         tell(reply("carole", "Zoé", "Oui"));
         Instant at = T0;

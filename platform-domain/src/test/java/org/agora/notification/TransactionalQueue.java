@@ -44,6 +44,11 @@ final class TransactionalQueue extends MailQueue {
     }
 
     @Override
+    public boolean release(long id, String worker) {
+        return db.inTransaction(em -> new MailQueue(em).release(id, worker));
+    }
+
+    @Override
     public boolean skipped(long id, String worker, Instant now) {
         return db.inTransaction(em -> new MailQueue(em).skipped(id, worker, now));
     }

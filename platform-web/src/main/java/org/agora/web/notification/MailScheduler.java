@@ -1,12 +1,15 @@
 package org.agora.web.notification;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.agora.notification.MailWorker;
@@ -26,6 +29,9 @@ public class MailScheduler {
 
     private MailWorker worker;
 
+    /** A round still running when the next timer fires (a slow relay): the next one is skipped, not queued. */
+    private final AtomicBoolean running = new AtomicBoolean();
+
     @PostConstruct
     void init() {
         worker = settings.worker();
@@ -33,8 +39,9 @@ public class MailScheduler {
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each step of the worker is a transaction of its own
+    @Lock(LockType.READ)
     void sendWhatIsDue() {
-        if (!settings.isWorkerEnabled()) {
+        if (!settings.isWorkerEnabled() || !running.compareAndSet(false, true)) {
             return;
         }
         try {
@@ -45,6 +52,8 @@ public class MailScheduler {
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Mails not sent this round; the next one retries", e);
+        } finally {
+            running.set(false);
         }
     }
 }
