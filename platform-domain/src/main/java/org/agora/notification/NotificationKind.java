@@ -14,7 +14,9 @@ public enum NotificationKind {
     /** A meeting of my council was announced, changed or cancelled. */
     COUNCIL_MEETING(false),
     /** My registration for a council meeting moved from the waiting list to a seat. */
-    MEETING_SEAT(true);
+    MEETING_SEAT(true),
+    /** A consultation opened in my district (or for the whole city). */
+    CONSULTATION_OPENED(false);
 
     private final boolean aboutMine;
 

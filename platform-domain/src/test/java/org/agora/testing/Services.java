@@ -111,6 +111,10 @@ public final class Services {
         return new NotificationService(em, TEST_LINKS);
     }
 
+    public org.agora.notification.Campaigns campaigns() {
+        return new org.agora.notification.Campaigns(em, notifications());
+    }
+
     public MailQueue mailQueue() {
         return new MailQueue(em);
     }
