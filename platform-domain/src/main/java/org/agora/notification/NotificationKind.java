@@ -16,7 +16,9 @@ public enum NotificationKind {
     /** My registration for a council meeting moved from the waiting list to a seat. */
     MEETING_SEAT(true),
     /** A consultation opened in my district (or for the whole city). */
-    CONSULTATION_OPENED(false);
+    CONSULTATION_OPENED(false),
+    /** The participatory budget's vote in my district: it opened, it closes soon and I have not voted, its results. */
+    BUDGET_VOTE(false);
 
     private final boolean aboutMine;
 
