@@ -13,15 +13,10 @@ import org.openqa.selenium.By;
  */
 abstract class NotificationJourneyTests {
 
-    private static long newestOf(DemoUser user) {
-        return Api.as(user).get("/api/notifications?max=1").json().getJsonArray("notifications").getJsonObject(0)
-                .getJsonNumber("id").longValue();
-    }
-
     @Test
     void aResidentReadsAndMarksTheirNotificationsAndNobodyElseSeesThem() {
-        NotificationApiTests.agentRepliesToLucas();
-        long id = newestOf(DemoUser.RESIDENT_SUD);
+        NotificationApiTests.Reply reply = NotificationApiTests.agentRepliesToLucas();
+        long id = NotificationApiTests.notificationOf(reply, DemoUser.RESIDENT_SUD, false).getJsonNumber("id").longValue();
         String mine = "[data-notification='" + id + "']";
 
         try (Browser browser = new Browser()) {
