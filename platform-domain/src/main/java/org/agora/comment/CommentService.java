@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+import org.agora.notification.Notifications;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
@@ -34,22 +35,25 @@ public class CommentService {
 
     private EntityManager em;
     private Iterable<CommentTargets> owners;
+    private Notifications notifications;
 
     protected CommentService() {
         // for CDI
     }
 
-    /** The entity manager and the targets' owners, as CDI finds them. */
+    /** The entity manager, the targets' owners and the notifications, as CDI finds them. */
     @Inject
-    public CommentService(EntityManager em, @Any Instance<CommentTargets> owners) {
+    public CommentService(EntityManager em, @Any Instance<CommentTargets> owners, Notifications notifications) {
         this.em = em;
         this.owners = owners;
+        this.notifications = notifications;
     }
 
-    /** Outside a container: an entity manager whose transactions the caller runs, and the targets' owners. */
-    public CommentService(EntityManager em, List<CommentTargets> owners) {
+    /** Outside a container: an entity manager whose transactions the caller runs, the targets' owners, the notifications. */
+    public CommentService(EntityManager em, List<CommentTargets> owners, Notifications notifications) {
         this.em = em;
         this.owners = List.copyOf(owners);
+        this.notifications = notifications;
     }
 
     /** A new comment at the top of the target's thread. */
@@ -61,7 +65,7 @@ public class CommentService {
         return comment;
     }
 
-    /** A reply to a comment of the same target (three levels at most). */
+    /** A reply to a comment of the same target (three levels at most); the parent's author is told (CommentNotices). */
     public Comment reply(Actor actor, String displayName, CommentTarget target, long parentId, String body, Instant now) {
         Commentable commentable = writable(actor, target, now);
         Comment parent = Optional.ofNullable(em.find(Comment.class, parentId))
@@ -72,6 +76,9 @@ public class CommentService {
         CommentBody checked = CommentBody.of(body);
         Comment reply = parent.reply(CommentAuthor.of(actor, displayName), checked, now);
         em.persist(reply);
+        if (CommentNotices.worthTelling(parent, reply)) {
+            notifications.tell(CommentNotices.replied(parent, reply), now);
+        }
         em.flush();
         return reply;
     }

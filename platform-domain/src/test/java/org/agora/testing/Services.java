@@ -27,6 +27,10 @@ import org.agora.council.NewsPostComments;
 import org.agora.media.DocumentFile;
 import org.agora.media.DocumentService;
 import org.agora.media.ImageService;
+import org.agora.notification.MailQueue;
+import org.agora.notification.NotificationService;
+import org.agora.notification.Notifications;
+import org.agora.notification.UnsubscribeLinks;
 import org.agora.participation.ResidentDirectory;
 import org.agora.participation.ResidentRegister;
 import org.agora.territory.TerritoryService;
@@ -80,7 +84,7 @@ public final class Services {
     }
 
     public MeetingService meetings() {
-        return new MeetingService(em, councils());
+        return new MeetingService(em, councils(), notifications());
     }
 
     public IdeaService ideas() {
@@ -98,8 +102,30 @@ public final class Services {
     /** The comments, with every capability whose content takes them. */
     public CommentService comments() {
         return new CommentService(em, List.of(new ProjectComments(em), new ConsultationComments(em),
-                new NewsPostComments(em, councils(), councilNews()), new IdeaComments(em, councils(), ideas())));
+                new NewsPostComments(em, councils(), councilNews()), new IdeaComments(em, councils(), ideas())),
+                notifications());
     }
+
+    public Notifications notifications() {
+        return new Notifications(em);
+    }
+
+    /** The notification centre, signing unsubscribe links with the tests' secret. */
+    public NotificationService notificationCentre() {
+        return new NotificationService(em, TEST_LINKS);
+    }
+
+    public org.agora.notification.Campaigns campaigns() {
+        return new org.agora.notification.Campaigns(em, notifications());
+    }
+
+    public MailQueue mailQueue() {
+        return new MailQueue(em);
+    }
+
+    /** The unsubscribe links of the tests (a secret made for them, never used elsewhere). */
+    public static final UnsubscribeLinks TEST_LINKS =
+            UnsubscribeLinks.withSecret("dGVzdC1vbmx5IGxpbmsgc2VjcmV0IC0tLS0gbm90IGZvciBwcm9kdWN0aW9uIQ==");
 
     public BudgetService budget() {
         return new BudgetService(em, territory());
@@ -110,7 +136,7 @@ public final class Services {
     }
 
     public ReviewService reviews() {
-        return new ReviewService(em);
+        return new ReviewService(em, notifications());
     }
 
     /** The vote, sealing ballots with the secret of the system property or the environment. */

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.agora.budget.call.BudgetPermissions;
 import org.agora.budget.call.Envelope;
+import org.agora.notification.Notice;
+import org.agora.notification.NotificationKind;
+import org.agora.notification.Notifications;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
@@ -25,6 +28,7 @@ import org.agora.shared.NotFoundException;
 public class ReviewService {
 
     private EntityManager em;
+    private Notifications notifications;
 
     protected ReviewService() {
         // for CDI
@@ -32,26 +36,32 @@ public class ReviewService {
 
     /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
     @Inject
-    public ReviewService(EntityManager em) {
+    public ReviewService(EntityManager em, Notifications notifications) {
         this.em = em;
+        this.notifications = notifications;
     }
 
     public BudgetProject markFeasible(Actor staff, long projectId, Long revisedCost, String note, Instant now) {
         BudgetProject project = reviewable(staff, projectId, now);
         project.markFeasible(revisedCost, note);
-        return saved(project);
+        BudgetProject saved = saved(project);
+        notifications.tellAll(ReviewNotices.feasible(saved, staff), now);
+        return saved;
     }
 
     public BudgetProject markNotFeasible(Actor staff, long projectId, String reason, Instant now) {
         BudgetProject project = reviewable(staff, projectId, now);
         project.markNotFeasible(reason);
-        return saved(project);
+        BudgetProject saved = saved(project);
+        notifications.tellAll(ReviewNotices.notFeasible(saved, staff), now);
+        return saved;
     }
 
     /** Merges the duplicate into the target: the duplicate's authors and supporters now back the target. */
     public BudgetProject merge(Actor staff, long duplicateId, long targetId, Instant now) {
         BudgetProject duplicate = reviewable(staff, duplicateId, now);
         BudgetProject target = project(targetId);
+        List<Notice> told = ReviewNotices.merged(duplicate, target, staff);
         duplicate.mergeInto(target);
         em.createNativeQuery("insert into project_supports (project_id, supporter) select ?, s.supporter"
                         + " from project_supports s where s.project_id = ? and not exists (select 1 from project_supports t"
@@ -60,7 +70,9 @@ public class ReviewService {
         em.createNativeQuery("delete from project_supports where project_id = ?").setParameter(1, duplicateId)
                 .executeUpdate();
         saved(duplicate);
-        return saved(target);
+        BudgetProject merged = saved(target);
+        notifications.tellAll(told, now);
+        return merged;
     }
 
     public BudgetProject putOnBallot(Actor staff, long projectId, boolean onBallot, Instant now) {
@@ -98,5 +110,37 @@ public class ReviewService {
     private BudgetProject saved(BudgetProject project) {
         Constraints.flush(em, () -> new ConflictException(null, "budget.project.changedMeanwhile"));
         return project;
+    }
+
+    // --- notifications (issue 14): what the review tells the authors. Kept inside ReviewService, one nested class,
+    // so that the budget package's split moves it with the service (no file of its own to place).
+
+    /** The authors (not the reviewer) are told their project's outcome; a merge tells the duplicate's authors. */
+    static final class ReviewNotices {
+
+        private ReviewNotices() {
+        }
+
+        static List<Notice> feasible(BudgetProject project, Actor staff) {
+            return tell(project, staff, "project.feasible", project.getTitle(), project.getCost().amount());
+        }
+
+        static List<Notice> notFeasible(BudgetProject project, Actor staff) {
+            return tell(project, staff, "project.notFeasible", project.getTitle(), project.getReviewReason().orElse(""));
+        }
+
+        static List<Notice> merged(BudgetProject duplicate, BudgetProject target, Actor staff) {
+            return duplicate.getAuthors().stream().filter(a -> !a.equals(staff.username()))
+                    .map(a -> Notice.of(a, NotificationKind.PROJECT_REVIEWED, "project.merged",
+                            "/budget/project.xhtml?id=" + target.getId(), duplicate.getTitle(), target.getTitle()))
+                    .toList();
+        }
+
+        private static List<Notice> tell(BudgetProject project, Actor staff, String event, Object... values) {
+            return project.getAuthors().stream().filter(a -> !a.equals(staff.username()))
+                    .map(a -> Notice.of(a, NotificationKind.PROJECT_REVIEWED, event,
+                            "/budget/project.xhtml?id=" + project.getId(), values))
+                    .toList();
+        }
     }
 }

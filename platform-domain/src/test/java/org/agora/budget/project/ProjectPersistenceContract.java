@@ -356,4 +356,29 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
         Map<Long, Long> counts = projects(p -> p.countsByEnvelope(call));
         assertThat(counts).containsOnly(Map.entry(nord, 6L), Map.entry(sud, 1L));
     }
+
+    // --- notifications (issue 14): what the review tells the authors ---
+
+    @Test
+    void theAuthorsAreToldTheReviewInTheAppAndByMail() {
+        long garden = submit("Un jardin", 30_000).getId();
+        long pool = submit("Une piscine", 140_000).getId();
+        long duplicate = projects(p -> p.submit(NEIGHBOUR, draft(nord, "Jardin collectif", 25_000), DURING_SUBMISSION)).getId();
+        review(r -> r.markFeasible(AGENT, garden, 42_000L, null, DURING_REVIEW));
+        review(r -> r.markNotFeasible(AGENT, pool, "Le terrain n'appartient pas à la ville.", DURING_REVIEW));
+        review(r -> r.merge(AGENT, duplicate, garden, DURING_REVIEW));
+
+        List<String> told = db().inTransaction(em -> em.createQuery("select concat(n.recipient, ' ', n.event, ' ', n.link)"
+                + " from org.agora.notification.Notification n order by n.id", String.class).getResultList());
+        assertThat(told).containsExactly("resident project.feasible /budget/project.xhtml?id=" + garden,
+                "resident project.notFeasible /budget/project.xhtml?id=" + pool,
+                "voisine project.merged /budget/project.xhtml?id=" + garden);
+        long mails = db().inTransaction(em -> em.createQuery("select count(m) from org.agora.notification.Mail m", Long.class)
+                .getSingleResult());
+        assertThat(mails).isEqualTo(3);
+        String text = db().inTransaction(em -> new org.agora.notification.NotificationTexts().inApp(java.util.Locale.ENGLISH,
+                "project.notFeasible", org.agora.testing.Services.on(em).notificationCentre()
+                        .list(AUTHOR, 0, 10).get(0).getArguments()));
+        assertThat(text).isEqualTo("Your project \"Une piscine\" was not accepted: Le terrain n'appartient pas à la ville.");
+    }
 }
