@@ -122,13 +122,19 @@ public class CommentService {
         return Optional.ofNullable(em.find(Comment.class, commentId));
     }
 
-    /** The number of published comments and replies on the target. */
+    /** The number of published comments and replies on the target, not counting those moderation hides. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(CommentTarget target) {
         return counts(target.kind(), List.of(target.id())).getOrDefault(target.id(), 0L);
     }
 
-    /** The number of published comments of each of these targets of one kind that has any, in one query. */
+    /** The target as its owner shows it to this reader now; empty when it does not exist for them (moderation). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Commentable> target(Actor reader, CommentTarget target) {
+        return owner(target.kind()).flatMap(owner -> owner.find(reader, target.id(), Instant.now()));
+    }
+
+    /** The number of published (and not hidden) comments of each of these targets of one kind that has any, in one query. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, Long> counts(CommentTarget.Kind kind, Collection<Long> ids) {
         Map<Long, Long> counts = new HashMap<>();
@@ -136,7 +142,8 @@ public class CommentService {
             return counts;
         }
         List<Object[]> rows = em.createQuery("select c.targetId, count(c) from Comment c where c.targetKind = :kind"
-                        + " and c.status = :published and c.targetId in :ids group by c.targetId", Object[].class)
+                        + " and c.status = :published and c.hiddenState is null and c.targetId in :ids"
+                        + " group by c.targetId", Object[].class)
                 .setParameter("kind", kind).setParameter("published", CommentStatus.PUBLISHED)
                 .setParameter("ids", new ArrayList<>(new HashSet<>(ids))).getResultList();
         for (Object[] row : rows) {

@@ -6,10 +6,12 @@ import org.agora.budget.call.BudgetService;
 import org.agora.budget.followup.FollowUpService;
 import org.agora.budget.opendata.OpenDataService;
 import org.agora.budget.project.ProjectComments;
+import org.agora.budget.project.ProjectModeration;
 import org.agora.budget.project.ProjectService;
 import org.agora.budget.project.ReviewService;
 import org.agora.budget.vote.TallyService;
 import org.agora.budget.vote.VotingService;
+import org.agora.comment.CommentModeration;
 import org.agora.comment.CommentService;
 import org.agora.consultation.ConsultationComments;
 import org.agora.consultation.ConsultationService;
@@ -19,12 +21,18 @@ import org.agora.council.CouncilDocumentService;
 import org.agora.council.CouncilNewsService;
 import org.agora.council.CouncilService;
 import org.agora.council.IdeaComments;
+import org.agora.council.IdeaModeration;
 import org.agora.council.IdeaService;
 import org.agora.council.MeetingService;
 import org.agora.council.NewsPostComments;
+import org.agora.council.NewsPostModeration;
 import org.agora.media.DocumentFile;
 import org.agora.media.DocumentService;
 import org.agora.media.ImageService;
+import org.agora.moderation.AuditLog;
+import org.agora.moderation.AutoHide;
+import org.agora.moderation.BlockService;
+import org.agora.moderation.ModerationService;
 import org.agora.territory.TerritoryService;
 
 /**
@@ -97,6 +105,21 @@ public final class Services {
                 new NewsPostComments(em, councils(), councilNews()), new IdeaComments(em, councils(), ideas())));
     }
 
+    public AuditLog audit() {
+        return new AuditLog(em);
+    }
+
+    /** Moderation over every capability whose items may be reported, hiding after {@code autoHide} reports. */
+    public ModerationService moderation(int autoHide) {
+        return new ModerationService(em, List.of(new CommentModeration(em, comments()), new ProjectModeration(em),
+                new IdeaModeration(em, councils()), new NewsPostModeration(em, councils(), councilNews())), audit(),
+                new AutoHide(autoHide), decided -> { });
+    }
+
+    public BlockService blocks() {
+        return new BlockService(em, audit());
+    }
+
     public BudgetService budget() {
         return new BudgetService(em, territory());
     }
@@ -106,7 +129,7 @@ public final class Services {
     }
 
     public ReviewService reviews() {
-        return new ReviewService(em);
+        return new ReviewService(em, audit());
     }
 
     /** The count, opening sealed ballots with the secret of the system property or the environment. */

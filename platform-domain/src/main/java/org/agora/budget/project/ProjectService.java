@@ -161,14 +161,15 @@ public class ProjectService {
         return Optional.ofNullable(em.find(BudgetProject.class, id));
     }
 
-    /** A call's projects matching the filter, by title. */
+    /** A call's projects matching the filter, by title; never a merged, rejected or hidden one. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<BudgetProject> search(ProjectFilter filter) {
         StringBuilder jpql = new StringBuilder("select p from BudgetProject p where p.envelope.call.id = :call"
-                + " and p.status <> :merged");
+                + " and p.status <> :merged and p.status <> :rejected and p.hiddenState is null");
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("call", filter.callId());
         parameters.put("merged", ProjectStatus.MERGED);
+        parameters.put("rejected", ProjectStatus.REJECTED);
         if (filter.envelopeId() != null) {
             jpql.append(" and p.envelope.id = :envelope");
             parameters.put("envelope", filter.envelopeId());

@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.agora.budget.call.BudgetPermissions;
 import org.agora.budget.call.Envelope;
+import org.agora.moderation.AuditAction;
+import org.agora.moderation.AuditLog;
+import org.agora.moderation.ItemKind;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
@@ -18,13 +21,15 @@ import org.agora.shared.NotFoundException;
 /**
  * Staff reviewing an envelope's projects until the vote opens: feasible (with a revised cost) or not feasible
  * (with a public reason), duplicates merged into one project (their authors and supports carried over), and the
- * feasible projects put on the ballot or taken off it. The authors read the outcome on their projects' pages.
+ * feasible projects put on the ballot or taken off it. The authors read the outcome on their projects' pages. Each
+ * decision is appended to the audit log in its transaction.
  */
 @ApplicationScoped
 @Transactional
 public class ReviewService {
 
     private EntityManager em;
+    private AuditLog audit;
 
     protected ReviewService() {
         // for CDI
@@ -32,26 +37,30 @@ public class ReviewService {
 
     /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
     @Inject
-    public ReviewService(EntityManager em) {
+    public ReviewService(EntityManager em, AuditLog audit) {
         this.em = em;
+        this.audit = audit;
     }
 
     public BudgetProject markFeasible(Actor staff, long projectId, Long revisedCost, String note, Instant now) {
         BudgetProject project = reviewable(staff, projectId, now);
+        String before = state(project);
         project.markFeasible(revisedCost, note);
-        return saved(project);
+        return audited(staff, now, AuditAction.REVIEW_FEASIBLE, project, note, before);
     }
 
     public BudgetProject markNotFeasible(Actor staff, long projectId, String reason, Instant now) {
         BudgetProject project = reviewable(staff, projectId, now);
+        String before = state(project);
         project.markNotFeasible(reason);
-        return saved(project);
+        return audited(staff, now, AuditAction.REVIEW_NOT_FEASIBLE, project, reason, before);
     }
 
     /** Merges the duplicate into the target: the duplicate's authors and supporters now back the target. */
     public BudgetProject merge(Actor staff, long duplicateId, long targetId, Instant now) {
         BudgetProject duplicate = reviewable(staff, duplicateId, now);
         BudgetProject target = project(targetId);
+        String before = state(duplicate);
         duplicate.mergeInto(target);
         em.createNativeQuery("insert into project_supports (project_id, supporter) select ?, s.supporter"
                         + " from project_supports s where s.project_id = ? and not exists (select 1 from project_supports t"
@@ -59,14 +68,15 @@ public class ReviewService {
                 .setParameter(1, targetId).setParameter(2, duplicateId).setParameter(3, targetId).executeUpdate();
         em.createNativeQuery("delete from project_supports where project_id = ?").setParameter(1, duplicateId)
                 .executeUpdate();
-        saved(duplicate);
+        audited(staff, now, AuditAction.REVIEW_MERGE, duplicate, "→ " + targetId, before);
         return saved(target);
     }
 
     public BudgetProject putOnBallot(Actor staff, long projectId, boolean onBallot, Instant now) {
         BudgetProject project = reviewable(staff, projectId, now);
+        String before = state(project);
         project.setOnBallot(onBallot);
-        return saved(project);
+        return audited(staff, now, AuditAction.REVIEW_BALLOT, project, null, before);
     }
 
     /** Every project of the envelope, merged duplicates included, for its managers. */
@@ -93,6 +103,18 @@ public class ReviewService {
     private BudgetProject project(long id) {
         return Optional.ofNullable(em.find(BudgetProject.class, id))
                 .orElseThrow(() -> new NotFoundException("budget.project.notFound", id));
+    }
+
+    /** The decision saved, and appended to the audit log in the same transaction. */
+    private BudgetProject audited(Actor staff, Instant now, AuditAction action, BudgetProject project, String reason,
+                                  String before) {
+        audit.append(staff, now, action, ItemKind.BUDGET_PROJECT.name(), String.valueOf(project.getId()),
+                project.getEnvelope().getDistrict(), reason, before, state(project));
+        return saved(project);
+    }
+
+    private static String state(BudgetProject project) {
+        return project.getStatus().name() + (project.isOnBallot() ? " ON_BALLOT" : "") + " " + project.getCost();
     }
 
     private BudgetProject saved(BudgetProject project) {
