@@ -36,4 +36,8 @@ class ApiSuiteIT {
     @Nested
     class Consultations extends ConsultationApiTests {
     }
+
+    @Nested
+    class Moderation extends ModerationApiTests {
+    }
 }

@@ -44,4 +44,8 @@ class JourneysSuiteIT {
     @Nested
     class CouncilContent extends CouncilContentTests {
     }
+
+    @Nested
+    class Moderation extends ModerationJourneyTests {
+    }
 }

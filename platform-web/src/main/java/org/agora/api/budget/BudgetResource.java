@@ -37,6 +37,7 @@ import org.agora.budget.counting.VotingRule;
 import org.agora.budget.opendata.OpenDataService;
 import org.agora.budget.opendata.PabulibFile;
 import org.agora.budget.project.BudgetProject;
+import org.agora.budget.project.ProjectService;
 import org.agora.budget.vote.TallyService;
 import org.agora.budget.vote.Turnout;
 import org.agora.budget.vote.TurnoutService;
@@ -48,6 +49,7 @@ import org.agora.shared.Period;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -169,6 +171,9 @@ public class BudgetResource {
     OpenDataService openData;
 
     @Inject
+    ProjectService projects;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -233,6 +238,17 @@ public class BudgetResource {
         ProjectJson body = required(request, null);
         BudgetProject project = voting.addToBallot(currentUser.actor(), id, body.title(), body.cost(), Instant.now());
         return Response.status(Response.Status.CREATED).entity(ProjectJson.of(project)).build();
+    }
+
+    @PUT
+    @Path("projects/{id}/support")
+    @Operation(summary = "Support a project (residents of its envelope, during the submission phase; not when blocked)")
+    @APIResponse(responseCode = "204", description = "Supported (once: supporting again changes nothing)")
+    @APIResponse(responseCode = "403", description = "Not a resident of its district, blocked, or not in submission")
+    @SecurityRequirement(name = "keycloak")
+    public Response support(@PathParam("id") long id) {
+        projects.support(currentUser.actor(), id, Instant.now());
+        return Response.noContent().build();
     }
 
     @PUT
