@@ -18,11 +18,11 @@ import org.agora.moderation.ItemKind;
 import org.agora.moderation.ItemRef;
 import org.agora.moderation.ModerationService;
 import org.agora.moderation.ReportReason;
-import org.agora.moderation.Visibility;
 import org.agora.shared.Actor;
 import org.agora.web.platform.CityTime;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
+import org.agora.web.moderation.HiddenNotice;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 
@@ -146,7 +146,7 @@ public class CommentsSection implements Serializable {
                     c.isHidden() ? "" : c.getBody(),
                     mayWrite && c.isPublished() && !c.isHidden() && c.getDepth() < Comment.MAX_DEPTH,
                     !c.isHidden() && CommentPermissions.canEdit(reader, c, shown.target()),
-                    CommentPermissions.canDelete(reader, c), hiddenNotice(c.getVisibility(), locale),
+                    CommentPermissions.canDelete(reader, c), HiddenNotice.of(c.getVisibility(), locale),
                     reader.isSignedIn() && !reader.isBlocked() && c.isPublished() && !c.isHidden()
                             && !c.getAuthor().equals(reader.username()))).toList();
         }
@@ -200,15 +200,6 @@ public class CommentsSection implements Serializable {
 
     public void setBody(String body) {
         this.body = body;
-    }
-
-    /** The text shown in place of a hidden comment, or null for a visible one. */
-    static String hiddenNotice(Visibility visibility, Locale locale) {
-        return switch (visibility.state()) {
-            case VISIBLE -> null;
-            case PENDING -> Texts.format(locale, "moderation.hidden.pending");
-            case HIDDEN -> Texts.format(locale, "moderation.hidden.reason", visibility.publicReason().orElse(""));
-        };
     }
 
     // --- reporting a comment ---
