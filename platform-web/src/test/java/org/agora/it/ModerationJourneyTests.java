@@ -5,6 +5,7 @@ import static org.agora.it.BudgetScenarios.onBallot;
 import static org.agora.it.BudgetScenarios.openForProjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -63,6 +64,31 @@ abstract class ModerationJourneyTests {
             assertThat(moderator.all(By.cssSelector("#comment-" + spam + " .comment-body"))).isEmpty();
             assertThat(moderator.driver().getTitle()).doesNotContain("pwned");
             assertThat(moderator.text()).doesNotContain("Achetez des montres");
+        }
+    }
+
+    @Test
+    void aBlockedResidentSeesWhyAndIsOfferedNoWayToWrite() {
+        Reply added = Api.as(DemoUser.OFFICE_ADMIN).post("/api/budget/envelopes/" + openForProjects().envelope("sud")
+                + "/projects", "{\"title\": \"Un banc\", \"cost\": 5000}");
+        long project = added.json().getJsonNumber("id").longValue();
+        comment(DemoUser.OFFICE_ADMIN, project, "<p>Votre avis ?</p>", null);
+        Reply blocked = Api.as(DemoUser.MODERATOR).post("/api/moderation/blocks",
+                "{\"username\": \"resident.sud\", \"reason\": \"Messages <i>injurieux</i>\"}");
+        assertThat(blocked.status()).as(blocked.body()).isEqualTo(201);
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT_SUD).open("/budget/project.xhtml?id=" + project);
+
+            assertThat(resident.find("blocked-notice").getText())
+                    .isEqualTo("Votre compte est bloqué par la modération : Messages <i>injurieux</i>");
+            String why = "Votre compte est bloqué par la modération : vous pouvez lire, mais plus publier, signaler, "
+                    + "soutenir ni voter. La raison est affichée en haut de la page.";
+            assertThat(resident.find("why-not-comment").getText()).isEqualTo(why);
+            assertThat(resident.has("support:supportButton")).isFalse();
+            assertThat(resident.all(By.cssSelector("a.comment-report"))).isEmpty();
+        } finally {
+            assertThat(Api.as(DemoUser.MODERATOR).post("/api/moderation/blocks/resident.sud/unblock",
+                    "{\"reason\": \"Levée\"}").status()).isEqualTo(204);
         }
     }
 }
