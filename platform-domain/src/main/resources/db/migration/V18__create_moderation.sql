@@ -1,4 +1,4 @@
--- Moderation: residents report items (comments, budget proposals, council ideas and news posts); a moderation case per
+-- Moderation: residents report items (comments, budget proposals, council ideas, news posts and documents); a moderation case per
 -- item gathers its reports and the moderators' decision. One report per person per item (ux_moderation_reports), even
 -- for a double submit on two instances. The items keep their own visibility (hidden_state: PENDING when hidden
 -- automatically until a moderator decides, HIDDEN with a public reason shown in its place), so that every read of
@@ -25,7 +25,8 @@ CREATE TABLE moderation_cases (
     decided_at     TIMESTAMP WITH TIME ZONE,
     version        INTEGER        NOT NULL DEFAULT 0,
     CONSTRAINT ux_moderation_cases_item UNIQUE (item_kind, item_id),
-    CONSTRAINT ck_moderation_cases_kind CHECK (item_kind IN ('COMMENT', 'BUDGET_PROJECT', 'COUNCIL_IDEA', 'COUNCIL_POST')),
+    CONSTRAINT ck_moderation_cases_kind CHECK (item_kind IN ('COMMENT', 'BUDGET_PROJECT', 'COUNCIL_IDEA', 'COUNCIL_POST',
+                                                             'COUNCIL_DOCUMENT')),
     CONSTRAINT ck_moderation_cases_state CHECK (state IN ('OPEN', 'PENDING', 'KEPT', 'HIDDEN', 'RESTORED', 'REJECTED')),
     CONSTRAINT ck_moderation_cases_reason CHECK ((state IN ('HIDDEN', 'REJECTED')) = (public_reason IS NOT NULL)),
     CONSTRAINT ck_moderation_cases_reports CHECK (open_reports >= 0)
@@ -85,6 +86,10 @@ ALTER TABLE council_ideas ADD CONSTRAINT ck_council_ideas_hidden CHECK (hidden_s
 ALTER TABLE council_news ADD COLUMN hidden_state VARCHAR(20);
 ALTER TABLE council_news ADD COLUMN hidden_reason VARCHAR(500);
 ALTER TABLE council_news ADD CONSTRAINT ck_council_news_hidden CHECK (hidden_state IN ('PENDING', 'HIDDEN'));
+
+ALTER TABLE council_documents ADD COLUMN hidden_state VARCHAR(20);
+ALTER TABLE council_documents ADD COLUMN hidden_reason VARCHAR(500);
+ALTER TABLE council_documents ADD CONSTRAINT ck_council_documents_hidden CHECK (hidden_state IN ('PENDING', 'HIDDEN'));
 
 ALTER TABLE budget_projects DROP CONSTRAINT ck_budget_projects_status;
 ALTER TABLE budget_projects ADD CONSTRAINT ck_budget_projects_status

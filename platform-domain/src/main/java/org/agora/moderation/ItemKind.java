@@ -5,5 +5,6 @@ public enum ItemKind {
     COMMENT,
     BUDGET_PROJECT,
     COUNCIL_IDEA,
-    COUNCIL_POST
+    COUNCIL_POST,
+    COUNCIL_DOCUMENT
 }

@@ -29,6 +29,7 @@ import org.agora.comment.Comment;
 import org.agora.comment.CommentTarget;
 import org.agora.council.CouncilDraft;
 import org.agora.council.IdeaService;
+import org.agora.media.TestDocuments;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.DistrictCode;
@@ -170,6 +171,11 @@ abstract class ModerationPersistenceContract extends DatabaseTest {
         return news.size();
     }
 
+    private int documentsListed() {
+        List<?> documents = db().inTransaction(em -> Services.on(em).councilDocuments().visible(DAVID, council));
+        return documents.size();
+    }
+
     private List<ModerationCase> queue(Actor staff) {
         return moderation(m -> m.queue(staff, ModerationService.QueueFilter.AWAITING));
     }
@@ -285,19 +291,24 @@ abstract class ModerationPersistenceContract extends DatabaseTest {
     }
 
     @Test
-    void hiddenItemsLeaveTheirOwnersLists() {
+    void hiddenItemsLeaveTheirOwnersListsAndFiles() {
         long idea = db().inTransaction(em -> Services.on(em).ideas().post(BRUNO, council, "Un composteur", "Au square",
                 NOW)).getId();
         long post = db().inTransaction(em -> Services.on(em).councilNews().post(ALICE, council, "Fête",
                 "<p>Samedi</p>", false, NOW)).getId();
+        long document = db().inTransaction(em -> Services.on(em).councilDocuments().publish(ALICE, council, "Tract",
+                false, "tract.docx", TestDocuments.docx("Tract"), NOW)).getId();
         for (ItemRef item : List.of(new ItemRef(ItemKind.BUDGET_PROJECT, garden), new ItemRef(ItemKind.COUNCIL_IDEA, idea),
-                new ItemRef(ItemKind.COUNCIL_POST, post))) {
+                new ItemRef(ItemKind.COUNCIL_POST, post), new ItemRef(ItemKind.COUNCIL_DOCUMENT, document))) {
             moderation(1, m -> m.report(DAVID, item, ReportReason.SPAM, null, NOW));
         }
 
         assertThat(projectTitles()).isEmpty();
         assertThat(ideasOnBoard()).isZero();
         assertThat(newsShown()).isZero();
+        assertThat(documentsListed()).isZero();
+        refused(() -> db().inTransaction(em -> Services.on(em).councilDocuments().file(DAVID, document)),
+                NotFoundException.class, "council.document.notFound");
         // by its address the item is still found: its page shows the state in its place
         BudgetProject hidden = db().inTransaction(em -> Services.on(em).projects().get(garden));
         assertThat(hidden.getVisibility().state()).isEqualTo(Visibility.State.PENDING);
@@ -308,6 +319,7 @@ abstract class ModerationPersistenceContract extends DatabaseTest {
         assertThat(projectTitles()).containsExactly("Un jardin partagé");
         assertThat(ideasOnBoard()).isEqualTo(1);
         assertThat(newsShown()).isEqualTo(1);
+        assertThat(documentsListed()).isEqualTo(1);
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.agora.consultation.ResponseService;
 import org.agora.council.CouncilDocumentService;
 import org.agora.council.CouncilNewsService;
 import org.agora.council.CouncilService;
+import org.agora.council.DocumentModeration;
 import org.agora.council.IdeaComments;
 import org.agora.council.IdeaModeration;
 import org.agora.council.IdeaService;
@@ -112,7 +113,8 @@ public final class Services {
     /** Moderation over every capability whose items may be reported, hiding after {@code autoHide} reports. */
     public ModerationService moderation(int autoHide) {
         return new ModerationService(em, List.of(new CommentModeration(em, comments()), new ProjectModeration(em),
-                new IdeaModeration(em, councils()), new NewsPostModeration(em, councils(), councilNews())), audit(),
+                new IdeaModeration(em, councils()), new NewsPostModeration(em, councils(), councilNews()),
+                new DocumentModeration(em, councils(), councilDocuments())), audit(),
                 new AutoHide(autoHide), decided -> { });
     }
 

@@ -186,4 +186,14 @@ abstract class ModerationApiTests {
         assertThat(audit.array().getValuesAs(JsonObject.class).stream().limit(2).map(a -> a.getString("action")))
                 .containsExactly("UNBLOCK", "BLOCK");
     }
+
+    @Test
+    void theModerationApiIsInTheOpenApiDescription() throws Exception {
+        String base = Platform.APP.substring(0, Platform.APP.lastIndexOf('/'));
+        var openapi = Platform.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/openapi"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(openapi.body()).contains("/moderation/reports", "/moderation/cases/{id}/hide",
+                "/moderation/cases/{id}/reject", "/moderation/blocks", "/moderation/audit",
+                "/budget/projects/{id}/support");
+    }
 }
