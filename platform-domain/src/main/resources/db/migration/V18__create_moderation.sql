@@ -15,6 +15,8 @@ CREATE TABLE moderation_cases (
     item_kind      VARCHAR(20)    NOT NULL,
     item_id        BIGINT         NOT NULL,
     district_code  VARCHAR(32),
+    space_kind     VARCHAR(20),
+    space_id       BIGINT,
     author         VARCHAR(100)   NOT NULL,
     excerpt        VARCHAR(300)   NOT NULL,
     state          VARCHAR(20)    NOT NULL,
@@ -33,6 +35,7 @@ CREATE TABLE moderation_cases (
 );
 
 CREATE INDEX ix_moderation_cases_state ON moderation_cases (state, district_code);
+CREATE INDEX ix_moderation_cases_space ON moderation_cases (space_kind, space_id, state);
 
 CREATE TABLE moderation_reports (
     id           BIGINT         PRIMARY KEY,
@@ -90,6 +93,9 @@ ALTER TABLE council_news ADD CONSTRAINT ck_council_news_hidden CHECK (hidden_sta
 ALTER TABLE council_documents ADD COLUMN hidden_state VARCHAR(20);
 ALTER TABLE council_documents ADD COLUMN hidden_reason VARCHAR(500);
 ALTER TABLE council_documents ADD CONSTRAINT ck_council_documents_hidden CHECK (hidden_state IN ('PENDING', 'HIDDEN'));
+
+-- pre-moderation: a call's managers may have every new proposal and comment wait for a moderator's approval
+ALTER TABLE budget_calls ADD COLUMN pre_moderated BOOLEAN DEFAULT FALSE NOT NULL;
 
 ALTER TABLE budget_projects DROP CONSTRAINT ck_budget_projects_status;
 ALTER TABLE budget_projects ADD CONSTRAINT ck_budget_projects_status

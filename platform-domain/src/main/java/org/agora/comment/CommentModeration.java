@@ -62,9 +62,10 @@ public class CommentModeration implements ModerationTargets {
         }
     }
 
-    private static ModeratedItem item(Comment comment, Commentable target) {
+    /** The comment as moderation sees it, in its target's district, space and page. */
+    static ModeratedItem item(Comment comment, Commentable target) {
         return new ModeratedItem(new ItemRef(ItemKind.COMMENT, comment.getId()), comment.getAuthor(), target.district(),
                 RichText.plainText(comment.getBody()), target.path() + "#comment-" + comment.getId(),
-                comment.getVisibility());
+                comment.getVisibility(), target.space());
     }
 }

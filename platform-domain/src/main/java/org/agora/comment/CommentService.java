@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+import org.agora.moderation.ModerationHolds;
+import org.agora.moderation.Visibility;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
@@ -34,6 +36,7 @@ public class CommentService {
 
     private EntityManager em;
     private Iterable<CommentTargets> owners;
+    private ModerationHolds holds;
 
     protected CommentService() {
         // for CDI
@@ -41,24 +44,25 @@ public class CommentService {
 
     /** The entity manager and the targets' owners, as CDI finds them. */
     @Inject
-    public CommentService(EntityManager em, @Any Instance<CommentTargets> owners) {
+    public CommentService(EntityManager em, @Any Instance<CommentTargets> owners, ModerationHolds holds) {
         this.em = em;
         this.owners = owners;
+        this.holds = holds;
     }
 
     /** Outside a container: an entity manager whose transactions the caller runs, and the targets' owners. */
-    public CommentService(EntityManager em, List<CommentTargets> owners) {
+    public CommentService(EntityManager em, List<CommentTargets> owners, ModerationHolds holds) {
         this.em = em;
         this.owners = List.copyOf(owners);
+        this.holds = holds;
     }
 
     /** A new comment at the top of the target's thread. */
     public Comment post(Actor actor, String displayName, CommentTarget target, String body, Instant now) {
         Commentable commentable = writable(actor, target, now);
-        Comment comment = Comment.on(commentable.target(), CommentAuthor.of(actor, displayName), CommentBody.of(body), now);
-        em.persist(comment);
-        em.flush();
-        return comment;
+        CommentAuthor author = CommentAuthor.of(actor, displayName);
+        Comment comment = Comment.on(commentable.target(), author, CommentBody.of(body), now);
+        return stored(comment, author, commentable, now);
     }
 
     /** A reply to a comment of the same target (three levels at most). */
@@ -70,10 +74,9 @@ public class CommentService {
             throw new InvalidInputException("parent", "comment.reply.otherTarget");
         }
         CommentBody checked = CommentBody.of(body);
-        Comment reply = parent.reply(CommentAuthor.of(actor, displayName), checked, now);
-        em.persist(reply);
-        em.flush();
-        return reply;
+        CommentAuthor author = CommentAuthor.of(actor, displayName);
+        Comment reply = parent.reply(author, checked, now);
+        return stored(reply, author, commentable, now);
     }
 
     /** The author changes their comment's text while the target takes comments; it is marked as edited. */
@@ -150,6 +153,24 @@ public class CommentService {
             counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
         }
         return counts;
+    }
+
+    /**
+     * Stores a new comment; a resident's on a pre-moderated target waits, hidden, for a moderator's approval (staff, who
+     * speak for the city with a badge, are not held).
+     */
+    private Comment stored(Comment comment, CommentAuthor author, Commentable commentable, Instant now) {
+        boolean held = commentable.preModerated() && author.badge().isEmpty();
+        if (held) {
+            comment.show(Visibility.PENDING_REVIEW);
+        }
+        em.persist(comment);
+        em.flush();
+        if (held) {
+            holds.hold(CommentModeration.item(comment, commentable), now);
+            em.flush();
+        }
+        return comment;
     }
 
     /** Each comment followed by its replies (both oldest first); deleted ones only while they have replies shown. */

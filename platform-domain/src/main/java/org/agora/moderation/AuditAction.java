@@ -3,6 +3,7 @@ package org.agora.moderation;
 /** The acts the audit log records: moderation decisions, automatic hiding, blocks, and project review decisions. */
 public enum AuditAction {
     AUTO_HIDE,
+    HOLD,
     KEEP,
     HIDE,
     RESTORE,

@@ -44,6 +44,12 @@ public class ModerationCase {
     @Column(name = "district_code", length = 32)
     private String districtCode;
 
+    @Column(name = "space_kind", length = 20)
+    private String spaceKind;
+
+    @Column(name = "space_id")
+    private Long spaceId;
+
     @Column(nullable = false, length = 100)
     private String author;
 
@@ -80,10 +86,22 @@ public class ModerationCase {
         this.itemKind = item.ref().kind();
         this.itemId = item.ref().id();
         this.districtCode = item.district().map(DistrictCode::value).orElse(null);
+        item.space().ifPresent(space -> {
+            int colon = space.lastIndexOf(':');
+            this.spaceKind = space.substring(0, colon);
+            this.spaceId = Long.parseLong(space.substring(colon + 1));
+        });
         this.author = item.author();
         this.excerpt = item.excerpt();
         this.state = CaseState.OPEN;
         this.openedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A new contribution to a pre-moderated space: hidden, waiting for a moderator's approval (keep) or refusal. */
+    static ModerationCase held(ModeratedItem item, Instant now) {
+        ModerationCase held = new ModerationCase(item, now);
+        held.state = CaseState.PENDING;
+        return held;
     }
 
     /** One more open report; true when the rule hides the item now. */
@@ -174,6 +192,11 @@ public class ModerationCase {
 
     public Optional<DistrictCode> getDistrict() {
         return Optional.ofNullable(districtCode).map(DistrictCode::new);
+    }
+
+    /** The space the item was contributed to, if its owner counts one. */
+    public Optional<String> getSpace() {
+        return spaceKind == null ? Optional.empty() : Optional.of(spaceKind + ":" + spaceId);
     }
 
     public String getAuthor() {

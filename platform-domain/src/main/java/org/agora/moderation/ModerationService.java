@@ -213,6 +213,21 @@ public class ModerationService {
         }).toList();
     }
 
+    /** How many contributions to a space moderators refused (hidden or rejected), by public reason: public figures. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Long> rejections(String space) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        int colon = space.lastIndexOf(':');
+        List<Object[]> rows = em.createQuery("select c.publicReason, count(c) from ModerationCase c where c.spaceKind = :k"
+                        + " and c.spaceId = :i and c.state in :refused group by c.publicReason", Object[].class)
+                .setParameter("k", space.substring(0, colon)).setParameter("i", Long.parseLong(space.substring(colon + 1)))
+                .setParameter("refused", List.of(CaseState.HIDDEN, CaseState.REJECTED)).getResultList();
+        for (Object[] row : rows) {
+            counts.put((String) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
     /** Whether anything was ever reported (the demo seeds its reports only then). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean anyCase() {

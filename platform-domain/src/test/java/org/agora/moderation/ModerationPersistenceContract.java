@@ -472,4 +472,43 @@ abstract class ModerationPersistenceContract extends DatabaseTest {
             return null;
         }), InvalidInputException.class, "moderation.reason.required");
     }
+
+    @Test
+    void aPreModeratedCallHoldsProposalsAndCommentsUntilAModeratorApprovesAndCountsItsRejections() {
+        refused(() -> db().inTransaction(em -> Services.on(em).budget().preModerate(ALICE, callId, true)),
+                NotAllowedException.class, "budget.call.notAllowed");
+        db().inTransaction(em -> Services.on(em).budget().preModerate(OFFICE, callId, true));
+
+        long orchard = project(BRUNO, envelope(NORD), "Un verger");
+        Comment question = comment(CHLOE, "<p>Combien d'arbres ?</p>");
+        Comment insult = comment(DAVID, "<p>Quelle idée stupide</p>");
+
+        assertThat(projectTitles()).containsExactly("Un jardin partagé");
+        assertThat(commentCount()).isZero();
+        assertThat(commentVisibility(question.getId())).isEqualTo(Visibility.PENDING_REVIEW);
+        List<ModerationCase> waiting = queue(AGENT_OF_NORD);
+        assertThat(waiting).hasSize(3).allSatisfy(c -> {
+            assertThat(c.getState()).isEqualTo(CaseState.PENDING);
+            assertThat(c.getOpenReports()).isZero();
+            assertThat(c.getSpace()).contains("BUDGET_CALL:" + callId);
+        });
+        Function<ItemKind, Function<Long, Long>> caseOf = kind -> id -> waiting.stream()
+                .filter(c -> c.getItem().equals(new ItemRef(kind, id))).findFirst().orElseThrow().getId();
+
+        moderation(m -> m.keep(AGENT_OF_NORD, caseOf.apply(ItemKind.BUDGET_PROJECT).apply(orchard), null, NOW));
+        moderation(m -> m.keep(AGENT_OF_NORD, caseOf.apply(ItemKind.COMMENT).apply(question.getId()), null, NOW));
+        moderation(m -> m.hide(AGENT_OF_NORD, caseOf.apply(ItemKind.COMMENT).apply(insult.getId()), "Propos injurieux",
+                NOW));
+
+        assertThat(projectTitles()).containsExactly("Un jardin partagé", "Un verger");
+        assertThat(commentCount()).isEqualTo(1);
+        java.util.Map<String, Long> rejections = moderation(m -> m.rejections("BUDGET_CALL:" + callId));
+        assertThat(rejections).containsExactly(java.util.Map.entry("Propos injurieux", 1L));
+        assertThat(audit(new AuditLog.Filter(Optional.empty(), Optional.of(AuditAction.HOLD), Optional.empty(),
+                Optional.empty(), Optional.empty()))).hasSize(3);
+
+        db().inTransaction(em -> Services.on(em).budget().preModerate(OFFICE, callId, false));
+        comment(CHLOE, "<p>Merci</p>");
+        assertThat(commentCount()).isEqualTo(2);
+    }
 }

@@ -33,6 +33,7 @@ import org.agora.media.ImageService;
 import org.agora.moderation.AuditLog;
 import org.agora.moderation.AutoHide;
 import org.agora.moderation.BlockService;
+import org.agora.moderation.ModerationHolds;
 import org.agora.moderation.ModerationService;
 import org.agora.territory.TerritoryService;
 
@@ -103,7 +104,7 @@ public final class Services {
     /** The comments, with every capability whose content takes them. */
     public CommentService comments() {
         return new CommentService(em, List.of(new ProjectComments(em), new ConsultationComments(em),
-                new NewsPostComments(em, councils(), councilNews()), new IdeaComments(em, councils(), ideas())));
+                new NewsPostComments(em, councils(), councilNews()), new IdeaComments(em, councils(), ideas())), holds());
     }
 
     public AuditLog audit() {
@@ -118,6 +119,10 @@ public final class Services {
                 new AutoHide(autoHide), decided -> { });
     }
 
+    public ModerationHolds holds() {
+        return new ModerationHolds(em, audit());
+    }
+
     public BlockService blocks() {
         return new BlockService(em, audit());
     }
@@ -127,7 +132,7 @@ public final class Services {
     }
 
     public ProjectService projects() {
-        return new ProjectService(em, territory(), images());
+        return new ProjectService(em, territory(), images(), holds());
     }
 
     public ReviewService reviews() {

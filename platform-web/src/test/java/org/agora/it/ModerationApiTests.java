@@ -196,4 +196,38 @@ abstract class ModerationApiTests {
                 "/moderation/cases/{id}/reject", "/moderation/blocks", "/moderation/audit",
                 "/budget/projects/{id}/support");
     }
+
+    @Test
+    void aPreModeratedCallHoldsResidentsCommentsAndShowsItsRejectionsPublicly() {
+        Call call = openForProjects();
+        long project = onBallot(call.envelope("nord"), "Un potager", 15000);
+        assertThat(Api.as(DemoUser.RESIDENT).put("/api/budget/calls/" + call.id() + "/pre-moderation",
+                "{\"preModerated\": true}").status()).isEqualTo(403);
+        Reply on = Api.as(DemoUser.OFFICE_ADMIN).put("/api/budget/calls/" + call.id() + "/pre-moderation",
+                "{\"preModerated\": true}");
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        String path = "/api/budget/projects/" + project + "/comments";
+
+        long offTopic = comment(DemoUser.RESIDENT, project, "<p>Rien à voir</p>", null);
+        long fine = comment(DemoUser.RESIDENT_SUD, project, "<p>Bonne idée</p>", null);
+        long staff = comment(DemoUser.AGENT, project, "<p>Réponse de la mairie</p>", null);
+
+        assertThat(commentOf(project, offTopic).getString("moderation")).isEqualTo("PENDING");
+        assertThat(commentOf(project, offTopic).getString("body")).isEmpty();
+        assertThat(commentOf(project, staff).getString("moderation")).isEqualTo("VISIBLE");
+        assertThat(Api.anonymous().get(path).json().getInt("count")).isEqualTo(1);
+        Api.as(DemoUser.MODERATOR).post("/api/moderation/cases/" + caseOf(DemoUser.MODERATOR, offTopic) + "/hide",
+                reason("Hors sujet"));
+        Reply kept = Api.as(DemoUser.AGENT).post("/api/moderation/cases/" + caseOf(DemoUser.AGENT, fine) + "/keep",
+                "{}");
+        assertThat(kept.status()).as(kept.body()).isEqualTo(200);
+
+        assertThat(Api.anonymous().get(path).json().getInt("count")).isEqualTo(2);
+        Reply rejections = Api.anonymous().get("/api/budget/calls/" + call.id() + "/rejections");
+        assertThat(rejections.status()).isEqualTo(200);
+        assertThat(rejections.array().getValuesAs(JsonObject.class)).singleElement().satisfies(r -> {
+            assertThat(r.getString("reason")).isEqualTo("Hors sujet");
+            assertThat(r.getInt("count")).isEqualTo(1);
+        });
+    }
 }

@@ -37,6 +37,8 @@ public class ProjectComments implements CommentTargets {
         return Optional.ofNullable(em.find(BudgetProject.class, id))
                 .map(project -> new Commentable(CommentTarget.budgetProject(id),
                         ProjectPermissions.whyNoComments(project, now))
-                        .at(project.getEnvelope().getDistrict(), "budget/project.xhtml?id=" + id));
+                        .at(project.getEnvelope().getDistrict(), "budget/project.xhtml?id=" + id)
+                        .in(project.getEnvelope().getCall().getModerationSpace(),
+                                project.getEnvelope().getCall().isPreModerated()));
     }
 }

@@ -43,10 +43,15 @@ public class ProjectModeration implements ModerationTargets {
 
     @Override
     public Optional<ModeratedItem> item(long id) {
-        return Optional.ofNullable(em.find(BudgetProject.class, id)).map(p -> new ModeratedItem(
-                new ItemRef(ItemKind.BUDGET_PROJECT, id), p.getAuthors().stream().findFirst().orElse("?"),
-                p.getEnvelope().getDistrict(), p.getTitle() + " — " + p.getDescription().orElse(""),
-                "budget/project.xhtml?id=" + id, p.getVisibility()));
+        return Optional.ofNullable(em.find(BudgetProject.class, id)).map(ProjectModeration::item);
+    }
+
+    /** The project as moderation sees it: in its envelope's district and its call's space. */
+    static ModeratedItem item(BudgetProject p) {
+        return new ModeratedItem(new ItemRef(ItemKind.BUDGET_PROJECT, p.getId()),
+                p.getAuthors().stream().findFirst().orElse("?"), p.getEnvelope().getDistrict(),
+                p.getTitle() + " — " + p.getDescription().orElse(""), "budget/project.xhtml?id=" + p.getId(),
+                p.getVisibility(), Optional.of(p.getEnvelope().getCall().getModerationSpace()));
     }
 
     @Override

@@ -15,6 +15,8 @@ import org.agora.budget.call.BudgetPermissions;
 import org.agora.budget.call.Envelope;
 import org.agora.media.ImageService;
 import org.agora.media.StoredImage;
+import org.agora.moderation.ModerationHolds;
+import org.agora.moderation.Visibility;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
@@ -34,6 +36,7 @@ public class ProjectService {
     private EntityManager em;
     private TerritoryService territory;
     private ImageService images;
+    private ModerationHolds holds;
 
     protected ProjectService() {
         // for CDI
@@ -41,12 +44,14 @@ public class ProjectService {
 
     /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
     @Inject
-    public ProjectService(EntityManager em, TerritoryService territory, ImageService images) {
+    public ProjectService(EntityManager em, TerritoryService territory, ImageService images, ModerationHolds holds) {
         this.em = em;
         this.territory = territory;
         this.images = images;
+        this.holds = holds;
     }
 
+    /** A resident's proposal; in a pre-moderated call it waits, hidden, for a moderator's approval. */
     public BudgetProject submit(Actor author, ProjectDraft draft, Instant now) {
         Envelope envelope = envelopeOf(draft);
         ProjectPermissions.whyNotSubmit(author, envelope, now).ifPresent(reason -> {
@@ -54,8 +59,16 @@ public class ProjectService {
         });
         requireTheme(draft);
         BudgetProject project = BudgetProject.submitted(envelope, draft, author.username(), now);
+        boolean held = envelope.getCall().isPreModerated();
+        if (held) {
+            project.show(Visibility.PENDING_REVIEW);
+        }
         em.persist(project);
         em.flush();
+        if (held) {
+            holds.hold(ProjectModeration.item(project), now);
+            em.flush();
+        }
         return project;
     }
 

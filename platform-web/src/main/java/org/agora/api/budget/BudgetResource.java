@@ -42,6 +42,7 @@ import org.agora.budget.vote.TallyService;
 import org.agora.budget.vote.Turnout;
 import org.agora.budget.vote.TurnoutService;
 import org.agora.budget.vote.VotingService;
+import org.agora.moderation.ModerationService;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
@@ -174,6 +175,9 @@ public class BudgetResource {
     ProjectService projects;
 
     @Inject
+    ModerationService moderation;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -238,6 +242,33 @@ public class BudgetResource {
         ProjectJson body = required(request, null);
         BudgetProject project = voting.addToBallot(currentUser.actor(), id, body.title(), body.cost(), Instant.now());
         return Response.status(Response.Status.CREATED).entity(ProjectJson.of(project)).build();
+    }
+
+    /** Whether a call's new proposals and comments wait for a moderator's approval. */
+    public record PreModerationJson(boolean preModerated) {
+    }
+
+    /** How many contributions to a call moderators refused for one public reason. */
+    public record RejectionJson(String reason, long count) {
+    }
+
+    @PUT
+    @Path("calls/{id}/pre-moderation")
+    @Operation(summary = "Turn a call's pre-moderation on or off (the office): new proposals and comments on its projects "
+            + "then wait for a moderator's approval before anyone else sees them")
+    @APIResponse(responseCode = "403", description = "Not the office")
+    @SecurityRequirement(name = "keycloak")
+    public PreModerationJson preModerate(@PathParam("id") long id, PreModerationJson request) {
+        return new PreModerationJson(budget.preModerate(currentUser.actor(), id, required(request, null).preModerated())
+                .isPreModerated());
+    }
+
+    @GET
+    @Path("calls/{id}/rejections")
+    @Operation(summary = "How many contributions to the call moderators refused, by public reason (public)")
+    public List<RejectionJson> rejections(@PathParam("id") long id) {
+        return moderation.rejections(budget.getCall(id).getModerationSpace()).entrySet().stream()
+                .map(e -> new RejectionJson(e.getKey(), e.getValue())).toList();
     }
 
     @PUT

@@ -79,11 +79,11 @@ public class CommentsSection implements Serializable {
                 comments.edit(actor, editing, body, now);
                 FacesFeedback.doneInPlace("comment.edited");
             } else if (replyTo != null) {
-                comments.reply(actor, currentUser.getDisplayName(), target, replyTo, body, now);
-                FacesFeedback.doneInPlace("comment.replied");
+                Comment reply = comments.reply(actor, currentUser.getDisplayName(), target, replyTo, body, now);
+                FacesFeedback.doneInPlace(reply.isHidden() ? "moderation.held" : "comment.replied");
             } else {
-                comments.post(actor, currentUser.getDisplayName(), target, body, now);
-                FacesFeedback.doneInPlace("comment.posted");
+                Comment posted = comments.post(actor, currentUser.getDisplayName(), target, body, now);
+                FacesFeedback.doneInPlace(posted.isHidden() ? "moderation.held" : "comment.posted");
             }
             cancel();
         });
