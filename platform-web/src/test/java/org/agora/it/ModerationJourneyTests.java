@@ -33,11 +33,22 @@ abstract class ModerationJourneyTests {
             resident.waitFor("comments:report-reason");
             new Select(resident.find("comments:report-reason")).selectByValue("OTHER");
             resident.type("comments:report-details", SCRIPT_IN_REPORT);
-            resident.click("comments:send-report");
+            resident.clickCentered("[id='comments:send-report']");
             resident.waitForAjax();
             assertThat(resident.text()).contains("Merci : les modérateurs examineront votre signalement.");
             assertThat(resident.has("comments:report-details")).isFalse();
+
+            // the proposal itself, from the form under it
+            resident.clickCentered("[id='report:open-report']");
+            resident.waitFor("report:report-reason");
+            new Select(resident.find("report:report-reason")).selectByValue("OFF_TOPIC");
+            resident.clickCentered("[id='report:send-report']");
+            resident.waitForAjax();
+            assertThat(resident.has("report:report-reason")).isFalse();
         }
+        assertThat(Api.as(DemoUser.MODERATOR).get("/api/moderation/cases?kind=BUDGET_PROJECT").array()
+                .getValuesAs(jakarta.json.JsonObject.class))
+                .anySatisfy(c -> assertThat(c.getJsonNumber("item").longValue()).isEqualTo(project));
 
         try (Browser moderator = new Browser()) {
             moderator.signIn(DemoUser.MODERATOR).open("/moderation/queue.xhtml");
@@ -86,6 +97,7 @@ abstract class ModerationJourneyTests {
             assertThat(resident.find("why-not-comment").getText()).isEqualTo(why);
             assertThat(resident.has("support:supportButton")).isFalse();
             assertThat(resident.all(By.cssSelector("a.comment-report"))).isEmpty();
+            assertThat(resident.has("report:open-report")).isFalse();
         } finally {
             assertThat(Api.as(DemoUser.MODERATOR).post("/api/moderation/blocks/resident.sud/unblock",
                     "{\"reason\": \"Levée\"}").status()).isEqualTo(204);

@@ -14,6 +14,7 @@ import org.agora.budget.project.ProjectService;
 import org.agora.comment.CommentTarget;
 import org.agora.web.comment.CommentsSection;
 import org.agora.web.moderation.HiddenNotice;
+import org.agora.web.moderation.ReportForm;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
@@ -41,6 +42,9 @@ public class ProjectPage implements Serializable {
     @Inject
     CommentsSection comments;
 
+    @Inject
+    ReportForm report;
+
     private Long id;
     private transient BudgetProject project;
     private long supports;
@@ -59,6 +63,7 @@ public class ProjectPage implements Serializable {
         supports = projects.supports(id);
         supported = projects.hasSupported(currentUser.actor(), id);
         comments.show(CommentTarget.budgetProject(id));
+        report.show(org.agora.moderation.ItemKind.BUDGET_PROJECT, id);
     }
 
     public String support() {

@@ -11,6 +11,7 @@ import org.agora.council.CouncilService;
 import org.agora.council.NewsPost;
 import org.agora.web.comment.CommentsSection;
 import org.agora.web.moderation.HiddenNotice;
+import org.agora.web.moderation.ReportForm;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
@@ -37,6 +38,9 @@ public class CouncilPostPage implements Serializable {
     @Inject
     CommentsSection comments;
 
+    @Inject
+    ReportForm report;
+
     private Long id;
     private NewsRow post;
     private long councilId;
@@ -55,6 +59,7 @@ public class CouncilPostPage implements Serializable {
         councilId = found.get().getCouncilId();
         councilName = councils.get(councilId).getName();
         comments.show(CommentTarget.councilPost(post.id()));
+        report.show(org.agora.moderation.ItemKind.COUNCIL_POST, post.id());
     }
 
     public Long getId() {

@@ -11,6 +11,7 @@ import org.agora.council.Idea;
 import org.agora.council.IdeaService;
 import org.agora.web.comment.CommentsSection;
 import org.agora.web.moderation.HiddenNotice;
+import org.agora.web.moderation.ReportForm;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
@@ -38,6 +39,9 @@ public class IdeaPage implements Serializable {
     @Inject
     CommentsSection comments;
 
+    @Inject
+    ReportForm report;
+
     private Long id;
     private IdeaRow idea;
     private long councilId;
@@ -56,6 +60,7 @@ public class IdeaPage implements Serializable {
         councilId = shown.getCouncilId();
         councilName = councils.get(councilId).getName();
         comments.show(CommentTarget.councilIdea(shown.getId()));
+        report.show(org.agora.moderation.ItemKind.COUNCIL_IDEA, shown.getId());
         idea = new IdeaRow(shown.getId(), shown.getTitle(), shown.getText(), shown.getAuthorName(),
                 labels.dateTime(shown.getPostedAt()), shown.getPostedAt().toString(), ideas.supports(shown.getId()),
                 ideas.hasSupported(currentUser.actor(), shown.getId()), false, shown.isOpen(),
