@@ -1,5 +1,6 @@
 package org.agora.comment;
 
+import org.agora.moderation.Visibility;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -74,6 +75,12 @@ public class Comment {
 
     @Column(name = "deleted_at")
     private OffsetDateTime deletedAt;
+
+    @Column(name = "hidden_state", length = 20)
+    private String hiddenState;
+
+    @Column(name = "hidden_reason", length = 500)
+    private String hiddenReason;
 
     @Version
     private int version;
@@ -200,5 +207,20 @@ public class Comment {
 
     public Optional<Instant> getDeletedAt() {
         return Optional.ofNullable(deletedAt).map(OffsetDateTime::toInstant);
+    }
+
+    /** Whether moderation shows it: visible, hidden pending review, or hidden with a public reason. */
+    public Visibility getVisibility() {
+        return Visibility.of(hiddenState, hiddenReason);
+    }
+
+    public boolean isHidden() {
+        return hiddenState != null;
+    }
+
+    /** Shown or hidden by moderation (through its owner's {@code ModerationTargets}). */
+    void show(Visibility visibility) {
+        hiddenState = visibility.column();
+        hiddenReason = visibility.reasonColumn();
     }
 }

@@ -24,6 +24,9 @@ public final class CommentPermissions {
         if (!actor.isSignedIn()) {
             return Optional.of("comment.signInFirst");
         }
+        if (actor.isBlocked()) {
+            return Optional.of(Actor.BLOCKED);
+        }
         if (!isParticipant(actor)) {
             return Optional.of("comment.residentsAndStaffOnly");
         }

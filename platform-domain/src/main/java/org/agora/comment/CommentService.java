@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.agora.notification.Notifications;
+import org.agora.moderation.ModerationHolds;
+import org.agora.moderation.Visibility;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
@@ -36,6 +38,7 @@ public class CommentService {
     private EntityManager em;
     private Iterable<CommentTargets> owners;
     private Notifications notifications;
+    private ModerationHolds holds;
 
     protected CommentService() {
         // for CDI
@@ -43,26 +46,32 @@ public class CommentService {
 
     /** The entity manager, the targets' owners and the notifications, as CDI finds them. */
     @Inject
-    public CommentService(EntityManager em, @Any Instance<CommentTargets> owners, Notifications notifications) {
+    public CommentService(EntityManager em, @Any Instance<CommentTargets> owners, Notifications notifications,
+                          ModerationHolds holds) {
         this.em = em;
         this.owners = owners;
         this.notifications = notifications;
+        this.holds = holds;
     }
 
-    /** Outside a container: an entity manager whose transactions the caller runs, the targets' owners, the notifications. */
-    public CommentService(EntityManager em, List<CommentTargets> owners, Notifications notifications) {
+    /**
+     * Outside a container: an entity manager whose transactions the caller runs, the targets' owners, the
+     * notifications and the moderation's holds.
+     */
+    public CommentService(EntityManager em, List<CommentTargets> owners, Notifications notifications,
+                          ModerationHolds holds) {
         this.em = em;
         this.owners = List.copyOf(owners);
         this.notifications = notifications;
+        this.holds = holds;
     }
 
     /** A new comment at the top of the target's thread. */
     public Comment post(Actor actor, String displayName, CommentTarget target, String body, Instant now) {
         Commentable commentable = writable(actor, target, now);
-        Comment comment = Comment.on(commentable.target(), CommentAuthor.of(actor, displayName), CommentBody.of(body), now);
-        em.persist(comment);
-        em.flush();
-        return comment;
+        CommentAuthor author = CommentAuthor.of(actor, displayName);
+        Comment comment = Comment.on(commentable.target(), author, CommentBody.of(body), now);
+        return stored(comment, author, commentable, now);
     }
 
     /** A reply to a comment of the same target (three levels at most); the parent's author is told (CommentNotices). */
@@ -74,12 +83,12 @@ public class CommentService {
             throw new InvalidInputException("parent", "comment.reply.otherTarget");
         }
         CommentBody checked = CommentBody.of(body);
-        Comment reply = parent.reply(CommentAuthor.of(actor, displayName), checked, now);
-        em.persist(reply);
-        if (CommentNotices.worthTelling(parent, reply)) {
-            notifications.tell(CommentNotices.replied(parent, reply), now);
+        CommentAuthor author = CommentAuthor.of(actor, displayName);
+        Comment reply = parent.reply(author, checked, now);
+        stored(reply, author, commentable, now);
+        if (!reply.isHidden() && CommentNotices.worthTelling(parent, reply)) {
+            notifications.tell(CommentNotices.replied(parent, reply), now); // a reply held for review tells no one yet
         }
-        em.flush();
         return reply;
     }
 
@@ -129,13 +138,19 @@ public class CommentService {
         return Optional.ofNullable(em.find(Comment.class, commentId));
     }
 
-    /** The number of published comments and replies on the target. */
+    /** The number of published comments and replies on the target, not counting those moderation hides. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(CommentTarget target) {
         return counts(target.kind(), List.of(target.id())).getOrDefault(target.id(), 0L);
     }
 
-    /** The number of published comments of each of these targets of one kind that has any, in one query. */
+    /** The target as its owner shows it to this reader now; empty when it does not exist for them (moderation). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Commentable> target(Actor reader, CommentTarget target) {
+        return owner(target.kind()).flatMap(owner -> owner.find(reader, target.id(), Instant.now()));
+    }
+
+    /** The number of published (and not hidden) comments of each of these targets of one kind that has any, in one query. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Map<Long, Long> counts(CommentTarget.Kind kind, Collection<Long> ids) {
         Map<Long, Long> counts = new HashMap<>();
@@ -143,13 +158,32 @@ public class CommentService {
             return counts;
         }
         List<Object[]> rows = em.createQuery("select c.targetId, count(c) from Comment c where c.targetKind = :kind"
-                        + " and c.status = :published and c.targetId in :ids group by c.targetId", Object[].class)
+                        + " and c.status = :published and c.hiddenState is null and c.targetId in :ids"
+                        + " group by c.targetId", Object[].class)
                 .setParameter("kind", kind).setParameter("published", CommentStatus.PUBLISHED)
                 .setParameter("ids", new ArrayList<>(new HashSet<>(ids))).getResultList();
         for (Object[] row : rows) {
             counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
         }
         return counts;
+    }
+
+    /**
+     * Stores a new comment; a resident's on a pre-moderated target waits, hidden, for a moderator's approval (staff, who
+     * speak for the city with a badge, are not held).
+     */
+    private Comment stored(Comment comment, CommentAuthor author, Commentable commentable, Instant now) {
+        boolean held = commentable.preModerated() && author.badge().isEmpty();
+        if (held) {
+            comment.show(Visibility.PENDING_REVIEW);
+        }
+        em.persist(comment);
+        em.flush();
+        if (held) {
+            holds.hold(CommentModeration.item(comment, commentable), now);
+            em.flush();
+        }
+        return comment;
     }
 
     /** Each comment followed by its replies (both oldest first); deleted ones only while they have replies shown. */

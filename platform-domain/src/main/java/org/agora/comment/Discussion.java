@@ -22,8 +22,8 @@ public record Discussion(Commentable target, List<Comment> comments) {
         return target.whyClosed();
     }
 
-    /** The published comments and replies (placeholders of deleted ones not counted). */
+    /** The published comments and replies (placeholders of deleted and hidden ones not counted). */
     public long count() {
-        return comments.stream().filter(Comment::isPublished).count();
+        return comments.stream().filter(c -> c.isPublished() && !c.isHidden()).count();
     }
 }

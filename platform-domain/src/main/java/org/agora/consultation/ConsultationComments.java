@@ -38,6 +38,7 @@ public class ConsultationComments implements CommentTargets {
     public Optional<Commentable> find(Actor reader, long id, Instant now) {
         return Optional.ofNullable(em.find(Consultation.class, id))
                 .filter(c -> ConsultationPermissions.canRead(reader, c.getScope(), c.getStatus()))
-                .map(c -> new Commentable(CommentTarget.consultation(id), ConsultationPermissions.whyNoComments(c.getStatus())));
+                .map(c -> new Commentable(CommentTarget.consultation(id), ConsultationPermissions.whyNoComments(c.getStatus()))
+                        .at(c.getScope().district(), "consultations/view.xhtml?id=" + id));
     }
 }

@@ -29,6 +29,9 @@ public final class CouncilContentPermissions {
         if (!actor.isSignedIn()) {
             return Optional.of("council.idea.signIn");
         }
+        if (actor.isBlocked()) {
+            return Optional.of(Actor.BLOCKED);
+        }
         if (!member && !council.isAnimatedBy(actor.username())) {
             return Optional.of("council.idea.membersOnly");
         }
@@ -39,6 +42,9 @@ public final class CouncilContentPermissions {
     public static Optional<String> whyNotSupport(Actor actor, Idea idea, boolean member) {
         if (!actor.isSignedIn()) {
             return Optional.of("council.idea.signIn");
+        }
+        if (actor.isBlocked()) {
+            return Optional.of(Actor.BLOCKED);
         }
         if (!member) {
             return Optional.of("council.idea.supportMembersOnly");

@@ -1,5 +1,6 @@
 package org.agora.council;
 
+import org.agora.moderation.Visibility;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -54,6 +55,12 @@ public class CouncilDocument {
 
     @Column(name = "published_at", nullable = false)
     private OffsetDateTime publishedAt;
+
+    @Column(name = "hidden_state", length = 20)
+    private String hiddenState;
+
+    @Column(name = "hidden_reason", length = 500)
+    private String hiddenReason;
 
     protected CouncilDocument() {
         // for JPA
@@ -117,5 +124,20 @@ public class CouncilDocument {
 
     public Instant getPublishedAt() {
         return publishedAt.toInstant();
+    }
+
+    /** Whether moderation shows it: visible, hidden pending review, or hidden with a public reason. */
+    public Visibility getVisibility() {
+        return Visibility.of(hiddenState, hiddenReason);
+    }
+
+    public boolean isHidden() {
+        return hiddenState != null;
+    }
+
+    /** Shown or hidden by moderation (through {@link DocumentModeration}). */
+    void show(Visibility visibility) {
+        hiddenState = visibility.column();
+        hiddenReason = visibility.reasonColumn();
     }
 }

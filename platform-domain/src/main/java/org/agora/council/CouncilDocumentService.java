@@ -69,12 +69,12 @@ public class CouncilDocumentService {
                 .executeUpdate();
     }
 
-    /** The documents this person may see, newest first. */
+    /** The documents this person may see, newest first; none moderation hides. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CouncilDocument> visible(Actor actor, long councilId) {
         Council council = councils.get(councilId);
         boolean all = councils.seesMembersOnly(actor, council);
-        return em.createQuery("select d from CouncilDocument d where d.councilId = :c"
+        return em.createQuery("select d from CouncilDocument d where d.councilId = :c and d.hiddenState is null"
                         + (all ? "" : " and d.membersOnly = false") + " order by d.publishedAt desc, d.id desc",
                 CouncilDocument.class).setParameter("c", councilId).getResultList();
     }
@@ -94,10 +94,14 @@ public class CouncilDocumentService {
         return find(actor, documentId).orElseThrow(() -> notFound(documentId));
     }
 
-    /** The file of the document, to download, if this person may see it; otherwise not found. */
+    /** The file of the document, to download, if this person may see it and moderation does not hide it; else not found. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public StoredDocument file(Actor actor, long documentId) {
-        return files.get(get(actor, documentId).getDocumentId());
+        CouncilDocument document = get(actor, documentId);
+        if (document.isHidden()) {
+            throw notFound(documentId);
+        }
+        return files.get(document.getDocumentId());
     }
 
     private static NotFoundException notFound(long documentId) {

@@ -54,12 +54,12 @@ public class CouncilNewsService {
         em.flush();
     }
 
-    /** The posts this person may read, newest first. */
+    /** The posts this person may read, newest first; none moderation hides. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<NewsPost> visible(Actor actor, long councilId) {
         Council council = councils.get(councilId);
         boolean all = councils.seesMembersOnly(actor, council);
-        return em.createQuery("select n from NewsPost n where n.councilId = :c"
+        return em.createQuery("select n from NewsPost n where n.councilId = :c and n.hiddenState is null"
                         + (all ? "" : " and n.membersOnly = false") + " order by n.publishedAt desc, n.id desc",
                 NewsPost.class).setParameter("c", councilId).getResultList();
     }

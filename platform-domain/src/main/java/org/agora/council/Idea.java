@@ -1,5 +1,6 @@
 package org.agora.council;
 
+import org.agora.moderation.Visibility;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -64,6 +65,12 @@ public class Idea {
 
     @Column(name = "closed_at")
     private OffsetDateTime closedAt;
+
+    @Column(name = "hidden_state", length = 20)
+    private String hiddenState;
+
+    @Column(name = "hidden_reason", length = 500)
+    private String hiddenReason;
 
     @Version
     private int version;
@@ -142,5 +149,20 @@ public class Idea {
 
     public Optional<Instant> getClosedAt() {
         return Optional.ofNullable(closedAt).map(OffsetDateTime::toInstant);
+    }
+
+    /** Whether moderation shows it: visible, hidden pending review, or hidden with a public reason. */
+    public Visibility getVisibility() {
+        return Visibility.of(hiddenState, hiddenReason);
+    }
+
+    public boolean isHidden() {
+        return hiddenState != null;
+    }
+
+    /** Shown or hidden by moderation (through its owner's {@code ModerationTargets}). */
+    void show(Visibility visibility) {
+        hiddenState = visibility.column();
+        hiddenReason = visibility.reasonColumn();
     }
 }

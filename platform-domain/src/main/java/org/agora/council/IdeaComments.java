@@ -44,7 +44,8 @@ public class IdeaComments implements CommentTargets {
                 .map(councilId -> {
                     Council council = councils.get(councilId);
                     return new Commentable(CommentTarget.councilIdea(id), CouncilContentPermissions.whyNoComments(
-                            reader, council, councils.isMember(reader, councilId)));
+                            reader, council, councils.isMember(reader, councilId)))
+                            .at(Optional.of(council.getDistrictCode()), "councils/idea.xhtml?id=" + id);
                 });
     }
 }

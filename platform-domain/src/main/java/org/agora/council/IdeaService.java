@@ -108,11 +108,11 @@ public class IdeaService {
 
     // --- reading ---
 
-    /** The council's ideas in the order asked, with their supports; ties go to the newest. */
+    /** The council's ideas in the order asked, with their supports; ties go to the newest; none moderation hides. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<IdeaLine> board(Actor actor, long councilId, Order order) {
         councils.get(councilId);
-        List<Idea> ideas = em.createQuery("select i from Idea i where i.councilId = :c", Idea.class)
+        List<Idea> ideas = em.createQuery("select i from Idea i where i.councilId = :c and i.hiddenState is null", Idea.class)
                 .setParameter("c", councilId).getResultList();
         Map<Long, Long> supports = supportsOfCouncil(councilId);
         Set<Long> mine = supportedBy(actor, councilId);

@@ -44,7 +44,8 @@ public class NewsPostComments implements CommentTargets {
                 .map(councilId -> {
                     Council council = councils.get(councilId);
                     return new Commentable(CommentTarget.councilPost(id), CouncilContentPermissions.whyNoComments(
-                            reader, council, councils.isMember(reader, councilId)));
+                            reader, council, councils.isMember(reader, councilId)))
+                            .at(Optional.of(council.getDistrictCode()), "councils/post.xhtml?id=" + id);
                 });
     }
 }

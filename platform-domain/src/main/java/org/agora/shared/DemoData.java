@@ -13,4 +13,5 @@ public record DemoData(Instant now) {
     public static final int CONSULTATIONS = 200;
     public static final int BUDGET = 300;
     public static final int COUNCILS = 400;
+    public static final int MODERATION = 500;
 }

@@ -42,6 +42,7 @@ abstract class DemoDataContract extends DatabaseTest {
             Demo.consultations(em).seedIfEmpty(NOW);
             Demo.budget(em).seedIfEmpty(NOW);
             Demo.councils(em).seedIfEmpty(NOW);
+            Demo.reports(em).seedIfEmpty(NOW);
             return null;
         });
     }

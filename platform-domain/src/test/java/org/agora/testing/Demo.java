@@ -2,6 +2,7 @@ package org.agora.testing;
 
 import jakarta.persistence.EntityManager;
 import org.agora.budget.DemoBudget;
+import org.agora.budget.DemoReports;
 import org.agora.consultation.DemoConsultations;
 import org.agora.council.DemoCouncils;
 import org.agora.territory.DemoTerritory;
@@ -28,5 +29,10 @@ public final class Demo {
     public static DemoCouncils councils(EntityManager em) {
         Services services = Services.on(em);
         return new DemoCouncils(services.territory(), services.councils(), services.meetings());
+    }
+
+    public static DemoReports reports(EntityManager em) {
+        Services services = Services.on(em);
+        return new DemoReports(services.budget(), services.projects(), services.comments(), services.moderation(3));
     }
 }

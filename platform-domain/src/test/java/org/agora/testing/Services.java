@@ -6,12 +6,14 @@ import org.agora.budget.call.BudgetService;
 import org.agora.budget.followup.FollowUpService;
 import org.agora.budget.opendata.OpenDataService;
 import org.agora.budget.project.ProjectComments;
+import org.agora.budget.project.ProjectModeration;
 import org.agora.budget.project.ProjectService;
 import org.agora.budget.project.ReviewService;
 import org.agora.budget.vote.BallotCount;
 import org.agora.budget.vote.ElectionKeys;
 import org.agora.budget.vote.TallyService;
 import org.agora.budget.vote.VotingService;
+import org.agora.comment.CommentModeration;
 import org.agora.comment.CommentService;
 import org.agora.consultation.ConsultationComments;
 import org.agora.consultation.ConsultationService;
@@ -20,10 +22,13 @@ import org.agora.consultation.ResponseService;
 import org.agora.council.CouncilDocumentService;
 import org.agora.council.CouncilNewsService;
 import org.agora.council.CouncilService;
+import org.agora.council.DocumentModeration;
 import org.agora.council.IdeaComments;
+import org.agora.council.IdeaModeration;
 import org.agora.council.IdeaService;
 import org.agora.council.MeetingService;
 import org.agora.council.NewsPostComments;
+import org.agora.council.NewsPostModeration;
 import org.agora.media.DocumentFile;
 import org.agora.media.DocumentService;
 import org.agora.media.ImageService;
@@ -33,6 +38,11 @@ import org.agora.notification.Notifications;
 import org.agora.notification.UnsubscribeLinks;
 import org.agora.participation.ResidentDirectory;
 import org.agora.participation.ResidentRegister;
+import org.agora.moderation.AuditLog;
+import org.agora.moderation.AutoHide;
+import org.agora.moderation.BlockService;
+import org.agora.moderation.ModerationHolds;
+import org.agora.moderation.ModerationService;
 import org.agora.territory.TerritoryService;
 
 /**
@@ -103,7 +113,27 @@ public final class Services {
     public CommentService comments() {
         return new CommentService(em, List.of(new ProjectComments(em), new ConsultationComments(em),
                 new NewsPostComments(em, councils(), councilNews()), new IdeaComments(em, councils(), ideas())),
-                notifications());
+                notifications(), holds());
+    }
+
+    public AuditLog audit() {
+        return new AuditLog(em);
+    }
+
+    /** Moderation over every capability whose items may be reported, hiding after {@code autoHide} reports. */
+    public ModerationService moderation(int autoHide) {
+        return new ModerationService(em, List.of(new CommentModeration(em, comments()), new ProjectModeration(em),
+                new IdeaModeration(em, councils()), new NewsPostModeration(em, councils(), councilNews()),
+                new DocumentModeration(em, councils(), councilDocuments())), audit(),
+                new AutoHide(autoHide), decided -> { });
+    }
+
+    public ModerationHolds holds() {
+        return new ModerationHolds(em, audit());
+    }
+
+    public BlockService blocks() {
+        return new BlockService(em, audit());
     }
 
     public Notifications notifications() {
@@ -132,11 +162,11 @@ public final class Services {
     }
 
     public ProjectService projects() {
-        return new ProjectService(em, territory(), images());
+        return new ProjectService(em, territory(), images(), holds());
     }
 
     public ReviewService reviews() {
-        return new ReviewService(em, notifications());
+        return new ReviewService(em, notifications(), audit());
     }
 
     /** The vote, sealing ballots with the secret of the system property or the environment. */

@@ -40,4 +40,8 @@ class ApiSuiteIT {
     @Nested
     class Notifications extends NotificationApiTests {
     }
+
+    @Nested
+    class Moderation extends ModerationApiTests {
+    }
 }

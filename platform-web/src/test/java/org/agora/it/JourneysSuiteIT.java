@@ -48,4 +48,8 @@ class JourneysSuiteIT {
     @Nested
     class Notifications extends NotificationJourneyTests {
     }
+
+    @Nested
+    class Moderation extends ModerationJourneyTests {
+    }
 }

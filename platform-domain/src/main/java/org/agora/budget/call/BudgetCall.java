@@ -113,6 +113,9 @@ public class BudgetCall {
     @OneToMany(mappedBy = "call", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<Envelope> envelopes = new ArrayList<>();
 
+    @Column(name = "pre_moderated", nullable = false)
+    private boolean preModerated;
+
     @Version
     private int version;
 
@@ -279,6 +282,20 @@ public class BudgetCall {
 
     public List<Envelope> getEnvelopes() {
         return List.copyOf(envelopes);
+    }
+
+    /** Whether new proposals and comments on its projects wait for a moderator's approval before anyone sees them. */
+    public boolean isPreModerated() {
+        return preModerated;
+    }
+
+    void setPreModerated(boolean preModerated) {
+        this.preModerated = preModerated;
+    }
+
+    /** The space moderation counts this call's contributions in (pre-moderation, public rejections). */
+    public String getModerationSpace() {
+        return "BUDGET_CALL:" + id;
     }
 
     public Long getId() {

@@ -59,6 +59,9 @@ public final class BudgetPermissions {
      */
     public static Optional<String> whyNotVote(Actor voter, Optional<DistrictCode> envelopeDistrict, Optional<Integer> minimumAge,
                                        PhasePlan phases, Instant now) {
+        if (voter.isBlocked()) {
+            return Optional.of(Actor.BLOCKED);
+        }
         return whyNotResidentOf(voter, envelopeDistrict)
                 .or(() -> whyTooYoung(voter, minimumAge, phases))
                 .or(() -> phases.at(now).filter(p -> p == BudgetPhase.VOTE).isEmpty()

@@ -61,6 +61,18 @@ public class BudgetService {
         return call;
     }
 
+    /**
+     * The office turns pre-moderation of a call on or off: from then on, new proposals and new comments on its projects
+     * wait for a moderator's approval before anyone else sees them (those already published stay).
+     */
+    public BudgetCall preModerate(Actor actor, long id, boolean on) {
+        BudgetPermissions.requireCalls(actor);
+        BudgetCall call = getCall(id);
+        call.setPreModerated(on);
+        Constraints.flush(em, () -> new ConflictException(null, "budget.call.changedMeanwhile"));
+        return call;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public BudgetCall getCall(long id) {
         return Optional.ofNullable(em.find(BudgetCall.class, id))

@@ -1,5 +1,6 @@
 package org.agora.budget.project;
 
+import org.agora.moderation.Visibility;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -109,6 +110,12 @@ public class BudgetProject {
     @OrderColumn(name = "position")
     @Column(name = "image_id")
     private List<Long> imageIds = new ArrayList<>();
+
+    @Column(name = "hidden_state", length = 20)
+    private String hiddenState;
+
+    @Column(name = "hidden_reason", length = 500)
+    private String hiddenReason;
 
     @Version
     private int version;
@@ -237,6 +244,19 @@ public class BudgetProject {
         onBallot = false;
     }
 
+    /**
+     * Rejected by moderation with a public reason: the proposal leaves the review (and any ballot) for good. Only a
+     * proposal still in review (submitted) is rejected this way; a reviewed one is hidden instead.
+     */
+    void reject(String reason) {
+        if (status != ProjectStatus.SUBMITTED) {
+            throw new org.agora.shared.ConflictException(null, "budget.project.rejectReviewed");
+        }
+        reviewReason = reason;
+        status = ProjectStatus.REJECTED;
+        onBallot = false;
+    }
+
     /** This project duplicates {@code target}: it leaves the competition, its authors and supports go over. */
     void mergeInto(BudgetProject target) {
         requireNotMerged();
@@ -350,5 +370,20 @@ public class BudgetProject {
 
     public List<Long> getImageIds() {
         return List.copyOf(imageIds);
+    }
+
+    /** Whether moderation shows it: visible, hidden pending review, or hidden with a public reason. */
+    public Visibility getVisibility() {
+        return Visibility.of(hiddenState, hiddenReason);
+    }
+
+    public boolean isHidden() {
+        return hiddenState != null;
+    }
+
+    /** Shown or hidden by moderation (through its owner's {@code ModerationTargets}). */
+    void show(Visibility visibility) {
+        hiddenState = visibility.column();
+        hiddenReason = visibility.reasonColumn();
     }
 }

@@ -36,6 +36,9 @@ public class ProjectComments implements CommentTargets {
     public Optional<Commentable> find(Actor reader, long id, Instant now) {
         return Optional.ofNullable(em.find(BudgetProject.class, id))
                 .map(project -> new Commentable(CommentTarget.budgetProject(id),
-                        ProjectPermissions.whyNoComments(project, now)));
+                        ProjectPermissions.whyNoComments(project, now))
+                        .at(project.getEnvelope().getDistrict(), "budget/project.xhtml?id=" + id)
+                        .in(project.getEnvelope().getCall().getModerationSpace(),
+                                project.getEnvelope().getCall().isPreModerated()));
     }
 }

@@ -66,6 +66,9 @@ public final class ProjectPermissions {
 
     /** The reasons of {@link BudgetPermissions#whyNotResidentOf} in the words of projects rather than of the vote. */
     private static Optional<String> whyNotProposer(Actor actor, Envelope envelope) {
+        if (actor.isSignedIn() && actor.isBlocked()) {
+            return Optional.of(Actor.BLOCKED);
+        }
         return BudgetPermissions.whyNotResidentOf(actor, envelope).map(reason -> switch (reason) {
             case "budget.vote.signInFirst" -> "budget.project.signInFirst";
             case "budget.vote.residentsOnly" -> "budget.project.residentsOnly";

@@ -15,6 +15,8 @@ import org.agora.budget.call.BudgetPermissions;
 import org.agora.budget.call.Envelope;
 import org.agora.media.ImageService;
 import org.agora.media.StoredImage;
+import org.agora.moderation.ModerationHolds;
+import org.agora.moderation.Visibility;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
@@ -37,6 +39,7 @@ public class ProjectService {
     private EntityManager em;
     private TerritoryService territory;
     private ImageService images;
+    private ModerationHolds holds;
 
     protected ProjectService() {
         // for CDI
@@ -44,12 +47,14 @@ public class ProjectService {
 
     /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
     @Inject
-    public ProjectService(EntityManager em, TerritoryService territory, ImageService images) {
+    public ProjectService(EntityManager em, TerritoryService territory, ImageService images, ModerationHolds holds) {
         this.em = em;
         this.territory = territory;
         this.images = images;
+        this.holds = holds;
     }
 
+    /** A resident's proposal; in a pre-moderated call it waits, hidden, for a moderator's approval. */
     public BudgetProject submit(Actor author, ProjectDraft draft, Instant now) {
         Envelope envelope = envelopeOf(draft);
         ProjectPermissions.whyNotSubmit(author, envelope, now).ifPresent(reason -> {
@@ -57,8 +62,16 @@ public class ProjectService {
         });
         requireTheme(draft);
         BudgetProject project = BudgetProject.submitted(envelope, draft, author.username(), now);
+        boolean held = envelope.getCall().isPreModerated();
+        if (held) {
+            project.show(Visibility.PENDING_REVIEW);
+        }
         em.persist(project);
         em.flush();
+        if (held) {
+            holds.hold(ProjectModeration.item(project), now);
+            em.flush();
+        }
         return project;
     }
 
@@ -164,7 +177,10 @@ public class ProjectService {
         return Optional.ofNullable(em.find(BudgetProject.class, id));
     }
 
-    /** A call's projects matching the filter, by title: all of them (a call holds tens to a few hundred). */
+    /**
+     * A call's projects matching the filter, by title, all of them (a call holds tens to a few hundred); never a
+     * merged, rejected or hidden one.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<BudgetProject> search(ProjectFilter filter) {
         return matching(filter).list(em, "p", "BudgetProject p", "p.title, p.id", BudgetProject.class);
@@ -200,12 +216,14 @@ public class ProjectService {
                 .toList();
     }
 
-    /** The condition of a filter on projects {@code p}; merged duplicates never match. */
+    /** The condition of a filter on projects {@code p}; merged duplicates, rejected and hidden projects never match. */
     private static Where matching(ProjectFilter filter) {
         String words = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.ROOT)
                 .replace("%", "").replace("_", "");
-        return Where.of("p.envelope.call.id = :call and p.status <> :merged")
+        return Where.of("p.envelope.call.id = :call and p.status <> :merged and p.status <> :rejected"
+                        + " and p.hiddenState is null")
                 .with("call", filter.callId()).with("merged", ProjectStatus.MERGED)
+                .with("rejected", ProjectStatus.REJECTED)
                 .and("p.envelope.id = :envelope", "envelope", filter.envelopeId())
                 .and("p.themeId = :theme", "theme", filter.themeId())
                 .and("p.status = :status", "status", filter.status())

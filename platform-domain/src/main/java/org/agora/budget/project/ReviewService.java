@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.agora.budget.call.BudgetPermissions;
 import org.agora.budget.call.Envelope;
+import org.agora.moderation.AuditAction;
+import org.agora.moderation.AuditLog;
+import org.agora.moderation.ItemKind;
 import org.agora.notification.Notice;
 import org.agora.notification.NotificationKind;
 import org.agora.notification.Notifications;
@@ -21,7 +24,8 @@ import org.agora.shared.NotFoundException;
 /**
  * Staff reviewing an envelope's projects until the vote opens: feasible (with a revised cost) or not feasible
  * (with a public reason), duplicates merged into one project (their authors and supports carried over), and the
- * feasible projects put on the ballot or taken off it. The authors read the outcome on their projects' pages.
+ * feasible projects put on the ballot or taken off it. The authors read the outcome on their projects' pages and are
+ * told it (notifications). Each decision is appended to the audit log in its transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -29,6 +33,7 @@ public class ReviewService {
 
     private EntityManager em;
     private Notifications notifications;
+    private AuditLog audit;
 
     protected ReviewService() {
         // for CDI
@@ -36,23 +41,26 @@ public class ReviewService {
 
     /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
     @Inject
-    public ReviewService(EntityManager em, Notifications notifications) {
+    public ReviewService(EntityManager em, Notifications notifications, AuditLog audit) {
         this.em = em;
         this.notifications = notifications;
+        this.audit = audit;
     }
 
     public BudgetProject markFeasible(Actor staff, long projectId, Long revisedCost, String note, Instant now) {
         BudgetProject project = reviewable(staff, projectId, now);
+        String before = state(project);
         project.markFeasible(revisedCost, note);
-        BudgetProject saved = saved(project);
+        BudgetProject saved = audited(staff, now, AuditAction.REVIEW_FEASIBLE, project, note, before);
         notifications.tellAll(ReviewNotices.feasible(saved, staff), now);
         return saved;
     }
 
     public BudgetProject markNotFeasible(Actor staff, long projectId, String reason, Instant now) {
         BudgetProject project = reviewable(staff, projectId, now);
+        String before = state(project);
         project.markNotFeasible(reason);
-        BudgetProject saved = saved(project);
+        BudgetProject saved = audited(staff, now, AuditAction.REVIEW_NOT_FEASIBLE, project, reason, before);
         notifications.tellAll(ReviewNotices.notFeasible(saved, staff), now);
         return saved;
     }
@@ -62,6 +70,7 @@ public class ReviewService {
         BudgetProject duplicate = reviewable(staff, duplicateId, now);
         BudgetProject target = project(targetId);
         List<Notice> told = ReviewNotices.merged(duplicate, target, staff);
+        String before = state(duplicate);
         duplicate.mergeInto(target);
         em.createNativeQuery("insert into project_supports (project_id, supporter) select ?, s.supporter"
                         + " from project_supports s where s.project_id = ? and not exists (select 1 from project_supports t"
@@ -69,7 +78,7 @@ public class ReviewService {
                 .setParameter(1, targetId).setParameter(2, duplicateId).setParameter(3, targetId).executeUpdate();
         em.createNativeQuery("delete from project_supports where project_id = ?").setParameter(1, duplicateId)
                 .executeUpdate();
-        saved(duplicate);
+        audited(staff, now, AuditAction.REVIEW_MERGE, duplicate, "→ " + targetId, before);
         BudgetProject merged = saved(target);
         notifications.tellAll(told, now);
         return merged;
@@ -77,8 +86,9 @@ public class ReviewService {
 
     public BudgetProject putOnBallot(Actor staff, long projectId, boolean onBallot, Instant now) {
         BudgetProject project = reviewable(staff, projectId, now);
+        String before = state(project);
         project.setOnBallot(onBallot);
-        return saved(project);
+        return audited(staff, now, AuditAction.REVIEW_BALLOT, project, null, before);
     }
 
     /** Every project of the envelope, merged duplicates included, for its managers. */
@@ -105,6 +115,18 @@ public class ReviewService {
     private BudgetProject project(long id) {
         return Optional.ofNullable(em.find(BudgetProject.class, id))
                 .orElseThrow(() -> new NotFoundException("budget.project.notFound", id));
+    }
+
+    /** The decision saved, and appended to the audit log in the same transaction. */
+    private BudgetProject audited(Actor staff, Instant now, AuditAction action, BudgetProject project, String reason,
+                                  String before) {
+        audit.append(staff, now, action, ItemKind.BUDGET_PROJECT.name(), String.valueOf(project.getId()),
+                project.getEnvelope().getDistrict(), reason, before, state(project));
+        return saved(project);
+    }
+
+    private static String state(BudgetProject project) {
+        return project.getStatus().name() + (project.isOnBallot() ? " ON_BALLOT" : "") + " " + project.getCost();
     }
 
     private BudgetProject saved(BudgetProject project) {

@@ -37,10 +37,12 @@ import org.agora.budget.counting.VotingRule;
 import org.agora.budget.opendata.OpenDataService;
 import org.agora.budget.opendata.PabulibFile;
 import org.agora.budget.project.BudgetProject;
+import org.agora.budget.project.ProjectService;
 import org.agora.budget.vote.TallyService;
 import org.agora.budget.vote.Turnout;
 import org.agora.budget.vote.TurnoutService;
 import org.agora.budget.vote.VotingService;
+import org.agora.moderation.ModerationService;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
@@ -48,6 +50,7 @@ import org.agora.shared.Period;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -169,6 +172,12 @@ public class BudgetResource {
     OpenDataService openData;
 
     @Inject
+    ProjectService projects;
+
+    @Inject
+    ModerationService moderation;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -233,6 +242,44 @@ public class BudgetResource {
         ProjectJson body = required(request, null);
         BudgetProject project = voting.addToBallot(currentUser.actor(), id, body.title(), body.cost(), Instant.now());
         return Response.status(Response.Status.CREATED).entity(ProjectJson.of(project)).build();
+    }
+
+    /** Whether a call's new proposals and comments wait for a moderator's approval. */
+    public record PreModerationJson(boolean preModerated) {
+    }
+
+    /** How many contributions to a call moderators refused for one public reason. */
+    public record RejectionJson(String reason, long count) {
+    }
+
+    @PUT
+    @Path("calls/{id}/pre-moderation")
+    @Operation(summary = "Turn a call's pre-moderation on or off (the office): new proposals and comments on its projects "
+            + "then wait for a moderator's approval before anyone else sees them")
+    @APIResponse(responseCode = "403", description = "Not the office")
+    @SecurityRequirement(name = "keycloak")
+    public PreModerationJson preModerate(@PathParam("id") long id, PreModerationJson request) {
+        return new PreModerationJson(budget.preModerate(currentUser.actor(), id, required(request, null).preModerated())
+                .isPreModerated());
+    }
+
+    @GET
+    @Path("calls/{id}/rejections")
+    @Operation(summary = "How many contributions to the call moderators refused, by public reason (public)")
+    public List<RejectionJson> rejections(@PathParam("id") long id) {
+        return moderation.rejections(budget.getCall(id).getModerationSpace()).entrySet().stream()
+                .map(e -> new RejectionJson(e.getKey(), e.getValue())).toList();
+    }
+
+    @PUT
+    @Path("projects/{id}/support")
+    @Operation(summary = "Support a project (residents of its envelope, during the submission phase; not when blocked)")
+    @APIResponse(responseCode = "204", description = "Supported (once: supporting again changes nothing)")
+    @APIResponse(responseCode = "403", description = "Not a resident of its district, blocked, or not in submission")
+    @SecurityRequirement(name = "keycloak")
+    public Response support(@PathParam("id") long id) {
+        projects.support(currentUser.actor(), id, Instant.now());
+        return Response.noContent().build();
     }
 
     @PUT

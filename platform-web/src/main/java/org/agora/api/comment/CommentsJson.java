@@ -17,9 +17,14 @@ public final class CommentsJson {
     private CommentsJson() {
     }
 
-    /** One comment; {@code badge} is TOWN_HALL, DEMOCRACY_OFFICE or MODERATION for staff, null for a resident. */
+    /**
+     * One comment; {@code badge} is TOWN_HALL, DEMOCRACY_OFFICE or MODERATION for staff, null for a resident;
+     * {@code moderation} VISIBLE, PENDING (hidden until a moderator decides) or HIDDEN: a hidden comment has no body,
+     * but a {@code publicReason} when a moderator hid it.
+     */
     public record CommentJson(long id, Long parent, int depth, String author, String badge, String badgeText,
-                              Instant createdAt, Instant editedAt, String status, String body) {
+                              Instant createdAt, Instant editedAt, String status, String body, String moderation,
+                              String publicReason) {
     }
 
     /** The discussion: whether it takes comments now (and why not, in the caller's language), count, comments. */
@@ -37,6 +42,7 @@ public final class CommentsJson {
         String badge = c.getAuthorBadge().map(Enum::name).orElse(null);
         return new CommentJson(c.getId(), c.getParentId().orElse(null), c.getDepth(), c.isDeleted() ? null : c.getAuthorName(),
                 badge, badge == null ? null : Texts.format(locale, "comment.badge." + badge), c.getCreatedAt(),
-                c.getEditedAt().orElse(null), c.getStatus().name(), c.getBody());
+                c.getEditedAt().orElse(null), c.getStatus().name(), c.isHidden() ? "" : c.getBody(),
+                c.getVisibility().state().name(), c.getVisibility().publicReason().orElse(null));
     }
 }

@@ -40,8 +40,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class CouncilDocumentResource {
 
     /** A document: {@code contentType} is the one found in its content; {@code file} the address to download it. */
+    /** {@code moderation}: VISIBLE, PENDING or HIDDEN; a hidden document has no title nor file, but its public reason. */
     public record DocumentJson(long id, long council, String title, boolean membersOnly, String fileName,
-                               String contentType, int byteSize, Instant publishedAt, URI file) {
+                               String contentType, int byteSize, Instant publishedAt, URI file, String moderation,
+                               String publicReason) {
     }
 
     /** A new document: its title, for whom, and the file as base64 with its name (whose extension must match). */
@@ -130,7 +132,9 @@ public class CouncilDocumentResource {
 
     private DocumentJson json(CouncilDocument d) {
         URI file = uri.getBaseUriBuilder().path("councils/{c}/documents/{id}/file").build(d.getCouncilId(), d.getId());
-        return new DocumentJson(d.getId(), d.getCouncilId(), d.getTitle(), d.isMembersOnly(), d.getFileName(),
-                d.getContentType(), d.getByteSize(), d.getPublishedAt(), file);
+        boolean hidden = d.isHidden();
+        return new DocumentJson(d.getId(), d.getCouncilId(), hidden ? null : d.getTitle(), d.isMembersOnly(),
+                hidden ? null : d.getFileName(), d.getContentType(), d.getByteSize(), d.getPublishedAt(),
+                hidden ? null : file, d.getVisibility().state().name(), d.getVisibility().publicReason().orElse(null));
     }
 }

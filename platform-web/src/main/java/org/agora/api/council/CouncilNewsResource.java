@@ -33,7 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class CouncilNewsResource {
 
     /** A news post: {@code body} is sanitized HTML. */
-    public record NewsJson(long id, long council, String title, String body, boolean membersOnly, Instant publishedAt) {
+    /** {@code moderation}: VISIBLE, PENDING or HIDDEN; a hidden post has no title nor body, but its public reason. */
+    public record NewsJson(long id, long council, String title, String body, boolean membersOnly, Instant publishedAt,
+                           String moderation, String publicReason) {
     }
 
     /** A new post: {@code body} is HTML, reduced to a few safe tags before it is stored. */
@@ -93,6 +95,9 @@ public class CouncilNewsResource {
     }
 
     private static NewsJson json(NewsPost p) {
-        return new NewsJson(p.getId(), p.getCouncilId(), p.getTitle(), p.getBody(), p.isMembersOnly(), p.getPublishedAt());
+        boolean hidden = p.isHidden();
+        return new NewsJson(p.getId(), p.getCouncilId(), hidden ? null : p.getTitle(), hidden ? null : p.getBody(),
+                p.isMembersOnly(), p.getPublishedAt(), p.getVisibility().state().name(),
+                p.getVisibility().publicReason().orElse(null));
     }
 }

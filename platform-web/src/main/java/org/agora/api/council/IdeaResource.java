@@ -38,7 +38,8 @@ public class IdeaResource {
 
     /** An idea with its supports; {@code supportedByMe} for the caller; {@code answer} once it is closed. */
     public record IdeaJson(long id, long council, String title, String text, String author, Instant postedAt,
-                           IdeaStatus status, long supports, boolean supportedByMe, String answer, Instant closedAt) {
+                           IdeaStatus status, long supports, boolean supportedByMe, String answer, Instant closedAt,
+                           String moderation, String publicReason) {
     }
 
     /** A new idea: a title and a plain text. */
@@ -135,8 +136,11 @@ public class IdeaResource {
     }
 
     private static IdeaJson json(Idea idea, long supports, boolean mine) {
-        return new IdeaJson(idea.getId(), idea.getCouncilId(), idea.getTitle(), idea.getText(), idea.getAuthorName(),
+        boolean hidden = idea.isHidden();
+        return new IdeaJson(idea.getId(), idea.getCouncilId(), hidden ? null : idea.getTitle(),
+                hidden ? null : idea.getText(), idea.getAuthorName(),
                 idea.getPostedAt(), idea.getStatus(), supports, mine, idea.getAnswer().orElse(null),
-                idea.getClosedAt().orElse(null));
+                idea.getClosedAt().orElse(null), idea.getVisibility().state().name(),
+                idea.getVisibility().publicReason().orElse(null));
     }
 }

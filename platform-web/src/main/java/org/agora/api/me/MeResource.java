@@ -20,7 +20,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @Produces(MediaType.APPLICATION_JSON)
 public class MeResource {
 
-    public record MeView(String username, List<String> roles, String district, List<String> agentDistricts) {
+    /** {@code blockedFor}: why moderation blocked the caller, null when it did not. */
+    public record MeView(String username, List<String> roles, String district, List<String> agentDistricts,
+                         String blockedFor) {
     }
 
     @Inject
@@ -36,6 +38,7 @@ public class MeResource {
         return new MeView(actor.username(),
                 actor.roles().stream().sorted().map(Role::realmName).toList(),
                 actor.homeDistrict().map(DistrictCode::value).orElse(null),
-                actor.agentDistricts().stream().map(DistrictCode::value).sorted().toList());
+                actor.agentDistricts().stream().map(DistrictCode::value).sorted().toList(),
+                actor.blockedFor().orElse(null));
     }
 }

@@ -14,6 +14,7 @@ import org.agora.budget.call.Envelope;
 import org.agora.budget.project.ProjectPermissions;
 import org.agora.budget.project.ProjectService;
 import org.agora.budget.vote.VotingService;
+import org.agora.moderation.ModerationService;
 import org.agora.shared.Actor;
 import org.agora.shared.NotFoundException;
 import org.agora.web.platform.Pages;
@@ -43,9 +44,13 @@ public class BudgetCallPage {
     @Inject
     BudgetLabels labels;
 
+    @Inject
+    ModerationService moderation;
+
     private Long id;
     private BudgetCall call;
     private List<EnvelopeView> envelopes;
+    private List<Map.Entry<String, Long>> rejections;
 
     public void load() {
         try {
@@ -66,6 +71,18 @@ public class BudgetCallPage {
                         BudgetPermissions.canSeeResults(actor, e, now),
                         BudgetPermissions.canManageEnvelope(actor, e.getDistrict())))
                 .toList();
+    }
+
+    /** The contributions moderators refused in this call, by public reason (public figures, also without pre-moderation). */
+    public List<Map.Entry<String, Long>> getRejections() {
+        if (rejections == null && call != null) {
+            rejections = List.copyOf(moderation.rejections(call.getModerationSpace()).entrySet());
+        }
+        return rejections;
+    }
+
+    public long getRejected() {
+        return getRejections() == null ? 0 : getRejections().stream().mapToLong(Map.Entry::getValue).sum();
     }
 
     public BudgetCall getCall() {

@@ -72,6 +72,7 @@ public class CallForm implements Serializable {
     private Integer ranks = 3;
     private TallyRule tallyRule = TallyRule.GREEDY;
     private Integer minimumAge;
+    private boolean preModerated;
     private LocalDateTime submissionStart;
     private LocalDateTime submissionEnd;
     private LocalDateTime reviewStart;
@@ -146,6 +147,7 @@ public class CallForm implements Serializable {
         ranks = Objects.requireNonNullElse(settings.ranks(), ranks);
         tallyRule = call.findTallyRule().orElse(null);
         minimumAge = call.getMinimumAge().orElse(null);
+        preModerated = call.isPreModerated();
         PhasePlan p = call.getPhases();
         submissionStart = CityTime.local(p.submission().start());
         submissionEnd = CityTime.local(p.submission().end());
@@ -170,6 +172,9 @@ public class CallForm implements Serializable {
             BudgetCallDraft draft = draft();
             BudgetCall saved = callId == null ? budget.createCall(currentUser.actor(), draft)
                     : budget.updateCall(currentUser.actor(), callId, draft, Instant.now());
+            if (saved.isPreModerated() != preModerated) {
+                budget.preModerate(currentUser.actor(), saved.getId(), preModerated);
+            }
             FacesFeedback.done("budget.call.saved", saved.getName());
             return "/budget/call?faces-redirect=true&id=" + saved.getId();
         });
@@ -416,5 +421,14 @@ public class CallForm implements Serializable {
 
     public void setCityAmount(Long cityAmount) {
         this.cityAmount = cityAmount;
+    }
+
+    /** Whether residents' new proposals and comments wait for a moderator's approval. */
+    public boolean isPreModerated() {
+        return preModerated;
+    }
+
+    public void setPreModerated(boolean preModerated) {
+        this.preModerated = preModerated;
     }
 }

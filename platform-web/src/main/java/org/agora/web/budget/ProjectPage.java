@@ -13,6 +13,8 @@ import org.agora.budget.project.ProjectPermissions;
 import org.agora.budget.project.ProjectService;
 import org.agora.comment.CommentTarget;
 import org.agora.web.comment.CommentsSection;
+import org.agora.web.moderation.HiddenNotice;
+import org.agora.web.moderation.ReportForm;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
@@ -40,9 +42,13 @@ public class ProjectPage implements Serializable {
     @Inject
     CommentsSection comments;
 
+    @Inject
+    ReportForm report;
+
     private Long id;
     private transient BudgetProject project;
     private long supports;
+    private String hiddenNotice;
     private boolean supported;
 
     public void load() {
@@ -52,9 +58,12 @@ public class ProjectPage implements Serializable {
             return;
         }
         project = found.get();
+        hiddenNotice = HiddenNotice.of(project.getVisibility(),
+                jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale());
         supports = projects.supports(id);
         supported = projects.hasSupported(currentUser.actor(), id);
         comments.show(CommentTarget.budgetProject(id));
+        report.show(org.agora.moderation.ItemKind.BUDGET_PROJECT, id);
     }
 
     public String support() {
@@ -79,6 +88,17 @@ public class ProjectPage implements Serializable {
     }
 
     /** The project shown; read again after the view was restored elsewhere (it is not kept serialized). */
+    /** What shows in place of a project moderation hides; null when it is shown. */
+    public String getHiddenNotice() {
+        return hiddenNotice;
+    }
+
+    /** The page's title: the project's, or the notice in place of a hidden one. */
+    public String getTitle() {
+        BudgetProject shown = getProject();
+        return shown == null ? null : hiddenNotice != null ? hiddenNotice : shown.getTitle();
+    }
+
     public BudgetProject getProject() {
         if (project == null && id != null) {
             project = projects.find(id).orElse(null);

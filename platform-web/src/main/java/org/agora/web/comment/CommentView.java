@@ -18,9 +18,12 @@ public final class CommentView {
     private final boolean mayReply;
     private final boolean mayEdit;
     private final boolean mayDelete;
+    private final String hiddenNotice;
+    private final boolean mayReport;
 
     CommentView(long id, int depth, String authorName, String badge, String written, boolean edited, boolean deleted,
-                String bodyHtml, boolean mayReply, boolean mayEdit, boolean mayDelete) {
+                String bodyHtml, boolean mayReply, boolean mayEdit, boolean mayDelete, String hiddenNotice,
+                boolean mayReport) {
         this.id = id;
         this.depth = depth;
         this.authorName = authorName;
@@ -32,6 +35,21 @@ public final class CommentView {
         this.mayReply = mayReply;
         this.mayEdit = mayEdit;
         this.mayDelete = mayDelete;
+        this.hiddenNotice = hiddenNotice;
+        this.mayReport = mayReport;
+    }
+
+    /** What shows in place of a comment moderation hides (plain text: pending review, or the public reason); else null. */
+    public String getHiddenNotice() {
+        return hiddenNotice;
+    }
+
+    public boolean isHidden() {
+        return hiddenNotice != null;
+    }
+
+    public boolean isMayReport() {
+        return mayReport;
     }
 
     public long getId() {
@@ -82,6 +100,7 @@ public final class CommentView {
 
     /** The CSS class of its place in the thread: indented by depth, staff replies stand out. */
     public String getCssClass() {
-        return "comment depth-" + depth + (badge == null ? "" : " staff") + (deleted ? " deleted" : "");
+        return "comment depth-" + depth + (badge == null ? "" : " staff") + (deleted ? " deleted" : "")
+                + (hiddenNotice == null ? "" : " hidden-by-moderation");
     }
 }

@@ -14,10 +14,15 @@ import org.agora.comment.CommentPermissions;
 import org.agora.comment.CommentService;
 import org.agora.comment.CommentTarget;
 import org.agora.comment.Discussion;
+import org.agora.moderation.ItemKind;
+import org.agora.moderation.ItemRef;
+import org.agora.moderation.ModerationService;
+import org.agora.moderation.ReportReason;
 import org.agora.shared.Actor;
 import org.agora.web.platform.CityTime;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
+import org.agora.web.moderation.HiddenNotice;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 
@@ -40,10 +45,16 @@ public class CommentsSection implements Serializable {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    ModerationService moderation;
+
     private CommentTarget target;
     private String body;
     private Long replyTo;
     private Long editing;
+    private Long reporting;
+    private ReportReason reportReason;
+    private String reportDetails;
     private transient Discussion discussion;
     private transient List<CommentView> views;
 
@@ -68,11 +79,11 @@ public class CommentsSection implements Serializable {
                 comments.edit(actor, editing, body, now);
                 FacesFeedback.doneInPlace("comment.edited");
             } else if (replyTo != null) {
-                comments.reply(actor, currentUser.getDisplayName(), target, replyTo, body, now);
-                FacesFeedback.doneInPlace("comment.replied");
+                Comment reply = comments.reply(actor, currentUser.getDisplayName(), target, replyTo, body, now);
+                FacesFeedback.doneInPlace(reply.isHidden() ? "moderation.held" : "comment.replied");
             } else {
-                comments.post(actor, currentUser.getDisplayName(), target, body, now);
-                FacesFeedback.doneInPlace("comment.posted");
+                Comment posted = comments.post(actor, currentUser.getDisplayName(), target, body, now);
+                FacesFeedback.doneInPlace(posted.isHidden() ? "moderation.held" : "comment.posted");
             }
             cancel();
         });
@@ -131,10 +142,13 @@ public class CommentsSection implements Serializable {
             boolean mayWrite = CommentPermissions.canComment(reader, shown.target());
             views = shown.comments().stream().map(c -> new CommentView(c.getId(), c.getDepth(), c.getAuthorName(),
                     c.getAuthorBadge().map(b -> Texts.format(locale, "comment.badge." + b.name())).orElse(null),
-                    CityTime.dateTime(c.getCreatedAt(), locale), c.isEdited(), c.isDeleted(), c.getBody(),
-                    mayWrite && c.isPublished() && c.getDepth() < Comment.MAX_DEPTH,
-                    CommentPermissions.canEdit(reader, c, shown.target()),
-                    CommentPermissions.canDelete(reader, c))).toList();
+                    CityTime.dateTime(c.getCreatedAt(), locale), c.isEdited(), c.isDeleted(),
+                    c.isHidden() ? "" : c.getBody(),
+                    mayWrite && c.isPublished() && !c.isHidden() && c.getDepth() < Comment.MAX_DEPTH,
+                    !c.isHidden() && CommentPermissions.canEdit(reader, c, shown.target()),
+                    CommentPermissions.canDelete(reader, c), HiddenNotice.of(c.getVisibility(), locale),
+                    reader.isSignedIn() && !reader.isBlocked() && c.isPublished() && !c.isHidden()
+                            && !c.getAuthor().equals(reader.username()))).toList();
         }
         return views;
     }
@@ -186,6 +200,57 @@ public class CommentsSection implements Serializable {
 
     public void setBody(String body) {
         this.body = body;
+    }
+
+    // --- reporting a comment ---
+
+    /** Opens the report form under this comment. */
+    public void startReport(long commentId) {
+        reporting = commentId;
+        reportReason = null;
+        reportDetails = null;
+    }
+
+    public void cancelReport() {
+        reporting = null;
+        reportReason = null;
+        reportDetails = null;
+    }
+
+    /** Sends the report of the comment the form is under; a refusal shows in the form and keeps what was typed. */
+    public void sendReport() {
+        Long reported = reporting;
+        FacesActions.runInPlace(FORM, Map.of("details", "report-details", "reason", "report-reason"), () -> {
+            moderation.report(currentUser.actor(), new ItemRef(ItemKind.COMMENT, reported), reportReason, reportDetails,
+                    Instant.now());
+            FacesFeedback.doneInPlace("moderation.report.sent");
+            cancelReport();
+        });
+        forget();
+    }
+
+    public Long getReporting() {
+        return reporting;
+    }
+
+    public ReportReason getReportReason() {
+        return reportReason;
+    }
+
+    public void setReportReason(ReportReason reportReason) {
+        this.reportReason = reportReason;
+    }
+
+    public String getReportDetails() {
+        return reportDetails;
+    }
+
+    public void setReportDetails(String reportDetails) {
+        this.reportDetails = reportDetails;
+    }
+
+    public ReportReason[] getReportReasons() {
+        return ReportReason.values();
     }
 
     private static Locale locale() {

@@ -10,6 +10,8 @@ import org.agora.council.CouncilNewsService;
 import org.agora.council.CouncilService;
 import org.agora.council.NewsPost;
 import org.agora.web.comment.CommentsSection;
+import org.agora.web.moderation.HiddenNotice;
+import org.agora.web.moderation.ReportForm;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
@@ -36,10 +38,14 @@ public class CouncilPostPage implements Serializable {
     @Inject
     CommentsSection comments;
 
+    @Inject
+    ReportForm report;
+
     private Long id;
     private NewsRow post;
     private long councilId;
     private String councilName;
+    private String hiddenNotice;
 
     public void load() {
         Optional<NewsPost> found = Optional.ofNullable(id).flatMap(postId -> news.find(currentUser.actor(), postId));
@@ -48,9 +54,12 @@ public class CouncilPostPage implements Serializable {
             return;
         }
         post = labels.row(found.get());
+        hiddenNotice = HiddenNotice.of(found.get().getVisibility(),
+                jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale());
         councilId = found.get().getCouncilId();
         councilName = councils.get(councilId).getName();
         comments.show(CommentTarget.councilPost(post.id()));
+        report.show(org.agora.moderation.ItemKind.COUNCIL_POST, post.id());
     }
 
     public Long getId() {
@@ -61,12 +70,17 @@ public class CouncilPostPage implements Serializable {
         this.id = id;
     }
 
+    /** What shows in place of a post moderation hides; null when it is shown. */
+    public String getHiddenNotice() {
+        return hiddenNotice;
+    }
+
     public NewsRow getPost() {
         return post;
     }
 
     public String getTitle() {
-        return post == null ? null : post.title();
+        return post == null ? null : hiddenNotice != null ? hiddenNotice : post.title();
     }
 
     public String getCouncilName() {

@@ -10,6 +10,8 @@ import org.agora.council.CouncilService;
 import org.agora.council.Idea;
 import org.agora.council.IdeaService;
 import org.agora.web.comment.CommentsSection;
+import org.agora.web.moderation.HiddenNotice;
+import org.agora.web.moderation.ReportForm;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
@@ -37,10 +39,14 @@ public class IdeaPage implements Serializable {
     @Inject
     CommentsSection comments;
 
+    @Inject
+    ReportForm report;
+
     private Long id;
     private IdeaRow idea;
     private long councilId;
     private String councilName;
+    private String hiddenNotice;
 
     public void load() {
         Optional<Idea> found = Optional.ofNullable(id).flatMap(ideas::find);
@@ -49,9 +55,12 @@ public class IdeaPage implements Serializable {
             return;
         }
         Idea shown = found.get();
+        hiddenNotice = HiddenNotice.of(shown.getVisibility(),
+                jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale());
         councilId = shown.getCouncilId();
         councilName = councils.get(councilId).getName();
         comments.show(CommentTarget.councilIdea(shown.getId()));
+        report.show(org.agora.moderation.ItemKind.COUNCIL_IDEA, shown.getId());
         idea = new IdeaRow(shown.getId(), shown.getTitle(), shown.getText(), shown.getAuthorName(),
                 labels.dateTime(shown.getPostedAt()), shown.getPostedAt().toString(), ideas.supports(shown.getId()),
                 ideas.hasSupported(currentUser.actor(), shown.getId()), false, shown.isOpen(),
@@ -66,12 +75,17 @@ public class IdeaPage implements Serializable {
         this.id = id;
     }
 
+    /** What shows in place of an idea moderation hides; null when it is shown. */
+    public String getHiddenNotice() {
+        return hiddenNotice;
+    }
+
     public IdeaRow getIdea() {
         return idea;
     }
 
     public String getTitle() {
-        return idea == null ? null : idea.title();
+        return idea == null ? null : hiddenNotice != null ? hiddenNotice : idea.title();
     }
 
     public String getCouncilName() {

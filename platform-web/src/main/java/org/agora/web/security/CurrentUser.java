@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.agora.moderation.BlockService;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.Role;
@@ -20,7 +21,8 @@ import org.agora.shared.Role;
 /**
  * The person behind the current request, for pages ({@code #{currentUser...}}) and services alike: roles from
  * the container, home district, served districts and declared birth year from the token's {@code district},
- * {@code agent_districts} and {@code birth_year} claims (identity token for browsers, access token for API callers).
+ * {@code agent_districts} and {@code birth_year} claims (identity token for browsers, access token for API callers),
+ * and whether moderation blocked them (the platform's {@code resident_blocks}).
  */
 @Named
 @RequestScoped
@@ -38,6 +40,9 @@ public class CurrentUser {
 
     @Inject
     OidcSettings oidc;
+
+    @Inject
+    BlockService blocks;
 
     private Actor actor;
 
@@ -68,7 +73,10 @@ public class CurrentUser {
         Set<DistrictCode> served = claims.list(AGENT_DISTRICTS_CLAIM).stream()
                 .flatMap(c -> DistrictCode.parse(c).stream())
                 .collect(Collectors.toSet());
-        return new Actor(principal.getName(), roles, home, served, claims.number(BIRTH_YEAR_CLAIM));
+        Actor signedIn = new Actor(principal.getName(), roles, home, served, claims.number(BIRTH_YEAR_CLAIM));
+        // a resident blocked by moderation: one read by primary key per request, which every write path then refuses
+        return roles.contains(Role.RESIDENT)
+                ? blocks.blockedFor(signedIn.username()).map(signedIn::blocked).orElse(signedIn) : signedIn;
     }
 
     private TokenClaims claims() {
@@ -106,6 +114,11 @@ public class CurrentUser {
     /** The districts an agent works for, as a readable list ("est, nord"). */
     public String getAgentDistricts() {
         return actor().agentDistricts().stream().map(DistrictCode::value).sorted().collect(Collectors.joining(", "));
+    }
+
+    /** Why moderation blocked this person, shown on every page; null when it did not. */
+    public String getBlockedFor() {
+        return actor().blockedFor().orElse(null);
     }
 
     public Integer getBirthYear() {

@@ -1,0 +1,17 @@
+package org.agora.moderation;
+
+/** The acts the audit log records: moderation decisions, automatic hiding, blocks, and project review decisions. */
+public enum AuditAction {
+    AUTO_HIDE,
+    HOLD,
+    KEEP,
+    HIDE,
+    RESTORE,
+    REJECT,
+    BLOCK,
+    UNBLOCK,
+    REVIEW_FEASIBLE,
+    REVIEW_NOT_FEASIBLE,
+    REVIEW_MERGE,
+    REVIEW_BALLOT
+}

@@ -1,0 +1,95 @@
+package org.agora.web.moderation;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Map;
+import org.agora.moderation.ItemKind;
+import org.agora.moderation.ItemRef;
+import org.agora.moderation.ModerationService;
+import org.agora.moderation.ReportReason;
+import org.agora.shared.Actor;
+import org.agora.web.platform.FacesActions;
+import org.agora.web.platform.FacesFeedback;
+import org.agora.web.security.CurrentUser;
+
+/**
+ * The "report this content" form of a page ({@code /WEB-INF/includes/report.xhtml}), under a budget proposal, an idea
+ * or a news post: the page's bean says what it is about ({@link #show}) when it loads. Who may report, and what, is
+ * {@code ModerationPermissions}'s to say: a refusal (one's own item, a second report) shows in the form.
+ */
+@Named
+@ViewScoped
+public class ReportForm implements Serializable {
+
+    static final String FORM = "report";
+
+    @Inject
+    ModerationService moderation;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private ItemKind kind;
+    private long id;
+    private boolean open;
+    private ReportReason reason;
+    private String details;
+
+    /** Called by the page's bean when it loads: the form reports this item. */
+    public void show(ItemKind shownKind, long shownId) {
+        this.kind = shownKind;
+        this.id = shownId;
+        cancel();
+    }
+
+    public void start() {
+        open = true;
+    }
+
+    public void cancel() {
+        open = false;
+        reason = null;
+        details = null;
+    }
+
+    public void send() {
+        FacesActions.runInPlace(FORM, Map.of("details", "report-details", "reason", "report-reason"), () -> {
+            moderation.report(currentUser.actor(), new ItemRef(kind, id), reason, details, Instant.now());
+            FacesFeedback.doneInPlace("moderation.report.sent");
+            cancel();
+        });
+    }
+
+    /** Whether the link shows: someone signed in and not blocked, on a page that named its item. */
+    public boolean isMayReport() {
+        Actor actor = currentUser.actor();
+        return kind != null && actor.isSignedIn() && !actor.isBlocked();
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    public ReportReason[] getReasons() {
+        return ReportReason.values();
+    }
+
+    public ReportReason getReason() {
+        return reason;
+    }
+
+    public void setReason(ReportReason reason) {
+        this.reason = reason;
+    }
+
+    public String getDetails() {
+        return details;
+    }
+
+    public void setDetails(String details) {
+        this.details = details;
+    }
+}
