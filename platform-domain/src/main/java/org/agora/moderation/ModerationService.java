@@ -49,8 +49,12 @@ public class ModerationService {
     public record MyReport(Report report, ItemRef item, String excerpt, CaseState state) {
     }
 
-    /** Told to whoever listens (notifications, later) when a moderator decided about an author's item. */
-    public record ModerationDecided(ItemRef item, String author, CaseState state, Optional<String> publicReason) {
+    /**
+     * Told to whoever listens ({@link ModerationNotices}) when a moderator decided about an author's item: where the
+     * item is read ({@code path}, relative to the platform) and when it was decided.
+     */
+    public record ModerationDecided(ItemRef item, String author, CaseState state, Optional<String> publicReason,
+                                    String path, Instant at) {
     }
 
     public static final int QUEUE_PAGE = 200;
@@ -250,8 +254,9 @@ public class ModerationService {
         audit.append(staff, now, action, c.getItem().kind().name(), String.valueOf(c.getItem().id()), c.getDistrict(),
                 reason, before.name(), c.getState().name());
         Constraints.flush(em, () -> new ConflictException(null, "moderation.case.changedMeanwhile"));
-        // the one place that tells the author: notifications will observe this event (left unwired here)
-        decisions.fire(new ModerationDecided(c.getItem(), c.getAuthor(), c.getState(), c.getPublicReason()));
+        // the one place that tells the author (ModerationNotices observes it)
+        String path = owner(c.getItem().kind()).item(c.getItem().id()).map(ModeratedItem::path).orElse("/");
+        decisions.fire(new ModerationDecided(c.getItem(), c.getAuthor(), c.getState(), c.getPublicReason(), path, now));
         return c;
     }
 

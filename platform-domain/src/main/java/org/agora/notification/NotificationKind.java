@@ -18,7 +18,9 @@ public enum NotificationKind {
     /** A consultation opened in my district (or for the whole city). */
     CONSULTATION_OPENED(false),
     /** The participatory budget's vote in my district: it opened, it closes soon and I have not voted, its results. */
-    BUDGET_VOTE(false);
+    BUDGET_VOTE(false),
+    /** A moderator hid or restored my contribution, or rejected my proposal. */
+    MODERATION_DECISION(true);
 
     private final boolean aboutMine;
 

@@ -346,6 +346,33 @@ abstract class ModerationPersistenceContract extends DatabaseTest {
         assertThat(count("select count(*) from moderation_reports where status = 'UPHELD'")).isEqualTo(2);
     }
 
+    /** The authors hear of what a moderator decided (in the app and by mail): hidden, restored, rejected; not kept. */
+    @Test
+    void authorsAreToldOfHidingRestoringAndRejectingButNotOfKeeping() {
+        Comment hidden = comment(BRUNO, "<p>Numéro de téléphone de mon voisin</p>");
+        Comment kept = comment(DAVID, "<p>Un avis</p>");
+        report(CHLOE, new ItemRef(ItemKind.COMMENT, hidden.getId()), ReportReason.PERSONAL_DATA);
+        report(CHLOE, new ItemRef(ItemKind.COMMENT, kept.getId()), ReportReason.SPAM);
+        report(CHLOE, new ItemRef(ItemKind.BUDGET_PROJECT, garden), ReportReason.OFF_TOPIC);
+        List<ModerationCase> queue = queue(MODERATOR);
+        java.util.function.Function<ItemRef, Long> caseOf = item -> queue.stream()
+                .filter(c -> c.getItem().equals(item)).findFirst().orElseThrow().getId();
+        long onHidden = caseOf.apply(new ItemRef(ItemKind.COMMENT, hidden.getId()));
+
+        moderation(m -> m.hide(MODERATOR, onHidden, "Données personnelles", NOW));
+        moderation(m -> m.restore(MODERATOR, onHidden, "Numéro retiré par l'auteur", NOW));
+        moderation(m -> m.keep(MODERATOR, caseOf.apply(new ItemRef(ItemKind.COMMENT, kept.getId())), null, NOW));
+        moderation(m -> m.reject(AGENT_OF_NORD, caseOf.apply(new ItemRef(ItemKind.BUDGET_PROJECT, garden)),
+                "Hors du budget participatif", NOW));
+
+        List<String> told = db().inTransaction(em -> em.createQuery("select concat(n.recipient, ' ', n.event)"
+                + " from org.agora.notification.Notification n order by n.id", String.class).getResultList());
+        assertThat(told).containsExactly("bruno moderation.hidden", "bruno moderation.restored",
+                "alice moderation.rejected");
+        assertThat(count("select count(*) from mails")).as("mailed: it is about their own contribution")
+                .isEqualTo(3);
+    }
+
     @Test
     void anAgentOfNordNeverSeesNorDecidesASudItem() {
         long sudProject = project(SOLENE, sudEnvelope, "Un kiosque");

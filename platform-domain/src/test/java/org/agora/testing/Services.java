@@ -42,6 +42,7 @@ import org.agora.moderation.AuditLog;
 import org.agora.moderation.AutoHide;
 import org.agora.moderation.BlockService;
 import org.agora.moderation.ModerationHolds;
+import org.agora.moderation.ModerationNotices;
 import org.agora.moderation.ModerationService;
 import org.agora.territory.TerritoryService;
 
@@ -125,7 +126,7 @@ public final class Services {
         return new ModerationService(em, List.of(new CommentModeration(em, comments()), new ProjectModeration(em),
                 new IdeaModeration(em, councils()), new NewsPostModeration(em, councils(), councilNews()),
                 new DocumentModeration(em, councils(), councilDocuments())), audit(),
-                new AutoHide(autoHide), decided -> { });
+                new AutoHide(autoHide), new ModerationNotices(notifications())::tell);
     }
 
     public ModerationHolds holds() {
