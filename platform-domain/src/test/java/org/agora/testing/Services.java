@@ -90,7 +90,7 @@ public final class Services {
     }
 
     public IdeaService ideas() {
-        return new IdeaService(em, councils());
+        return new IdeaService(em, councils(), holds());
     }
 
     public CouncilNewsService councilNews() {
