@@ -94,10 +94,8 @@ ALTER TABLE council_documents ADD COLUMN hidden_state VARCHAR(20);
 ALTER TABLE council_documents ADD COLUMN hidden_reason VARCHAR(500);
 ALTER TABLE council_documents ADD CONSTRAINT ck_council_documents_hidden CHECK (hidden_state IN ('PENDING', 'HIDDEN'));
 
--- pre-moderation: the office may have a call's new proposals and residents' comments wait for a moderator's approval
+-- pre-moderation: a call's managers may have every new proposal and comment wait for a moderator's approval
 ALTER TABLE budget_calls ADD COLUMN pre_moderated BOOLEAN DEFAULT FALSE NOT NULL;
--- and a council's leaders, for its members' new ideas and comments
-ALTER TABLE councils ADD COLUMN pre_moderated BOOLEAN DEFAULT FALSE NOT NULL;
 
 ALTER TABLE budget_projects DROP CONSTRAINT ck_budget_projects_status;
 ALTER TABLE budget_projects ADD CONSTRAINT ck_budget_projects_status
