@@ -14,11 +14,14 @@
     var bounds = [];
     points.forEach(function (p) {
         var marker = L.circleMarker([p.lat, p.lng], {radius: 8, color: '#1f5f8b', fillOpacity: 0.8}).addTo(map);
+        // the title is a resident's text: always given to Leaflet as a text node (a string would be read as HTML)
         var link = document.createElement('a');
         link.href = element.getAttribute('data-link') + p.id;
         link.textContent = p.title;
         marker.bindPopup(link);
-        marker.bindTooltip(p.title);
+        var label = document.createElement('span');
+        label.textContent = p.title;
+        marker.bindTooltip(label);
         bounds.push([p.lat, p.lng]);
     });
     if (bounds.length === 1) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
+import org.agora.notification.Notifications;
 import org.agora.moderation.ModerationHolds;
 import org.agora.moderation.Visibility;
 import org.agora.shared.Actor;
@@ -36,24 +37,32 @@ public class CommentService {
 
     private EntityManager em;
     private Iterable<CommentTargets> owners;
+    private Notifications notifications;
     private ModerationHolds holds;
 
     protected CommentService() {
         // for CDI
     }
 
-    /** The entity manager and the targets' owners, as CDI finds them. */
+    /** The entity manager, the targets' owners and the notifications, as CDI finds them. */
     @Inject
-    public CommentService(EntityManager em, @Any Instance<CommentTargets> owners, ModerationHolds holds) {
+    public CommentService(EntityManager em, @Any Instance<CommentTargets> owners, Notifications notifications,
+                          ModerationHolds holds) {
         this.em = em;
         this.owners = owners;
+        this.notifications = notifications;
         this.holds = holds;
     }
 
-    /** Outside a container: an entity manager whose transactions the caller runs, and the targets' owners. */
-    public CommentService(EntityManager em, List<CommentTargets> owners, ModerationHolds holds) {
+    /**
+     * Outside a container: an entity manager whose transactions the caller runs, the targets' owners, the
+     * notifications and the moderation's holds.
+     */
+    public CommentService(EntityManager em, List<CommentTargets> owners, Notifications notifications,
+                          ModerationHolds holds) {
         this.em = em;
         this.owners = List.copyOf(owners);
+        this.notifications = notifications;
         this.holds = holds;
     }
 
@@ -65,7 +74,7 @@ public class CommentService {
         return stored(comment, author, commentable, now);
     }
 
-    /** A reply to a comment of the same target (three levels at most). */
+    /** A reply to a comment of the same target (three levels at most); the parent's author is told (CommentNotices). */
     public Comment reply(Actor actor, String displayName, CommentTarget target, long parentId, String body, Instant now) {
         Commentable commentable = writable(actor, target, now);
         Comment parent = Optional.ofNullable(em.find(Comment.class, parentId))
@@ -76,7 +85,11 @@ public class CommentService {
         CommentBody checked = CommentBody.of(body);
         CommentAuthor author = CommentAuthor.of(actor, displayName);
         Comment reply = parent.reply(author, checked, now);
-        return stored(reply, author, commentable, now);
+        stored(reply, author, commentable, now);
+        if (!reply.isHidden() && CommentNotices.worthTelling(parent, reply)) {
+            notifications.tell(CommentNotices.replied(parent, reply), now); // a reply held for review tells no one yet
+        }
+        return reply;
     }
 
     /** The author changes their comment's text while the target takes comments; it is marked as edited. */

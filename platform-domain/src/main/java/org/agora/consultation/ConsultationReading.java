@@ -44,6 +44,18 @@ public class ConsultationReading {
         return consultation;
     }
 
+    /**
+     * The consultation to open in the organisers' pages: refused ({@code consultation.organise.notAllowed}) to whoever
+     * does not organise its scope, not found when there is none.
+     */
+    public Consultation toOrganise(Actor actor, long id) {
+        Consultation consultation = consultations.get(id);
+        if (!ConsultationPermissions.canOrganise(actor, consultation.getScope())) {
+            throw new NotAllowedException("consultation.organise.notAllowed");
+        }
+        return consultation;
+    }
+
     /** The consultation as this person finds it: whether they may answer, have answered, organise it, see results. */
     public ConsultationVisit visit(Actor actor, long id, Instant now) {
         Consultation consultation = read(actor, id);

@@ -3,12 +3,10 @@ package org.agora.consultation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +17,10 @@ import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.Page;
+import org.agora.shared.PageRequest;
 import org.agora.shared.Role;
+import org.agora.shared.Where;
 import org.agora.territory.TerritoryService;
 
 /**
@@ -111,25 +112,21 @@ public class ConsultationService {
     /** The consultations anyone may read, newest first: never drafts. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Consultation> published(ConsultationFilter filter) {
-        StringBuilder jpql = new StringBuilder("select c from Consultation c where c.status <> :draft");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("draft", ConsultationStatus.DRAFT);
-        if (filter.districtCode() != null) {
-            jpql.append(" and c.districtCode = :district");
-            parameters.put("district", filter.districtCode());
-        }
-        if (filter.themeId() != null) {
-            jpql.append(" and c.themeId = :theme");
-            parameters.put("theme", filter.themeId());
-        }
-        if (filter.status() != null) {
-            jpql.append(" and c.status = :status");
-            parameters.put("status", filter.status());
-        }
-        TypedQuery<Consultation> query = em.createQuery(jpql.append(" order by c.opensAt desc, c.id desc").toString(),
-                Consultation.class);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
+        return publishedMatching(filter).list(em, "c", "Consultation c", "c.opensAt desc, c.id desc", Consultation.class);
+    }
+
+    /** One page of the consultations anyone may read, newest first, with how many match in all. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Consultation> published(ConsultationFilter filter, PageRequest request) {
+        return publishedMatching(filter).page(em, "c", "Consultation c", "c.opensAt desc, c.id desc",
+                Consultation.class, request);
+    }
+
+    private static Where publishedMatching(ConsultationFilter filter) {
+        return Where.of("c.status <> :draft").with("draft", ConsultationStatus.DRAFT)
+                .and("c.districtCode = :district", "district", filter.districtCode())
+                .and("c.themeId = :theme", "theme", filter.themeId())
+                .and("c.status = :status", "status", filter.status());
     }
 
     /** The consultations this person organises: all for the office, those of their districts for an agent. */

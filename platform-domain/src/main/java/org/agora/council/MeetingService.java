@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.agora.notification.Notifications;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
@@ -38,6 +39,7 @@ public class MeetingService {
 
     private EntityManager em;
     private CouncilService councils;
+    private Notifications notifications;
 
     protected MeetingService() {
         // for CDI
@@ -45,9 +47,10 @@ public class MeetingService {
 
     /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
     @Inject
-    public MeetingService(EntityManager em, CouncilService councils) {
+    public MeetingService(EntityManager em, CouncilService councils, Notifications notifications) {
         this.em = em;
         this.councils = councils;
+        this.notifications = notifications;
     }
 
     // --- leaders ---
@@ -59,6 +62,7 @@ public class MeetingService {
         Meeting meeting = new Meeting(council, draft, leader.username(), now);
         em.persist(meeting);
         em.flush();
+        notifications.tellAll(MeetingNotices.announced(em, meeting, leader.username()), now);
         return meeting;
     }
 
@@ -69,6 +73,7 @@ public class MeetingService {
         meeting.change(draft, count(meetingId, RegistrationStatus.REGISTERED), now);
         promote(meeting, now);
         Constraints.flush(em, () -> new ConflictException(null, "council.meeting.changedMeanwhile"));
+        notifications.tellAll(MeetingNotices.changed(em, meeting, leader.username()), now);
         return meeting;
     }
 
@@ -156,7 +161,7 @@ public class MeetingService {
         return registration;
     }
 
-    /** Gives the free seats to the waiting list, first come first served. */
+    /** Gives the free seats to the waiting list, first come first served; each promoted person is told. */
     private void promote(Meeting meeting, Instant now) {
         long registered = count(meeting.getId(), RegistrationStatus.REGISTERED);
         List<Registration> waiting = em.createQuery("select r from Registration r where r.meetingId = :m"
@@ -167,6 +172,7 @@ public class MeetingService {
                 break;
             }
             next.promote(now);
+            notifications.tell(MeetingNotices.seat(meeting, next), now);
             registered++;
         }
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -71,6 +72,9 @@ public final class DocumentFile {
                             DocumentFormat.acceptedList()));
         }
         DocumentFormat format = detected.get();
+        if (Macros.carriedBy(format, bytes)) {
+            throw new InvalidInputException(FIELD, "media.document.macros", format.label());
+        }
         name.extension().filter(extension -> !format.isNamedBy(extension)).ifPresent(extension -> {
             throw new InvalidInputException(FIELD, "media.document.wrongExtension", format.label(), extension);
         });
@@ -156,6 +160,64 @@ public final class DocumentFile {
     }
 
     /**
+     * Whether an Office file carries a VBA project, which its readers could be led to run: an Office 97-2003 file keeps
+     * it in a storage of its own ({@code Macros} for Word, {@code _VBA_PROJECT_CUR} for Excel, {@code VBA} or
+     * {@code _VBA_PROJECT} elsewhere), an Office Open XML package in a {@code vbaProject.bin} part, whatever content
+     * type its main part declares, an OpenDocument file in its {@code Basic/} or {@code Scripts/} folders.
+     */
+    static final class Macros {
+
+        private static final List<String> OLE2_STORAGES = List.of("Macros", "_VBA_PROJECT_CUR", "_VBA_PROJECT", "VBA");
+
+        private Macros() {
+        }
+
+        static boolean carriedBy(DocumentFormat format, byte[] bytes) {
+            return switch (format) {
+                case DOC, XLS, PPT -> inOle2(bytes);
+                case DOCX, XLSX, PPTX, ODT, ODS, ODP -> inPackage(bytes);
+                default -> false;
+            };
+        }
+
+        private static boolean inOle2(byte[] bytes) {
+            try (POIFSFileSystem container = new POIFSFileSystem(new ByteArrayInputStream(bytes))) {
+                return holdsVba(container.getRoot());
+            } catch (IOException | RuntimeException damaged) {
+                return true; // it was read once to know its format: one that cannot be read again is not let through
+            }
+        }
+
+        private static boolean holdsVba(DirectoryNode directory) {
+            for (org.apache.poi.poifs.filesystem.Entry entry : directory) {
+                if (OLE2_STORAGES.stream().anyMatch(name -> name.equalsIgnoreCase(entry.getName()))) {
+                    return true;
+                }
+                if (entry instanceof DirectoryNode child && holdsVba(child)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean inPackage(byte[] bytes) {
+            try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+                ZipEntry entry;
+                for (int entries = 0; entries < OfficeOpenXml.MAX_ENTRIES && (entry = zip.getNextEntry()) != null;
+                     entries++) {
+                    String name = entry.getName().toLowerCase(java.util.Locale.ROOT);
+                    if (name.endsWith("vbaproject.bin") || name.startsWith("basic/") || name.startsWith("scripts/")) {
+                        return true;
+                    }
+                }
+                return false;
+            } catch (IOException | IllegalArgumentException damaged) {
+                return true;
+            }
+        }
+    }
+
+    /**
      * Which Office 97-2003 file an OLE2 container is, from the streams in its root (read with Apache POI): Tika's
      * core guesses it only when the directory happens to sit near the start of the file.
      */
@@ -192,7 +254,7 @@ public final class DocumentFile {
     static final class OfficeOpenXml {
 
         private static final byte[] END_OF_CENTRAL_DIRECTORY = {'P', 'K', 5, 6};
-        private static final int MAX_ENTRIES = 500;
+        static final int MAX_ENTRIES = 500;
         private static final long MAX_INFLATED = 64L * 1024 * 1024;
         private static final int MAX_CONTENT_TYPES = 1024 * 1024;
 

@@ -173,6 +173,27 @@ abstract class CommentPersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void aReplyTellsTheParentsAuthorInTheAppAndByMailButNotTheirOwnReplies() {
+        Comment question = post(ALICE, garden, "<p>Où planter les tomates ?</p>");
+        Comment answer = reply(AGENT, garden, question, "<p>Le long du <b>mur</b>.</p>");
+        reply(ALICE, garden, answer, "<p>Merci !</p>");
+        reply(ALICE, garden, question, "<p>Je précise : côté sud.</p>");
+        List<org.agora.notification.Notification> alices = db().inTransaction(em -> Services.on(em).notificationCentre()
+                .list(ALICE, 0, 10));
+        assertThat(alices).singleElement().satisfies(n -> {
+            assertThat(n.getEvent()).isEqualTo("comment.reply");
+            assertThat(n.getArguments()).containsExactly("agent name", "Le long du mur.");
+            assertThat(n.getLink()).contains("/budget/project.xhtml?id=" + garden.id() + "#comment-" + answer.getId());
+        });
+        // the agent is told about Alice's thanks; the mails follow the defaults (a reply: by e-mail too)
+        long agentsUnread = db().inTransaction(em -> Services.on(em).notificationCentre().unreadCount(AGENT));
+        assertThat(agentsUnread).isEqualTo(1L);
+        List<String> mailed = db().inTransaction(em -> em.createQuery("select m.recipient from Mail m order by m.recipient",
+                String.class).getResultList());
+        assertThat(mailed).containsExactly("agent", "alice");
+    }
+
+    @Test
     void aReplyGoesNoDeeperThanThreeLevels() {
         Comment top = post(ALICE, garden, "Un");
         Comment second = reply(BRUNO, garden, top, "Deux");

@@ -18,6 +18,8 @@ import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.Page;
+import org.agora.shared.PageRequest;
 import org.agora.shared.Role;
 import org.agora.testing.DatabaseTest;
 import org.agora.testing.Demo;
@@ -254,6 +256,16 @@ abstract class ConsultationPersistenceContract extends DatabaseTest {
                 .isEmpty();
         assertThat(consultations(c -> c.organisedBy(AGENT_OF_NORD)).stream().map(Consultation::getId).toList())
                 .containsExactlyInAnyOrder(draft, scheduled);
+
+        Page<Consultation> first = consultations(c -> c.published(ConsultationFilter.none(), new PageRequest(1, 1)));
+        Page<Consultation> second = consultations(c -> c.published(ConsultationFilter.none(), new PageRequest(2, 1)));
+        assertThat(first.total()).isEqualTo(2);
+        assertThat(first.items()).hasSize(1);
+        assertThat(second.items()).hasSize(1).doesNotContainAnyElementsOf(first.items());
+        assertThat(List.of(first.items().get(0).getId(), second.items().get(0).getId()))
+                .containsExactlyInAnyOrder(scheduled, other);
+        assertThat(consultations(c -> c.published(new ConsultationFilter("sud", null, null), new PageRequest(1, 1)))
+                .total()).isEqualTo(1);
     }
 
     @Test

@@ -310,6 +310,32 @@ abstract class CouncilPersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void membersAreToldOfAnnouncedAndChangedMeetingsAndTheWaitingOfAFreedSeat() {
+        long id = council(false);
+        councils(c -> c.join(RESIDENT, id, "Camille Martin", NOW));
+        long meeting = meeting(id, false, 1);
+        Actor a = Councils.resident("a", "nord");
+        Actor b = Councils.resident("b", "nord");
+        meetings(m -> m.register(a, meeting, "A", NOW));
+        meetings(m -> m.register(b, meeting, "B", NOW.plusSeconds(1)));
+        meetings(m -> m.cancel(a, meeting, NOW.plusSeconds(2)));
+        meetings(m -> m.update(ANIMATOR, meeting, Councils.meeting(false, 2), NOW.plusSeconds(3)));
+
+        List<String> told = db().inTransaction(em -> em.createQuery("select concat(n.recipient, ' ', n.event)"
+                        + " from Notification n order by n.createdAt, n.recipient", String.class)
+                .getResultList());
+        assertThat(told).containsExactly("resident meeting.announced", "b meeting.seat",
+                "b meeting.changed", "resident meeting.changed");
+        // the seat is about the person's own place: by e-mail too; a meeting of the council is in the app only
+        List<String> mailed = db().inTransaction(em -> em.createQuery("select concat(m.recipient, ' ', m.event)"
+                + " from Mail m", String.class).getResultList());
+        assertThat(mailed).containsExactly("b meeting.seat");
+        var notice = db().inTransaction(em -> Services.on(em).notificationCentre().list(RESIDENT, 0, 10)).get(1);
+        assertThat(notice.getLink()).contains("/councils/meeting.xhtml?id=" + meeting);
+        assertThat(notice.getArguments()).hasSize(3).element(2).isInstanceOf(Instant.class);
+    }
+
+    @Test
     void concurrentRegistrationsNeverExceedTheCap() throws Exception {
         long id = council(false);
         long meeting = meeting(id, false, 3);

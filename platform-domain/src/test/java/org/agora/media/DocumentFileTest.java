@@ -102,6 +102,17 @@ class DocumentFileTest {
     }
 
     @Test
+    void officeFilesCarryingMacrosAreRefusedWhateverTheyDeclare() {
+        assertRefused(() -> DocumentFile.read("ancien.doc", TestDocuments.docWithMacros(), LIMIT), "media.document.macros");
+        assertRefused(() -> DocumentFile.read("budget.xls", TestDocuments.xlsWithMacros(), LIMIT), "media.document.macros");
+        assertRefused(() -> DocumentFile.read("rapport.docx", TestDocuments.docxWithVbaProject(), LIMIT),
+                "media.document.macros");
+        assertRefused(() -> DocumentFile.read("compte-rendu.odt", TestDocuments.odtWithBasic(), LIMIT),
+                "media.document.macros");
+        assertThat(DocumentFile.read("budget.xls", TestDocuments.xls(), LIMIT).format()).isEqualTo(DocumentFormat.XLS);
+    }
+
+    @Test
     void ole2FileOfNoAcceptedKindIsRefused() {
         assertRefused(() -> DocumentFile.read("message.doc", TestDocuments.otherOle2(), LIMIT), "media.document.notWhatItsNameSays");
     }

@@ -156,6 +156,65 @@ public final class TestDocuments {
                 "application/vnd.ms-word.document.macroEnabled.main+xml"));
     }
 
+    /** A Word 97-2003 file carrying a VBA project (its "Macros" storage), as a macro-infected .doc does. */
+    public static byte[] docWithMacros() {
+        try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            fs.createDocument(new ByteArrayInputStream(new byte[4096]), "WordDocument");
+            fs.getRoot().createDirectory("Macros").createDirectory("VBA")
+                    .createDocument("dir", new ByteArrayInputStream(new byte[512]));
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** An Excel 97-2003 workbook carrying a VBA project (its "_VBA_PROJECT_CUR" storage). */
+    public static byte[] xlsWithMacros() {
+        try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(xls()));
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            fs.getRoot().createDirectory("_VBA_PROJECT_CUR").createDocument("PROJECT", new ByteArrayInputStream(new byte[64]));
+            fs.writeFilesystem(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A Word package that declares itself a plain .docx but holds a VBA project part all the same. */
+    public static byte[] docxWithVbaProject() {
+        return withEntry(docx("macro"), "word/vbaProject.bin", new byte[512]);
+    }
+
+    /** An OpenDocument text carrying a Basic macro library. */
+    public static byte[] odtWithBasic() {
+        return withEntry(odt(), "Basic/Standard/Module1.xml", "<script:module/>".getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static byte[] withEntry(byte[] zipBytes, String name, byte[] content) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zipBytes));
+             ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                ZipEntry copy = new ZipEntry(entry.getName());
+                if (entry.getMethod() == ZipEntry.STORED) { // an OpenDocument's "mimetype" stays first and stored
+                    copy.setMethod(ZipEntry.STORED);
+                    copy.setSize(entry.getSize());
+                    copy.setCrc(entry.getCrc());
+                }
+                out.putNextEntry(copy);
+                out.write(in.readAllBytes());
+                out.closeEntry();
+            }
+            out.putNextEntry(new ZipEntry(name));
+            out.write(content);
+            out.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     /** A zip of two text files: neither an OpenDocument nor an Office Open XML package. */
     public static byte[] plainZip() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -9,6 +9,8 @@ import org.agora.budget.project.ProjectComments;
 import org.agora.budget.project.ProjectModeration;
 import org.agora.budget.project.ProjectService;
 import org.agora.budget.project.ReviewService;
+import org.agora.budget.vote.BallotCount;
+import org.agora.budget.vote.ElectionKeys;
 import org.agora.budget.vote.TallyService;
 import org.agora.budget.vote.VotingService;
 import org.agora.comment.CommentModeration;
@@ -30,6 +32,12 @@ import org.agora.council.NewsPostModeration;
 import org.agora.media.DocumentFile;
 import org.agora.media.DocumentService;
 import org.agora.media.ImageService;
+import org.agora.notification.MailQueue;
+import org.agora.notification.NotificationService;
+import org.agora.notification.Notifications;
+import org.agora.notification.UnsubscribeLinks;
+import org.agora.participation.ResidentDirectory;
+import org.agora.participation.ResidentRegister;
 import org.agora.moderation.AuditLog;
 import org.agora.moderation.AutoHide;
 import org.agora.moderation.BlockService;
@@ -86,7 +94,7 @@ public final class Services {
     }
 
     public MeetingService meetings() {
-        return new MeetingService(em, councils());
+        return new MeetingService(em, councils(), notifications());
     }
 
     public IdeaService ideas() {
@@ -104,7 +112,8 @@ public final class Services {
     /** The comments, with every capability whose content takes them. */
     public CommentService comments() {
         return new CommentService(em, List.of(new ProjectComments(em), new ConsultationComments(em),
-                new NewsPostComments(em, councils(), councilNews()), new IdeaComments(em, councils(), ideas())), holds());
+                new NewsPostComments(em, councils(), councilNews()), new IdeaComments(em, councils(), ideas())),
+                notifications(), holds());
     }
 
     public AuditLog audit() {
@@ -127,6 +136,27 @@ public final class Services {
         return new BlockService(em, audit());
     }
 
+    public Notifications notifications() {
+        return new Notifications(em);
+    }
+
+    /** The notification centre, signing unsubscribe links with the tests' secret. */
+    public NotificationService notificationCentre() {
+        return new NotificationService(em, TEST_LINKS);
+    }
+
+    public org.agora.notification.Campaigns campaigns() {
+        return new org.agora.notification.Campaigns(em, notifications());
+    }
+
+    public MailQueue mailQueue() {
+        return new MailQueue(em);
+    }
+
+    /** The unsubscribe links of the tests (a secret made for them, never used elsewhere). */
+    public static final UnsubscribeLinks TEST_LINKS =
+            UnsubscribeLinks.withSecret("dGVzdC1vbmx5IGxpbmsgc2VjcmV0IC0tLS0gbm90IGZvciBwcm9kdWN0aW9uIQ==");
+
     public BudgetService budget() {
         return new BudgetService(em, territory());
     }
@@ -136,12 +166,37 @@ public final class Services {
     }
 
     public ReviewService reviews() {
-        return new ReviewService(em, audit());
+        return new ReviewService(em, notifications(), audit());
+    }
+
+    /** The vote, sealing ballots with the secret of the system property or the environment. */
+    public VotingService voting() {
+        return voting(ElectionKeys.fromSystem());
+    }
+
+    /** The vote, sealing ballots with these keys. */
+    public VotingService voting(ElectionKeys keys) {
+        return new VotingService(em, register(), keys);
+    }
+
+    /** The platform's register of residents, with no directory of accounts behind it. */
+    public ResidentRegister register() {
+        return new ResidentRegister(em, ResidentDirectory.NONE);
+    }
+
+    /** The opening of sealed ballots, with the secret of the system property or the environment. */
+    public BallotCount ballotCount() {
+        return new BallotCount(em, ElectionKeys.fromSystem());
     }
 
     /** The count, opening sealed ballots with the secret of the system property or the environment. */
     public TallyService tally() {
-        return new TallyService(em);
+        return tally(ElectionKeys.fromSystem());
+    }
+
+    /** The count, opening sealed ballots with these keys. */
+    public TallyService tally(ElectionKeys keys) {
+        return new TallyService(em, new BallotCount(em, keys), voting(keys));
     }
 
     public FollowUpService followUps() {
@@ -149,6 +204,6 @@ public final class Services {
     }
 
     public OpenDataService openData() {
-        return new OpenDataService(em, budget(), tally(), new VotingService(em));
+        return new OpenDataService(em, budget(), tally(), voting());
     }
 }

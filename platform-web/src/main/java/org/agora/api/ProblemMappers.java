@@ -4,13 +4,16 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Locale;
-import org.agora.web.security.CurrentUser;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.agora.consultation.AnswersRefusedException;
 import org.agora.shared.ConflictException;
 import org.agora.shared.DomainException;
@@ -18,6 +21,7 @@ import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.UnavailableException;
 import org.agora.web.platform.Texts;
+import org.agora.web.security.CurrentUser;
 
 /** Turns refusals into problem JSON with the right status, translated by the caller's Accept-Language. */
 public final class ProblemMappers {
@@ -95,5 +99,46 @@ public final class ProblemMappers {
 
     @Provider
     public static class UnreadableBody extends MalformedBody<ProcessingException> {
+    }
+
+    /**
+     * Whatever else goes wrong answers in problem JSON too. An address, method or media type the API does not have
+     * keeps its status (404, 405, 415...) and headers; anything unexpected is a 500 whose detail gives a reference to
+     * find in the server's log, never the exception's own text.
+     */
+    @Provider
+    public static class OtherProblems implements ExceptionMapper<Exception> {
+
+        private static final Logger LOG = Logger.getLogger(OtherProblems.class.getName());
+
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(Exception e) {
+            Locale locale = locale(headers);
+            if (e instanceof WebApplicationException http && http.getResponse().getStatus() < 500) {
+                Response refused = http.getResponse();
+                int status = refused.getStatus();
+                String key = switch (status) {
+                    case 404 -> "api.noSuchResource";
+                    case 405 -> "api.methodNotAllowed";
+                    case 406, 415 -> "api.mediaType";
+                    default -> "api.requestRefused";
+                };
+                Response.ResponseBuilder problem = Response.fromResponse(
+                        Problem.of(locale, status, key, null, status).toResponse());
+                refused.getHeaders().forEach((name, values) -> {
+                    if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+                            && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                        values.forEach(value -> problem.header(name, value));
+                    }
+                });
+                return problem.build();
+            }
+            String reference = UUID.randomUUID().toString().substring(0, 8);
+            LOG.log(Level.SEVERE, "API request failed, reference " + reference, e);
+            return Problem.of(locale, 500, "api.unexpected", null, reference).toResponse();
+        }
     }
 }

@@ -38,6 +38,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class Notifications extends NotificationApiTests {
+    }
+
+    @Nested
     class Moderation extends ModerationApiTests {
     }
 }

@@ -59,12 +59,29 @@ abstract class ApiTests {
         assertThat(Api.as(DemoUser.RESIDENT).get("/api/ping").status()).isEqualTo(204);
     }
 
+    /** Errors outside the domain's refusals answer in problem JSON too, never as an HTML error page. */
+    @Test
+    void unknownAddressesAndMethodsAnswerInProblemJson() {
+        Reply nowhere = Api.anonymous().get("/api/no-such-thing");
+        assertThat(nowhere.status()).isEqualTo(404);
+        assertThat(nowhere.contentType()).startsWith("application/problem+json");
+        assertThat(nowhere.json().getString("detail")).startsWith("Cette adresse n'existe pas dans l'API");
+
+        Reply wrongMethod = Api.as(DemoUser.OFFICE_ADMIN).delete("/api/themes");
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+        assertThat(wrongMethod.json().getString("title")).isEqualTo("Méthode non prise en charge");
+    }
+
     @Test
     void meNeedsAValidTokenAndCarriesRolesAndDistricts() {
         assertThat(Api.anonymous().get("/api/me").status()).isEqualTo(401);
         Reply forged = Api.withToken("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl").get("/api/me");
         assertThat(forged.status()).isEqualTo(401);
         assertThat(forged.json().getString("type")).isEqualTo("urn:agora:api.signInRequired");
+        // an ID token, signed by the same realm for the same client, says who signed in: it opens no API
+        Reply idToken = Api.withToken(Platform.idToken(DemoUser.RESIDENT)).get("/api/me");
+        assertThat(idToken.status()).isEqualTo(401);
 
         JsonObject resident = Api.as(DemoUser.RESIDENT).get("/api/me").json();
         assertThat(resident.getString("username")).isEqualTo("resident");

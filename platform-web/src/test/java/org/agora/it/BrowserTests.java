@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.agora.it.Platform.DemoUser;
@@ -17,6 +18,54 @@ import org.openqa.selenium.By;
  * errors shown next to the fields.
  */
 abstract class BrowserTests {
+
+    /** Pages carry the headers that keep them out of other sites' frames and their addresses to themselves. */
+    @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        for (String path : List.of("/", "/api/districts", "/budget/index.xhtml")) {
+            HttpResponse<Void> reply = Platform.http().send(HttpRequest.newBuilder(URI.create(Platform.APP + path))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(reply.headers().firstValue("Content-Security-Policy")).as(path)
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+            assertThat(reply.headers().firstValue("X-Frame-Options")).as(path).contains("DENY");
+            assertThat(reply.headers().firstValue("Referrer-Policy")).as(path).contains("same-origin");
+            assertThat(reply.headers().firstValue("Strict-Transport-Security")).as("plain HTTP: " + path).isEmpty();
+        }
+        HttpResponse<Void> proxied = Platform.http().send(HttpRequest.newBuilder(URI.create(Platform.APP + "/"))
+                .header("X-Forwarded-Proto", "https").GET().build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(proxied.headers().firstValue("Strict-Transport-Security")).contains("max-age=31536000");
+    }
+
+    /** A session id known before the sign-in (planted by someone else) is not the signed-in person's session. */
+    @Test
+    void signingInChangesTheSessionId() {
+        try (Browser browser = new Browser()) {
+            browser.open("/");
+            org.openqa.selenium.Cookie before = browser.driver().manage().getCookieNamed("JSESSIONID");
+            assertThat(before).as("a session before signing in").isNotNull();
+            browser.signIn(DemoUser.RESIDENT);
+            assertThat(browser.driver().manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(before.getValue());
+        }
+    }
+
+    /**
+     * The API takes bearer tokens only: a signed-in browser's session cookie opens none of its addresses, however the
+     * address is spelled (a path parameter or an escaped letter still reaches the API's servlet).
+     */
+    @Test
+    void aBrowserSessionOpensNoApiAddressHoweverItIsSpelled() throws Exception {
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.RESIDENT);
+            String cookies = browser.driver().manage().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue()).reduce((a, b) -> a + "; " + b).orElseThrow();
+            for (String path : List.of("/api/me", "/api;x/me", "/%61pi/me", "/api/./me", "/x/../api/me")) {
+                HttpResponse<String> reply = Platform.http().send(HttpRequest.newBuilder(URI.create(Platform.APP + path))
+                        .header("Cookie", cookies).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(reply.statusCode()).as(path).isNotEqualTo(200);
+                assertThat(reply.body()).as(path).doesNotContain("\"username\"");
+            }
+        }
+    }
 
     @Test
     void visitorSeesTheCityAndIsSentToKeycloakForStaffPages() {
@@ -82,6 +131,8 @@ abstract class BrowserTests {
                 "/council/meeting.ics?id=1", "/councils/meeting.ics?id=1",
                 "/manage/budget/desk.xhtml?envelope=2", "/budget/manage/desk.xhtml?envelope=2",
                 "/manage/register.xhtml", "/participation/manage/register.xhtml",
+                "/budget/ballot.xhtml?envelope=3", "/budget/resident/ballot.xhtml?envelope=3",
+                "/budget/mine.xhtml", "/budget/resident/mine.xhtml",
                 "/organise/consultations.xhtml", "/consultations/manage/index.xhtml",
                 "/admin/themes.xhtml", "/territory/admin/themes.xhtml",
                 "/agent/district.xhtml?district=nord", "/territory/manage/district.xhtml?district=nord");

@@ -29,19 +29,12 @@ abstract class BudgetApiTests {
         return call(name, voteStart, voteStart.plus(10, ChronoUnit.DAYS));
     }
 
+    /** A call for residents of 16 or more, its vote from {@code voteStart} to {@code voteEnd}, the results a day later. */
     private static String call(String name, Instant voteStart, Instant voteEnd) {
         Instant submission = voteStart.minus(30, ChronoUnit.DAYS);
-        return """
-                {"name": "%s", "year": 2027, "total": 1000000, "tallyRule": "GREEDY", "minimumAge": 16,
-                 "votingRule": {"kind": "KNAPSACK"},
-                 "envelopes": [{"district": "centre", "amount": 150000}, {"district": "nord", "amount": 150000},
-                               {"district": "sud", "amount": 150000}, {"district": "est", "amount": 150000},
-                               {"district": "ouest", "amount": 150000}, {"district": null, "amount": 250000}],
-                 "phases": {"submissionStart": "%s", "submissionEnd": "%s", "reviewStart": "%s", "reviewEnd": "%s",
-                            "voteStart": "%s", "voteEnd": "%s", "resultsFrom": "%s", "implementationFrom": "%s"}}"""
-                .formatted(name, submission, submission.plus(10, ChronoUnit.DAYS), submission.plus(10, ChronoUnit.DAYS),
-                        submission.plus(20, ChronoUnit.DAYS), voteStart, voteEnd,
-                        voteEnd.plus(1, ChronoUnit.DAYS), voteEnd.plus(60, ChronoUnit.DAYS));
+        return BudgetScenarios.callJson(name, submission, submission.plus(10, ChronoUnit.DAYS),
+                submission.plus(20, ChronoUnit.DAYS), voteStart, voteEnd, voteEnd.plus(1, ChronoUnit.DAYS),
+                voteEnd.plus(60, ChronoUnit.DAYS), 16);
     }
 
     /** A knapsack call whose vote is open: projects put on the ballots first, then the vote moved to now. */
@@ -198,6 +191,31 @@ abstract class BudgetApiTests {
         Reply early = agent.post("/api/budget/envelopes/" + nord + "/count", "");
         assertThat(early.status()).isEqualTo(403);
         assertThat(early.json().getString("detail")).startsWith("Le vote n'est pas terminé");
+
+        // the vote over and the count closed: no batch is added by someone who may now see the count
+        Elapse.voteOf(call.getJsonNumber("id").longValue());
+        assertThat(agent.post("/api/budget/envelopes/" + nord + "/count", "").status()).isEqualTo(204);
+        Reply late = agent.put("/api/budget/envelopes/" + nord + "/paper-batches/" + UUID.randomUUID(),
+                "{\"ballots\": [%s]}".formatted(oneProject));
+        assertThat(late.status()).isEqualTo(403);
+        assertThat(late.json().getString("detail")).startsWith("Le dépouillement de cette enveloppe est clos");
+        // one ballot each: Jeanne at the desk, the resident online, the two paper voters; the batch sent twice once
+        Reply results = agent.get("/api/budget/envelopes/" + nord + "/results");
+        assertThat(results.status()).as(results.body()).isEqualTo(200);
+        assertThat(results.json().getJsonObject("turnout").getJsonNumber("ballots").longValue()).isEqualTo(4);
+        assertThat(results.json().getJsonObject("scores").getJsonNumber(String.valueOf(projects.get(0))).longValue())
+                .isEqualTo(4);
+    }
+
+    /** A cumulative ballot whose points are missing for a project (null) is refused as such, not a server error. */
+    @Test
+    void aBallotWithoutPointsForAProjectIsABadRequest() {
+        List<Long> projects = new ArrayList<>();
+        JsonObject call = openVote(projects, new ArrayList<>());
+        Reply refused = Api.as(DemoUser.RESIDENT).put("/api/budget/envelopes/" + envelope(call, "nord") + "/ballot",
+                "{\"points\": {\"%d\": null}}".formatted(projects.get(0)));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().getString("type")).isEqualTo("urn:agora:budget.ballot.pointsMissing");
     }
 
     @Test

@@ -95,7 +95,7 @@ abstract class BudgetJourneyTests {
                     .isEqualTo("Le point d'eau sera-t-il accessible aux enfants ?");
             assertThat(resident.css("#comments-section .comment .comment-author").getText()).isNotBlank();
 
-            resident.open("/budget/submit.xhtml?envelope=" + nord);
+            resident.open("/budget/resident/submit.xhtml?envelope=" + nord);
             resident.type("project:title", "Jardin collectif");
             resident.type("project:description", "Un jardin pour tous.");
             resident.type("project:cost", "25000");
@@ -109,6 +109,35 @@ abstract class BudgetJourneyTests {
                     .isEqualTo("1 commentaire");
             assertThat(resident.find("project-map").getAttribute("data-ready")).isEqualTo("true");
             resident.screenshot("budget-projects");
+        }
+    }
+
+    /** A project's title is a resident's text: on the public map it is shown as text, never run (a stored XSS). */
+    @Test
+    void aProjectTitleWithMarkupIsShownAsTextOnTheMap() {
+        BudgetScenarios.Call call = BudgetScenarios.openForProjects();
+        long nord = call.envelope("nord");
+        String title = "<img src=x onerror=\"window.agoraXss=1\">Jardin";
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT);
+            resident.open("/budget/resident/submit.xhtml?envelope=" + nord);
+            resident.type("project:title", title);
+            resident.type("project:description", "Un jardin.");
+            resident.type("project:cost", "10000");
+            resident.type("project:address", "Place du marché");
+            resident.type("project:latitude", "45.7640");
+            resident.type("project:longitude", "4.8357");
+            resident.go("project:save");
+            assertThat(resident.text()).contains("est déposé");
+        }
+        try (Browser visitor = new Browser()) {
+            visitor.open("/budget/projects.xhtml?call=" + call.id());
+            visitor.waitForCss("#project-map[data-ready='true']");
+            visitor.driver().executeScript("document.querySelector('#project-map path.leaflet-interactive')"
+                    + ".dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));"); // the marker's tooltip opens
+            assertThat(visitor.waitForCss(".leaflet-tooltip").getText()).isEqualTo(title);
+            assertThat(visitor.all(By.cssSelector("#project-map img:not(.leaflet-tile)"))).isEmpty();
+            assertThat(visitor.driver().executeScript("return window.agoraXss === undefined;")).isEqualTo(true);
         }
     }
 
@@ -181,7 +210,7 @@ abstract class BudgetJourneyTests {
         // the resident reads the review's outcome among their projects
         try (Browser resident = new Browser()) {
             resident.signIn(DemoUser.RESIDENT);
-            resident.open("/budget/mine.xhtml");
+            resident.open("/budget/resident/mine.xhtml");
             assertThat(resident.find("my-projects").getText()).contains("Soumis au vote").contains("Fusionné")
                     .contains("Avec un point d'eau raccordé.");
         }
@@ -349,7 +378,7 @@ abstract class BudgetJourneyTests {
     /** A project submitted by the signed-in resident through the form; its id. */
     private static long submit(Browser resident, long envelope, String title, String description, String cost,
                                String address) {
-        resident.open("/budget/submit.xhtml?envelope=" + envelope);
+        resident.open("/budget/resident/submit.xhtml?envelope=" + envelope);
         resident.type("project:title", title);
         resident.type("project:description", description);
         resident.type("project:cost", cost);
@@ -492,6 +521,17 @@ abstract class BudgetJourneyTests {
             speaksEnglish(visitor, "a call during its vote");
             visitor.open("/budget/projects.xhtml?call=" + voteCall);
             speaksEnglish(visitor, "the projects");
+            // Toulouse's 30 imported projects: a page of 24, then the rest, the call kept in the address
+            visitor.open("/budget/projects.xhtml?call=" + toulouseCall);
+            assertThat(visitor.find("count").getText()).isEqualTo("30 projects");
+            assertThat(visitor.all(By.cssSelector("#projects > li"))).hasSize(24);
+            assertThat(visitor.css(".pager-position").getText()).isEqualTo("Page 1 of 2");
+            assertThat(visitor.has("previousPage")).isFalse();
+            visitor.go("nextPage");
+            assertThat(visitor.driver().getCurrentUrl()).contains("call=" + toulouseCall).contains("page=2");
+            assertThat(visitor.all(By.cssSelector("#projects > li"))).hasSize(6);
+            assertThat(visitor.css(".pager-position").getText()).isEqualTo("Page 2 of 2");
+            assertThat(visitor.has("nextPage")).isFalse();
             visitor.open("/budget/project.xhtml?id=" + gardenId);
             speaksEnglish(visitor, "a project");
             visitor.open("/budget/results.xhtml?envelope=" + toulouse);
@@ -512,13 +552,13 @@ abstract class BudgetJourneyTests {
             resident.signIn(DemoUser.RESIDENT);
             resident.open("/language?to=en&back=/budget/call.xhtml?id=" + submitCall);
             speaksEnglish(resident, "a call open for projects");
-            resident.open("/budget/submit.xhtml?envelope=" + submitNord);
+            resident.open("/budget/resident/submit.xhtml?envelope=" + submitNord);
             resident.go("project:save");
             speaksEnglish(resident, "the project form with its errors");
             assertThat(resident.find("project:title-message").getText()).isNotBlank();
-            resident.open("/budget/mine.xhtml");
+            resident.open("/budget/resident/mine.xhtml");
             speaksEnglish(resident, "my projects");
-            resident.open("/budget/ballot.xhtml?envelope=" + voteNord);
+            resident.open("/budget/resident/ballot.xhtml?envelope=" + voteNord);
             speaksEnglish(resident, "the ballot");
             resident.css("#ballot-table input[type=checkbox]").click();
             resident.waitForAjax();

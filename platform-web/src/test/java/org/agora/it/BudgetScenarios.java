@@ -54,17 +54,27 @@ final class BudgetScenarios {
 
     /** A knapsack call (greedy count) whose four phases are placed around now as the stage needs. */
     static String callJson(String name, Instant submissionEnd, Instant reviewEnd, Instant voteStart, Instant voteEnd) {
-        Instant start = submissionEnd.minus(3, ChronoUnit.DAYS);
+        return callJson(name, submissionEnd.minus(3, ChronoUnit.DAYS), submissionEnd, reviewEnd, voteStart, voteEnd,
+                voteEnd, voteEnd.plus(30, ChronoUnit.DAYS), null);
+    }
+
+    /**
+     * A knapsack call (greedy count) of 1,000,000 for the five districts (150,000 each) and the whole city (250,000),
+     * with these dates (the review starts when the submission ends) and, if not null, this minimum age.
+     */
+    static String callJson(String name, Instant submissionStart, Instant submissionEnd, Instant reviewEnd,
+                           Instant voteStart, Instant voteEnd, Instant resultsFrom, Instant implementationFrom,
+                           Integer minimumAge) {
         return """
-                {"name": "%s", "year": 2027, "total": 1000000, "tallyRule": "GREEDY",
+                {"name": "%s", "year": 2027, "total": 1000000, "tallyRule": "GREEDY", "minimumAge": %s,
                  "votingRule": {"kind": "KNAPSACK"},
                  "envelopes": [{"district": "centre", "amount": 150000}, {"district": "nord", "amount": 150000},
                                {"district": "sud", "amount": 150000}, {"district": "est", "amount": 150000},
                                {"district": "ouest", "amount": 150000}, {"district": null, "amount": 250000}],
                  "phases": {"submissionStart": "%s", "submissionEnd": "%s", "reviewStart": "%s", "reviewEnd": "%s",
                             "voteStart": "%s", "voteEnd": "%s", "resultsFrom": "%s", "implementationFrom": "%s"}}"""
-                .formatted(name, start, submissionEnd, submissionEnd, reviewEnd, voteStart, voteEnd, voteEnd,
-                        voteEnd.plus(30, ChronoUnit.DAYS));
+                .formatted(name, minimumAge, submissionStart, submissionEnd, submissionEnd, reviewEnd, voteStart,
+                        voteEnd, resultsFrom, implementationFrom);
     }
 
     static long envelope(JsonObject call, String district) {

@@ -43,6 +43,42 @@ abstract class ConsultationJourneyTests {
         throw new AssertionError("no choice '" + label + "' in question " + questionId);
     }
 
+    /**
+     * An anonymous consultation keeps no draft on the server (it would name the person beside the answers): the draft
+     * stays in this browser, comes back on the next visit, and is forgotten once the answers are sent.
+     */
+    @Test
+    void anAnonymousConsultationsDraftStaysInThisBrowserAndIsForgottenOnceSent() {
+        long id = ConsultationApiTests.openConsultationOfNord(true);
+        String key = "agora.consultation." + id + ".draft." + DemoUser.RESIDENT.username;
+
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT);
+            resident.open("/consultations/answer.xhtml?id=" + id);
+            pick(resident, "cycles", "Oui");
+            resident.waitForCss(question("improvements"));
+            pick(resident, "improvements", "Pistes");
+            resident.css(question("street") + " input").sendKeys("Rue des Lilas");
+            resident.click("answers:keepDraft");
+            resident.waitForAjax();
+            assertThat(resident.text()).contains("Vos réponses sont gardées dans ce navigateur, pas sur nos serveurs.");
+            assertThat((String) resident.driver().executeScript("return window.localStorage.getItem(arguments[0]);", key))
+                    .contains("Rue des Lilas").contains("lanes");
+            assertThat(Api.as(DemoUser.RESIDENT).get("/api/consultations/" + id + "/response").status())
+                    .as("the server holds no draft of an anonymous consultation").isEqualTo(404);
+
+            // the next visit: the draft comes back from the browser
+            resident.open("/consultations/answer.xhtml?id=" + id);
+            resident.waitForCss(question("street") + " input[value='Rue des Lilas']");
+            assertThat(resident.text()).contains("Nous avons repris les réponses gardées dans ce navigateur.");
+            pick(resident, "safety", "4");
+            resident.go("answers:submit");
+            assertThat(resident.text()).contains("Vous avez répondu à cette consultation.");
+            assertThat(resident.driver().executeScript("return window.localStorage.getItem(arguments[0]);", key))
+                    .as("forgotten once sent").isNull();
+        }
+    }
+
     @Test
     void aResidentAnswersAndTheOrganiserReadsAndExportsTheSameAnswers() throws Exception {
         long id = ConsultationApiTests.openConsultationOfNord(false);

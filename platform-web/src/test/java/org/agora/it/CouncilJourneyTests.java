@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -145,10 +148,14 @@ abstract class CouncilJourneyTests {
             assertThat(resident.has("minutes-pdf")).isTrue();
             tall(resident, "council-minutes");
         }
-        Reply pdf = Api.anonymous().get("/councils/minutes.pdf?id=" + meetingId);
-        assertThat(pdf.status()).isEqualTo(200);
-        assertThat(pdf.contentType()).isEqualTo("application/pdf");
+        HttpResponse<String> pdf = Platform.http().send(HttpRequest.newBuilder(
+                URI.create(Platform.APP + "/councils/minutes.pdf?id=" + meetingId)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).contains("application/pdf");
         assertThat(pdf.body()).startsWith("%PDF-");
+        // a PDF opened in the browser runs nothing of ours: sandboxed like the other downloads
+        assertThat(pdf.headers().firstValue("Content-Security-Policy")).contains("sandbox; default-src 'none'");
     }
 
     @Test

@@ -46,6 +46,10 @@ class JourneysSuiteIT {
     }
 
     @Nested
+    class Notifications extends NotificationJourneyTests {
+    }
+
+    @Nested
     class Moderation extends ModerationJourneyTests {
     }
 }

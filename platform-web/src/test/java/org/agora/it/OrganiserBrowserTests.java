@@ -327,6 +327,10 @@ abstract class OrganiserBrowserTests {
             assertThat(browser.heading()).isEqualTo("Page introuvable");
             browser.open("/consultations/manage/questions.xhtml?id=abc");
             assertThat(browser.heading()).isEqualTo("Page introuvable");
+            browser.open("/consultations/view.xhtml?id=abc");
+            assertThat(browser.heading()).isEqualTo("Page introuvable");
+            browser.open("/consultations/results.xhtml?id=1%27%20or%201=1");
+            assertThat(browser.heading()).isEqualTo("Page introuvable");
         }
         try (Browser browser = new Browser()) {
             browser.signIn(DemoUser.RESIDENT);

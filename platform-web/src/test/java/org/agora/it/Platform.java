@@ -71,6 +71,16 @@ public final class Platform {
     }
 
     private static String newToken(DemoUser user) {
+        return tokens(user).getString("access_token");
+    }
+
+    /** A new ID token of the user: what the sign-in gives the app about the person, not a key to the API. */
+    public static String idToken(DemoUser user) {
+        return tokens(user).getString("id_token");
+    }
+
+    /** What Keycloak's token endpoint answers a password grant of the user (access, ID and refresh tokens). */
+    private static jakarta.json.JsonObject tokens(DemoUser user) {
         String form = "grant_type=password&client_id=agora-web&client_secret=agora-dev-secret&scope=openid"
                 + "&username=" + URLEncoder.encode(user.username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(user.password, StandardCharsets.UTF_8);
@@ -83,7 +93,7 @@ public final class Platform {
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Keycloak refused a token for " + user.username + ": " + response.body());
             }
-            return Json.parse(response.body()).getString("access_token");
+            return Json.parse(response.body());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {

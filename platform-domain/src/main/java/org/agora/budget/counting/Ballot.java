@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.agora.shared.InvalidInputException;
 
 /**
  * What one voter chose in one envelope. The content only: who cast it is never part of a ballot. Whether
@@ -41,6 +42,11 @@ public sealed interface Ballot {
     record Cumulative(Map<ProjectId, Integer> points) implements Ballot {
 
         public Cumulative {
+            points.forEach((project, given) -> {
+                if (given == null) {
+                    throw new InvalidInputException(VotingRule.FIELD, "budget.ballot.pointsMissing", project.value());
+                }
+            });
             points = Collections.unmodifiableMap(new LinkedHashMap<>(points));
         }
 

@@ -3,8 +3,8 @@ package org.agora.budget.project;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +23,9 @@ import org.agora.shared.Constraints;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.Page;
+import org.agora.shared.PageRequest;
+import org.agora.shared.Where;
 import org.agora.territory.TerritoryService;
 
 /**
@@ -174,39 +177,59 @@ public class ProjectService {
         return Optional.ofNullable(em.find(BudgetProject.class, id));
     }
 
-    /** A call's projects matching the filter, by title; never a merged, rejected or hidden one. */
+    /**
+     * A call's projects matching the filter, by title, all of them (a call holds tens to a few hundred); never a
+     * merged, rejected or hidden one.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<BudgetProject> search(ProjectFilter filter) {
-        StringBuilder jpql = new StringBuilder("select p from BudgetProject p where p.envelope.call.id = :call"
-                + " and p.status <> :merged and p.status <> :rejected and p.hiddenState is null");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("call", filter.callId());
-        parameters.put("merged", ProjectStatus.MERGED);
-        parameters.put("rejected", ProjectStatus.REJECTED);
-        if (filter.envelopeId() != null) {
-            jpql.append(" and p.envelope.id = :envelope");
-            parameters.put("envelope", filter.envelopeId());
-        }
-        if (filter.themeId() != null) {
-            jpql.append(" and p.themeId = :theme");
-            parameters.put("theme", filter.themeId());
-        }
-        if (filter.status() != null) {
-            jpql.append(" and p.status = :status");
-            parameters.put("status", filter.status());
-        }
-        if (filter.onBallotOnly()) {
-            jpql.append(" and p.onBallot = true");
-        }
-        String words = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.ROOT);
-        if (!words.isEmpty()) {
-            jpql.append(" and (lower(p.title) like :text or lower(p.description) like :text or lower(p.address) like :text)");
-            parameters.put("text", "%" + words.replace("%", "").replace("_", "") + "%");
-        }
-        jpql.append(" order by p.title, p.id");
-        TypedQuery<BudgetProject> query = em.createQuery(jpql.toString(), BudgetProject.class);
-        parameters.forEach(query::setParameter);
-        return query.getResultList();
+        return matching(filter).list(em, "p", "BudgetProject p", "p.title, p.id", BudgetProject.class);
+    }
+
+    /** One page of a call's projects matching the filter, by title, with how many match in all. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<BudgetProject> search(ProjectFilter filter, PageRequest request) {
+        return matching(filter).page(em, "p", "BudgetProject p", "p.title, p.id", BudgetProject.class, request);
+    }
+
+    /** How many projects of the call each envelope holds (merged duplicates left out), by envelope id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<Long, Long> countsByEnvelope(long callId) {
+        Map<Long, Long> counts = new HashMap<>();
+        matching(ProjectFilter.allOf(callId)).query(em, "select p.envelope.id, count(p) from BudgetProject p",
+                        " group by p.envelope.id", Object[].class).getResultList()
+                .forEach(row -> counts.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        return counts;
+    }
+
+    /**
+     * Where every project matching the filter stands on the map, for all pages at once: id, title and point only,
+     * read without loading the projects.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ProjectPoint> points(ProjectFilter filter) {
+        return matching(filter).and(true, "p.latitude is not null")
+                .query(em, "select p.id, p.title, p.latitude, p.longitude from BudgetProject p",
+                        " order by p.title, p.id", Object[].class).getResultList().stream()
+                .map(row -> new ProjectPoint(((Number) row[0]).longValue(), (String) row[1],
+                        new MapPoint((BigDecimal) row[2], (BigDecimal) row[3])))
+                .toList();
+    }
+
+    /** The condition of a filter on projects {@code p}; merged duplicates, rejected and hidden projects never match. */
+    private static Where matching(ProjectFilter filter) {
+        String words = filter.text() == null ? "" : filter.text().strip().toLowerCase(Locale.ROOT)
+                .replace("%", "").replace("_", "");
+        return Where.of("p.envelope.call.id = :call and p.status <> :merged and p.status <> :rejected"
+                        + " and p.hiddenState is null")
+                .with("call", filter.callId()).with("merged", ProjectStatus.MERGED)
+                .with("rejected", ProjectStatus.REJECTED)
+                .and("p.envelope.id = :envelope", "envelope", filter.envelopeId())
+                .and("p.themeId = :theme", "theme", filter.themeId())
+                .and("p.status = :status", "status", filter.status())
+                .and(filter.onBallotOnly(), "p.onBallot = true")
+                .and("(lower(p.title) like :text or lower(p.description) like :text or lower(p.address) like :text)",
+                        "text", words.isEmpty() ? null : "%" + words + "%");
     }
 
     /** The projects this person wrote or co-wrote (after a merge), newest first. */

@@ -12,6 +12,9 @@ import org.agora.budget.call.Envelope;
 import org.agora.moderation.AuditAction;
 import org.agora.moderation.AuditLog;
 import org.agora.moderation.ItemKind;
+import org.agora.notification.Notice;
+import org.agora.notification.NotificationKind;
+import org.agora.notification.Notifications;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
@@ -21,14 +24,15 @@ import org.agora.shared.NotFoundException;
 /**
  * Staff reviewing an envelope's projects until the vote opens: feasible (with a revised cost) or not feasible
  * (with a public reason), duplicates merged into one project (their authors and supports carried over), and the
- * feasible projects put on the ballot or taken off it. The authors read the outcome on their projects' pages. Each
- * decision is appended to the audit log in its transaction.
+ * feasible projects put on the ballot or taken off it. The authors read the outcome on their projects' pages and are
+ * told it (notifications). Each decision is appended to the audit log in its transaction.
  */
 @ApplicationScoped
 @Transactional
 public class ReviewService {
 
     private EntityManager em;
+    private Notifications notifications;
     private AuditLog audit;
 
     protected ReviewService() {
@@ -37,8 +41,9 @@ public class ReviewService {
 
     /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
     @Inject
-    public ReviewService(EntityManager em, AuditLog audit) {
+    public ReviewService(EntityManager em, Notifications notifications, AuditLog audit) {
         this.em = em;
+        this.notifications = notifications;
         this.audit = audit;
     }
 
@@ -46,20 +51,25 @@ public class ReviewService {
         BudgetProject project = reviewable(staff, projectId, now);
         String before = state(project);
         project.markFeasible(revisedCost, note);
-        return audited(staff, now, AuditAction.REVIEW_FEASIBLE, project, note, before);
+        BudgetProject saved = audited(staff, now, AuditAction.REVIEW_FEASIBLE, project, note, before);
+        notifications.tellAll(ReviewNotices.feasible(saved, staff), now);
+        return saved;
     }
 
     public BudgetProject markNotFeasible(Actor staff, long projectId, String reason, Instant now) {
         BudgetProject project = reviewable(staff, projectId, now);
         String before = state(project);
         project.markNotFeasible(reason);
-        return audited(staff, now, AuditAction.REVIEW_NOT_FEASIBLE, project, reason, before);
+        BudgetProject saved = audited(staff, now, AuditAction.REVIEW_NOT_FEASIBLE, project, reason, before);
+        notifications.tellAll(ReviewNotices.notFeasible(saved, staff), now);
+        return saved;
     }
 
     /** Merges the duplicate into the target: the duplicate's authors and supporters now back the target. */
     public BudgetProject merge(Actor staff, long duplicateId, long targetId, Instant now) {
         BudgetProject duplicate = reviewable(staff, duplicateId, now);
         BudgetProject target = project(targetId);
+        List<Notice> told = ReviewNotices.merged(duplicate, target, staff);
         String before = state(duplicate);
         duplicate.mergeInto(target);
         em.createNativeQuery("insert into project_supports (project_id, supporter) select ?, s.supporter"
@@ -69,7 +79,9 @@ public class ReviewService {
         em.createNativeQuery("delete from project_supports where project_id = ?").setParameter(1, duplicateId)
                 .executeUpdate();
         audited(staff, now, AuditAction.REVIEW_MERGE, duplicate, "→ " + targetId, before);
-        return saved(target);
+        BudgetProject merged = saved(target);
+        notifications.tellAll(told, now);
+        return merged;
     }
 
     public BudgetProject putOnBallot(Actor staff, long projectId, boolean onBallot, Instant now) {
@@ -120,5 +132,37 @@ public class ReviewService {
     private BudgetProject saved(BudgetProject project) {
         Constraints.flush(em, () -> new ConflictException(null, "budget.project.changedMeanwhile"));
         return project;
+    }
+
+    // --- notifications (issue 14): what the review tells the authors. Kept inside ReviewService, one nested class,
+    // so that the budget package's split moves it with the service (no file of its own to place).
+
+    /** The authors (not the reviewer) are told their project's outcome; a merge tells the duplicate's authors. */
+    static final class ReviewNotices {
+
+        private ReviewNotices() {
+        }
+
+        static List<Notice> feasible(BudgetProject project, Actor staff) {
+            return tell(project, staff, "project.feasible", project.getTitle(), project.getCost().amount());
+        }
+
+        static List<Notice> notFeasible(BudgetProject project, Actor staff) {
+            return tell(project, staff, "project.notFeasible", project.getTitle(), project.getReviewReason().orElse(""));
+        }
+
+        static List<Notice> merged(BudgetProject duplicate, BudgetProject target, Actor staff) {
+            return duplicate.getAuthors().stream().filter(a -> !a.equals(staff.username()))
+                    .map(a -> Notice.of(a, NotificationKind.PROJECT_REVIEWED, "project.merged",
+                            "/budget/project.xhtml?id=" + target.getId(), duplicate.getTitle(), target.getTitle()))
+                    .toList();
+        }
+
+        private static List<Notice> tell(BudgetProject project, Actor staff, String event, Object... values) {
+            return project.getAuthors().stream().filter(a -> !a.equals(staff.username()))
+                    .map(a -> Notice.of(a, NotificationKind.PROJECT_REVIEWED, event,
+                            "/budget/project.xhtml?id=" + project.getId(), values))
+                    .toList();
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.agora.budget.vote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -22,18 +21,17 @@ import org.agora.shared.NotFoundException;
 @ApplicationScoped
 public class BallotCount {
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
-    @Inject
-    ElectionKeys keys;
+    private ElectionKeys keys;
 
     protected BallotCount() {
         // for CDI
     }
 
-    /** For use outside a container, with an entity manager whose transactions the caller runs. */
-    BallotCount(EntityManager em, ElectionKeys keys) {
+    /** The entity manager and the keys that open the ballots, injected by CDI. */
+    @Inject
+    public BallotCount(EntityManager em, ElectionKeys keys) {
         this.em = em;
         this.keys = keys;
     }

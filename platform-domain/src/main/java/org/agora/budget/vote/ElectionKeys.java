@@ -39,12 +39,12 @@ public class ElectionKeys {
     }
 
     /** Outside a container: these keys are derived from this secret (none: sealing and counting are refused). */
-    ElectionKeys(Optional<SealingSecret> secret) {
+    public ElectionKeys(Optional<SealingSecret> secret) {
         this.secret = secret;
     }
 
     /** Outside a container, the secret configured as a system property or an environment variable. */
-    static ElectionKeys fromSystem() {
+    public static ElectionKeys fromSystem() {
         return new ElectionKeys(SealingSecret.fromSystem());
     }
 

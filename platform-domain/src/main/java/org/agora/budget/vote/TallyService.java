@@ -42,23 +42,9 @@ public class TallyService {
         // for CDI
     }
 
-    /**
-     * For use outside a container, with an entity manager whose transactions the caller runs: sealed ballots are
-     * opened in the caller's transaction, with the secret of the system property or environment variable
-     * {@value SealingSecret#KEY}.
-     */
-    public TallyService(EntityManager em) {
-        this(em, ElectionKeys.fromSystem());
-    }
-
-    /** As {@link #TallyService(EntityManager)}, opening sealed ballots with these keys. */
-    TallyService(EntityManager em, ElectionKeys keys) {
-        this(em, new BallotCount(em, keys), new VotingService(em));
-    }
-
     /** The entity manager and its collaborators, injected by CDI. */
     @Inject
-    TallyService(EntityManager em, BallotCount count, VotingService voting) {
+    public TallyService(EntityManager em, BallotCount count, VotingService voting) {
         this.em = em;
         this.count = count;
         this.voting = voting;

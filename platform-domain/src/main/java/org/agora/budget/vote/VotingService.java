@@ -3,7 +3,6 @@ package org.agora.budget.vote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +20,6 @@ import org.agora.budget.counting.VotingRule;
 import org.agora.budget.project.BudgetProject;
 import org.agora.participation.Registration;
 import org.agora.participation.Resident;
-import org.agora.participation.ResidentDirectory;
 import org.agora.participation.ResidentRegister;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
@@ -52,43 +50,33 @@ public class VotingService {
             "budget.vote.tooYoung", "budget.desk.tooYoung",
             "budget.vote.otherDistrict", "budget.desk.otherDistrict");
 
-    @PersistenceContext(unitName = "agora")
     private EntityManager em;
 
-    @Inject
-    ResidentRegister register;
+    private ResidentRegister register;
 
     /** The terms of envelopes whose rules are locked, by envelope id: a few per call, true for good. */
     private final Map<Long, BallotTerms> lockedTerms;
 
     /** What online and desk ballots are sealed to. */
-    @Inject
-    ElectionKeys keys;
+    private ElectionKeys keys;
 
     protected VotingService() {
         // for CDI
         this.lockedTerms = new ConcurrentHashMap<>();
     }
 
-    /**
-     * For use outside a container, with an entity manager whose transactions the caller runs; ballots are sealed with
-     * the secret of the system property or environment variable {@value SealingSecret#KEY}.
-     */
-    public VotingService(EntityManager em) {
-        this(em, new ConcurrentHashMap<>());
+    /** The entity manager and its collaborators, injected by CDI. */
+    @Inject
+    public VotingService(EntityManager em, ResidentRegister register, ElectionKeys keys) {
+        this(em, register, keys, new ConcurrentHashMap<>());
     }
 
-    /** As {@link #VotingService(EntityManager)}, keeping locked terms in the given map (shared by several services). */
-    VotingService(EntityManager em, Map<Long, BallotTerms> lockedTerms) {
-        this(em, lockedTerms, ElectionKeys.fromSystem());
-    }
-
-    /** As {@link #VotingService(EntityManager)}, sealing with these keys. */
-    VotingService(EntityManager em, Map<Long, BallotTerms> lockedTerms, ElectionKeys keys) {
+    /** As the injected constructor, keeping locked terms in the given map (shared by several services). */
+    VotingService(EntityManager em, ResidentRegister register, ElectionKeys keys, Map<Long, BallotTerms> lockedTerms) {
         this.em = em;
-        this.lockedTerms = lockedTerms;
-        this.register = new ResidentRegister(em, ResidentDirectory.NONE);
+        this.register = register;
         this.keys = keys;
+        this.lockedTerms = lockedTerms;
     }
 
     /** Puts a project on an envelope's ballot (office or the envelope's agents), while the rules are not locked. */

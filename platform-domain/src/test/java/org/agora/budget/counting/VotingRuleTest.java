@@ -112,6 +112,14 @@ class VotingRuleTest {
     }
 
     @Test
+    void aCumulativeBallotWithoutANumberOfPointsIsRefusedAsItIsMade() {
+        java.util.Map<ProjectId, Integer> points = new java.util.HashMap<>();
+        points.put(ProjectId.of("bench"), 2);
+        points.put(ProjectId.of("trees"), null);
+        refused(() -> new Ballot.Cumulative(points), "budget.ballot.pointsMissing", "trees");
+    }
+
+    @Test
     void cumulativeBallotForAnUnknownProjectIsRefused() {
         refused(() -> new VotingRule.Cumulative(7, 3).validate(points("pool", 1), PROJECTS, ENVELOPE),
                 "budget.ballot.unknownProject", "pool");

@@ -92,14 +92,14 @@ abstract class FollowUpPersistenceContract extends DatabaseTest {
             chosen.add(new ProjectId(String.valueOf(project)));
         }
         db().inTransaction(em -> {
-            new VotingService(em).cast(VotingPersistenceContract.resident(voter, "nord"), nord,
+            Services.on(em).voting().cast(VotingPersistenceContract.resident(voter, "nord"), nord,
                     new Ballot.Approval(chosen), DURING_VOTE);
             return null;
         });
     }
 
     private <T> T voting(Function<VotingService, T> work) {
-        return db().inTransaction(em -> work.apply(new VotingService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).voting()));
     }
 
     private <T> T followUp(Function<FollowUpService, T> work) {

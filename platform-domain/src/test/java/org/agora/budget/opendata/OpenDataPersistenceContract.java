@@ -92,12 +92,12 @@ public abstract class OpenDataPersistenceContract extends DatabaseTest {
     }
 
     private Tally tally(long envelope) {
-        return db().inTransaction(em -> new TallyService(em).tally(org.agora.shared.Actor.anonymous(), envelope, NOW));
+        return db().inTransaction(em -> Services.on(em).tally().tally(org.agora.shared.Actor.anonymous(), envelope, NOW));
     }
 
     /** The stored projects' ids (the platform's) mapped to the file's, in the ballot's order. */
     private Map<ProjectId, ProjectId> fileIds(long envelope, PabulibElection election) {
-        List<ProjectId> stored = db().inTransaction(em -> new VotingService(em).ballot(envelope).stream()
+        List<ProjectId> stored = db().inTransaction(em -> Services.on(em).voting().ballot(envelope).stream()
                 .map(p -> p.toCandidate().id()).toList());
         Map<ProjectId, ProjectId> fileIdOf = new HashMap<>();
         for (int i = 0; i < stored.size(); i++) {
@@ -203,7 +203,7 @@ public abstract class OpenDataPersistenceContract extends DatabaseTest {
         long envelope = importFile(PabulibFiles.WIELICZKA).getId();
 
         Map<ProjectId, ProjectId> fileIdOf = fileIds(envelope, wieliczka);
-        BudgetProject stored = db().inTransaction(em -> new VotingService(em).ballot(envelope).stream()
+        BudgetProject stored = db().inTransaction(em -> Services.on(em).voting().ballot(envelope).stream()
                 .filter(p -> fileIdOf.get(p.toCandidate().id()).equals(longest.id())).findFirst().orElseThrow());
         assertThat(stored.getTitle()).hasSizeLessThanOrEqualTo(120).endsWith("\u2026");
         assertThat(longest.name().orElseThrow()).startsWith(stored.getTitle().substring(0, 100));
@@ -217,11 +217,11 @@ public abstract class OpenDataPersistenceContract extends DatabaseTest {
         PabulibElection swiecie = PabulibFiles.election(PabulibFiles.SWIECIE);
         long envelope = importSwiecie().getId();
 
-        Tally tally = db().inTransaction(em -> new TallyService(em).tally(VotingPersistenceContract.RESIDENT_OF_NORD, envelope, NOW));
+        Tally tally = db().inTransaction(em -> Services.on(em).tally().tally(VotingPersistenceContract.RESIDENT_OF_NORD, envelope, NOW));
 
         assertThat(tally.rule()).isEqualTo(TallyRule.EQUAL_SHARES);
         // projects are stored in the file's order, so the n-th project on the ballot is the file's n-th project
-        java.util.List<ProjectId> stored = db().inTransaction(em -> new VotingService(em).ballot(envelope).stream()
+        java.util.List<ProjectId> stored = db().inTransaction(em -> Services.on(em).voting().ballot(envelope).stream()
                 .map(p -> p.toCandidate().id()).toList());
         Map<ProjectId, ProjectId> fileIdOf = new HashMap<>();
         for (int i = 0; i < stored.size(); i++) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.agora.budget.call.BudgetCall;
@@ -25,6 +26,8 @@ import org.agora.shared.ConflictException;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
+import org.agora.shared.Page;
+import org.agora.shared.PageRequest;
 import org.agora.testing.DatabaseTest;
 import org.agora.testing.Demo;
 import org.agora.testing.Services;
@@ -96,11 +99,11 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
     }
 
     private List<BudgetProject> ballot(long envelope) {
-        return db().inTransaction(em -> new VotingService(em).ballot(envelope));
+        return db().inTransaction(em -> Services.on(em).voting().ballot(envelope));
     }
 
     private Tally tally(long envelope, Instant now) {
-        return db().inTransaction(em -> new TallyService(em).tally(Actor.anonymous(), envelope, now));
+        return db().inTransaction(em -> Services.on(em).tally().tally(Actor.anonymous(), envelope, now));
     }
 
     private long count(String sql) {
@@ -317,5 +320,65 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> review(r -> r.markNotFeasible(AGENT, garden, "Trop tard", DURING_VOTE)))
                 .isInstanceOf(ConflictException.class);
         assertThat(ballot(nord)).hasSize(1);
+    }
+
+    @Test
+    void aCallsProjectsAreReadAPageAtATimeWithTheirTotalAndEveryPointForTheMap() {
+        for (String letter : List.of("E", "B", "D", "A", "C")) {
+            submit("Projet " + letter, 10_000);
+        }
+        BudgetProject withoutPoint = projects(p -> p.submit(NEIGHBOUR, new ProjectDraft("Projet F", "Sans point sur la carte.", nord,
+                "Tout le quartier", null, null, 10_000L, null), DURING_SUBMISSION));
+        BudgetProject ofSud = projects(p -> p.submit(OF_SUD, draft(sud, "Projet G au Sud", 10_000), DURING_SUBMISSION));
+        long call = ofSud.getEnvelope().getCall().getId();
+        ProjectFilter ofNord = new ProjectFilter(call, nord, null, null, false, null);
+
+        Page<BudgetProject> first = projects(p -> p.search(ofNord, new PageRequest(1, 2)));
+        assertThat(first.items()).extracting(BudgetProject::getTitle).containsExactly("Projet A", "Projet B");
+        assertThat(first.total()).isEqualTo(6);
+        assertThat(first.pageCount()).isEqualTo(3);
+        assertThat(first.hasPrevious()).isFalse();
+        assertThat(first.hasNext()).isTrue();
+        Page<BudgetProject> last = projects(p -> p.search(ofNord, new PageRequest(3, 2)));
+        assertThat(last.items()).extracting(BudgetProject::getTitle).containsExactly("Projet E", "Projet F");
+        assertThat(last.hasNext()).isFalse();
+        assertThat(last.firstPosition()).isEqualTo(5);
+        Page<BudgetProject> beyond = projects(p -> p.search(ofNord, new PageRequest(9, 2)));
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(6);
+        assertThat(projects(p -> p.search(new ProjectFilter(call, null, null, null, false, "projet c"),
+                new PageRequest(1, 2))).total()).isEqualTo(1);
+
+        List<ProjectPoint> points = projects(p -> p.points(ProjectFilter.allOf(call)));
+        assertThat(points).extracting(ProjectPoint::title)
+                .containsExactly("Projet A", "Projet B", "Projet C", "Projet D", "Projet E", "Projet G au Sud")
+                .doesNotContain(withoutPoint.getTitle());
+        Map<Long, Long> counts = projects(p -> p.countsByEnvelope(call));
+        assertThat(counts).containsOnly(Map.entry(nord, 6L), Map.entry(sud, 1L));
+    }
+
+    // --- notifications (issue 14): what the review tells the authors ---
+
+    @Test
+    void theAuthorsAreToldTheReviewInTheAppAndByMail() {
+        long garden = submit("Un jardin", 30_000).getId();
+        long pool = submit("Une piscine", 140_000).getId();
+        long duplicate = projects(p -> p.submit(NEIGHBOUR, draft(nord, "Jardin collectif", 25_000), DURING_SUBMISSION)).getId();
+        review(r -> r.markFeasible(AGENT, garden, 42_000L, null, DURING_REVIEW));
+        review(r -> r.markNotFeasible(AGENT, pool, "Le terrain n'appartient pas à la ville.", DURING_REVIEW));
+        review(r -> r.merge(AGENT, duplicate, garden, DURING_REVIEW));
+
+        List<String> told = db().inTransaction(em -> em.createQuery("select concat(n.recipient, ' ', n.event, ' ', n.link)"
+                + " from org.agora.notification.Notification n order by n.id", String.class).getResultList());
+        assertThat(told).containsExactly("resident project.feasible /budget/project.xhtml?id=" + garden,
+                "resident project.notFeasible /budget/project.xhtml?id=" + pool,
+                "voisine project.merged /budget/project.xhtml?id=" + garden);
+        long mails = db().inTransaction(em -> em.createQuery("select count(m) from org.agora.notification.Mail m", Long.class)
+                .getSingleResult());
+        assertThat(mails).isEqualTo(3);
+        String text = db().inTransaction(em -> new org.agora.notification.NotificationTexts().inApp(java.util.Locale.ENGLISH,
+                "project.notFeasible", org.agora.testing.Services.on(em).notificationCentre()
+                        .list(AUTHOR, 0, 10).get(0).getArguments()));
+        assertThat(text).isEqualTo("Your project \"Une piscine\" was not accepted: Le terrain n'appartient pas à la ville.");
     }
 }

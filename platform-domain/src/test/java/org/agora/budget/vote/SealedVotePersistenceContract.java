@@ -86,7 +86,7 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
     // -- the election --------------------------------------------------------------------------------------------
 
     private <T> T voting(Function<VotingService, T> work) {
-        return db().inTransaction(em -> work.apply(new VotingService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).voting()));
     }
 
     /** An approval call (1 to 8 choices); the north envelope offers eight projects. */
@@ -141,7 +141,7 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
 
     private void castOnline(String name, Ballot ballot) {
         db().inTransaction(em -> {
-            new VotingService(em).cast(VotingPersistenceContract.resident(name, "nord"), nord, ballot, DURING_VOTE);
+            Services.on(em).voting().cast(VotingPersistenceContract.resident(name, "nord"), nord, ballot, DURING_VOTE);
             return null;
         });
     }
@@ -151,7 +151,7 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
             long resident = new org.agora.participation.ResidentRegister(em, org.agora.participation.ResidentDirectory.NONE)
                     .enlistInPerson(BudgetCallPersistenceContract.AGENT_OF_NORD, new org.agora.participation.InPersonResident(
                             name, java.time.LocalDate.of(1990, 1, 1), new DistrictCode("nord")), true, DURING_VOTE).getId();
-            new VotingService(em).castAtDesk(BudgetCallPersistenceContract.AGENT_OF_NORD, resident, nord, ballot,
+            Services.on(em).voting().castAtDesk(BudgetCallPersistenceContract.AGENT_OF_NORD, resident, nord, ballot,
                     DURING_VOTE);
             return null;
         });
@@ -160,7 +160,7 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
     /** The envelope's managers close the count once the vote is over: only then do they see a tally. */
     private void closeCount() {
         db().inTransaction(em -> {
-            new VotingService(em).closeCount(BudgetCallPersistenceContract.AGENT_OF_NORD, nord, VOTE_OVER);
+            Services.on(em).voting().closeCount(BudgetCallPersistenceContract.AGENT_OF_NORD, nord, VOTE_OVER);
             return null;
         });
     }
@@ -361,7 +361,7 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
         // nobody counts during the vote, not even the office
         assertThatThrownBy(() -> count(nord, DURING_VOTE)).isInstanceOf(NotAllowedException.class)
                 .hasMessageStartingWith("budget.count.voteNotOver");
-        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(BudgetCallPersistenceContract.OFFICE,
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).tally().tally(BudgetCallPersistenceContract.OFFICE,
                 nord, DURING_VOTE))).isInstanceOf(NotAllowedException.class);
         assertThat(number("select count(*) from ballots")).isZero();
     }
@@ -400,7 +400,7 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
         Tally expected = rule.count(Money.of(150_000), projects, new VotingRule.Approval(1, 8), plainBallots);
 
         closeCount();
-        Tally counted = db().inTransaction(em -> new TallyService(em).tally(BudgetCallPersistenceContract.AGENT_OF_NORD,
+        Tally counted = db().inTransaction(em -> Services.on(em).tally().tally(BudgetCallPersistenceContract.AGENT_OF_NORD,
                 nord, VOTE_OVER));
 
         assertThat(counted).isEqualTo(expected);
@@ -452,7 +452,8 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
     private void castKeeping(Map<Long, BallotTerms> terms, ElectionKeys keys, String name, Set<Integer> projectIndexes) {
         Ballot ballot = new Ballot.Approval(projectIndexes.stream().map(i -> projects.get(i).id()).collect(Collectors.toSet()));
         db().inTransaction(em -> {
-            new VotingService(em, terms, keys).cast(VotingPersistenceContract.resident(name, "nord"), nord, ballot, DURING_VOTE);
+            new VotingService(em, Services.on(em).register(), keys, terms)
+                    .cast(VotingPersistenceContract.resident(name, "nord"), nord, ballot, DURING_VOTE);
             return null;
         });
     }
@@ -483,7 +484,7 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> db().inTransaction(em -> new BallotCount(em, other).unseal(nord, VOTE_OVER)))
                 .isInstanceOf(UnavailableException.class).hasMessageStartingWith("budget.seal.wrongSecret");
         closeCount();
-        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em, other)
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).tally(other)
                 .tally(BudgetCallPersistenceContract.AGENT_OF_NORD, nord, VOTE_OVER)))
                 .isInstanceOf(UnavailableException.class).hasMessageStartingWith("budget.seal.wrongSecret");
         assertThat(number("select count(*) from " + MARKS)).isEqualTo(1);

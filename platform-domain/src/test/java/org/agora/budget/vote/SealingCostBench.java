@@ -56,10 +56,10 @@ class SealingCostBench extends DatabaseTest {
                 .findEnvelope(Optional.of(new DistrictCode("nord"))).orElseThrow().getId());
         for (int i = 0; i < 8; i++) {
             String title = "Projet " + (i + 1);
-            db().inTransaction(em -> new VotingService(em).addToBallot(BudgetCallPersistenceContract.OFFICE, nord, title,
+            db().inTransaction(em -> Services.on(em).voting().addToBallot(BudgetCallPersistenceContract.OFFICE, nord, title,
                     10_000, PhasePlanTest.day(60)));
         }
-        List<ProjectId> projects = db().inTransaction(em -> new VotingService(em).ballot(nord)).stream()
+        List<ProjectId> projects = db().inTransaction(em -> Services.on(em).voting().ballot(nord)).stream()
                 .map(p -> p.toCandidate().id()).toList();
         SealingSecret secret = SealingSecret.fromSystem().orElseThrow();
         ElectionKey key = ElectionKey.create(nord, projects.size(), secret, new SecureRandom());

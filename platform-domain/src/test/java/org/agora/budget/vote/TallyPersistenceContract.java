@@ -62,10 +62,10 @@ abstract class TallyPersistenceContract extends DatabaseTest {
         for (int i = 0; i < COSTS.length; i++) {
             String title = "Projet " + (i + 1);
             long cost = COSTS[i];
-            db().inTransaction(em -> new VotingService(em).addToBallot(BudgetCallPersistenceContract.OFFICE, nord, title,
+            db().inTransaction(em -> Services.on(em).voting().addToBallot(BudgetCallPersistenceContract.OFFICE, nord, title,
                     cost, PhasePlanTest.day(60)));
         }
-        List<Project> projects = db().inTransaction(em -> new VotingService(em).ballot(nord).stream()
+        List<Project> projects = db().inTransaction(em -> Services.on(em).voting().ballot(nord).stream()
                 .map(BudgetProject::toCandidate).toList());
         Money amount = Money.of(150_000);
         Random random = new Random(seed);
@@ -112,7 +112,7 @@ abstract class TallyPersistenceContract extends DatabaseTest {
     }
 
     private Tally service(Election e) {
-        return db().inTransaction(em -> new TallyService(em).tally(VotingPersistenceContract.RESIDENT_OF_NORD, e.envelope(), RESULTS));
+        return db().inTransaction(em -> Services.on(em).tally().tally(VotingPersistenceContract.RESIDENT_OF_NORD, e.envelope(), RESULTS));
     }
 
     static List<Arguments> greedyCountsAndBallotRules() {
@@ -157,7 +157,7 @@ abstract class TallyPersistenceContract extends DatabaseTest {
         PabulibElection toulouse = PabulibFiles.election(PabulibFiles.TOULOUSE);
         long envelope = db().inTransaction(em -> Services.on(em).openData().importElection(BudgetCallPersistenceContract.OFFICE,
                 "Toulouse 2019", 2019, toulouse, OpenDataPersistenceContract.NOW)).getId();
-        List<Project> projects = db().inTransaction(em -> new VotingService(em).ballot(envelope).stream()
+        List<Project> projects = db().inTransaction(em -> Services.on(em).voting().ballot(envelope).stream()
                 .map(BudgetProject::toCandidate).toList());
         Map<ProjectId, ProjectId> fileIdOf = new HashMap<>();
         for (int i = 0; i < projects.size(); i++) {
@@ -165,7 +165,7 @@ abstract class TallyPersistenceContract extends DatabaseTest {
         }
         Election e = new Election(envelope, toulouse.budget(), projects, toulouse.votingRule());
 
-        Tally fromDatabase = db().inTransaction(em -> new TallyService(em)
+        Tally fromDatabase = db().inTransaction(em -> Services.on(em).tally()
                 .tally(VotingPersistenceContract.RESIDENT_OF_NORD, envelope, OpenDataPersistenceContract.NOW));
 
         assertThat(fromDatabase).isEqualTo(eachBallot(e, TallyRule.GREEDY));

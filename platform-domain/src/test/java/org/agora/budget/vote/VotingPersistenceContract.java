@@ -65,7 +65,7 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
     private List<BudgetProject> projects;
 
     private <T> T voting(Function<VotingService, T> work) {
-        return db().inTransaction(em -> work.apply(new VotingService(em)));
+        return db().inTransaction(em -> work.apply(Services.on(em).voting()));
     }
 
     /** A knapsack call; the north envelope (150,000) offers three projects. */
@@ -92,7 +92,7 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
 
     private void cast(Actor voter, Ballot ballot) {
         db().inTransaction(em -> {
-            new VotingService(em).cast(voter, nord, ballot, DURING_VOTE);
+            Services.on(em).voting().cast(voter, nord, ballot, DURING_VOTE);
             return null;
         });
     }
@@ -169,7 +169,7 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> cast(resident("resident.sud", "sud"), choose(0)))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.otherDistrict");
         assertThatThrownBy(() -> db().inTransaction(em -> {
-            new VotingService(em).cast(RESIDENT_OF_NORD, nord, choose(0), BEFORE_VOTE);
+            Services.on(em).voting().cast(RESIDENT_OF_NORD, nord, choose(0), BEFORE_VOTE);
             return null;
         })).isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.notOpen");
         assertThat(count("select count(*) from sealed_ballots")).isZero();
@@ -189,7 +189,8 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
     /** Votes through services that share what they keep in memory, as the one service of an application instance. */
     private void castKeeping(java.util.Map<Long, BallotTerms> kept, Actor voter, Ballot ballot, Instant now) {
         db().inTransaction(em -> {
-            new VotingService(em, kept).cast(voter, nord, ballot, now);
+            new VotingService(em, Services.on(em).register(), ElectionKeys.fromSystem(), kept)
+                    .cast(voter, nord, ballot, now);
             return null;
         });
     }
@@ -223,21 +224,51 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
         assertThat(count("select count(*) from vote_marks")).isEqualTo(2);
     }
 
+    /**
+     * Every table of the schema that holds ballots (found in the schema, so a new one is checked too), sealed and
+     * then opened: none has a column naming or timing a person, none refers to the register or the has-voted marks,
+     * and none holds the voters' usernames, whatever the column.
+     */
     @Test
-    void noTableLinksABallotToAPerson() throws Exception {
+    void noTableLinksABallotToAPerson() {
         callWithProjects();
-        cast(RESIDENT_OF_NORD, choose(0));
+        Actor first = resident("ballot.voter.one", "nord");
+        Actor second = resident("ballot.voter.two", "nord");
+        cast(first, choose(0));
+        cast(second, choose(1));
+        List<String> sealedTables = ballotTables();
+        Actor agent = BudgetCallPersistenceContract.AGENT_OF_NORD;
+        db().inTransaction(em -> {
+            Services.on(em).voting().closeCount(agent, nord, VOTE_OVER);
+            return null;
+        });
+        db().inTransaction(em -> Services.on(em).tally().tally(agent, nord, VOTE_OVER)); // opens the sealed ballots
+        List<String> openedTables = ballotTables();
 
-        List<String> ballotColumns = new ArrayList<>();
+        assertThat(sealedTables).as("tables holding ballots while sealed").contains("sealed_ballots", "election_keys");
+        assertThat(openedTables).as("tables holding ballots once opened").contains("ballots", "ballot_choices");
         db().inTransaction(em -> {
             Connection connection = em.unwrap(Connection.class);
             try {
                 DatabaseMetaData meta = connection.getMetaData();
-                for (String table : List.of("ballots", "ballot_choices", "sealed_ballots", "election_keys", "BALLOTS",
-                        "BALLOT_CHOICES", "SEALED_BALLOTS", "ELECTION_KEYS")) {
-                    try (ResultSet columns = meta.getColumns(null, null, table, null)) {
-                        while (columns.next()) {
-                            ballotColumns.add(columns.getString("COLUMN_NAME").toLowerCase());
+                for (String table : union(sealedTables, openedTables)) {
+                    for (String column : columns(meta, connection.getSchema(), table)) {
+                        assertThat(column).as(table + "." + column)
+                                .doesNotContainPattern("voter|respondent|user|resident|person|subject|email|_by$|_at$");
+                    }
+                    try (ResultSet keys = meta.getImportedKeys(null, connection.getSchema(), stored(meta, table))) {
+                        while (keys.next()) {
+                            assertThat(keys.getString("PKTABLE_NAME").toLowerCase()).as(table + " refers to")
+                                    .doesNotContain("resident", "vote_mark", "register");
+                        }
+                    }
+                    try (var statement = connection.createStatement();
+                         ResultSet rows = statement.executeQuery("select * from " + table)) {
+                        while (rows.next()) {
+                            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                                assertThat(String.valueOf(rows.getObject(i))).as(table + " row")
+                                        .doesNotContain(first.username(), second.username());
+                            }
                         }
                     }
                 }
@@ -246,9 +277,45 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
             }
             return null;
         });
+    }
 
-        assertThat(ballotColumns).isNotEmpty()
-                .doesNotContain("voter", "respondent", "username", "created_at", "cast_at", "created_by");
+    /** The tables of the schema, in lower case, with a row that holds a ballot or its key: their names say ballot. */
+    private List<String> ballotTables() {
+        return db().inTransaction(em -> {
+            Connection connection = em.unwrap(Connection.class);
+            List<String> tables = new ArrayList<>();
+            try (ResultSet found = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                    new String[] {"TABLE"})) {
+                while (found.next()) {
+                    String name = found.getString("TABLE_NAME").toLowerCase();
+                    if (name.contains("ballot") || name.contains("election_key")) {
+                        tables.add(name);
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return tables;
+        });
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).distinct().toList();
+    }
+
+    /** The table's name as the database stores it (upper case on H2, lower case on PostgreSQL). */
+    private static String stored(DatabaseMetaData meta, String table) throws java.sql.SQLException {
+        return meta.storesUpperCaseIdentifiers() ? table.toUpperCase() : table;
+    }
+
+    private static List<String> columns(DatabaseMetaData meta, String schema, String table) throws java.sql.SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet columns = meta.getColumns(null, schema, stored(meta, table), null)) {
+            while (columns.next()) {
+                names.add(columns.getString("COLUMN_NAME").toLowerCase());
+            }
+        }
+        return names;
     }
 
     @Test
@@ -264,26 +331,26 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
         assertThat(byChannel).as("counted while sealed")
                 .containsEntry(Channel.ONLINE, 5L).containsEntry(Channel.DESK, 0L);
 
-        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(RESIDENT_OF_NORD, nord, DURING_VOTE)))
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).tally().tally(RESIDENT_OF_NORD, nord, DURING_VOTE)))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.results.notYet");
-        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(agent, nord, DURING_VOTE)))
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).tally().tally(agent, nord, DURING_VOTE)))
                 .isInstanceOf(NotAllowedException.class);
 
-        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(agent, nord, PhasePlanTest.day(85))))
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).tally().tally(agent, nord, PhasePlanTest.day(85))))
                 .as("the count is not closed yet").isInstanceOf(NotAllowedException.class);
         db().inTransaction(em -> {
-            new VotingService(em).closeCount(agent, nord, PhasePlanTest.day(85));
+            Services.on(em).voting().closeCount(agent, nord, PhasePlanTest.day(85));
             return null;
         });
 
         // garden 3 votes, cycle lane 2, benches 2 (a tie broken by the lower cost: benches first):
         // garden 40,000, then benches 20,000 (60,000), then the cycle lane 120,000 no longer fits -> skipped
-        Tally tally = db().inTransaction(em -> new TallyService(em).tally(agent, nord, PhasePlanTest.day(85)));
+        Tally tally = db().inTransaction(em -> Services.on(em).tally().tally(agent, nord, PhasePlanTest.day(85)));
         assertThat(tally.winners()).containsExactly(projects.get(0).toCandidate().id(), projects.get(1).toCandidate().id());
         assertThat(tally.spent()).isEqualTo(Money.of(60_000));
         assertThat(tally.leftover()).isEqualTo(Money.of(90_000));
         assertThat(tally.scoreOf(projects.get(2).toCandidate().id())).isEqualTo(2);
-        Tally published = db().inTransaction(em -> new TallyService(em).tally(RESIDENT_OF_NORD, nord, PhasePlanTest.day(90)));
+        Tally published = db().inTransaction(em -> Services.on(em).tally().tally(RESIDENT_OF_NORD, nord, PhasePlanTest.day(90)));
         assertThat(published.winners()).isEqualTo(tally.winners());
     }
 
@@ -358,7 +425,7 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
         return db().inTransaction(em -> {
             BudgetCall call = em.find(Envelope.class, nord).getCall();
             long sud = call.findEnvelope(Optional.of(new DistrictCode("sud"))).orElseThrow().getId();
-            new VotingService(em).addToBallot(BudgetCallPersistenceContract.OFFICE, sud, "Une fontaine", 10_000, BEFORE_VOTE);
+            Services.on(em).voting().addToBallot(BudgetCallPersistenceContract.OFFICE, sud, "Une fontaine", 10_000, BEFORE_VOTE);
             return sud;
         });
     }
@@ -369,7 +436,7 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
 
     private void castIn(Actor voter, long envelope, Ballot ballot, Instant now) {
         db().inTransaction(em -> {
-            new VotingService(em).cast(voter, envelope, ballot, now);
+            Services.on(em).voting().cast(voter, envelope, ballot, now);
             return null;
         });
     }
@@ -398,20 +465,20 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
 
     private void desk(Actor staff, long resident, Ballot ballot) {
         db().inTransaction(em -> {
-            new VotingService(em).castAtDesk(staff, resident, nord, ballot, DURING_VOTE);
+            Services.on(em).voting().castAtDesk(staff, resident, nord, ballot, DURING_VOTE);
             return null;
         });
     }
 
     private void markPaper(Actor staff, long resident) {
         db().inTransaction(em -> {
-            new VotingService(em).markPaperVoter(staff, resident, nord, DURING_VOTE);
+            Services.on(em).voting().markPaperVoter(staff, resident, nord, DURING_VOTE);
             return null;
         });
     }
 
     private VotingService.PaperBatchResult paperBatch(Actor staff, String id, List<Ballot> ballots, Instant now) {
-        return db().inTransaction(em -> new VotingService(em).addPaperBatch(staff, nord, id, ballots, now));
+        return db().inTransaction(em -> Services.on(em).voting().addPaperBatch(staff, nord, id, ballots, now));
     }
 
     @Test
@@ -488,7 +555,7 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
         EntityManager em = db().entityManager();
         try {
             // one service across requests, as one instance serves them: after this refused vote it knows the account
-            VotingService instance = new VotingService(em);
+            VotingService instance = Services.on(em).voting();
             assertThatThrownBy(() -> inOwnTransaction(em, () -> instance.cast(voter, sud, firstOf(sud), DURING_VOTE)))
                     .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.vote.otherDistrict");
             long resident = onRegister(r -> r.findByAccount("resident").orElseThrow().getId());
@@ -634,22 +701,22 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
         Instant afterVote = PhasePlanTest.day(85).plusSeconds(3600);
 
         assertThatThrownBy(() -> db().inTransaction(em -> {
-            new VotingService(em).closeCount(agent, nord, DURING_VOTE);
+            Services.on(em).voting().closeCount(agent, nord, DURING_VOTE);
             return null;
         })).isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.count.voteNotEnded");
-        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(agent, nord, afterVote)))
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).tally().tally(agent, nord, afterVote)))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.results.notYet");
 
         db().inTransaction(em -> {
-            new VotingService(em).closeCount(agent, nord, afterVote);
+            Services.on(em).voting().closeCount(agent, nord, afterVote);
             return null;
         });
 
         assertThatThrownBy(() -> paperBatch(agent, UUID_A, List.of(choose(1)), afterVote))
                 .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.paper.countClosed");
-        assertThat(db().inTransaction(em -> new TallyService(em).tally(agent, nord, afterVote)).scoreOf(
+        assertThat(db().inTransaction(em -> Services.on(em).tally().tally(agent, nord, afterVote)).scoreOf(
                 projects.get(0).toCandidate().id())).isEqualTo(1);
-        assertThatThrownBy(() -> db().inTransaction(em -> new TallyService(em).tally(RESIDENT_OF_NORD, nord, afterVote)))
+        assertThatThrownBy(() -> db().inTransaction(em -> Services.on(em).tally().tally(RESIDENT_OF_NORD, nord, afterVote)))
                 .isInstanceOf(NotAllowedException.class);
     }
 }

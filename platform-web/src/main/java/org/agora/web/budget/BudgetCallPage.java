@@ -7,12 +7,10 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.agora.budget.call.BudgetCall;
 import org.agora.budget.call.BudgetPermissions;
 import org.agora.budget.call.BudgetService;
 import org.agora.budget.call.Envelope;
-import org.agora.budget.project.ProjectFilter;
 import org.agora.budget.project.ProjectPermissions;
 import org.agora.budget.project.ProjectService;
 import org.agora.budget.vote.VotingService;
@@ -63,8 +61,7 @@ public class BudgetCallPage {
         }
         Instant now = Instant.now();
         Actor actor = currentUser.actor();
-        Map<Long, Long> counts = projects.search(ProjectFilter.allOf(call.getId())).stream()
-                .collect(Collectors.groupingBy(p -> p.getEnvelope().getId(), Collectors.counting()));
+        Map<Long, Long> counts = projects.countsByEnvelope(call.getId());
         envelopes = call.getEnvelopes().stream()
                 .sorted(Comparator.comparing(Envelope::isCityWide).reversed().thenComparing(labels::envelope))
                 .map(e -> new EnvelopeView(e, labels.envelope(e), counts.getOrDefault(e.getId(), 0L),

@@ -140,7 +140,7 @@ public class ProjectForm implements Serializable {
                     ? projects.submit(currentUser.actor(), draft, Instant.now())
                     : projects.edit(currentUser.actor(), projectId, draft, Instant.now());
             FacesFeedback.done(projectId == null ? "budget.project.submitted" : "budget.project.saved", saved.getTitle());
-            return "/budget/submit?faces-redirect=true&id=" + saved.getId();
+            return "/budget/resident/submit?faces-redirect=true&id=" + saved.getId();
         });
     }
 
@@ -153,7 +153,7 @@ public class ProjectForm implements Serializable {
             projects.addImage(currentUser.actor(), projectId, imageFile.getFileName(), imageFile.getContent(),
                     Instant.now());
             FacesFeedback.done("budget.project.image.added");
-            return "/budget/submit?faces-redirect=true&id=" + projectId;
+            return "/budget/resident/submit?faces-redirect=true&id=" + projectId;
         });
     }
 
@@ -161,7 +161,7 @@ public class ProjectForm implements Serializable {
         return FacesActions.run("images", () -> {
             projects.removeImage(currentUser.actor(), projectId, imageId, Instant.now());
             FacesFeedback.done("budget.project.image.removed");
-            return "/budget/submit?faces-redirect=true&id=" + projectId;
+            return "/budget/resident/submit?faces-redirect=true&id=" + projectId;
         });
     }
 

@@ -12,18 +12,22 @@ import org.agora.budget.call.BudgetService;
 import org.agora.budget.call.Envelope;
 import org.agora.budget.project.BudgetProject;
 import org.agora.budget.project.ProjectFilter;
+import org.agora.budget.project.ProjectPoint;
 import org.agora.budget.project.ProjectService;
 import org.agora.budget.project.ProjectStatus;
 import org.agora.comment.CommentService;
 import org.agora.comment.CommentTarget;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.Page;
+import org.agora.shared.PageRequest;
 import org.agora.territory.TerritoryService;
 import org.agora.territory.Theme;
 import org.agora.web.platform.Pages;
 
 /**
  * A call's projects for anyone ({@code ?call=}), filtered by envelope, theme, status and words, all in the address
- * (a plain GET form), with their supports, and a map of those that have a point.
+ * (a plain GET form), a page at a time ({@code ?page=}, read from the database as such), with their supports, and a
+ * map of every matching project that has a point.
  */
 @Named
 @RequestScoped
@@ -31,6 +35,9 @@ public class ProjectsPage {
 
     /** The statuses one can filter on; ON_BALLOT is "feasible and on the ballot". */
     public static final List<String> STATUSES = List.of("SUBMITTED", "FEASIBLE", "NOT_FEASIBLE", "ON_BALLOT");
+
+    /** How many projects a page shows. */
+    static final int PAGE_SIZE = 24;
 
     @Inject
     BudgetService budget;
@@ -52,9 +59,11 @@ public class ProjectsPage {
     private Long theme;
     private String status;
     private String q;
+    private Integer page;
 
     private BudgetCall budgetCall;
-    private List<BudgetProject> list;
+    private Page<BudgetProject> results;
+    private List<ProjectPoint> points;
     private Map<Long, Long> supports;
     private Map<Long, Long> commentCounts;
 
@@ -67,9 +76,12 @@ public class ProjectsPage {
         }
         boolean onBallot = "ON_BALLOT".equals(status);
         ProjectStatus wanted = onBallot || status == null || !STATUSES.contains(status) ? null : ProjectStatus.valueOf(status);
-        list = projects.search(new ProjectFilter(budgetCall.getId(), envelope, theme, wanted, onBallot, q));
+        ProjectFilter filter = new ProjectFilter(budgetCall.getId(), envelope, theme, wanted, onBallot, q);
+        results = projects.search(filter, PageRequest.of(page, PAGE_SIZE));
+        points = projects.points(filter);
         supports = projects.supportsOfCall(budgetCall.getId());
-        commentCounts = comments.counts(CommentTarget.Kind.BUDGET_PROJECT, list.stream().map(BudgetProject::getId).toList());
+        commentCounts = comments.counts(CommentTarget.Kind.BUDGET_PROJECT,
+                results.items().stream().map(BudgetProject::getId).toList());
     }
 
     public long supportsOf(BudgetProject project) {
@@ -80,17 +92,16 @@ public class ProjectsPage {
         return commentCounts.getOrDefault(project.getId(), 0L);
     }
 
-    /** The projects with a point, for the map: [{id, title, lat, lng}], read by the page's script. */
+    /** The matching projects with a point, on every page, for the map: [{id, title, lat, lng}], read by its script. */
     public String getMapPoints() {
-        JsonArrayBuilder points = Json.createArrayBuilder();
-        list.forEach(p -> p.getPoint().ifPresent(point -> points.add(Json.createObjectBuilder()
-                .add("id", p.getId()).add("title", p.getTitle())
-                .add("lat", point.latitude()).add("lng", point.longitude()))));
-        return points.build().toString();
+        JsonArrayBuilder json = Json.createArrayBuilder();
+        points.forEach(p -> json.add(Json.createObjectBuilder().add("id", p.id()).add("title", p.title())
+                .add("lat", p.point().latitude()).add("lng", p.point().longitude())));
+        return json.build().toString();
     }
 
     public boolean isAnyPoint() {
-        return list.stream().anyMatch(p -> p.getPoint().isPresent());
+        return !points.isEmpty();
     }
 
     public BudgetCall getBudgetCall() {
@@ -114,7 +125,12 @@ public class ProjectsPage {
     }
 
     public List<BudgetProject> getList() {
-        return list;
+        return results.items();
+    }
+
+    /** This page of the matching projects, with how many match in all. */
+    public Page<BudgetProject> getResults() {
+        return results;
     }
 
     public Long getCall() {
@@ -155,5 +171,13 @@ public class ProjectsPage {
 
     public void setQ(String q) {
         this.q = q;
+    }
+
+    public Integer getPage() {
+        return page;
+    }
+
+    public void setPage(Integer page) {
+        this.page = page;
     }
 }

@@ -1,6 +1,5 @@
 package org.agora.web.consultation;
 
-import org.agora.web.platform.CityTime;
 import jakarta.faces.model.SelectItem;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -10,25 +9,26 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 import org.agora.consultation.Consultation;
 import org.agora.consultation.ConsultationDraft;
-import org.agora.consultation.ConsultationPermissions;
+import org.agora.consultation.ConsultationReading;
 import org.agora.consultation.ConsultationService;
 import org.agora.consultation.ConsultationStatus;
-import org.agora.shared.Actor;
 import org.agora.media.ImageFile;
+import org.agora.shared.Actor;
 import org.agora.shared.InvalidInputException;
-import org.primefaces.model.file.UploadedFile;
+import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.territory.TerritoryService;
+import org.agora.web.platform.CityTime;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
 import org.agora.web.platform.Pages;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
+import org.primefaces.model.file.UploadedFile;
 
 /**
  * Office and district agents: create a consultation, or edit one ({@code ?id=12}) while it is a draft, and move it
@@ -44,6 +44,9 @@ public class ConsultationForm implements Serializable {
 
     @Inject
     ConsultationService consultations;
+
+    @Inject
+    ConsultationReading reading;
 
     @Inject
     TerritoryService territory;
@@ -83,26 +86,15 @@ public class ConsultationForm implements Serializable {
             scope = scopes.isEmpty() ? null : (String) scopes.get(0).getValue();
             return;
         }
-        Optional<Consultation> found = find(id);
-        if (found.isEmpty()) {
-            Pages.notFound();
-            return;
-        }
-        Consultation consultation = found.get();
-        if (!ConsultationPermissions.canOrganise(actor, consultation.getScope())) {
-            Pages.forbidden();
+        Consultation consultation;
+        try {
+            consultation = reading.toOrganise(actor, id);
+        } catch (NotFoundException | NotAllowedException refused) {
+            Pages.refused(refused);
             return;
         }
         show(consultation);
         duplicateScope = scope;
-    }
-
-    private Optional<Consultation> find(long consultation) {
-        try {
-            return Optional.of(consultations.get(consultation));
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
     }
 
     private void show(Consultation consultation) {

@@ -8,13 +8,16 @@ import org.agora.consultation.Consultation;
 import org.agora.consultation.ConsultationFilter;
 import org.agora.consultation.ConsultationService;
 import org.agora.consultation.ConsultationStatus;
+import org.agora.shared.Page;
+import org.agora.shared.PageRequest;
 import org.agora.territory.District;
 import org.agora.territory.TerritoryService;
 import org.agora.territory.Theme;
 
 /**
  * The public list of consultations, newest first, narrowed by district, theme and status. The filters are in the
- * address ({@code ?district=nord&status=OPEN}) so a filtered list can be bookmarked and shared.
+ * address ({@code ?district=nord&status=OPEN}) so a filtered list can be bookmarked and shared, and so is the page
+ * ({@code ?page=}): the list is read from the database a page at a time.
  */
 @Named
 @RequestScoped
@@ -28,15 +31,24 @@ public class ConsultationsPage {
 
     private String district;
     private Long theme;
+    /** How many consultations a page shows. */
+    static final int PAGE_SIZE = 20;
+
     private ConsultationStatus status;
-    private List<Consultation> list;
+    private Integer page;
+    private Page<Consultation> results;
+
+    /** This page of the matching consultations, with how many match in all. */
+    public Page<Consultation> getResults() {
+        if (results == null) {
+            String code = district == null || district.isBlank() ? null : district;
+            results = consultations.published(new ConsultationFilter(code, theme, status), PageRequest.of(page, PAGE_SIZE));
+        }
+        return results;
+    }
 
     public List<Consultation> getList() {
-        if (list == null) {
-            String code = district == null || district.isBlank() ? null : district;
-            list = consultations.published(new ConsultationFilter(code, theme, status));
-        }
-        return list;
+        return getResults().items();
     }
 
     public List<District> getDistricts() {
@@ -75,5 +87,13 @@ public class ConsultationsPage {
 
     public void setStatus(ConsultationStatus status) {
         this.status = status;
+    }
+
+    public Integer getPage() {
+        return page;
+    }
+
+    public void setPage(Integer page) {
+        this.page = page;
     }
 }

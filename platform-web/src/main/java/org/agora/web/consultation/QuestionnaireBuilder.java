@@ -16,13 +16,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.agora.consultation.Consultation;
-import org.agora.consultation.ConsultationPermissions;
+import org.agora.consultation.ConsultationReading;
 import org.agora.consultation.ConsultationService;
 import org.agora.consultation.ConsultationStatus;
 import org.agora.consultation.Option;
 import org.agora.consultation.QuestionSpec;
 import org.agora.consultation.QuestionType;
 import org.agora.shared.DomainException;
+import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
@@ -50,6 +51,9 @@ public class QuestionnaireBuilder implements Serializable {
     ConsultationService consultations;
 
     @Inject
+    ConsultationReading reading;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -64,23 +68,14 @@ public class QuestionnaireBuilder implements Serializable {
 
     /** View action: the consultation named in the address; 404 when unknown, 403 when not this person's to organise. */
     public void load() {
-        Optional<Consultation> found = id == null ? Optional.empty() : find(id);
-        if (found.isEmpty()) {
+        if (id == null) {
             Pages.notFound();
             return;
         }
-        if (!ConsultationPermissions.canOrganise(currentUser.actor(), found.get().getScope())) {
-            Pages.forbidden();
-            return;
-        }
-        show(found.get());
-    }
-
-    private Optional<Consultation> find(long consultation) {
         try {
-            return Optional.of(consultations.get(consultation));
-        } catch (NotFoundException e) {
-            return Optional.empty();
+            show(reading.toOrganise(currentUser.actor(), id));
+        } catch (NotFoundException | NotAllowedException refused) {
+            Pages.refused(refused);
         }
     }
 

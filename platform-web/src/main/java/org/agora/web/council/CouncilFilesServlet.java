@@ -14,6 +14,7 @@ import org.agora.council.MeetingService;
 import org.agora.council.MinutesPdf;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
+import org.agora.web.media.DocumentDownload;
 import org.agora.web.platform.Ids;
 import org.agora.web.security.CurrentUser;
 
@@ -74,6 +75,7 @@ public class CouncilFilesServlet extends HttpServlet {
         }
         byte[] bytes = pdf.get().getBytes();
         response.setContentType("application/pdf");
+        response.setHeader("Content-Security-Policy", DocumentDownload.SANDBOX); // opened inline, it runs nothing
         // the name was made safe when stored (no quotes, no control characters, no folders)
         response.setHeader("Content-Disposition", "attachment; filename=\"" + asciiName(pdf.get().getFileName())
                 + "\"; filename*=UTF-8''" + java.net.URLEncoder.encode(pdf.get().getFileName(), StandardCharsets.UTF_8)

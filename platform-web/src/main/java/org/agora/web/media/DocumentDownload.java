@@ -19,7 +19,7 @@ public final class DocumentDownload {
     static final String NO_SNIFFING = "nosniff";
     static final String PRIVATE = "private, no-cache";
     // should a browser still render it, it runs nothing and loads nothing
-    static final String SANDBOX = "sandbox; default-src 'none'";
+    public static final String SANDBOX = "sandbox; default-src 'none'";
 
     private DocumentDownload() {
     }

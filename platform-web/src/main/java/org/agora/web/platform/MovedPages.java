@@ -17,7 +17,8 @@ import java.util.Optional;
  * subscriptions keep working. The first rule whose old address starts the path wins, so single pages come before
  * their folder.
  */
-@WebFilter(urlPatterns = {"/council/*", "/manage/*", "/organise/*", "/admin/*", "/agent/*"})
+@WebFilter(urlPatterns = {"/council/*", "/manage/*", "/organise/*", "/admin/*", "/agent/*", "/budget/submit.xhtml",
+        "/budget/ballot.xhtml", "/budget/mine.xhtml"})
 public class MovedPages extends HttpFilter {
 
     static final List<Map.Entry<String, String>> MOVES = List.of(
@@ -29,6 +30,9 @@ public class MovedPages extends HttpFilter {
             Map.entry("/council/minutes.xhtml", "/councils/member/minutes.xhtml"),
             Map.entry("/council/", "/councils/"),
             Map.entry("/manage/budget/", "/budget/manage/"),
+            Map.entry("/budget/submit.xhtml", "/budget/resident/submit.xhtml"),
+            Map.entry("/budget/ballot.xhtml", "/budget/resident/ballot.xhtml"),
+            Map.entry("/budget/mine.xhtml", "/budget/resident/mine.xhtml"),
             Map.entry("/manage/register.xhtml", "/participation/manage/register.xhtml"),
             Map.entry("/organise/consultations.xhtml", "/consultations/manage/index.xhtml"),
             Map.entry("/organise/", "/consultations/manage/"),

@@ -23,13 +23,16 @@ import java.util.logging.Logger;
 
 /**
  * Verifies the Keycloak access tokens the REST API receives as {@code Authorization: Bearer}: signature by the
- * realm's published keys (cached, refreshed when Keycloak rotates them), issuer, expiry, and the client the
- * token was issued to.
+ * realm's published keys (cached, refreshed when Keycloak rotates them), issuer, expiry, the client the token was
+ * issued to, and that it is an access token (an ID token of the same sign-in is refused).
  */
 @ApplicationScoped
 public class BearerTokens {
 
     private static final Logger LOG = Logger.getLogger(BearerTokens.class.getName());
+
+    /** The {@code typ} claim of Keycloak's access tokens (its ID tokens say {@code ID}, refresh tokens {@code Refresh}). */
+    static final String ACCESS_TOKEN = "Bearer";
 
     @Inject
     OidcSettings settings;
@@ -59,6 +62,9 @@ public class BearerTokens {
             JWTClaimsSet claims = processor.process(token, null);
             if (!settings.getApiClients().contains(claims.getStringClaim("azp"))) {
                 return Optional.empty();
+            }
+            if (!ACCESS_TOKEN.equals(claims.getStringClaim("typ"))) {
+                return Optional.empty(); // an ID or refresh token of the same realm and client: not a key to the API
             }
             return Optional.of(claims);
         } catch (ParseException | BadJOSEException e) {

@@ -2,8 +2,12 @@ package org.agora.web.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.annotation.WebFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,6 +30,9 @@ class MovedPagesTest {
             "/manage/budget/envelope.xhtml, /budget/manage/envelope.xhtml",
             "/manage/budget/index.xhtml, /budget/manage/index.xhtml",
             "/manage/register.xhtml, /participation/manage/register.xhtml",
+            "/budget/submit.xhtml, /budget/resident/submit.xhtml",
+            "/budget/ballot.xhtml, /budget/resident/ballot.xhtml",
+            "/budget/mine.xhtml, /budget/resident/mine.xhtml",
             "/council/documents.xhtml, /councils/documents.xhtml",
             "/council/edit.xhtml, /councils/manage/edit.xhtml",
             "/council/idea.xhtml, /councils/idea.xhtml",
@@ -60,5 +67,16 @@ class MovedPagesTest {
             "/territory/admin/districts.xhtml", "/reports/index.xhtml"})
     void todaysAddressesAreNotMoved(String path) {
         assertThat(MovedPages.newAddress(path)).isEmpty();
+    }
+
+    /** The filter is only called for the addresses its annotation names: every former address must be among them. */
+    @Test
+    void theFilterHearsEveryFormerAddress() {
+        List<String> patterns = List.of(MovedPages.class.getAnnotation(WebFilter.class).urlPatterns());
+        for (Map.Entry<String, String> move : MovedPages.MOVES) {
+            assertThat(patterns).as(move.getKey()).anyMatch(pattern -> pattern.endsWith("/*")
+                    ? move.getKey().startsWith(pattern.substring(0, pattern.length() - 1))
+                    : move.getKey().equals(pattern));
+        }
     }
 }

@@ -1,0 +1,46 @@
+package org.agora.notification;
+
+/**
+ * The kinds of events a resident is told about, each with its default: always in the app, and by e-mail only for
+ * what is about the person's own contributions or their own place at a meeting (a reply to their comment, the review
+ * of their project, a seat freed for them). A person's choices are kept per kind ({@link NotificationPreferences}).
+ */
+public enum NotificationKind {
+
+    /** Someone replied to my comment. */
+    COMMENT_REPLY(true),
+    /** My budget project was reviewed: feasible, not feasible, merged. */
+    PROJECT_REVIEWED(true),
+    /** A meeting of my council was announced, changed or cancelled. */
+    COUNCIL_MEETING(false),
+    /** My registration for a council meeting moved from the waiting list to a seat. */
+    MEETING_SEAT(true),
+    /** A consultation opened in my district (or for the whole city). */
+    CONSULTATION_OPENED(false),
+    /** The participatory budget's vote in my district: it opened, it closes soon and I have not voted, its results. */
+    BUDGET_VOTE(false);
+
+    private final boolean aboutMine;
+
+    NotificationKind(boolean aboutMine) {
+        this.aboutMine = aboutMine;
+    }
+
+    /** Whether it is about the person's own contribution or registration: e-mail is then on by default. */
+    public boolean isAboutMine() {
+        return aboutMine;
+    }
+
+    /** The default choice of someone who never chose. */
+    public Choice defaultChoice() {
+        return new Choice(true, aboutMine);
+    }
+
+    /** How a person wants to hear about one kind of event. */
+    public record Choice(boolean inApp, boolean byEmail) {
+
+        public boolean isSilent() {
+            return !inApp && !byEmail;
+        }
+    }
+}

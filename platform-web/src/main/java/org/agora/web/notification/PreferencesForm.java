@@ -1,0 +1,110 @@
+package org.agora.web.notification;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.agora.notification.NotificationKind;
+import org.agora.notification.NotificationPreferences;
+import org.agora.notification.NotificationService;
+import org.agora.notification.NotificationTexts;
+import org.agora.web.platform.FacesActions;
+import org.agora.web.platform.FacesFeedback;
+import org.agora.web.platform.Language;
+import org.agora.web.security.CurrentUser;
+
+/** The person's choices ({@code /notifications/preferences.xhtml}): per kind of event, in the app and by e-mail; the mails' language. */
+@Named
+@ViewScoped
+public class PreferencesForm implements Serializable {
+
+    static final String FORM = "preferences";
+    private static final NotificationTexts TEXTS = new NotificationTexts();
+
+    /** One line of the form. */
+    public static final class Line implements Serializable {
+        private final NotificationKind kind;
+        private final String name;
+        private boolean inApp;
+        private boolean byEmail;
+
+        Line(NotificationKind kind, String name, NotificationKind.Choice choice) {
+            this.kind = kind;
+            this.name = name;
+            this.inApp = choice.inApp();
+            this.byEmail = choice.byEmail();
+        }
+
+        public String getKind() {
+            return kind.name();
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public boolean isInApp() {
+            return inApp;
+        }
+
+        public void setInApp(boolean inApp) {
+            this.inApp = inApp;
+        }
+
+        public boolean isByEmail() {
+            return byEmail;
+        }
+
+        public void setByEmail(boolean byEmail) {
+            this.byEmail = byEmail;
+        }
+    }
+
+    @Inject
+    NotificationService notifications;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Language language;
+
+    private List<Line> lines;
+    private String mailLanguage;
+
+    @PostConstruct
+    void load() {
+        NotificationPreferences preferences = notifications.preferences(currentUser.actor());
+        lines = new ArrayList<>();
+        preferences.allChoices().forEach((kind, choice) ->
+                lines.add(new Line(kind, TEXTS.kindName(language.getCurrent(), kind), choice)));
+        mailLanguage = preferences.getLanguage().code();
+    }
+
+    public String save() {
+        return FacesActions.run(FORM, () -> {
+            Map<NotificationKind, NotificationKind.Choice> chosen = new EnumMap<>(NotificationKind.class);
+            lines.forEach(l -> chosen.put(l.kind, new NotificationKind.Choice(l.inApp, l.byEmail)));
+            notifications.choose(currentUser.actor(), chosen, mailLanguage);
+            FacesFeedback.done("notification.preferences.saved");
+            return "/notifications/preferences?faces-redirect=true";
+        });
+    }
+
+    public List<Line> getLines() {
+        return lines;
+    }
+
+    public String getMailLanguage() {
+        return mailLanguage;
+    }
+
+    public void setMailLanguage(String mailLanguage) {
+        this.mailLanguage = mailLanguage;
+    }
+}

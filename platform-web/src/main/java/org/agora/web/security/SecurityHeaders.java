@@ -1,0 +1,40 @@
+package org.agora.web.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The headers every answer carries, pages, API and files alike: no page of the platform is shown inside another
+ * site's frame (clickjacking a vote or a moderation button), no plug-in content runs, the browser never guesses a
+ * content type, addresses (which may name a consultation or a council) are not sent to other sites, and, behind
+ * HTTPS, the browser keeps to HTTPS for a year. A download may set a stricter Content-Security-Policy of its own
+ * (the sandbox of documents and minutes), which is kept.
+ */
+@WebFilter(urlPatterns = "/*")
+public class SecurityHeaders extends HttpFilter {
+
+    static final String CONTENT_SECURITY_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("X-Frame-Options", "DENY");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "same-origin");
+        if (behindHttps(request)) {
+            response.setHeader("Strict-Transport-Security", "max-age=31536000");
+        }
+        chain.doFilter(request, response);
+    }
+
+    /** Served over HTTPS, directly or by a reverse proxy that says so. */
+    static boolean behindHttps(HttpServletRequest request) {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    }
+}
