@@ -63,6 +63,9 @@ public class Council {
     @Column(name = "approval_required", nullable = false)
     private boolean approvalRequired;
 
+    @Column(name = "pre_moderated", nullable = false)
+    private boolean preModerated;
+
     @Column(name = "cover_image_id")
     private Long coverImageId;
 
@@ -144,6 +147,20 @@ public class Council {
 
     public Neighbourhood getNeighbourhood() {
         return neighbourhood;
+    }
+
+    /** Whether its members' new ideas and comments wait for a moderator's approval before anyone else sees them. */
+    public boolean isPreModerated() {
+        return preModerated;
+    }
+
+    void setPreModerated(boolean preModerated) {
+        this.preModerated = preModerated;
+    }
+
+    /** The space moderation counts this council's contributions in (pre-moderation, public rejections). */
+    public String getModerationSpace() {
+        return "COUNCIL:" + id;
     }
 
     public DistrictCode getDistrictCode() {

@@ -84,6 +84,17 @@ public class CouncilService {
         return council;
     }
 
+    /**
+     * The council's leaders turn pre-moderation on or off: from then on, members' new ideas and comments on its posts
+     * and ideas wait for a moderator's approval before anyone else sees them (leaders' ideas are not held).
+     */
+    public Council preModerate(Actor actor, long councilId, boolean on) {
+        Council council = led(actor, councilId);
+        council.setPreModerated(on);
+        Constraints.flush(em, () -> new ConflictException(null, "council.changedMeanwhile"));
+        return council;
+    }
+
     private Council led(Actor actor, long councilId) {
         Council council = get(councilId);
         if (!CouncilPermissions.canLead(actor, council)) {

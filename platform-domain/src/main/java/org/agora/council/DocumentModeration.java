@@ -55,9 +55,10 @@ public class DocumentModeration implements ModerationTargets {
     }
 
     private ModeratedItem item(CouncilDocument document) {
+        Council council = councils.get(document.getCouncilId());
         return new ModeratedItem(new ItemRef(ItemKind.COUNCIL_DOCUMENT, document.getId()), document.getPublishedBy(),
-                Optional.of(councils.get(document.getCouncilId()).getDistrictCode()),
-                document.getTitle() + " — " + document.getFileName(),
-                "councils/documents.xhtml?id=" + document.getCouncilId(), document.getVisibility());
+                Optional.of(council.getDistrictCode()), document.getTitle() + " — " + document.getFileName(),
+                "councils/documents.xhtml?id=" + document.getCouncilId(), document.getVisibility(),
+                Optional.of(council.getModerationSpace()));
     }
 }

@@ -45,7 +45,8 @@ public class IdeaComments implements CommentTargets {
                     Council council = councils.get(councilId);
                     return new Commentable(CommentTarget.councilIdea(id), CouncilContentPermissions.whyNoComments(
                             reader, council, councils.isMember(reader, councilId)))
-                            .at(Optional.of(council.getDistrictCode()), "councils/idea.xhtml?id=" + id);
+                            .at(Optional.of(council.getDistrictCode()), "councils/idea.xhtml?id=" + id)
+                            .in(council.getModerationSpace(), council.isPreModerated());
                 });
     }
 }

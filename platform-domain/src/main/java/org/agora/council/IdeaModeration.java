@@ -40,10 +40,14 @@ public class IdeaModeration implements ModerationTargets {
 
     @Override
     public Optional<ModeratedItem> item(long id) {
-        return Optional.ofNullable(em.find(Idea.class, id)).map(idea -> new ModeratedItem(
-                new ItemRef(ItemKind.COUNCIL_IDEA, id), idea.getAuthor(),
-                Optional.of(councils.get(idea.getCouncilId()).getDistrictCode()),
-                idea.getTitle() + " — " + idea.getText(), "councils/idea.xhtml?id=" + id, idea.getVisibility()));
+        return Optional.ofNullable(em.find(Idea.class, id)).map(idea -> item(idea, councils.get(idea.getCouncilId())));
+    }
+
+    /** The idea as moderation sees it: in its council's district and space. */
+    static ModeratedItem item(Idea idea, Council council) {
+        return new ModeratedItem(new ItemRef(ItemKind.COUNCIL_IDEA, idea.getId()), idea.getAuthor(),
+                Optional.of(council.getDistrictCode()), idea.getTitle() + " — " + idea.getText(),
+                "councils/idea.xhtml?id=" + idea.getId(), idea.getVisibility(), Optional.of(council.getModerationSpace()));
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.agora.moderation.ModerationHolds;
+import org.agora.moderation.Visibility;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
@@ -41,6 +43,7 @@ public class IdeaService {
 
     private EntityManager em;
     private CouncilService councils;
+    private ModerationHolds holds;
 
     protected IdeaService() {
         // for CDI
@@ -48,9 +51,10 @@ public class IdeaService {
 
     /** The entity manager and its collaborators: injected by CDI, or given by hand outside a container. */
     @Inject
-    public IdeaService(EntityManager em, CouncilService councils) {
+    public IdeaService(EntityManager em, CouncilService councils, ModerationHolds holds) {
         this.em = em;
         this.councils = councils;
+        this.holds = holds;
     }
 
     /** Posts an idea under the name the member is known by in the council. */
@@ -63,8 +67,16 @@ public class IdeaService {
         String authorName = membership.map(Membership::getDisplayName)
                 .orElseGet(() -> Membership.displayName(null, actor.username()));
         Idea idea = new Idea(council, title, text, actor.username(), authorName, now);
+        boolean held = council.isPreModerated() && !CouncilPermissions.canLead(actor, council);
+        if (held) {
+            idea.show(Visibility.PENDING_REVIEW);
+        }
         em.persist(idea);
         em.flush();
+        if (held) {
+            holds.hold(IdeaModeration.item(idea, council), now);
+            em.flush();
+        }
         return idea;
     }
 

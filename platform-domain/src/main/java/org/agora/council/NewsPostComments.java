@@ -45,7 +45,8 @@ public class NewsPostComments implements CommentTargets {
                     Council council = councils.get(councilId);
                     return new Commentable(CommentTarget.councilPost(id), CouncilContentPermissions.whyNoComments(
                             reader, council, councils.isMember(reader, councilId)))
-                            .at(Optional.of(council.getDistrictCode()), "councils/post.xhtml?id=" + id);
+                            .at(Optional.of(council.getDistrictCode()), "councils/post.xhtml?id=" + id)
+                            .in(council.getModerationSpace(), council.isPreModerated());
                 });
     }
 }

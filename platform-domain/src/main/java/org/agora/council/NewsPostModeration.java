@@ -55,9 +55,10 @@ public class NewsPostModeration implements ModerationTargets {
     }
 
     private ModeratedItem item(NewsPost post) {
+        Council council = councils.get(post.getCouncilId());
         return new ModeratedItem(new ItemRef(ItemKind.COUNCIL_POST, post.getId()), post.getPublishedBy(),
-                Optional.of(councils.get(post.getCouncilId()).getDistrictCode()),
+                Optional.of(council.getDistrictCode()),
                 post.getTitle() + " — " + RichText.plainText(post.getBody()), "councils/post.xhtml?id=" + post.getId(),
-                post.getVisibility());
+                post.getVisibility(), Optional.of(council.getModerationSpace()));
     }
 }

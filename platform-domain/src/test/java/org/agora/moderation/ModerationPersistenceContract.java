@@ -538,4 +538,31 @@ abstract class ModerationPersistenceContract extends DatabaseTest {
         comment(CHLOE, "<p>Merci</p>");
         assertThat(commentCount()).isEqualTo(2);
     }
+
+    @Test
+    void aPreModeratedCouncilHoldsItsMembersIdeasAndCommentsButNotItsLeaders() {
+        refused(() -> db().inTransaction(em -> Services.on(em).councils().preModerate(BRUNO, council, true)),
+                NotAllowedException.class, "council.notLeader");
+        db().inTransaction(em -> Services.on(em).councils().preModerate(AGENT_OF_NORD, council, true));
+
+        long membersIdea = db().inTransaction(em -> Services.on(em).ideas().post(BRUNO, council, "Un composteur",
+                "Au square", NOW)).getId();
+        db().inTransaction(em -> Services.on(em).ideas().post(ALICE, council, "Une fête", "En juin", NOW));
+        long post = db().inTransaction(em -> Services.on(em).councilNews().post(ALICE, council, "Réunion",
+                "<p>Mardi</p>", false, NOW)).getId();
+        CommentTarget onPost = CommentTarget.councilPost(post);
+        db().inTransaction(em -> Services.on(em).comments().post(CHLOE, "Chloé", onPost, "<p>Je viendrai</p>", NOW));
+
+        assertThat(ideasOnBoard()).isEqualTo(1); // the animator's
+        Long comments = db().inTransaction(em -> Services.on(em).comments().count(onPost));
+        assertThat(comments).isZero();
+        List<ModerationCase> held = queue(AGENT_OF_NORD);
+        assertThat(held).hasSize(2).allSatisfy(c -> assertThat(c.getSpace()).contains("COUNCIL:" + council));
+
+        ModerationCase idea = held.stream().filter(c -> c.getItem().equals(new ItemRef(ItemKind.COUNCIL_IDEA,
+                membersIdea))).findFirst().orElseThrow();
+        moderation(m -> m.hide(AGENT_OF_NORD, idea.getId(), "Déjà proposé", NOW));
+        java.util.Map<String, Long> rejections = moderation(m -> m.rejections("COUNCIL:" + council));
+        assertThat(rejections).containsExactly(java.util.Map.entry("Déjà proposé", 1L));
+    }
 }

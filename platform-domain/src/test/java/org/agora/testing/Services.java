@@ -99,7 +99,7 @@ public final class Services {
     }
 
     public IdeaService ideas() {
-        return new IdeaService(em, councils());
+        return new IdeaService(em, councils(), holds());
     }
 
     public CouncilNewsService councilNews() {

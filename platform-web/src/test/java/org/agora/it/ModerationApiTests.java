@@ -230,4 +230,36 @@ abstract class ModerationApiTests {
             assertThat(r.getInt("count")).isEqualTo(1);
         });
     }
+
+    @Test
+    void aPreModeratedCouncilHoldsItsMembersIdeasUntilAModeratorDecides() {
+        long aubiers = Api.anonymous().get("/api/councils").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("Conseil de quartier des Aubiers"))
+                .mapToLong(c -> c.getJsonNumber("id").longValue()).findFirst().orElseThrow();
+        String flag = "/api/councils/" + aubiers + "/pre-moderation";
+        assertThat(Api.as(DemoUser.RESIDENT).put(flag, "{\"preModerated\": true}").status()).isEqualTo(403);
+        Reply on = Api.as(DemoUser.AGENT).put(flag, "{\"preModerated\": true}");
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        try {
+            String title = "Un verger " + java.util.UUID.randomUUID().toString().substring(0, 6);
+            Reply posted = Api.as(DemoUser.RESIDENT).post("/api/councils/" + aubiers + "/ideas",
+                    Json.createObjectBuilder().add("title", title).add("text", "Au square").build().toString());
+            assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+            long idea = posted.json().getJsonNumber("id").longValue();
+            assertThat(posted.json().getString("moderation")).isEqualTo("PENDING");
+            assertThat(Api.anonymous().get("/api/councils/" + aubiers + "/ideas").array().getValuesAs(JsonObject.class))
+                    .noneSatisfy(i -> assertThat(i.getJsonNumber("id").longValue()).isEqualTo(idea));
+
+            long caseId = Api.as(DemoUser.AGENT).get("/api/moderation/cases?kind=COUNCIL_IDEA").array()
+                    .getValuesAs(JsonObject.class).stream().filter(c -> c.getJsonNumber("item").longValue() == idea)
+                    .findFirst().orElseThrow().getJsonNumber("id").longValue();
+            Reply hidden = Api.as(DemoUser.MODERATOR).post("/api/moderation/cases/" + caseId + "/hide",
+                    reason("Déjà proposé"));
+            assertThat(hidden.status()).as(hidden.body()).isEqualTo(200);
+            assertThat(Api.anonymous().get("/api/councils/" + aubiers + "/rejections").array()
+                    .getValuesAs(JsonObject.class)).anySatisfy(r -> assertThat(r.getString("reason")).isEqualTo("Déjà proposé"));
+        } finally {
+            assertThat(Api.as(DemoUser.AGENT).put(flag, "{\"preModerated\": false}").status()).isEqualTo(200);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -95,6 +96,9 @@ public class CouncilResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    org.agora.moderation.ModerationService moderation;
+
     @Context
     UriInfo uri;
 
@@ -119,6 +123,35 @@ public class CouncilResource {
         return new CouncilJson(c.getId(), c.getName(), c.getNeighbourhood().getId(), c.getNeighbourhood().getName(),
                 c.getDistrictCode().value(), c.getPresentation(), c.getContact().orElse(null), c.isApprovalRequired(),
                 cover, councils.memberCount(id), status);
+    }
+
+    /** Whether the council's members' new ideas and comments wait for a moderator's approval. */
+    public record PreModerationJson(boolean preModerated) {
+    }
+
+    /** How many contributions to the council moderators refused for one public reason. */
+    public record RejectionJson(String reason, long count) {
+    }
+
+    @PUT
+    @Path("{id}/pre-moderation")
+    @Operation(summary = "Turn the council's pre-moderation on or off (its leaders): members' new ideas and comments "
+            + "then wait for a moderator's approval before anyone else sees them")
+    @APIResponse(responseCode = "403", description = "Not a leader of the council")
+    @SecurityRequirement(name = "keycloak")
+    public PreModerationJson preModerate(@PathParam("id") long id, PreModerationJson request) {
+        if (request == null) {
+            throw new org.agora.shared.InvalidInputException(null, "api.body.required");
+        }
+        return new PreModerationJson(councils.preModerate(actor, id, request.preModerated()).isPreModerated());
+    }
+
+    @GET
+    @Path("{id}/rejections")
+    @Operation(summary = "How many contributions to the council moderators refused, by public reason (public)")
+    public List<RejectionJson> rejections(@PathParam("id") long id) {
+        return moderation.rejections(councils.get(id).getModerationSpace()).entrySet().stream()
+                .map(e -> new RejectionJson(e.getKey(), e.getValue())).toList();
     }
 
     @GET

@@ -11,6 +11,7 @@ import org.agora.council.CouncilPermissions;
 import org.agora.council.MeetingService;
 import org.agora.council.Membership;
 import org.agora.council.MembershipStatus;
+import org.agora.moderation.ModerationService;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 
@@ -28,6 +29,13 @@ public class CouncilPage extends CouncilSpacePage {
 
     @Inject
     CouncilLabels labels;
+
+    @Inject
+    ModerationService moderation;
+
+    private boolean preModerated;
+    private long rejected;
+    private List<String> rejections = List.of();
 
     private String neighbourhood;
     private String districtName;
@@ -60,6 +68,10 @@ public class CouncilPage extends CouncilSpacePage {
         contact = council.getContact().orElse(null);
         coverImageId = council.getCoverImageId().orElse(null);
         approvalRequired = council.isApprovalRequired();
+        preModerated = council.isPreModerated();
+        var refused = moderation.rejections(council.getModerationSpace());
+        rejected = refused.values().stream().mapToLong(Long::longValue).sum();
+        rejections = refused.entrySet().stream().map(e -> e.getKey() + " : " + e.getValue()).toList();
         memberCount = councils.memberCount(getCouncilId());
         status = councils.membership(actor, getCouncilId()).map(Membership::getStatus).orElse(null);
         membersOnlyVisible = councils.seesMembersOnly(actor, council);
@@ -171,5 +183,20 @@ public class CouncilPage extends CouncilSpacePage {
 
     public List<MeetingRow> getPast() {
         return past;
+    }
+
+    /** Whether members' new ideas and comments wait for a moderator's approval. */
+    public boolean isPreModerated() {
+        return preModerated;
+    }
+
+    /** How many contributions moderators refused in this council. */
+    public long getRejected() {
+        return rejected;
+    }
+
+    /** Each public reason of a refusal with its count, as plain text. */
+    public List<String> getRejections() {
+        return rejections;
     }
 }
