@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +31,9 @@ import org.agora.shared.NotAllowedException;
 final class SealedBallots {
 
     /** SQL states of a missing parent row: the standard's (PostgreSQL) and H2's. */
+    /** The SQL state of a duplicate key, on PostgreSQL and H2. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private static final List<String> PARENT_MISSING = List.of("23503", "23506");
     private static final int BATCH = 1_000;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -73,14 +77,27 @@ final class SealedBallots {
             return found.get();
         }
         ElectionKey key = ElectionKey.create(envelopeId, capacity, secret, RANDOM);
+        Savepoint beforeInsert = null;
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into election_keys (envelope_id, salt, public_key, capacity, status) values (?, ?, ?, ?, 'SEALING')")) {
+            beforeInsert = connection.setSavepoint();
             insert.setLong(1, envelopeId);
             insert.setBytes(2, key.salt());
             insert.setBytes(3, key.publicKey());
             insert.setInt(4, key.capacity());
             insert.executeUpdate();
+            connection.releaseSavepoint(beforeInsert);
         } catch (SQLException e) {
+            // another first ballot made the key meanwhile (H2 does not always make the second wait on the lock above):
+            // the key is theirs, and this ballot is sealed to it
+            if (UNIQUE_VIOLATION.equals(e.getSQLState()) && beforeInsert != null) {
+                try {
+                    connection.rollback(beforeInsert);
+                } catch (SQLException rollback) {
+                    throw new PersistenceException(rollback);
+                }
+                return findKey(connection, envelopeId).orElseThrow(() -> new PersistenceException(e));
+            }
             throw new PersistenceException(e);
         }
         return new StoredKey(key, false);
