@@ -177,7 +177,7 @@ public final class Services {
 
     /** The vote, sealing ballots with these keys. */
     public VotingService voting(ElectionKeys keys) {
-        return new VotingService(em, register(), keys);
+        return new VotingService(em, register(), blocks(), keys);
     }
 
     /** The platform's register of residents, with no directory of accounts behind it. */

@@ -18,6 +18,7 @@ import org.agora.budget.counting.Money;
 import org.agora.budget.counting.Project;
 import org.agora.budget.counting.VotingRule;
 import org.agora.budget.project.BudgetProject;
+import org.agora.moderation.BlockService;
 import org.agora.participation.Registration;
 import org.agora.participation.Resident;
 import org.agora.participation.ResidentRegister;
@@ -48,11 +49,15 @@ public class VotingService {
     private static final java.util.Map<String, String> DESK_WORDS = java.util.Map.of(
             "budget.vote.birthYearNeeded", "budget.desk.birthYearNeeded",
             "budget.vote.tooYoung", "budget.desk.tooYoung",
-            "budget.vote.otherDistrict", "budget.desk.otherDistrict");
+            "budget.vote.otherDistrict", "budget.desk.otherDistrict",
+            Actor.BLOCKED, "budget.desk.blocked");
 
     private EntityManager em;
 
     private ResidentRegister register;
+
+    /** Who moderation blocked: they vote at no desk either. */
+    private BlockService blocks;
 
     /** The terms of envelopes whose rules are locked, by envelope id: a few per call, true for good. */
     private final Map<Long, BallotTerms> lockedTerms;
@@ -67,14 +72,16 @@ public class VotingService {
 
     /** The entity manager and its collaborators, injected by CDI. */
     @Inject
-    public VotingService(EntityManager em, ResidentRegister register, ElectionKeys keys) {
-        this(em, register, keys, new ConcurrentHashMap<>());
+    public VotingService(EntityManager em, ResidentRegister register, BlockService blocks, ElectionKeys keys) {
+        this(em, register, blocks, keys, new ConcurrentHashMap<>());
     }
 
     /** As the injected constructor, keeping locked terms in the given map (shared by several services). */
-    VotingService(EntityManager em, ResidentRegister register, ElectionKeys keys, Map<Long, BallotTerms> lockedTerms) {
+    VotingService(EntityManager em, ResidentRegister register, BlockService blocks, ElectionKeys keys,
+                  Map<Long, BallotTerms> lockedTerms) {
         this.em = em;
         this.register = register;
+        this.blocks = blocks;
         this.keys = keys;
         this.lockedTerms = lockedTerms;
     }
@@ -171,8 +178,10 @@ public class VotingService {
         if (!BudgetPermissions.canRecordAtDesk(staff, terms.district(), district)) {
             throw new NotAllowedException("budget.desk.notAllowed");
         }
-        Actor voter = new Actor(resident.getAccount().orElse("resident-" + residentId), java.util.Set.of(Role.RESIDENT),
+        Actor person = new Actor(resident.getAccount().orElse("resident-" + residentId), java.util.Set.of(Role.RESIDENT),
                 district, java.util.Set.of(), resident.getBirthYear());
+        // a person whose account moderation blocked votes no more at a desk than online
+        Actor voter = resident.getAccount().flatMap(blocks::blockedFor).map(person::blocked).orElse(person);
         terms.whyNotVote(voter, now).ifPresent(reason -> {
             throw new NotAllowedException(DESK_WORDS.getOrDefault(reason, reason));
         });

@@ -452,7 +452,7 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
     private void castKeeping(Map<Long, BallotTerms> terms, ElectionKeys keys, String name, Set<Integer> projectIndexes) {
         Ballot ballot = new Ballot.Approval(projectIndexes.stream().map(i -> projects.get(i).id()).collect(Collectors.toSet()));
         db().inTransaction(em -> {
-            new VotingService(em, Services.on(em).register(), keys, terms)
+            new VotingService(em, Services.on(em).register(), Services.on(em).blocks(), keys, terms)
                     .cast(VotingPersistenceContract.resident(name, "nord"), nord, ballot, DURING_VOTE);
             return null;
         });

@@ -189,7 +189,8 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
     /** Votes through services that share what they keep in memory, as the one service of an application instance. */
     private void castKeeping(java.util.Map<Long, BallotTerms> kept, Actor voter, Ballot ballot, Instant now) {
         db().inTransaction(em -> {
-            new VotingService(em, Services.on(em).register(), ElectionKeys.fromSystem(), kept)
+            new VotingService(em, Services.on(em).register(), Services.on(em).blocks(),
+                    ElectionKeys.fromSystem(), kept)
                     .cast(voter, nord, ballot, now);
             return null;
         });
@@ -630,6 +631,22 @@ public abstract class VotingPersistenceContract extends DatabaseTest {
         assertThatThrownBy(() -> markPaper(BudgetCallPersistenceContract.AGENT_OF_NORD, camille))
                 .isInstanceOf(ConflictException.class).hasMessageStartingWith("budget.desk.alreadyVoted");
         assertThat(count("select count(*) from sealed_ballots")).isEqualTo(1);
+    }
+
+    /** Moderation's block holds at the desk too: staff cannot record a ballot for a blocked account, nor mark it. */
+    @Test
+    void aResidentBlockedByModerationVotesAtNoDeskEither() {
+        callWithProjects();
+        long blocked = accountOnRegister("bloque", "nord", 1980);
+        db().inTransaction(em -> Services.on(em).blocks().block(new Actor("moderator", Set.of(Role.MODERATOR),
+                Optional.empty(), Set.of()), "bloque", "Insultes répétées", DURING_VOTE));
+
+        assertThatThrownBy(() -> desk(BudgetCallPersistenceContract.AGENT_OF_NORD, blocked, choose(0)))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.desk.blocked");
+        assertThatThrownBy(() -> markPaper(BudgetCallPersistenceContract.AGENT_OF_NORD, blocked))
+                .isInstanceOf(NotAllowedException.class).hasMessageStartingWith("budget.desk.blocked");
+        assertThat(count("select count(*) from vote_marks")).isZero();
+        assertThat(count("select count(*) from sealed_ballots")).isZero();
     }
 
     @Test
