@@ -254,6 +254,11 @@ abstract class BrowserTests {
     void signingOutEndsTheKeycloakSessionToo() {
         try (Browser browser = new Browser()) {
             browser.signIn(DemoUser.RESIDENT);
+            // a plain GET of /signout (a link or an image on another site) signs nobody out
+            browser.open("/signout");
+            browser.open("/");
+            assertThat(browser.has("userMenu:user")).as("still signed in after a GET of /signout").isTrue();
+
             browser.click("userMenu:user");
             browser.waitFor("userMenu:signOut");
             browser.driver().findElement(By.cssSelector("#userMenu\\:signOut a, a#userMenu\\:signOut")).click();

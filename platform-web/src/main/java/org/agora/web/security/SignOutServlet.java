@@ -27,9 +27,14 @@ public class SignOutServlet extends HttpServlet {
     @Inject
     OpenIdContext openIdContext;
 
+    /**
+     * Not by GET: a link or an image on another site would sign people out. The menu posts a form; a cross-site post
+     * carries no session cookie (SameSite=Lax), so it signs no one out either.
+     */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        doPost(request, response);
+        response.setHeader("Allow", "POST");
+        response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
     }
 
     @Override
