@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Moderation through the REST API with real tokens: the third report hides a comment until a moderator restores it;
  * an agent of another district is refused the case and the decision; a resident is refused the queue; a blocked
- * resident is refused when commenting, supporting, voting and reporting, and is not once unblocked. Each test makes
- * its own call and comments through the API.
+ * resident is refused when commenting, supporting, answering a consultation, voting and reporting, and is not once
+ * unblocked. Each test makes its own call and comments through the API.
  */
 abstract class ModerationApiTests {
 
@@ -153,6 +153,7 @@ abstract class ModerationApiTests {
         long kiosk = officeProject(sud, "Un kiosque à musique");
         long fountain = officeProject(sud, "Une fontaine");
         long other = comment(DemoUser.OFFICE_ADMIN, kiosk, "<p>Qu’en pensez-vous ?</p>", null);
+        long consultation = ConsultationApiTests.openCityConsultation();
         Api residentOfSud = Api.as(DemoUser.RESIDENT_SUD);
         String commentJson = "{\"body\": \"<p>Encore moi</p>\"}";
 
@@ -164,7 +165,9 @@ abstract class ModerationApiTests {
             for (Reply refused : List.of(
                     residentOfSud.post("/api/budget/projects/" + kiosk + "/comments", commentJson),
                     residentOfSud.put("/api/budget/projects/" + kiosk + "/support", ""),
-                    residentOfSud.post("/api/moderation/reports", report("COMMENT", other, "SPAM", null)))) {
+                    residentOfSud.post("/api/moderation/reports", report("COMMENT", other, "SPAM", null)),
+                    residentOfSud.put("/api/consultations/" + consultation + "/response",
+                            ConsultationApiTests.GOOD_ANSWERS))) {
                 assertThat(refused.status()).as(refused.body()).isEqualTo(403);
                 assertThat(refused.json().getString("type")).isEqualTo("urn:agora:moderation.blocked");
             }
