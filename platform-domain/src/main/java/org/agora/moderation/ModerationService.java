@@ -247,7 +247,7 @@ public class ModerationService {
 
     private ModerationCase decided(Actor staff, ModerationCase c, CaseState before, AuditAction action, String reason,
                                    Report.Status reportsBecome, Instant now) {
-        owner(c.getItem().kind()).show(c.getItem().id(), c.visibility());
+        owner(c.getItem().kind()).show(c.getItem().id(), c.visibility(), now);
         em.createQuery("update Report r set r.status = :after where r.caseId = :c and r.status = :open")
                 .setParameter("after", reportsBecome).setParameter("c", c.getId())
                 .setParameter("open", Report.Status.OPEN).executeUpdate();

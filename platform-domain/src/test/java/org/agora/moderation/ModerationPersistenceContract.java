@@ -374,6 +374,31 @@ abstract class ModerationPersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void aReplyHeldForReviewTellsTheParentsAuthorOnceApprovedAndNotBefore() {
+        Comment question = comment(CHLOE, "<p>Combien d'arbres ?</p>");
+        db().inTransaction(em -> Services.on(em).budget().preModerate(OFFICE, callId, true));
+        Comment answer = db().inTransaction(em -> Services.on(em).comments().reply(DAVID, "David", gardenTarget,
+                question.getId(), "<p>Une vingtaine</p>", NOW));
+        Comment refused = db().inTransaction(em -> Services.on(em).comments().reply(BRUNO, "Bruno", gardenTarget,
+                question.getId(), "<p>Trop</p>", NOW));
+        assertThat(repliesTold()).as("held: nobody sees it yet, the author of the question included").isEmpty();
+
+        List<ModerationCase> waiting = queue(AGENT_OF_NORD);
+        Function<Long, Long> caseOf = id -> waiting.stream()
+                .filter(c -> c.getItem().equals(new ItemRef(ItemKind.COMMENT, id))).findFirst().orElseThrow().getId();
+        moderation(m -> m.keep(AGENT_OF_NORD, caseOf.apply(answer.getId()), null, NOW.plusSeconds(60)));
+        moderation(m -> m.hide(AGENT_OF_NORD, caseOf.apply(refused.getId()), "Hors sujet", NOW.plusSeconds(60)));
+
+        assertThat(repliesTold()).containsExactly("chloe comment.reply");
+    }
+
+    private List<String> repliesTold() {
+        return db().inTransaction(em -> em.createQuery("select concat(n.recipient, ' ', n.event)"
+                + " from org.agora.notification.Notification n where n.event = 'comment.reply' order by n.id",
+                String.class).getResultList());
+    }
+
+    @Test
     void anAgentOfNordNeverSeesNorDecidesASudItem() {
         long sudProject = project(SOLENE, sudEnvelope, "Un kiosque");
         report(resident("sylvain", SUD), new ItemRef(ItemKind.BUDGET_PROJECT, sudProject), ReportReason.SPAM);
