@@ -32,6 +32,14 @@ public interface ModerationTargets {
     }
 
     /**
+     * Why moderation may not hide this item (a message key), or empty when it may. A project on a ballot stays on it:
+     * the ballot is the election's, so neither a moderator nor the reports' threshold take it off.
+     */
+    default Optional<String> whyNotHide(long id) {
+        return Optional.empty();
+    }
+
+    /**
      * Rejects the item for good with a public reason, when its kind knows such a step (a budget proposal leaves the
      * review); refused otherwise.
      */

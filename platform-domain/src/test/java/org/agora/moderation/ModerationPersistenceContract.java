@@ -399,6 +399,27 @@ abstract class ModerationPersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void aProjectOnTheBallotIsHiddenNeitherByReportsNorByAModerator() {
+        db().inTransaction(em -> Services.on(em).reviews().markFeasible(OFFICE, garden, null, null, day(35)));
+        db().inTransaction(em -> Services.on(em).reviews().putOnBallot(OFFICE, garden, true, day(35)));
+        ItemRef ref = new ItemRef(ItemKind.BUDGET_PROJECT, garden);
+        for (Actor reporter : List.of(BRUNO, CHLOE, DAVID, resident("emma", NORD))) {
+            report(reporter, ref, ReportReason.OFF_TOPIC);
+        }
+        ModerationCase open = onlyCase(MODERATOR);
+        assertThat(open.getState()).as("the threshold hides no project of a ballot").isEqualTo(CaseState.OPEN);
+        assertThat(open.getOpenReports()).isEqualTo(4);
+        assertThat(projectTitles()).contains("Un jardin partagé");
+
+        refused(() -> moderation(m -> m.hide(MODERATOR, open.getId(), "Hors sujet", NOW)), ConflictException.class,
+                "moderation.hide.onBallot");
+        assertThat(projectTitles()).contains("Un jardin partagé");
+        // keeping it is still possible: the reports are dismissed
+        assertThat(this.<ModerationCase>moderation(m -> m.keep(MODERATOR, open.getId(), null, NOW)).getState())
+                .isEqualTo(CaseState.KEPT);
+    }
+
+    @Test
     void anAgentOfNordNeverSeesNorDecidesASudItem() {
         long sudProject = project(SOLENE, sudEnvelope, "Un kiosque");
         report(resident("sylvain", SUD), new ItemRef(ItemKind.BUDGET_PROJECT, sudProject), ReportReason.SPAM);
