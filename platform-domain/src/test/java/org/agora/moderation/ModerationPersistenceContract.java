@@ -420,6 +420,19 @@ abstract class ModerationPersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void aHiddenProjectGoesOnNoBallotUntilShownAgain() {
+        db().inTransaction(em -> Services.on(em).reviews().markFeasible(OFFICE, garden, null, null, day(35)));
+        report(BRUNO, new ItemRef(ItemKind.BUDGET_PROJECT, garden), ReportReason.OFF_TOPIC);
+        long caseId = onlyCase(MODERATOR).getId();
+        moderation(m -> m.hide(MODERATOR, caseId, "Hors sujet", NOW));
+        refused(() -> db().inTransaction(em -> Services.on(em).reviews().putOnBallot(OFFICE, garden, true, day(36))),
+                ConflictException.class, "budget.review.hiddenNotOnBallot");
+        moderation(m -> m.restore(MODERATOR, caseId, null, NOW));
+        assertThat(db().inTransaction(em -> Services.on(em).reviews().putOnBallot(OFFICE, garden, true, day(36)))
+                .isOnBallot()).isTrue();
+    }
+
+    @Test
     void anAgentOfNordNeverSeesNorDecidesASudItem() {
         long sudProject = project(SOLENE, sudEnvelope, "Un kiosque");
         report(resident("sylvain", SUD), new ItemRef(ItemKind.BUDGET_PROJECT, sudProject), ReportReason.SPAM);
