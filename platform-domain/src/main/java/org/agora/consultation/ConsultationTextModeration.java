@@ -101,6 +101,6 @@ public class ConsultationTextModeration implements ModerationTargets {
         return new ModeratedItem(new ItemRef(ItemKind.CONSULTATION_TEXT, text.id()),
                 text.respondent() == null ? "" : text.respondent(), text.consultation().getScope().district(),
                 text.value(), "consultations/results.xhtml?id=" + text.consultation().getId() + "#text-" + text.id(),
-                visibility, Optional.of("CONSULTATION:" + text.consultation().getId()));
+                visibility, Optional.of(text.consultation().getModerationSpace()));
     }
 }

@@ -300,6 +300,35 @@ abstract class ConsultationReadingContract extends DatabaseTest {
                 RESIDENT_OF_NORD.username() + " moderation.hidden");
     }
 
+    @Test
+    void aPreModeratedConsultationHoldsCommentsUntilApprovedAndCountsItsRejections() {
+        long id = open(false);
+        refused(() -> consultations(c -> c.preModerate(AGENT_OF_SUD, id, true)), NotAllowedException.class,
+                "consultation.organise.notAllowed");
+        refused(() -> consultations(c -> c.preModerate(RESIDENT_OF_NORD, id, true)), NotAllowedException.class,
+                "consultation.organise.notAllowed");
+        assertThat(consultations(c -> c.preModerate(AGENT, id, true)).isPreModerated()).isTrue();
+
+        org.agora.comment.CommentTarget target = org.agora.comment.CommentTarget.consultation(id);
+        org.agora.comment.Comment kind = db().inTransaction(em -> Services.on(em).comments()
+                .post(RESIDENT_OF_NORD, "Claire", target, "<p>Merci pour cette consultation</p>", OPENED));
+        org.agora.comment.Comment rude = db().inTransaction(em -> Services.on(em).comments()
+                .post(resident("camille", "nord"), "Camille", target, "<p>Consultation bidon</p>", OPENED));
+        org.agora.comment.Comment staff = db().inTransaction(em -> Services.on(em).comments()
+                .post(AGENT, "Mairie Nord", target, "<p>Réponse de la mairie</p>", OPENED));
+        assertThat(kind.getVisibility().isVisible()).isFalse();
+        assertThat(staff.getVisibility().isVisible()).as("staff speak for the city: not held").isTrue();
+
+        List<ModerationCase> held = moderation(m -> m.queue(AGENT, ModerationService.QueueFilter.AWAITING));
+        assertThat(held).hasSize(2).allSatisfy(c -> assertThat(c.getSpace()).contains("CONSULTATION:" + id));
+        long kindCase = held.stream().filter(c -> c.getItem().id() == kind.getId()).findFirst().orElseThrow().getId();
+        long rudeCase = held.stream().filter(c -> c.getItem().id() == rude.getId()).findFirst().orElseThrow().getId();
+        moderation(m -> m.keep(AGENT, kindCase, null, OPENED));
+        moderation(m -> m.hide(AGENT, rudeCase, "Propos irrespectueux", OPENED));
+        Map<String, Long> rejections = moderation(m -> m.rejections("CONSULTATION:" + id));
+        assertThat(rejections).containsExactly(Map.entry("Propos irrespectueux", 1L));
+    }
+
     private <T> T moderation(Function<ModerationService, T> work) {
         return db().inTransaction(em -> work.apply(Services.on(em).sealedWith(SealsForTests.SEAL).moderation(3)));
     }

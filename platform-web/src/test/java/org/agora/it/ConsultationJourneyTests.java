@@ -124,6 +124,26 @@ abstract class ConsultationJourneyTests {
     }
 
     @Test
+    void anOrganiserTurnsPreModerationOnAndThePublicPageSaysSo() {
+        long id = ConsultationApiTests.openConsultationOfNord(false);
+        try (Browser organiser = new Browser()) {
+            organiser.signIn(DemoUser.AGENT);
+            organiser.open("/consultations/manage/consultation.xhtml?id=" + id);
+            assertThat(organiser.find("pre-moderation-state").getText()).startsWith("Modération a posteriori");
+            organiser.go("pre-moderation:toggle");
+            assertThat(organiser.text()).contains("Les nouveaux commentaires de « Le vélo dans le quartier » attendront"
+                    + " l'accord d'un modérateur.");
+            assertThat(organiser.find("pre-moderation-state").getText()).startsWith("Modération a priori active");
+        }
+        try (Browser visitor = new Browser()) {
+            visitor.open("/consultations/view.xhtml?id=" + id);
+            assertThat(visitor.find("pre-moderated").getText())
+                    .isEqualTo("Les nouveaux commentaires de cette consultation sont publiés après l'accord d'un modérateur.");
+        }
+        assertThat(Api.anonymous().get("/api/consultations/" + id).json().getBoolean("preModerated")).isTrue();
+    }
+
+    @Test
     void aResidentAnswersAndTheOrganiserReadsAndExportsTheSameAnswers() throws Exception {
         long id = ConsultationApiTests.openConsultationOfNord(false);
 

@@ -280,6 +280,26 @@ abstract class CouncilJourneyTests {
         }
     }
 
+    @Test
+    void anAgentTurnsACouncilsPreModerationOnFromItsForm() {
+        long aubiers = Api.anonymous().get("/api/councils").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("Conseil de quartier des Aubiers"))
+                .mapToLong(c -> c.getJsonNumber("id").longValue()).findFirst().orElseThrow();
+        try (Browser agent = new Browser()) {
+            agent.signIn(DemoUser.AGENT);
+            agent.open("/councils/manage/edit.xhtml?id=" + aubiers);
+            assertThat(agent.find("council:preModerated").isSelected()).isFalse();
+            agent.find("council:preModerated").click();
+            agent.go("council:save");
+            assertThat(agent.find("pre-moderated").getText()).isEqualTo("Les nouvelles idées et les commentaires des "
+                    + "membres de ce conseil sont publiés après l’accord d’un modérateur.");
+        } finally {
+            Reply off = Api.as(DemoUser.AGENT).put("/api/councils/" + aubiers + "/pre-moderation",
+                    "{\"preModerated\": false}");
+            assertThat(off.status()).as(off.body()).isEqualTo(200);
+        }
+    }
+
     /** Writes into a rich-text editor as a person would. */
     private static void write(Browser browser, String editorId, String text) {
         WebElement editor = browser.driver().findElement(By.cssSelector("[id='" + editorId + "'] .ql-editor"));

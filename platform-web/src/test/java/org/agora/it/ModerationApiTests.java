@@ -191,6 +191,31 @@ abstract class ModerationApiTests {
     }
 
     @Test
+    void aPreModeratedConsultationHoldsResidentsCommentsAndShowsItsRejections() {
+        long consultation = ConsultationApiTests.openConsultationOfNord(false);
+        String path = "/api/consultations/" + consultation;
+        Reply otherDistrict = Api.as(DemoUser.RESIDENT_SUD).put(path + "/pre-moderation", "{\"preModerated\": true}");
+        assertThat(otherDistrict.status()).as(otherDistrict.body()).isEqualTo(403);
+        Reply on = Api.as(DemoUser.AGENT).put(path + "/pre-moderation", "{\"preModerated\": true}");
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(on.json().getBoolean("preModerated")).isTrue();
+
+        Reply held = Api.as(DemoUser.RESIDENT).post(path + "/comments", "{\"body\": \"<p>Consultation bidon</p>\"}");
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(Api.anonymous().get(path + "/comments").body()).doesNotContain("Consultation bidon");
+        JsonObject waiting = Api.as(DemoUser.AGENT).get("/api/moderation/cases?kind=COMMENT").array()
+                .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("excerpt").equals("Consultation bidon"))
+                .findFirst().orElseThrow();
+        assertThat(waiting.getString("state")).isEqualTo("PENDING");
+        Reply hidden = Api.as(DemoUser.AGENT).post("/api/moderation/cases/" + waiting.getJsonNumber("id") + "/hide",
+                reason("Propos irrespectueux"));
+        assertThat(hidden.status()).as(hidden.body()).isEqualTo(200);
+        JsonObject rejection = Api.anonymous().get(path + "/rejections").array().getJsonObject(0);
+        assertThat(rejection.getString("reason")).isEqualTo("Propos irrespectueux");
+        assertThat(rejection.getInt("count")).isEqualTo(1);
+    }
+
+    @Test
     void theModerationApiIsInTheOpenApiDescription() throws Exception {
         String base = Platform.APP.substring(0, Platform.APP.lastIndexOf('/'));
         var openapi = Platform.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/openapi"))
