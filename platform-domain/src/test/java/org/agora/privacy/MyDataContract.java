@@ -33,9 +33,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * "My data" on a real database: Alice proposes, supports, comments, answers a consultation, joins a council and votes;
- * Bruno does some of the same. Alice's copy holds all of hers and nothing of Bruno's, and of her vote only the mark on
- * the register: the project she chose appears nowhere in it.
+ * Residents' rights on a real database: Alice proposes, supports, comments, answers a consultation, joins a council and
+ * votes; Bruno does some of the same. Alice's copy of her data holds all of hers and nothing of Bruno's, and of her vote
+ * only the mark on the register: the project she chose appears nowhere in it. Once the vote is closed she erases her
+ * account: nothing in any table names her any more, what she wrote stays signed "Compte supprimé", and the count
+ * keeps her mark.
  */
 abstract class MyDataContract extends DatabaseTest {
 
@@ -129,6 +131,76 @@ abstract class MyDataContract extends DatabaseTest {
                 .allSatisfy(row -> assertThat(row).endsWith("nord", "ONLINE"));
         assertThat(everyValue(alice)).noneMatch(v -> v.contains(SECRET_CHOICE));
         assertThat(of(BRUNO).section("votes")).as("Bruno did not vote").isEmpty();
+    }
+
+    private AccountErasure erasure(jakarta.persistence.EntityManager em) {
+        return new AccountErasure(em);
+    }
+
+    @Test
+    void anAccountIsNotErasedWhileAVoteItTookPartInIsOpen() {
+        assertThatThrownBy(() -> db().inTransaction(em -> erasure(em).erase(ALICE, VotingPersistenceContract.DURING_VOTE)))
+                .isInstanceOfSatisfying(org.agora.shared.ConflictException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("privacy.erase.voteOpen"));
+        assertThat(of(ALICE).section("comments")).isPresent();
+        assertThatThrownBy(() -> db().inTransaction(em -> erasure(em).erase(OFFICE, day(100))))
+                .isInstanceOf(NotAllowedException.class);
+        Optional<org.agora.shared.MessageKey> bruno = db().inTransaction(em -> erasure(em)
+                .whyNot(BRUNO, VotingPersistenceContract.DURING_VOTE));
+        assertThat(bruno).as("Bruno did not vote").isEmpty();
+    }
+
+    @Test
+    void onceErasedNoTableNamesAliceHerWordsStayUnsignedAndHerVoteStillCounts() {
+        String tag = db().inTransaction(em -> erasure(em).erase(ALICE, day(100)));
+        assertThat(tag).startsWith("deleted-").doesNotContain("alice");
+
+        assertThat(of(ALICE).sections()).as("nothing left under her name").isEmpty();
+        List<String> stored = everyStoredValue();
+        assertThat(stored).as("the scan reads the tables").anyMatch(value -> value.contains("bruno"));
+        assertThat(stored).noneMatch(value -> value.toLowerCase().contains("alice"));
+        List<?> names = db().inTransaction(em -> em.createNativeQuery("select author_name from comments order by id")
+                .getResultList());
+        List<String> comments = names.stream().map(String::valueOf).toList();
+        assertThat(comments).containsExactly(AccountErasure.SHOWN_NAME, "Bruno");
+        long marks = db().inTransaction(em -> ((Number) em.createNativeQuery("select count(*) from vote_marks")
+                .getSingleResult()).longValue());
+        assertThat(marks).isEqualTo(1);
+        assertThat(of(BRUNO).section("comments")).isPresent();
+        // again: nothing left to erase, and nobody else touched
+        db().inTransaction(em -> erasure(em).erase(ALICE, day(101)));
+        assertThat(of(BRUNO).section("council_memberships").orElseThrow().rows()).hasSize(1);
+    }
+
+    /** Every value of every table of the schema but Flyway's history, as text. */
+    private List<String> everyStoredValue() {
+        return db().inTransaction(em -> {
+            java.sql.Connection connection = em.unwrap(java.sql.Connection.class);
+            List<String> values = new java.util.ArrayList<>();
+            try (java.sql.ResultSet tables = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                    new String[] {"TABLE"})) {
+                List<String> names = new java.util.ArrayList<>();
+                while (tables.next()) {
+                    names.add(tables.getString("TABLE_NAME"));
+                }
+                for (String table : names) {
+                    if (table.toLowerCase().startsWith("flyway")) {
+                        continue;
+                    }
+                    try (var statement = connection.createStatement();
+                         java.sql.ResultSet rows = statement.executeQuery("select * from " + table)) {
+                        while (rows.next()) {
+                            for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                                values.add(table + ": " + rows.getObject(i));
+                            }
+                        }
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            return values;
+        });
     }
 
     @Test
