@@ -62,12 +62,17 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks "Se connecter", fills Keycloak's login form and waits to be back on the platform. */
     public Browser signIn(DemoUser user) {
+        return signIn(user.username, user.password);
+    }
+
+    /** The same for any account of the realm (one a test made). */
+    public Browser signIn(String username, String password) {
         open("/");
         go("sign-in");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        driver.findElement(By.id("username")).sendKeys(user.username);
-        driver.findElement(By.id("password")).sendKeys(user.password);
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
         wait.until(d -> d.getCurrentUrl().startsWith(Platform.APP) && !d.findElements(By.id("userMenu:user")).isEmpty());
         return this;

@@ -53,6 +53,24 @@ final class KeycloakAdmin {
                 .POST(HttpRequest.BodyPublishers.ofString(user)), -1).statusCode();
     }
 
+    /** A new resident of the south district with this password, as the registration page would make them. */
+    void createResident(String username, String password) {
+        int created = createUser(username, username + "@belrive.example");
+        if (created != 201) {
+            throw new IllegalStateException("Keycloak did not create " + username + ": " + created);
+        }
+        String credential = Json.createObjectBuilder().add("type", "password").add("value", password)
+                .add("temporary", false).build().toString();
+        send(admin("users/" + user(username).getString("id") + "/reset-password")
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(credential)), 204);
+    }
+
+    /** Whether Keycloak has an account of this username. */
+    boolean exists(String username) {
+        return !Json.createReader(new StringReader(send(admin("users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8)).GET(), 200).body())).readArray().isEmpty();
+    }
+
     private JsonObject user(String username) {
         JsonArray users = Json.createReader(new StringReader(send(admin("users?exact=true&username="
                 + URLEncoder.encode(username, StandardCharsets.UTF_8)).GET(), 200).body())).readArray();

@@ -74,6 +74,11 @@ public final class Platform {
         return tokens(user).getString("access_token");
     }
 
+    /** A new access token of any account of the realm; Keycloak's refusal as an IllegalStateException. */
+    public static String token(String username, String password) {
+        return tokens(username, password).getString("access_token");
+    }
+
     /** A new ID token of the user: what the sign-in gives the app about the person, not a key to the API. */
     public static String idToken(DemoUser user) {
         return tokens(user).getString("id_token");
@@ -81,9 +86,13 @@ public final class Platform {
 
     /** What Keycloak's token endpoint answers a password grant of the user (access, ID and refresh tokens). */
     private static jakarta.json.JsonObject tokens(DemoUser user) {
+        return tokens(user.username, user.password);
+    }
+
+    private static jakarta.json.JsonObject tokens(String username, String password) {
         String form = "grant_type=password&client_id=agora-web&client_secret=agora-dev-secret&scope=openid"
-                + "&username=" + URLEncoder.encode(user.username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(user.password, StandardCharsets.UTF_8);
+                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/agora/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
@@ -91,7 +100,7 @@ public final class Platform {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak refused a token for " + user.username + ": " + response.body());
+                throw new IllegalStateException("Keycloak refused a token for " + username + ": " + response.body());
             }
             return Json.parse(response.body());
         } catch (java.io.IOException e) {

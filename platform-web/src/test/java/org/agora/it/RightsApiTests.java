@@ -43,6 +43,30 @@ abstract class RightsApiTests {
     }
 
     @Test
+    void aResidentDeletesTheirAccountTheirWordsStayUnsignedAndTheyCanNoLongerSignIn() {
+        String username = "leaving-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Leaving-2026-" + UUID.randomUUID();
+        KeycloakAdmin keycloak = new KeycloakAdmin();
+        keycloak.createResident(username, password);
+        Api leaving = Api.withToken(Platform.token(username, password));
+        long consultation = ConsultationApiTests.openCityConsultation();
+        String words = "Des arbres rue Pasteur " + UUID.randomUUID();
+        Reply comment = leaving.post("/api/consultations/" + consultation + "/comments", "{\"body\": \"<p>" + words + "</p>\"}");
+        assertThat(comment.status()).as(comment.body()).isEqualTo(201);
+        assertThat(leaving.get("/api/me/data").body()).contains(words);
+
+        assertThat(Api.as(DemoUser.AGENT).delete("/api/me").status()).as("staff accounts are the office's").isEqualTo(403);
+        Reply deleted = leaving.delete("/api/me");
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+
+        assertThat(keycloak.exists(username)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Platform.token(username, password))
+                .isInstanceOf(IllegalStateException.class);
+        String thread = Api.anonymous().get("/api/consultations/" + consultation + "/comments").body();
+        assertThat(thread).contains(words, "Compte supprimé").doesNotContain(username);
+    }
+
+    @Test
     void theWorkbookHasASheetPerKindOfRecordInTheCallersLanguage() throws Exception {
         long consultation = ConsultationApiTests.openCityConsultation();
         assertThat(Api.as(DemoUser.RESIDENT_SUD).post("/api/consultations/" + consultation + "/comments",

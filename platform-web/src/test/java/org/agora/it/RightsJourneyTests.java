@@ -35,4 +35,28 @@ abstract class RightsJourneyTests {
         assertThat(signedOut.status()).isNotEqualTo(200);
         assertThat(signedOut.body()).doesNotContain("\"person\"");
     }
+
+    @Test
+    void aResidentDeletesTheirAccountFromTheirProfileAndIsSignedOut() {
+        String username = "parti-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "Parti-2026-" + java.util.UUID.randomUUID();
+        KeycloakAdmin keycloak = new KeycloakAdmin();
+        keycloak.createResident(username, password);
+        try (Browser resident = new Browser()) {
+            resident.signIn(username, password);
+            resident.open("/me.xhtml");
+            resident.type("delete-account:confirmation", "quelqu'un d'autre");
+            resident.go("delete-account:delete");
+            assertThat(resident.find("delete-account:confirmation-message").getText())
+                    .isEqualTo("Saisissez exactement votre identifiant, " + username + ", pour confirmer.");
+            assertThat(keycloak.exists(username)).isTrue();
+            resident.screenshot("delete-account");
+
+            resident.type("delete-account:confirmation", username);
+            resident.go("delete-account:delete");
+            assertThat(resident.find("goodbye").getText()).startsWith("Votre compte est supprimé");
+            assertThat(resident.has("sign-in")).as("signed out").isTrue();
+        }
+        assertThat(keycloak.exists(username)).isFalse();
+    }
 }

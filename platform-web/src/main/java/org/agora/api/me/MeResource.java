@@ -2,6 +2,7 @@ package org.agora.api.me;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,14 +14,18 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.agora.privacy.AccountErasure;
 import org.agora.privacy.MyData;
 import org.agora.privacy.PersonalData;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.Role;
+import org.agora.shared.UnavailableException;
+import org.agora.web.privacy.KeycloakAccounts;
 import org.agora.web.privacy.PersonalDataFiles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /** Who the token says the caller is: roles and districts as the platform understands them. */
@@ -39,6 +44,12 @@ public class MeResource {
 
     @Inject
     MyData myData;
+
+    @Inject
+    AccountErasure erasure;
+
+    @Inject
+    KeycloakAccounts accounts;
 
     @GET
     @Operation(summary = "The signed-in caller (401 without a valid token)")
@@ -79,4 +90,24 @@ public class MeResource {
                 .header("Content-Disposition", "attachment; filename=\"" + PersonalDataFiles.fileName(data, "xlsx") + "\"")
                 .build();
     }
+
+    @DELETE
+    @Operation(summary = "Delete the caller's account (residents; GDPR erasure): their personal data erased, what "
+            + "they wrote kept unsigned, their ballots untouched, their Keycloak account removed")
+    @APIResponse(responseCode = "204", description = "Erased and removed")
+    @APIResponse(responseCode = "403", description = "A staff account")
+    @APIResponse(responseCode = "409", description = "A vote the caller took part in is still open")
+    @APIResponse(responseCode = "503", description = "The data are erased but Keycloak could not remove the account: "
+            + "call again")
+    @SecurityRequirement(name = "keycloak")
+    public Response delete() {
+        erasure.erase(actor, Instant.now());
+        try {
+            accounts.remove(actor.username());
+        } catch (KeycloakAccounts.AccountRemovalFailed e) {
+            throw new UnavailableException("privacy.erase.accountNotRemoved");
+        }
+        return Response.noContent().build();
+    }
 }
+

@@ -55,8 +55,15 @@ public final class Texts {
             String pattern = bundle.getString(key);
             Object[] translated = Arrays.stream(arguments)
                     .map(a -> a instanceof MessageKey inner ? format(locale, inner.key(), inner.arguments().toArray()) : a)
+                    .map(a -> a instanceof java.time.Instant instant ? java.util.Date.from(instant) : a)
                     .toArray();
-            return new MessageFormat(pattern, spoken).format(translated);
+            MessageFormat message = new MessageFormat(pattern, spoken);
+            for (java.text.Format part : message.getFormats()) {
+                if (part instanceof java.text.DateFormat date) { // {n,date} and {n,time} in the city's time
+                    date.setTimeZone(java.util.TimeZone.getTimeZone(org.agora.shared.Period.CITY_ZONE));
+                }
+            }
+            return message.format(translated);
         } catch (MissingResourceException e) {
             return key;
         }

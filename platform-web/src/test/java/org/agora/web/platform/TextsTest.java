@@ -45,6 +45,16 @@ class TextsTest {
     }
 
     @Test
+    void anInstantReadsAsADayOfTheCityNotOfTheServer() {
+        // 23:30 UTC on 25 May is already 26 May in Belrive (UTC+2 in summer)
+        java.time.Instant lateEvening = java.time.Instant.parse("2027-05-25T23:30:00Z");
+        assertThat(Texts.format(Locale.FRENCH, "privacy.erase.voteOpen", "Budget 2027", lateEvening))
+                .contains("jusqu'au 26 mai 2027");
+        assertThat(Texts.format(Locale.ENGLISH, "privacy.erase.voteOpen", "Budget 2027", lateEvening))
+                .contains("until May 26, 2027");
+    }
+
+    @Test
     void aLanguageThePlatformDoesNotSpeakGetsTheCitysFrenchWhateverTheServersLanguage() {
         Locale server = Locale.getDefault();
         try {
