@@ -73,7 +73,8 @@ public class AccountErasure {
             new String[] {"notifications", "recipient"},
             new String[] {"mails", "recipient"},
             new String[] {"resident_blocks", "username"},
-            new String[] {"council_animators", "username"});
+            new String[] {"council_animators", "username"},
+            new String[] {"terms_consents", "username"});
 
     private EntityManager em;
 

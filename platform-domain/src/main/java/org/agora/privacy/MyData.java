@@ -112,6 +112,8 @@ public class MyData {
                         "decided_at"),
                 "select item_kind, item_id, state, public_reason, decided_at from moderation_cases where author = ?1"
                         + " order by id", me);
+        add(sections, "terms_accepted", List.of("version", "accepted_at"),
+                "select version, accepted_at from terms_consents where username = ?1 order by accepted_at", me);
         add(sections, "block", List.of("reason", "blocked_at"),
                 "select reason, blocked_at from resident_blocks where username = ?1", me);
         return new PersonalData(me, now, sections);

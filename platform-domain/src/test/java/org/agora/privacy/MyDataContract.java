@@ -82,6 +82,10 @@ abstract class MyDataContract extends DatabaseTest {
                 new CouncilDraft("Conseil des Aubiers", "<p>Bienvenue</p>", null, false, List.of()), day(1))).getId();
         db().inTransaction(em -> Services.on(em).councils().join(ALICE, council, "Alice M.", day(2)));
         db().inTransaction(em -> Services.on(em).councils().join(BRUNO, council, "Bruno", day(2)));
+        db().inTransaction(em -> {
+            new TermsConsents(em).accept(ALICE, "2026-11", day(2));
+            return null;
+        });
 
         Instant opens = day(20);
         long consultation = db().inTransaction(em -> Services.on(em).consultations().create(OFFICE,
@@ -201,6 +205,27 @@ abstract class MyDataContract extends DatabaseTest {
             }
             return values;
         });
+    }
+
+    private boolean accepted(Actor actor, String version) {
+        Boolean accepted = db().inTransaction(em -> new TermsConsents(em).hasAccepted(actor, version));
+        return accepted;
+    }
+
+    @Test
+    void aVersionOfTheTermsIsAcceptedOnceAndListedInTheData() {
+        assertThat(accepted(ALICE, "2026-12")).isFalse();
+        for (int i = 0; i < 2; i++) {
+            db().inTransaction(em -> {
+                new TermsConsents(em).accept(ALICE, "2026-12", day(3));
+                return null;
+            });
+        }
+        assertThat(accepted(ALICE, "2026-12")).isTrue();
+        assertThat(accepted(ALICE, "2027-06")).isFalse();
+        assertThat(accepted(BRUNO, "2026-12")).isFalse();
+        assertThat(of(ALICE).section("terms_accepted").orElseThrow().rows()).extracting(row -> row.get(0))
+                .containsExactly("2026-11", "2026-12");
     }
 
     @Test

@@ -67,6 +67,11 @@ public final class Browser implements AutoCloseable {
 
     /** The same for any account of the realm (one a test made). */
     public Browser signIn(String username, String password) {
+        return signInOnly(username, password).acceptTerms();
+    }
+
+    /** Signs in and stops where the platform sends the person (the terms, at a first sign-in). */
+    public Browser signInOnly(String username, String password) {
         open("/");
         go("sign-in");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -75,6 +80,15 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
         wait.until(d -> d.getCurrentUrl().startsWith(Platform.APP) && !d.findElements(By.id("userMenu:user")).isEmpty());
+        return this;
+    }
+
+    /** At a first sign-in (or a new version of the terms), ticks the box and accepts, as a person would. */
+    public Browser acceptTerms() {
+        if (driver.getCurrentUrl().contains("/terms.xhtml") && has("terms-form:accept")) {
+            find("terms-form:agreed").click();
+            go("terms-form:accept");
+        }
         return this;
     }
 

@@ -288,6 +288,9 @@ abstract class BrowserTests {
             new org.openqa.selenium.support.ui.Select(browser.find("district")).selectByValue("ouest");
             browser.screenshot("register-keycloak");
             browser.driver().findElement(By.cssSelector("form#kc-register-form [type=submit]")).click();
+            // a first sign-in asks for the terms, then comes back to the home page
+            browser.waitFor("terms-form:agreed");
+            browser.acceptTerms();
             browser.waitFor("home-district");
 
             assertThat(browser.find("home-district").getText()).isEqualTo("Votre arrondissement : Ouest");

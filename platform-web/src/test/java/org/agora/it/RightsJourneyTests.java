@@ -59,4 +59,28 @@ abstract class RightsJourneyTests {
         }
         assertThat(keycloak.exists(username)).isFalse();
     }
+
+    @Test
+    void aFirstSignInAsksForTheTermsBeforeAnyPageAndRecordsTheVersion() {
+        String username = "nouveau-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String password = "Nouveau-2026-" + java.util.UUID.randomUUID();
+        new KeycloakAdmin().createResident(username, password);
+        try (Browser resident = new Browser()) {
+            resident.signInOnly(username, password);
+            assertThat(resident.driver().getCurrentUrl()).contains("/terms.xhtml");
+            resident.open("/me.xhtml");
+            assertThat(resident.driver().getCurrentUrl()).contains("/terms.xhtml?back=%2Fme.xhtml");
+            resident.screenshot("terms");
+            resident.go("terms-form:accept");
+            assertThat(resident.find("terms-form:agreed-message").getText())
+                    .isEqualTo("Cochez la case pour accepter les conditions.");
+            resident.find("terms-form:agreed").click();
+            resident.go("terms-form:accept");
+            assertThat(resident.driver().getCurrentUrl()).endsWith("/me.xhtml");
+            resident.open("/consultations/index.xhtml");
+            assertThat(resident.driver().getCurrentUrl()).as("asked once").contains("/consultations/index.xhtml");
+        }
+        String data = Api.withToken(Platform.token(username, password)).get("/api/me/data").body();
+        assertThat(data).contains("\"terms_accepted\"", "\"version\": \"2026-12\"");
+    }
 }
