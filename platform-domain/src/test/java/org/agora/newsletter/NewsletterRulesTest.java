@@ -146,4 +146,30 @@ class NewsletterRulesTest {
         assertThatThrownBy(() -> NewsletterText.of("S", "<p>" + "x".repeat(40_001) + "</p>", null, null))
                 .hasMessageContaining("newsletter.body.tooLong");
     }
+
+    // --- the mail and the opt-in ---
+
+    @Test
+    void theNewsletterIsOffUntilOptedInAndByMailOnly() {
+        var defaults = org.agora.notification.NotificationPreferences.defaults("camille");
+        assertThat(defaults.choice(org.agora.notification.NotificationKind.NEWSLETTER))
+                .isEqualTo(new org.agora.notification.NotificationKind.Choice(false, false));
+        assertThat(org.agora.notification.NotificationKind.NEWSLETTER.allowed(
+                new org.agora.notification.NotificationKind.Choice(true, true)))
+                .isEqualTo(new org.agora.notification.NotificationKind.Choice(false, true));
+    }
+
+    @Test
+    void aNewsletterMailCarriesItsBodySanitizedAgainAndATestIsMarked() {
+        var letter = new org.agora.notification.Letters.Letter("Lettre", "<p>Bonjour <img src=x onerror=alert(1)></p>", "Bonjour");
+        var mail = new org.agora.notification.NotificationTexts().newsletter(org.agora.notification.MailLanguage.FR, letter,
+                true, null, "https://agora.example/notifications/unsubscribe.xhtml?token=t", "https://agora.example/p");
+        assertThat(mail.subject()).isEqualTo("[TEST] Lettre");
+        assertThat(mail.html()).contains("Bonjour").doesNotContain("onerror").doesNotContain("<img");
+        assertThat(mail.text()).contains("Bonjour").contains("unsubscribe.xhtml?token=t").contains("test");
+        var sent = new org.agora.notification.NotificationTexts().newsletter(org.agora.notification.MailLanguage.EN, letter,
+                false, "https://agora.example/newsletters/view.xhtml?id=4", "https://u", "https://p");
+        assertThat(sent.subject()).isEqualTo("Lettre");
+        assertThat(sent.text()).contains("Read the newsletter on the platform: https://agora.example/newsletters/view.xhtml?id=4");
+    }
 }
