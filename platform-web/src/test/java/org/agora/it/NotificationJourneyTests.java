@@ -90,6 +90,7 @@ abstract class NotificationJourneyTests {
 
             office.go("sending:send");
             assertThat(office.find("confirm-text").getText()).startsWith("Envoyer cette lettre à");
+            office.screenshot("newsletter-send");
             office.go("sending:confirm-send");
             assertThat(office.text()).contains("La lettre est envoyée");
             assertThat(office.heading()).isEqualTo(subject);
