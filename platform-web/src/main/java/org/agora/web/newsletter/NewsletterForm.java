@@ -144,13 +144,21 @@ public class NewsletterForm implements Serializable {
         Set<DistrictCode> chosenDistricts = districts.stream().map(code -> DistrictCode.parse(code)
                 .orElseThrow(() -> new InvalidInputException("districts", "newsletter.audience.districtUnknown")))
                 .collect(Collectors.toSet());
-        Set<Long> chosenThemes = themes.stream().map(Long::valueOf).collect(Collectors.toSet());
+        Set<Long> chosenThemes;
+        try {
+            chosenThemes = themes.stream().map(Long::valueOf).collect(Collectors.toSet());
+        } catch (NumberFormatException e) { // a tampered form
+            throw new InvalidInputException("themes", "newsletter.audience.themeUnknown");
+        }
         Optional<Audience.Filter> participation = Optional.empty();
         if (participationKind != null && !participationKind.isBlank()) {
+            Participation kind = java.util.Arrays.stream(Participation.values())
+                    .filter(p -> p.name().equals(participationKind)).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("participation", "newsletter.audience.participationUnknown"));
             if (participationId == null) {
                 throw new InvalidInputException("participation", "newsletter.audience.participationUnknown");
             }
-            participation = Optional.of(new Audience.Filter(Participation.valueOf(participationKind), participationId));
+            participation = Optional.of(new Audience.Filter(kind, participationId));
         }
         return new Audience(chosenDistricts, chosenThemes, participation);
     }

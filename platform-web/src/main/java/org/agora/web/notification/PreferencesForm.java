@@ -104,8 +104,13 @@ public class PreferencesForm implements Serializable {
         return FacesActions.run(FORM, () -> {
             Map<NotificationKind, NotificationKind.Choice> chosen = new EnumMap<>(NotificationKind.class);
             lines.forEach(l -> chosen.put(l.kind, new NotificationKind.Choice(l.inApp, l.byEmail)));
-            notifications.choose(currentUser.actor(), chosen, mailLanguage, java.util.Optional.of(followedThemes.stream()
-                    .map(Long::valueOf).collect(java.util.stream.Collectors.toSet())));
+            java.util.Set<Long> themes;
+            try {
+                themes = followedThemes.stream().map(Long::valueOf).collect(java.util.stream.Collectors.toSet());
+            } catch (NumberFormatException tampered) {
+                throw new org.agora.shared.InvalidInputException("themes", "notification.preferences.themeUnknown");
+            }
+            notifications.choose(currentUser.actor(), chosen, mailLanguage, java.util.Optional.of(themes));
             FacesFeedback.done("notification.preferences.saved");
             return "/notifications/preferences?faces-redirect=true";
         });
