@@ -48,4 +48,8 @@ class ApiSuiteIT {
     @Nested
     class Newsletters extends NewsletterApiTests {
     }
+
+    @Nested
+    class Rights extends RightsApiTests {
+    }
 }
