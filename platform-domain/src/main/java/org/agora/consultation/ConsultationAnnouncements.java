@@ -15,8 +15,9 @@ import org.agora.notification.Notice;
 import org.agora.notification.NotificationKind;
 
 /**
- * The scan that tells people a consultation opened in their district (everyone, for a city-wide one): the people on
- * the register of residents with an account, whose district is the consultation's, in batches
+ * The scan that tells people a consultation opened in their district (everyone, for a city-wide one) or in a theme they
+ * follow: the people on the register of residents with an account, whose district is the consultation's or who follow
+ * its theme (told once if both), in batches
  * ({@link Campaigns}, which records how far it went). A consultation that opened more than {@link #RECENT} ago is
  * not announced any more (one already open when this arrived, or after a long stop). Run by the consultations'
  * scheduler after it opens what is due; one batch per call, one transaction each.
@@ -61,15 +62,25 @@ public class ConsultationAnnouncements {
         return false;
     }
 
-    /** The accounts on the register in the consultation's district (all for the city), after a position, in order. */
+    /**
+     * The accounts on the register in the consultation's district (all for the city) or following its theme, after a
+     * position, in order: one row per person, so someone both in the district and following the theme is told once.
+     */
     private List<Campaigns.Recipient> audience(Consultation consultation, long after, int batch) {
         boolean city = consultation.getScope().district().isEmpty();
+        Long theme = consultation.getThemeId();
+        String inDistrict = "r.districtCode = :district";
+        String followsTheme = "exists (select p from org.agora.notification.NotificationPreferences p"
+                + " join p.followedThemes t where p.person = r.account and t = :theme)";
+        String who = city ? "" : " and (" + inDistrict + (theme == null ? "" : " or " + followsTheme) + ")";
         TypedQuery<Object[]> query = em.createQuery("select r.id, r.account from org.agora.participation.Resident r"
-                + " where r.account is not null and r.id > :after"
-                + (city ? "" : " and r.districtCode = :district") + " order by r.id", Object[].class)
+                + " where r.account is not null and r.id > :after" + who + " order by r.id", Object[].class)
                 .setParameter("after", after).setMaxResults(batch);
         if (!city) {
             query.setParameter("district", consultation.getScope().district().orElseThrow().value());
+            if (theme != null) {
+                query.setParameter("theme", theme);
+            }
         }
         return query.getResultList().stream()
                 .map(row -> new Campaigns.Recipient(((Number) row[0]).longValue(), (String) row[1])).toList();

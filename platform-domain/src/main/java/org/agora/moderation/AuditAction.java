@@ -1,6 +1,9 @@
 package org.agora.moderation;
 
-/** The acts the audit log records: moderation decisions, automatic hiding, blocks, and project review decisions. */
+/**
+ * The acts the audit log records: moderation decisions, automatic hiding, blocks, project review decisions, and the
+ * sending of a newsletter.
+ */
 public enum AuditAction {
     AUTO_HIDE,
     HOLD,
@@ -13,5 +16,6 @@ public enum AuditAction {
     REVIEW_FEASIBLE,
     REVIEW_NOT_FEASIBLE,
     REVIEW_MERGE,
-    REVIEW_BALLOT
+    REVIEW_BALLOT,
+    NEWSLETTER_SENT
 }

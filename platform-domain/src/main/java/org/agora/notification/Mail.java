@@ -78,6 +78,10 @@ public class Mail {
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
 
+    /** The newsletter this mail is one copy of (null for the others, and for a test send): one per person, by key. */
+    @Column(name = "newsletter_id")
+    private Long newsletterId;
+
     protected Mail() {
         // for JPA
     }
@@ -91,6 +95,12 @@ public class Mail {
         this.status = MailStatus.PENDING;
         this.nextAttemptAt = now.atOffset(ZoneOffset.UTC);
         this.createdAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A copy of a newsletter for one person: the key (newsletter, recipient) lets one in. */
+    Mail(Notice notice, long newsletterId, Instant now) {
+        this(notice, now);
+        this.newsletterId = newsletterId;
     }
 
     /** The notice it was queued for. */
@@ -144,6 +154,10 @@ public class Mail {
 
     public Instant getCreatedAt() {
         return createdAt.toInstant();
+    }
+
+    public Optional<Long> getNewsletterId() {
+        return Optional.ofNullable(newsletterId);
     }
 
     public Optional<Instant> getSentAt() {

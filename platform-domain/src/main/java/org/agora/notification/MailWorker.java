@@ -48,9 +48,17 @@ public final class MailWorker {
     private final Links links;
     private final RetrySchedule schedule;
     private final int batch;
+    private final Letters letters;
 
+    /** A worker for the notifications only (no newsletters). */
     public MailWorker(String name, MailQueue queue, MailAddresses addresses, MailSender sender, NotificationTexts texts,
                       Links links, RetrySchedule schedule, int batch) {
+        this(name, queue, addresses, sender, texts, links, schedule, batch, Letters.NONE);
+    }
+
+    public MailWorker(String name, MailQueue queue, MailAddresses addresses, MailSender sender, NotificationTexts texts,
+                      Links links, RetrySchedule schedule, int batch, Letters letters) {
+        this.letters = letters;
         this.name = name;
         this.queue = queue;
         this.addresses = addresses;
@@ -91,7 +99,9 @@ public final class MailWorker {
     private Outcome deliver(Mail mail, Instant now) {
         Notice notice = mail.notice();
         NotificationPreferences preferences = queue.preferencesOf(notice.recipient());
-        if (!preferences.choice(notice.kind()).byEmail()) {
+        // a newsletter's test send goes to its author whatever they opted; every other mail only as the person chose
+        boolean test = Notifications.NEWSLETTER_TEST_EVENT.equals(notice.event());
+        if (!test && !preferences.choice(notice.kind()).byEmail()) {
             queue.skipped(mail.getId(), name, now);
             return Outcome.SKIPPED;
         }
@@ -126,8 +136,16 @@ public final class MailWorker {
         String token = links.unsubscribe().sign(notice.recipient(), notice.kind());
         String base = links.base();
         String page = notice.link() == null ? null : base + notice.link();
-        NotificationTexts.MailMessage message = texts.mail(language, notice, page,
-                base + Links.UNSUBSCRIBE_PAGE + token, base + Links.PREFERENCES_PAGE);
+        NotificationTexts.MailMessage message;
+        if (notice.kind() == NotificationKind.NEWSLETTER) {
+            long newsletter = (Long) notice.arguments().get(0);
+            Letters.Letter letter = letters.letter(newsletter, language)
+                    .orElseThrow(() -> new org.agora.shared.NotFoundException("newsletter.notFound", newsletter));
+            message = texts.newsletter(language, letter, Notifications.NEWSLETTER_TEST_EVENT.equals(notice.event()), page,
+                    base + Links.UNSUBSCRIBE_PAGE + token, base + Links.PREFERENCES_PAGE);
+        } else {
+            message = texts.mail(language, notice, page, base + Links.UNSUBSCRIBE_PAGE + token, base + Links.PREFERENCES_PAGE);
+        }
         return new OutgoingMail(address, message.subject(), message.text(), message.html(),
                 base + Links.UNSUBSCRIBE_API + token, language.code());
     }

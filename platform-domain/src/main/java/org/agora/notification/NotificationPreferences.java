@@ -20,7 +20,9 @@ import java.util.Set;
 /**
  * A person's choices: per kind of event, in the app and/or by e-mail (a kind never chosen keeps its default,
  * {@link NotificationKind#defaultChoice()}), and the language of their mails. Stored once the person saves them or
- * unsubscribes from a kind; someone without a row has the defaults ({@link #defaults(String)}).
+ * unsubscribes from a kind; someone without a row has the defaults ({@link #defaults(String)}). The themes the person
+ * follows (ids of {@code themes}) say which consultations they hear of beyond their district, and which themed
+ * newsletters reach them.
  */
 @Entity
 @Table(name = "notification_preferences")
@@ -36,6 +38,11 @@ public class NotificationPreferences {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "notification_choices", joinColumns = @JoinColumn(name = "person"))
     private Set<StoredChoice> choices = new HashSet<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "followed_themes", joinColumns = @JoinColumn(name = "person"))
+    @Column(name = "theme_id", nullable = false)
+    private Set<Long> followedThemes = new HashSet<>();
 
     @Version
     private int version;
@@ -77,6 +84,17 @@ public class NotificationPreferences {
         return all;
     }
 
+    /** The ids of the themes the person follows. */
+    public Set<Long> getFollowedThemes() {
+        return Set.copyOf(followedThemes);
+    }
+
+    /** Replaces the themes followed. */
+    void follow(Set<Long> themes) {
+        followedThemes.retainAll(themes);
+        followedThemes.addAll(themes);
+    }
+
     /** Replaces the choices of the kinds given (others keep theirs) and the language. */
     void choose(Map<NotificationKind, NotificationKind.Choice> chosen, MailLanguage newLanguage) {
         chosen.forEach(this::set);
@@ -88,7 +106,8 @@ public class NotificationPreferences {
         set(kind, new NotificationKind.Choice(choice(kind).inApp(), false));
     }
 
-    private void set(NotificationKind kind, NotificationKind.Choice choice) {
+    private void set(NotificationKind kind, NotificationKind.Choice wanted) {
+        NotificationKind.Choice choice = kind.allowed(wanted);
         choices.removeIf(c -> c.kind == kind);
         choices.add(new StoredChoice(kind, choice.inApp(), choice.byEmail()));
     }

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
@@ -105,11 +106,22 @@ public class NotificationService {
     /** Saves the person's choices for the kinds given (the others keep theirs) and the language of their mails. */
     public NotificationPreferences choose(Actor actor, Map<NotificationKind, NotificationKind.Choice> choices,
                                           String language) {
+        return choose(actor, choices, language, Optional.empty());
+    }
+
+    /**
+     * The same, and when given, the themes the person follows (ids of existing themes; an unknown one is refused and
+     * nothing is stored).
+     */
+    public NotificationPreferences choose(Actor actor, Map<NotificationKind, NotificationKind.Choice> choices,
+                                          String language, Optional<Set<Long>> followedThemes) {
         require(actor);
         MailLanguage chosen = MailLanguage.parse(language)
                 .orElseThrow(() -> new InvalidInputException("language", "notification.preferences.languageUnknown"));
+        followedThemes.ifPresent(this::requireThemes);
         NotificationPreferences preferences = storedOrNew(actor.username());
         preferences.choose(choices, chosen);
+        followedThemes.ifPresent(preferences::follow);
         Constraints.flush(em, () -> new ConflictException(null, "notification.preferences.changedMeanwhile"));
         return preferences;
     }
@@ -125,6 +137,21 @@ public class NotificationService {
         preferences.stopMails(subject.kind());
         Constraints.flush(em, () -> new ConflictException(null, "notification.preferences.changedMeanwhile"));
         return subject;
+    }
+
+    private void requireThemes(Set<Long> themes) {
+        if (themes.isEmpty()) {
+            return;
+        }
+        jakarta.persistence.Query query = em.createNativeQuery("select count(*) from themes where id in ("
+                + String.join(",", java.util.Collections.nCopies(themes.size(), "?")) + ")");
+        int position = 1;
+        for (Long id : themes) {
+            query.setParameter(position++, id);
+        }
+        if (((Number) query.getSingleResult()).longValue() != themes.size()) {
+            throw new InvalidInputException("followedThemes", "notification.preferences.themeUnknown");
+        }
     }
 
     private NotificationPreferences storedOrNew(String person) {

@@ -68,6 +68,48 @@ public final class NotificationTexts {
         return new MailMessage(subject, text.toString(), html.toString());
     }
 
+    /**
+     * A newsletter's mail: its subject (marked for a test send), its body as written (safe HTML, sanitized again here
+     * whatever the caller gave) and as plain text, the archive page's address when it has one, and the same
+     * unsubscribe and preferences links as every mail.
+     */
+    public MailMessage newsletter(MailLanguage language, Letters.Letter letter, boolean test, String pageUrl,
+                                  String unsubscribeUrl, String preferencesUrl) {
+        Locale locale = language.locale();
+        String subject = test ? format(locale, "mail.newsletter.testSubject", List.of(letter.subject())) : letter.subject();
+        String safe = org.agora.shared.RichText.sanitize(letter.html());
+        String testNotice = format(locale, "mail.newsletter.testNotice", List.of());
+        String open = format(locale, "mail.newsletter.open", List.of());
+        String why = format(locale, "mail.why", List.of(kindName(locale, NotificationKind.NEWSLETTER)));
+        String stop = format(locale, "mail.unsubscribe", List.of());
+        String choose = format(locale, "mail.preferences", List.of());
+        StringBuilder text = new StringBuilder();
+        if (test) {
+            text.append(testNotice).append("\n\n");
+        }
+        text.append(org.agora.shared.RichText.plainText(safe)).append("\n\n");
+        if (pageUrl != null) {
+            text.append(open).append(" ").append(pageUrl).append("\n\n");
+        }
+        text.append("-- \n").append(why).append("\n")
+                .append(stop).append(" ").append(unsubscribeUrl).append("\n")
+                .append(choose).append(" ").append(preferencesUrl).append("\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"").append(language.code())
+                .append("\"><head><meta charset=\"UTF-8\"><title>").append(escape(subject)).append("</title></head><body>");
+        if (test) {
+            html.append("<p><strong>").append(escape(testNotice)).append("</strong></p>");
+        }
+        html.append("<div>").append(safe).append("</div>");
+        if (pageUrl != null) {
+            html.append("<p><a href=\"").append(escape(pageUrl)).append("\">").append(escape(open)).append("</a></p>");
+        }
+        html.append("<hr><p style=\"font-size:small\">").append(escape(why)).append("<br>")
+                .append("<a href=\"").append(escape(unsubscribeUrl)).append("\">").append(escape(stop)).append("</a> · ")
+                .append("<a href=\"").append(escape(preferencesUrl)).append("\">").append(escape(choose)).append("</a>")
+                .append("</p></body></html>");
+        return new MailMessage(subject, text.toString(), html.toString());
+    }
+
     /** Every character that means something in HTML, escaped. */
     public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

@@ -60,4 +60,24 @@ public class Notifications {
             }
         }
     }
+
+    /** The event of a newsletter's copies and of its test send; the notice's one value is the newsletter's id. */
+    public static final String NEWSLETTER_EVENT = "newsletter.issue";
+    public static final String NEWSLETTER_TEST_EVENT = "newsletter.test";
+
+    /**
+     * Queues one copy of a newsletter for each of these people (who opted in: the worker checks again before sending).
+     * The outbox's key (newsletter, recipient) refuses a second copy to anyone, whoever queues it.
+     */
+    public void queueNewsletter(long newsletterId, Collection<String> people, String link, Instant now) {
+        for (String person : people) {
+            em.persist(new Mail(Notice.of(person, NotificationKind.NEWSLETTER, NEWSLETTER_EVENT, link, newsletterId),
+                    newsletterId, now));
+        }
+    }
+
+    /** Queues the test copy of a newsletter for its author: marked as a test, outside the key, whatever they opted. */
+    public void queueNewsletterTest(long newsletterId, String author, Instant now) {
+        em.persist(new Mail(Notice.of(author, NotificationKind.NEWSLETTER, NEWSLETTER_TEST_EVENT, null, newsletterId), now));
+    }
 }

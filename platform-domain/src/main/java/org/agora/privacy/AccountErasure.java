@@ -69,6 +69,7 @@ public class AccountErasure {
     /** What is only about the person, as {table, username column}: deleted. */
     private static final List<String[]> ONLY_THEIRS = List.of(
             new String[] {"notification_choices", "person"},
+            new String[] {"followed_themes", "person"},
             new String[] {"notification_preferences", "person"},
             new String[] {"notifications", "recipient"},
             new String[] {"mails", "recipient"},

@@ -97,6 +97,8 @@ public class MyData {
                         + " order by id", me);
         add(sections, "notification_settings", List.of("language"),
                 "select language from notification_preferences where person = ?1", me);
+        add(sections, "followed_themes", List.of("theme"),
+                "select t.name from followed_themes f join themes t on t.id = f.theme_id where f.person = ?1 order by t.name", me);
         add(sections, "notification_choices", List.of("kind", "in_app", "by_email"),
                 "select kind, in_app, by_email from notification_choices where person = ?1 order by kind", me);
         add(sections, "notifications", List.of("kind", "event", "link", "created_at", "read_at"),

@@ -41,9 +41,13 @@ abstract class AnnouncementsPersistenceContract extends DatabaseTest {
     }
 
     private long openConsultation(Actor organiser, String district, Instant openedAt) {
+        return openConsultation(organiser, district, null, openedAt);
+    }
+
+    private long openConsultation(Actor organiser, String district, Long theme, Instant openedAt) {
         return db().inTransaction(em -> {
             ConsultationService consultations = Services.on(em).consultations();
-            long id = consultations.create(organiser, new ConsultationDraft("Le vélo à " + district, "<p>Votre avis</p>", null,
+            long id = consultations.create(organiser, new ConsultationDraft("Le vélo à " + district, "<p>Votre avis</p>", theme,
                     district, openedAt.plus(7, ChronoUnit.DAYS), openedAt.plus(21, ChronoUnit.DAYS), false, true)).getId();
             consultations.replaceQuestions(organiser, id,
                     List.of(new Question.FreeText(Common.of("idea", "Votre idée", false), false)));
@@ -108,5 +112,23 @@ abstract class AnnouncementsPersistenceContract extends DatabaseTest {
             // one batch
         }
         assertThat(told()).extracting(t -> t.split(" ")[0]).containsExactly("n1", "n3", "n4", "n5");
+    }
+
+    /** A consultation of Nord in a theme: Nord's people and those who follow the theme elsewhere, each told once. */
+    @Test
+    void theFollowersOfItsThemeAreToldTooAndOnceWhenTheyAlsoLiveInItsDistrict() {
+        long theme = db().inTransaction(em -> em.createQuery("select t.id from org.agora.territory.Theme t order by t.id",
+                Long.class).setMaxResults(1).getSingleResult());
+        for (String person : List.of("s1", "n1")) {
+            db().inTransaction(em -> Services.on(em).notificationCentre().choose(
+                    new Actor(person, Set.of(Role.RESIDENT), Optional.empty(), Set.of()), java.util.Map.of(), "fr",
+                    Optional.of(Set.of(theme))));
+        }
+        long id = openConsultation(AGENT, "nord", theme, NOW);
+        while (batch(NOW, 2)) {
+            // batch after batch
+        }
+        assertThat(told()).extracting(t -> t.split(" ")[0]).containsExactly("n1", "n2", "n3", "n4", "n5", "s1");
+        assertThat(told()).allMatch(t -> t.endsWith("?id=" + id));
     }
 }

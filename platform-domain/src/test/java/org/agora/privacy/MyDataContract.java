@@ -98,6 +98,13 @@ abstract class MyDataContract extends DatabaseTest {
         db().inTransaction(em -> Services.on(em).consultations().openNow(OFFICE, consultation, opens));
         db().inTransaction(em -> Services.on(em).responses().submit(ALICE, consultation,
                 Map.of("idea", new Answer.Text("Plus de bancs à l'ombre")), opens.plusSeconds(60)));
+        // she subscribed to the newsletter and follows a theme (issue 14)
+        long theme = db().inTransaction(em -> em.createQuery("select t.id from org.agora.territory.Theme t order by t.name",
+                Long.class).setMaxResults(1).getSingleResult());
+        db().inTransaction(em -> Services.on(em).notificationCentre().choose(ALICE,
+                Map.of(org.agora.notification.NotificationKind.NEWSLETTER,
+                        new org.agora.notification.NotificationKind.Choice(false, true)), "fr",
+                java.util.Optional.of(java.util.Set.of(theme))));
     }
 
     private PersonalData of(Actor actor) {
@@ -125,6 +132,8 @@ abstract class MyDataContract extends DatabaseTest {
                 .containsExactly("Plus de bancs à l'ombre");
         assertThat(alice.section("register").orElseThrow().rows()).extracting(row -> row.get(3))
                 .containsExactly("nord");
+        assertThat(alice.section("followed_themes").orElseThrow().rows()).hasSize(1);
+        assertThat(alice.section("notification_choices").orElseThrow().rows()).contains(List.of("NEWSLETTER", "false", "true"));
         assertThat(everyValue(alice)).noneMatch(v -> v.contains("Bruno"));
     }
 

@@ -151,6 +151,10 @@ public final class Services {
         return new org.agora.notification.Campaigns(em, notifications());
     }
 
+    public org.agora.newsletter.NewsletterService newsletters() {
+        return new org.agora.newsletter.NewsletterService(em, notifications(), audit());
+    }
+
     public MailQueue mailQueue() {
         return new MailQueue(em);
     }

@@ -46,6 +46,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class Newsletters extends NewsletterApiTests {
+    }
+
+    @Nested
     class Rights extends RightsApiTests {
     }
 }

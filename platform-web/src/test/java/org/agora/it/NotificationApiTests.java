@@ -169,7 +169,7 @@ abstract class NotificationApiTests {
         assertThat(language.status()).isEqualTo(400);
         assertThat(language.json().getString("detail")).isEqualTo("Choose French or English.");
         Api.Reply kind = Api.as(DemoUser.RESIDENT).put("/api/notifications/preferences",
-                "{\"choices\": {\"NEWSLETTER\": {\"inApp\": true, \"byEmail\": true}}}");
+                "{\"choices\": {\"HOROSCOPE\": {\"inApp\": true, \"byEmail\": true}}}");
         assertThat(kind.status()).isEqualTo(400);
         assertThat(Api.anonymous().put("/api/notifications/preferences", "{\"language\": \"fr\"}").status()).isEqualTo(401);
         String base = Platform.APP.substring(0, Platform.APP.lastIndexOf('/'));

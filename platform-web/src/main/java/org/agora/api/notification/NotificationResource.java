@@ -66,7 +66,8 @@ public class NotificationResource {
     public record ChoiceJson(boolean inApp, boolean byEmail) {
     }
 
-    public record PreferencesJson(String language, Map<String, ChoiceJson> choices) {
+    /** {@code followedThemes}: the ids of the themes followed; absent in a PUT, they stay as they are. */
+    public record PreferencesJson(String language, Map<String, ChoiceJson> choices, List<Long> followedThemes) {
     }
 
     public record UnsubscribedJson(String person, NotificationKind kind) {
@@ -135,7 +136,8 @@ public class NotificationResource {
 
     @PUT
     @Path("preferences")
-    @Operation(summary = "Saves my choices for the kinds given (the others keep theirs) and the language (fr or en)")
+    @Operation(summary = "Saves my choices for the kinds given (the others keep theirs), the language (fr or en) and,"
+            + " when given, the themes I follow; NEWSLETTER is by e-mail only, off until I opt in")
     @APIResponse(responseCode = "400", description = "An unknown language or kind; nothing stored")
     @SecurityRequirement(name = "keycloak")
     public PreferencesJson choose(PreferencesJson request) {
@@ -152,7 +154,9 @@ public class NotificationResource {
         }
         String language = request.language() != null ? request.language()
                 : notifications.preferences(currentUser.actor()).getLanguage().code();
-        return json(notifications.choose(currentUser.actor(), chosen, language));
+        java.util.Optional<java.util.Set<Long>> themes = java.util.Optional.ofNullable(request.followedThemes())
+                .map(ids -> ids.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
+        return json(notifications.choose(currentUser.actor(), chosen, language, themes));
     }
 
     @GET
@@ -208,7 +212,7 @@ public class NotificationResource {
     private static PreferencesJson json(NotificationPreferences p) {
         Map<String, ChoiceJson> choices = new java.util.LinkedHashMap<>();
         p.allChoices().forEach((kind, c) -> choices.put(kind.name(), new ChoiceJson(c.inApp(), c.byEmail())));
-        return new PreferencesJson(p.getLanguage().code(), choices);
+        return new PreferencesJson(p.getLanguage().code(), choices, p.getFollowedThemes().stream().sorted().toList());
     }
 
     private static NotificationKind kind(String name) {

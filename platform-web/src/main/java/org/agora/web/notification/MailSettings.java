@@ -84,6 +84,9 @@ public class MailSettings {
     @Inject
     ResidentDirectory directory;
 
+    @Inject
+    org.agora.notification.Letters letters;
+
     private UnsubscribeLinks links;
     private String instance;
 
@@ -120,7 +123,7 @@ public class MailSettings {
         MailAddresses addresses = username -> directory.find(username).flatMap(ResidentDirectory.Account::email);
         RetrySchedule schedule = new RetrySchedule(RetrySchedule.DEFAULT.first(), RetrySchedule.DEFAULT.longest(), maxAttempts);
         return new MailWorker(instance, queue, addresses, sender, new NotificationTexts(),
-                new MailWorker.Links(publicUrl, links), schedule, batch);
+                new MailWorker.Links(publicUrl, links), schedule, batch, letters);
     }
 
     public String getInstance() {

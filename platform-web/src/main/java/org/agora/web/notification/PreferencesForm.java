@@ -48,6 +48,11 @@ public class PreferencesForm implements Serializable {
             return name;
         }
 
+        /** The newsletter is by e-mail only: no choice in the app. */
+        public boolean isInAppOffered() {
+            return kind.isInAppOffered();
+        }
+
         public boolean isInApp() {
             return inApp;
         }
@@ -74,8 +79,13 @@ public class PreferencesForm implements Serializable {
     @Inject
     Language language;
 
+    @Inject
+    org.agora.territory.TerritoryService territory;
+
     private List<Line> lines;
     private String mailLanguage;
+    private List<String> followedThemes = new ArrayList<>();
+    private Map<String, String> themeChoices;
 
     @PostConstruct
     void load() {
@@ -84,13 +94,23 @@ public class PreferencesForm implements Serializable {
         preferences.allChoices().forEach((kind, choice) ->
                 lines.add(new Line(kind, TEXTS.kindName(language.getCurrent(), kind), choice)));
         mailLanguage = preferences.getLanguage().code();
+        followedThemes = preferences.getFollowedThemes().stream().sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+        themeChoices = new java.util.LinkedHashMap<>();
+        territory.themes().forEach(t -> themeChoices.put(t.getName(), String.valueOf(t.getId())));
     }
 
     public String save() {
         return FacesActions.run(FORM, () -> {
             Map<NotificationKind, NotificationKind.Choice> chosen = new EnumMap<>(NotificationKind.class);
             lines.forEach(l -> chosen.put(l.kind, new NotificationKind.Choice(l.inApp, l.byEmail)));
-            notifications.choose(currentUser.actor(), chosen, mailLanguage);
+            java.util.Set<Long> themes;
+            try {
+                themes = followedThemes.stream().map(Long::valueOf).collect(java.util.stream.Collectors.toSet());
+            } catch (NumberFormatException tampered) {
+                throw new org.agora.shared.InvalidInputException("themes", "notification.preferences.themeUnknown");
+            }
+            notifications.choose(currentUser.actor(), chosen, mailLanguage, java.util.Optional.of(themes));
             FacesFeedback.done("notification.preferences.saved");
             return "/notifications/preferences?faces-redirect=true";
         });
@@ -98,6 +118,18 @@ public class PreferencesForm implements Serializable {
 
     public List<Line> getLines() {
         return lines;
+    }
+
+    public List<String> getFollowedThemes() {
+        return followedThemes;
+    }
+
+    public void setFollowedThemes(List<String> followedThemes) {
+        this.followedThemes = followedThemes == null ? new ArrayList<>() : new ArrayList<>(followedThemes);
+    }
+
+    public Map<String, String> getThemeChoices() {
+        return themeChoices;
     }
 
     public String getMailLanguage() {
