@@ -44,4 +44,8 @@ class ApiSuiteIT {
     @Nested
     class Moderation extends ModerationApiTests {
     }
+
+    @Nested
+    class Kpis extends KpiApiTests {
+    }
 }
