@@ -45,7 +45,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Dates: supports and ballots carry none (the register of who voted keeps no time, so that nobody can be matched to
  * a ballot by it); they count in a period when their call's submission phase (supports) or vote (ballots) overlaps
  * it, and they are left out of the weekly series. A person's district and age band are those of the platform's
- * register (their home district, the birth year they declared); people not on it count in the city's figures only.
+ * register (their home district, the birth year they declared); someone not on it (who never signed in to a page)
+ * takes the district their response or their district ballot recorded, or counts in the city's figures only.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -89,7 +90,14 @@ public class KpiService {
         List<DistrictRow> scoped = allDistricts.stream()
                 .filter(d -> query.district().map(c -> c.value().equals(d.code)).orElse(true)).toList();
         Map<String, RegisterEntry> register = register();
-        List<Activity> activities = activities(query).stream()
+        List<Activity> all = activities(query);
+        // people not on the register (who never signed in to a page: API clients) take the district their acts recorded
+        for (Activity activity : all) {
+            if (activity.district != null && !register.containsKey(activity.person)) {
+                register.put(activity.person, new RegisterEntry(false, activity.district, null, Instant.EPOCH));
+            }
+        }
+        List<Activity> activities = all.stream()
                 .filter(a -> query.district().map(c -> c.value().equals(register.getOrDefault(a.person, RegisterEntry.NONE)
                         .district)).orElse(true))
                 .toList();
@@ -180,26 +188,27 @@ public class KpiService {
         String theme = themed ? " and x.theme_id = ?3" : "";
         List<Activity> activities = new ArrayList<>();
         // responses to consultations that are not anonymous (anonymous ones name nobody on their responses)
-        collect(activities, Capability.CONSULTATION, query, "select r.respondent, r.submitted_at from responses r"
+        collect(activities, Capability.CONSULTATION, query, "select r.respondent, r.submitted_at, r.district_code from responses r"
                 + " join consultations x on x.id = r.consultation_id where r.status = 'SUBMITTED'"
                 + " and r.respondent is not null and x.anonymous = false"
                 + " and r.submitted_at >= ?1 and r.submitted_at < ?2" + theme);
-        collect(activities, Capability.BUDGET_PROJECT, query, "select a.author, x.submitted_at from project_authors a"
+        collect(activities, Capability.BUDGET_PROJECT, query, "select a.author, x.submitted_at, null from project_authors a"
                 + " join budget_projects x on x.id = a.project_id"
                 + " where x.submitted_at >= ?1 and x.submitted_at < ?2" + theme);
-        collect(activities, Capability.BUDGET_PROJECT, query, "select s.supporter, null from project_supports s"
+        collect(activities, Capability.BUDGET_PROJECT, query, "select s.supporter, null, null from project_supports s"
                 + " join budget_projects x on x.id = s.project_id join envelopes e on e.id = x.envelope_id"
                 + " join budget_calls k on k.id = e.call_id"
                 + " where k.submission_start < ?2 and k.review_end > ?1" + theme);
         if (!themed) {
             collect(activities, Capability.BUDGET_VOTE, query, "select coalesce(r.account, concat('register:',"
-                    + " cast(r.id as varchar(20)))), null from vote_marks m join residents r on r.id = m.resident_id"
+                    + " cast(r.id as varchar(20)))), null, case when m.scope = 'DISTRICT' then e.district_code end"
+                    + " from vote_marks m join residents r on r.id = m.resident_id join envelopes e on e.id = m.envelope_id"
                     + " join budget_calls k on k.id = m.call_id where k.vote_start < ?2 and k.vote_end > ?1");
-            collect(activities, Capability.COMMENT, query, "select c.author, c.created_at from comments c"
+            collect(activities, Capability.COMMENT, query, "select c.author, c.created_at, null from comments c"
                     + " where c.created_at >= ?1 and c.created_at < ?2");
-            collect(activities, Capability.COUNCIL, query, "select m.username, m.asked_at from council_memberships m"
+            collect(activities, Capability.COUNCIL, query, "select m.username, m.asked_at, null from council_memberships m"
                     + " where m.status <> 'REFUSED' and m.asked_at >= ?1 and m.asked_at < ?2");
-            collect(activities, Capability.COUNCIL, query, "select g.username, g.registered_at from meeting_registrations g"
+            collect(activities, Capability.COUNCIL, query, "select g.username, g.registered_at, null from meeting_registrations g"
                     + " where g.status <> 'CANCELLED' and g.registered_at >= ?1 and g.registered_at < ?2");
         }
         return activities;
@@ -207,7 +216,7 @@ public class KpiService {
 
     private void collect(List<Activity> into, Capability capability, KpiQuery query, String sql) {
         for (Object[] row : rows(sql, query, null)) {
-            into.add(new Activity((String) row[0], capability, row[1] == null ? null : instant(row[1])));
+            into.add(new Activity((String) row[0], capability, row[1] == null ? null : instant(row[1]), (String) row[2]));
         }
     }
 
@@ -450,7 +459,8 @@ public class KpiService {
                 monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), monday, count);
     }
 
-    private record Activity(String person, Capability capability, Instant at) {
+    /** One act of a person; {@code district}: the person's district the act recorded, if it did (a response does). */
+    private record Activity(String person, Capability capability, Instant at, String district) {
     }
 
     private record RegisterEntry(boolean account, String district, Integer birthYear, Instant enlistedAt) {

@@ -338,6 +338,17 @@ abstract class KpiPersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void someoneNotOnTheRegisterCountsInTheDistrictTheirResponseRecorded() {
+        Actor hugo = resident("hugo", NORD, 1985); // answers through the API, never signed in to a page
+        with(s -> s.responses().submit(hugo, consultation, Map.of("cycles", new Answer.Choices(Set.of("yes"))), day(10)));
+
+        KpiReport nord = figures(AGENT_OF_NORD, KpiQuery.city(FIRST, LAST).inDistrict(NORD));
+        assertThat(nord.participation().participants()).isEqualTo(4);         // alice, bruno, chloe, hugo
+        assertThat(nord.participation().registeredResidents()).isEqualTo(4);  // not an account of the register
+        assertThat(nord.ageByDistrict().total()).isNull();                     // 4: under 5, masked
+    }
+
+    @Test
     void anAgentOfAnotherDistrictAResidentAndAModeratorAreRefused() {
         KpiQuery nord = KpiQuery.city(FIRST, LAST).inDistrict(NORD);
         assertThatThrownBy(() -> figures(AGENT_OF_SUD, nord)).isInstanceOf(NotAllowedException.class)
