@@ -58,7 +58,7 @@ import org.junit.jupiter.api.Test;
  *       saves a draft (4 March) and never sends it;</li>
  *   <li>budget call (submission 1-11 March, review 11-16, vote 17-26): alice proposes P1 and chloe P2 in Nord, david
  *       P3 in Sud; bruno and chloe support P1, bruno P2, emma P3; P1 feasible and on the ballot, P2 not feasible;
- *       alice votes online, bruno at the desk, chloe on paper;</li>
+ *       alice votes online, bruno at the desk, chloe on paper; P1 wins and is delivered;</li>
  *   <li>bruno comments on P1 (5 March); alice reports it at 08:00 on 6 March, david at 10:00, a moderator hides it at
  *       11:00 (three hours after the first report);</li>
  *   <li>the council of Les Aubiers (Nord, led by alice): bruno joins (3 March); a meeting on 13 March, chloe registers
@@ -164,6 +164,11 @@ abstract class KpiPersistenceContract extends DatabaseTest {
             return null;
         });
 
+        // the count: P1 wins (the only project on the ballot); its follow-up starts and it is delivered in April
+        with(s -> s.followUps().start(AGENT_OF_NORD, nordEnvelope, day(27)));
+        with(s -> s.followUps().changeStatus(AGENT_OF_NORD, p1, org.agora.budget.followup.FollowUpStatus.DELIVERED,
+                100, null, day(32)));
+
         // a comment, reported twice, hidden
         long comment = with(s -> s.comments().post(BRUNO, "bruno", CommentTarget.budgetProject(p1), "Bonne idée", day(4)))
                 .getId();
@@ -253,14 +258,14 @@ abstract class KpiPersistenceContract extends DatabaseTest {
         EnvelopeLine nord = report.envelopes().stream().filter(e -> e.district().equals(Optional.of("nord")))
                 .findFirst().orElseThrow();
         assertThat(List.of(nord.submitted(), nord.feasible(), nord.onBallot(), nord.selected(), nord.supports()))
-                .containsExactly(2L, 1L, 1L, 0L, 3L);
+                .containsExactly(2L, 1L, 1L, 1L, 3L);
         assertThat(List.of(nord.online(), nord.desk(), nord.paper(), nord.ballots())).containsExactly(1L, 1L, 1L, 3L);
         // three ballots: of the four accounts of Nord, of its 61,500 inhabitants
         assertThat(nord.registered()).isEqualTo(4);
         assertThat(nord.turnoutOfRegistered()).isEqualByComparingTo("75.00");
         assertThat(nord.population()).isEqualTo(61_500);
         assertThat(nord.turnoutOfPopulation()).isEqualByComparingTo("0.00");
-        assertThat(nord.delivered()).isZero();
+        assertThat(nord.delivered()).isEqualTo(1);
 
         EnvelopeLine sud = report.envelopes().stream().filter(e -> e.district().equals(Optional.of("sud")))
                 .findFirst().orElseThrow();

@@ -6,8 +6,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -165,13 +163,8 @@ public class ReportsPage {
         if (report == null) {
             return "{}";
         }
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder values = Json.createArrayBuilder();
-        report.weeklyParticipants().forEach(w -> {
-            labels.add(w.week());
-            values.add(w.count());
-        });
-        return chart("line", labels, values, texts.text("kpi.col.participants"));
+        return ChartJson.of("line", report.weeklyParticipants().stream().map(w -> w.week()).toList(),
+                report.weeklyParticipants().stream().map(w -> w.count()).toList(), texts.text("kpi.col.participants"));
     }
 
     /** Participants per 1,000 inhabitants by district as a Chart.js bar chart. */
@@ -179,25 +172,9 @@ public class ReportsPage {
         if (report == null) {
             return "{}";
         }
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder values = Json.createArrayBuilder();
-        report.districts().forEach(d -> {
-            labels.add(d.name());
-            values.add(d.perThousand() == null ? BigDecimal.ZERO : d.perThousand());
-        });
-        return chart("bar", labels, values, texts.text("kpi.col.perThousand"));
-    }
-
-    private static String chart(String type, JsonArrayBuilder labels, JsonArrayBuilder values, String series) {
-        return Json.createObjectBuilder()
-                .add("type", type)
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("label", series).add("data", values)
-                                .add("borderColor", "#1f4e79").add("backgroundColor", "#5b9bd5"))))
-                .add("options", Json.createObjectBuilder().add("responsive", true)
-                        .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder()
-                                .add("beginAtZero", true))))
-                .build().toString();
+        return ChartJson.of("bar", report.districts().stream().map(d -> d.name()).toList(),
+                report.districts().stream().map(d -> d.perThousand() == null ? BigDecimal.ZERO : d.perThousand()).toList(),
+                texts.text("kpi.col.perThousand"));
     }
 
     /** The districts this person may choose: every one for analysts and the office, their own for an agent. */
