@@ -55,7 +55,8 @@ import org.junit.jupiter.api.Test;
  * February, who does nothing. What they do in March:
  * <ul>
  *   <li>consultation of Nord (two questions): alice answers both (3 March), chloe the first only (10 March), bruno
- *       saves a draft (4 March) and never sends it;</li>
+ *       saves a draft (4 March) and never sends it; emma answers an anonymous city-wide consultation (6 March), counted
+ *       when it closes (21 March);</li>
  *   <li>budget call (submission 1-11 March, review 11-16, vote 17-26): alice proposes P1 and chloe P2 in Nord, david
  *       P3 in Sud; bruno and chloe support P1, bruno P2, emma P3; P1 feasible and on the ballot, P2 not feasible;
  *       alice votes online, bruno at the desk, chloe on paper; P1 wins and is delivered;</li>
@@ -86,6 +87,7 @@ abstract class KpiPersistenceContract extends DatabaseTest {
     static final Actor GASTON = resident("gaston", NORD, 1980);
 
     private long consultation;
+    private long anonymous;
     private long nordEnvelope;
     private long sudEnvelope;
 
@@ -130,6 +132,21 @@ abstract class KpiPersistenceContract extends DatabaseTest {
                 day(3)));
         with(s -> s.responses().submit(CHLOE, consultation, Map.of("cycles", new Answer.Choices(Set.of("no"))),
                 day(9)));
+
+        // an anonymous city-wide consultation: emma answers (6 March), it closes on 21 March and is counted
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        org.agora.consultation.ResponseSeal seal = org.agora.consultation.ResponseSeal.fromBase64(
+                java.util.Base64.getEncoder().encodeToString(key));
+        anonymous = db().inTransaction(em -> Services.on(em).sealedWith(seal).consultations().create(OFFICE,
+                new ConsultationDraft("Sondage anonyme", "Sans nom.", null, null, day(1), day(25), true, false))).getId();
+        db().inTransaction(em -> Services.on(em).sealedWith(seal).consultations().replaceQuestions(OFFICE, anonymous,
+                questions));
+        db().inTransaction(em -> Services.on(em).sealedWith(seal).consultations().schedule(OFFICE, anonymous, day(0)));
+        db().inTransaction(em -> Services.on(em).sealedWith(seal).consultations().applySchedule(day(1)));
+        db().inTransaction(em -> Services.on(em).sealedWith(seal).responses().submit(EMMA, anonymous,
+                Map.of("cycles", new Answer.Choices(Set.of("yes"))), day(5)));
+        db().inTransaction(em -> Services.on(em).sealedWith(seal).consultations().closeNow(OFFICE, anonymous, day(20)));
 
         // the budget call
         PhasePlan phases = new PhasePlan(new Period(day(0), day(10)), new Period(day(10), day(15)),
@@ -249,6 +266,22 @@ abstract class KpiPersistenceContract extends DatabaseTest {
         assertThat(line.questions()).extracting(KpiReport.QuestionLine::code, KpiReport.QuestionLine::answers)
                 .containsExactly(tuple("cycles", 2L), tuple("idea", 1L));
         assertThat(line.district()).contains("nord");
+    }
+
+    @Test
+    void anAnonymousResponseCountsAsAResponseButMakesNoParticipant() {
+        KpiReport report = figures(ANALYST, KpiQuery.city(FIRST, LAST));
+
+        ConsultationLine line = report.consultations().stream().filter(c -> c.id() == anonymous).findFirst().orElseThrow();
+        assertThat(line.anonymous()).isTrue();
+        assertThat(line.responses()).isEqualTo(1);
+        assertThat(line.district()).isEmpty();
+        // no draft on the server for an anonymous consultation: no figure rather than an invented one
+        assertThat(line.started()).isNull();
+        assertThat(line.completionRate()).isNull();
+        assertThat(line.questions()).extracting(KpiReport.QuestionLine::answers).containsExactly(1L, 0L);
+        // emma took part through her support of P3 only; the consultations' participants are alice and chloe
+        assertThat(report.participation().byCapability()).containsEntry(Capability.CONSULTATION, 2L);
     }
 
     @Test

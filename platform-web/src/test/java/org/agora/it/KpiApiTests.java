@@ -109,6 +109,17 @@ abstract class KpiApiTests {
             assertThat(found).isTrue();
         }
 
+        Download zip = Api.as(DemoUser.ANALYST).download("/api/kpis/csv?" + filters);
+        assertThat(zip.status()).isEqualTo(200);
+        assertThat(zip.contentType()).startsWith("application/zip");
+        int files = 0;
+        try (java.util.zip.ZipInputStream entries = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip.bytes()))) {
+            while (entries.getNextEntry() != null) {
+                files++;
+            }
+        }
+        assertThat(files).isEqualTo(10); // nine tables and the definitions
+
         Download csv = Api.as(DemoUser.ANALYST).download("/api/kpis/csv?" + filters + "&table=consultations");
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).startsWith("text/csv");

@@ -24,6 +24,8 @@ import org.agora.reports.KpiWorkbook;
 import org.agora.shared.Actor;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Period;
+import org.agora.territory.TerritoryService;
+import org.agora.web.reports.ReportsPage;
 import org.agora.web.platform.Texts;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -44,6 +46,9 @@ public class KpiResource {
 
     @Inject
     Actor actor;
+
+    @Inject
+    TerritoryService territory;
 
     @Context
     HttpHeaders headers;
@@ -76,8 +81,7 @@ public class KpiResource {
                              @QueryParam("district") String district, @QueryParam("theme") String theme) {
         KpiReport report = report(from, to, district, theme);
         KpiTexts texts = texts();
-        String scope = report.query().district().map(d -> texts.text("kpi.scope.district", d.value()))
-                .orElse(texts.text("kpi.scope.city"));
+        String scope = ReportsPage.scopeLabel(report.query(), territory, texts);
         StreamingOutput body = out -> KpiWorkbook.write(report, scope, texts, out);
         return Response.ok(body, XLSX)
                 .header("Content-Disposition", "attachment; filename=\"" + KpiWorkbook.fileName(report.query()) + "\"")

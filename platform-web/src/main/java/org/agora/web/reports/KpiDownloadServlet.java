@@ -19,6 +19,7 @@ import org.agora.shared.DomainException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Period;
+import org.agora.territory.TerritoryService;
 import org.agora.web.platform.Language;
 import org.agora.web.security.CurrentUser;
 
@@ -41,6 +42,9 @@ public class KpiDownloadServlet extends HttpServlet {
 
     @Inject
     Language language;
+
+    @Inject
+    TerritoryService territory;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -66,16 +70,12 @@ public class KpiDownloadServlet extends HttpServlet {
         if (WORKBOOK.equals(request.getServletPath())) {
             response.setContentType(ReportsPage.XLSX);
             response.setHeader("Content-Disposition", "attachment; filename=\"" + KpiWorkbook.fileName(report.query()) + "\"");
-            KpiWorkbook.write(report, scopeLabel(report, texts), texts, response.getOutputStream());
+            KpiWorkbook.write(report, ReportsPage.scopeLabel(report.query(), territory, texts), texts,
+                    response.getOutputStream());
         } else {
             response.setContentType("application/zip");
             response.setHeader("Content-Disposition", "attachment; filename=\"" + KpiCsv.zipName(report.query()) + "\"");
             KpiCsv.writeZip(report, texts, response.getOutputStream());
         }
-    }
-
-    static String scopeLabel(KpiReport report, KpiTexts texts) {
-        return report.query().district().map(d -> texts.text("kpi.scope.district", d.value()))
-                .orElse(texts.text("kpi.scope.city"));
     }
 }

@@ -111,25 +111,21 @@ public class ReportsPage {
     }
 
     public String getScopeLabel() {
-        if (query == null) {
-            return "";
-        }
-        String scope = query.district().map(d -> texts.text("kpi.scope.district", districtName(d)))
-                .orElse(texts.text("kpi.scope.city"));
-        return scope + query.theme().map(t -> ", " + texts.text("kpi.scope.theme", themeName(t))).orElse("");
+        return query == null ? "" : scopeLabel(query, territory, texts);
     }
 
     public String getPeriodLabel() {
         return query == null ? "" : texts.text("kpi.period", query.from().toString(), query.to().toString());
     }
 
-    private String districtName(DistrictCode code) {
-        return territory.findDistrict(code.value()).map(District::getName).orElse(code.value());
-    }
-
-    private String themeName(long id) {
-        return territory.themes().stream().filter(t -> t.getId() == id).map(Theme::getName).findFirst()
-                .orElse(String.valueOf(id));
+    /** The scope in words, with the district's and theme's names: the page's heading and the workbook's title. */
+    public static String scopeLabel(KpiQuery query, TerritoryService territory, KpiTexts texts) {
+        String scope = query.district().map(d -> texts.text("kpi.scope.district",
+                        territory.findDistrict(d.value()).map(District::getName).orElse(d.value())))
+                .orElse(texts.text("kpi.scope.city"));
+        return scope + query.theme().map(t -> ", " + texts.text("kpi.scope.theme", territory.themes().stream()
+                .filter(theme -> theme.getId() == t).map(Theme::getName).findFirst().orElse(String.valueOf(t))))
+                .orElse("");
     }
 
     /** A value as the dashboard shows it: counts grouped, percentages with a sign, dates ISO, masked in words. */
