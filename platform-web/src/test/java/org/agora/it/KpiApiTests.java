@@ -86,6 +86,14 @@ abstract class KpiApiTests {
     }
 
     @Test
+    void theKpiApiIsDescribedInOpenApi() throws IOException, InterruptedException {
+        String base = Platform.APP.substring(0, Platform.APP.lastIndexOf('/'));
+        var openapi = Platform.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/openapi"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(openapi.body()).contains("/kpis", "/kpis/workbook", "/kpis/csv");
+    }
+
+    @Test
     void theWorkbookOpensWithItsChartsAndTheCsvHoldsTheSameFigures() throws IOException {
         long id = ConsultationScenarios.marketOpen("Classeur " + UUID.randomUUID().toString().substring(0, 8));
         ConsultationScenarios.answeredByTheResident(id);
