@@ -3,6 +3,7 @@ package org.agora.comment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import org.agora.moderation.ItemKind;
@@ -59,6 +60,20 @@ public class CommentModeration implements ModerationTargets {
         Comment comment = em.find(Comment.class, id);
         if (comment != null) {
             comment.show(visibility);
+        }
+    }
+
+    /** A reply held for review and now approved tells its parent's author, as it would have when posted. */
+    @Override
+    public void show(long id, Visibility visibility, Instant now) {
+        Comment comment = em.find(Comment.class, id);
+        if (comment == null) {
+            return;
+        }
+        boolean wasHeld = comment.getVisibility().state() == Visibility.State.PENDING;
+        comment.show(visibility);
+        if (wasHeld && visibility.isVisible()) {
+            comments.toldOfReply(comment, now);
         }
     }
 

@@ -86,10 +86,17 @@ public class CommentService {
         CommentAuthor author = CommentAuthor.of(actor, displayName);
         Comment reply = parent.reply(author, checked, now);
         stored(reply, author, commentable, now);
-        if (!reply.isHidden() && CommentNotices.worthTelling(parent, reply)) {
-            notifications.tell(CommentNotices.replied(parent, reply), now); // a reply held for review tells no one yet
+        if (!reply.isHidden()) {
+            toldOfReply(reply, now); // a reply held for review tells no one yet: CommentModeration does once approved
         }
         return reply;
+    }
+
+    /** The parent's author told of this reply (not when they replied to themselves); nothing for a first comment. */
+    void toldOfReply(Comment reply, Instant now) {
+        reply.getParentId().map(id -> em.find(Comment.class, id))
+                .filter(parent -> CommentNotices.worthTelling(parent, reply))
+                .ifPresent(parent -> notifications.tell(CommentNotices.replied(parent, reply), now));
     }
 
     /** The author changes their comment's text while the target takes comments; it is marked as edited. */

@@ -82,6 +82,9 @@ public class Consultation {
     @OrderBy("position")
     private List<StoredQuestion> questions = new ArrayList<>();
 
+    @Column(name = "pre_moderated", nullable = false)
+    private boolean preModerated;
+
     @Version
     private int version;
 
@@ -231,6 +234,20 @@ public class Consultation {
 
     public boolean isAnonymous() {
         return anonymous;
+    }
+
+    /** Whether residents' new comments wait for a moderator's approval before anyone else reads them. */
+    public boolean isPreModerated() {
+        return preModerated;
+    }
+
+    void setPreModerated(boolean preModerated) {
+        this.preModerated = preModerated;
+    }
+
+    /** The space moderation counts this consultation's contributions in (pre-moderation, public rejections). */
+    public String getModerationSpace() {
+        return "CONSULTATION:" + id;
     }
 
     /**

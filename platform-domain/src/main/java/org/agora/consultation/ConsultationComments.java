@@ -39,6 +39,7 @@ public class ConsultationComments implements CommentTargets {
         return Optional.ofNullable(em.find(Consultation.class, id))
                 .filter(c -> ConsultationPermissions.canRead(reader, c.getScope(), c.getStatus()))
                 .map(c -> new Commentable(CommentTarget.consultation(id), ConsultationPermissions.whyNoComments(c.getStatus()))
-                        .at(c.getScope().district(), "consultations/view.xhtml?id=" + id));
+                        .at(c.getScope().district(), "consultations/view.xhtml?id=" + id)
+                        .in(c.getModerationSpace(), c.isPreModerated()));
     }
 }

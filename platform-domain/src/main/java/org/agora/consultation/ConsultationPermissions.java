@@ -72,6 +72,10 @@ public final class ConsultationPermissions {
         if (!actor.has(Role.RESIDENT)) {
             return Optional.of("consultation.answer.residentsOnly");
         }
+        if (actor.isBlocked()) {
+            // an answer is a say, and its free texts may be published: moderation's block holds here as for a ballot
+            return Optional.of(Actor.BLOCKED);
+        }
         if (!status.acceptsAnswers()) {
             return Optional.of("consultation.answer.notOpen");
         }

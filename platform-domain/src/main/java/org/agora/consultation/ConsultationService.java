@@ -177,6 +177,16 @@ public class ConsultationService {
         return consultation;
     }
 
+    /**
+     * Turns pre-moderation on or off (its organisers): while on, residents' new comments wait for a moderator's
+     * approval, and the page says so with how many contributions were refused and why.
+     */
+    public Consultation preModerate(Actor actor, long id, boolean on) {
+        Consultation consultation = organised(actor, id);
+        consultation.setPreModerated(on);
+        return consultation;
+    }
+
     /** Gives the consultation a cover image: the upload is checked (a real PNG or JPEG, not too large) and stored. */
     public Consultation changeCover(Actor actor, long id, String fileName, byte[] bytes) {
         Consultation consultation = organised(actor, id);

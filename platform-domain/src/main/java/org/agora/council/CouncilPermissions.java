@@ -68,6 +68,9 @@ public final class CouncilPermissions {
         if (!canSeeMeeting(actor, meeting, member)) {
             return Optional.of("council.membersOnly");
         }
+        if (meeting.isCancelled()) {
+            return Optional.of("council.meeting.cancelled");
+        }
         if (meeting.hasStarted(now)) {
             return Optional.of("council.registration.started");
         }

@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
+import org.agora.shared.ConflictException;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.RichText;
 
@@ -25,7 +26,8 @@ import org.agora.shared.RichText;
  * A meeting of a council: a title, a start and a duration, a place (an address) or an online link (at least one),
  * an agenda, public or for members only, and an optional number of seats beyond which people go on a waiting
  * list. A new meeting cannot be in the past, and a meeting that has started can no longer change; its minutes
- * (a text, a PDF or both) and the number of people who came are published once it has started.
+ * (a text, a PDF or both) and the number of people who came are published once it has started. Its leaders may cancel
+ * it before it starts, with a reason shown to everyone; a cancelled meeting stays listed as such and changes no more.
  */
 @Entity
 @Table(name = "council_meetings")
@@ -41,6 +43,7 @@ public class Meeting {
     public static final int MAX_DURATION = 1440;
     public static final int MAX_CAPACITY = 10_000;
     public static final int MAX_ATTENDANCE = 100_000;
+    public static final int MAX_CANCEL_REASON = 1000;
 
     @Id
     @SequenceGenerator(name = "council_meeting_ids", sequenceName = "council_meeting_ids", allocationSize = 50)
@@ -88,6 +91,15 @@ public class Meeting {
     @Column(name = "created_by", nullable = false, length = 100)
     private String createdBy;
 
+    @Column(name = "cancelled_at")
+    private OffsetDateTime cancelledAt;
+
+    @Column(name = "cancelled_by", length = 100)
+    private String cancelledBy;
+
+    @Column(name = "cancel_reason", length = MAX_CANCEL_REASON)
+    private String cancelReason;
+
     @Version
     private int version;
 
@@ -113,6 +125,7 @@ public class Meeting {
         if (id != null && hasStarted(now)) {
             throw new InvalidInputException(null, "council.meeting.alreadyHeld");
         }
+        requireNotCancelled();
         String checkedTitle = draft.title() == null ? "" : draft.title().strip().replaceAll("\\s+", " ");
         if (checkedTitle.isEmpty()) {
             throw new InvalidInputException("title", "validation.required");
@@ -190,6 +203,7 @@ public class Meeting {
      * number of people who came.
      */
     void publishMinutes(String text, boolean withPdf, Integer count, String by, Instant now) {
+        requireNotCancelled();
         if (!hasStarted(now)) {
             throw new InvalidInputException(null, "council.minutes.beforeMeeting");
         }
@@ -210,6 +224,43 @@ public class Meeting {
         attendance = count;
         minutesPublishedAt = now.atOffset(ZoneOffset.UTC);
         minutesPublishedBy = by;
+    }
+
+    /** Cancels the meeting before it starts, with the reason everyone will read. */
+    void cancel(String reason, String by, Instant now) {
+        requireNotCancelled();
+        if (hasStarted(now)) {
+            throw new InvalidInputException(null, "council.meeting.alreadyHeld");
+        }
+        String checked = reason == null ? "" : reason.strip().replaceAll("\\s+", " ");
+        if (checked.isEmpty()) {
+            throw new InvalidInputException("reason", "validation.required");
+        }
+        if (checked.length() > MAX_CANCEL_REASON) {
+            throw new InvalidInputException("reason", "validation.tooLong", MAX_CANCEL_REASON);
+        }
+        cancelReason = checked;
+        cancelledBy = by;
+        cancelledAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    private void requireNotCancelled() {
+        if (isCancelled()) {
+            throw new ConflictException(null, "council.meeting.cancelled");
+        }
+    }
+
+    public boolean isCancelled() {
+        return cancelledAt != null;
+    }
+
+    /** Why its leaders cancelled it, when they did. */
+    public Optional<String> getCancelReason() {
+        return Optional.ofNullable(cancelReason);
+    }
+
+    public Optional<Instant> getCancelledAt() {
+        return Optional.ofNullable(cancelledAt).map(OffsetDateTime::toInstant);
     }
 
     public boolean hasStarted(Instant now) {

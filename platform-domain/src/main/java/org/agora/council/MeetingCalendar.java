@@ -50,7 +50,7 @@ public final class MeetingCalendar {
         if (pageUrl != null) {
             line(out, "URL:" + pageUrl);
         }
-        line(out, "STATUS:CONFIRMED");
+        line(out, meeting.isCancelled() ? "STATUS:CANCELLED" : "STATUS:CONFIRMED");
         line(out, "END:VEVENT");
         line(out, "END:VCALENDAR");
         return out.toString();

@@ -10,7 +10,7 @@ import org.agora.notification.NotificationKind;
 
 /**
  * What the councils' meetings tell people: the council's members when a meeting is announced, its members and
- * registered people when it changes (not the leader who did it), and the person a freed seat went to.
+ * registered people when it changes or is cancelled (not the leader who did it), and the person a freed seat went to.
  */
 final class MeetingNotices {
 
@@ -22,11 +22,20 @@ final class MeetingNotices {
     }
 
     static List<Notice> changed(EntityManager em, Meeting meeting, String leader) {
+        return tell(concerned(em, meeting), leader, meeting, "meeting.changed");
+    }
+
+    static List<Notice> cancelled(EntityManager em, Meeting meeting, String leader) {
+        return tell(concerned(em, meeting), leader, meeting, "meeting.cancelled");
+    }
+
+    /** The council's members and everyone registered or waiting. */
+    private static Set<String> concerned(EntityManager em, Meeting meeting) {
         Set<String> people = new LinkedHashSet<>(members(em, meeting));
         people.addAll(em.createQuery("select r.username from Registration r where r.meetingId = :m and r.status in :active",
                         String.class).setParameter("m", meeting.getId())
                 .setParameter("active", List.of(RegistrationStatus.REGISTERED, RegistrationStatus.WAITING)).getResultList());
-        return tell(people, leader, meeting, "meeting.changed");
+        return people;
     }
 
     static Notice seat(Meeting meeting, Registration promoted) {

@@ -78,6 +78,19 @@ public class MeetingService {
     }
 
     /**
+     * Cancels a meeting before it starts, with a public reason: its members and everyone registered or waiting are
+     * told; nobody registers any more. The registrations stay, so the list of who had planned to come is kept.
+     */
+    public Meeting cancelMeeting(Actor leader, long meetingId, String reason, Instant now) {
+        Meeting meeting = locked(meetingId);
+        requireLeader(leader, meeting.getCouncil());
+        meeting.cancel(reason, leader.username(), now);
+        Constraints.flush(em, () -> new ConflictException(null, "council.meeting.changedMeanwhile"));
+        notifications.tellAll(MeetingNotices.cancelled(em, meeting, leader.username()), now);
+        return meeting;
+    }
+
+    /**
      * Publishes (or corrects) the minutes of a meeting that has started, with the number of people who came: a text,
      * a PDF ({@code pdf} checked by its content and size; {@code null} keeps the one already published), or both.
      * A refused text, count or file stores nothing.
@@ -279,7 +292,7 @@ public class MeetingService {
         em.createQuery("select m from Meeting m where m.membersOnly = false and m.startsAt >= :from"
                         + " order by m.startsAt, m.id", Meeting.class)
                 .setParameter("from", now.minus(LONGEST).atOffset(java.time.ZoneOffset.UTC)).getResultStream()
-                .filter(m -> m.getEndsAt().isAfter(now))
+                .filter(m -> m.getEndsAt().isAfter(now) && !m.isCancelled())
                 .forEach(m -> next.putIfAbsent(m.getCouncil().getId(), m));
         return next;
     }

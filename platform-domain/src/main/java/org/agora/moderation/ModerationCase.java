@@ -105,13 +105,13 @@ public class ModerationCase {
     }
 
     /** One more open report; true when the rule hides the item now. */
-    boolean reported(AutoHide rule, Instant now) {
+    boolean reported(AutoHide rule, boolean hidable, Instant now) {
         if (state == CaseState.KEPT || state == CaseState.RESTORED) {
             state = CaseState.OPEN;
             openedAt = now.atOffset(ZoneOffset.UTC);
         }
         openReports++;
-        if (rule.hides(state, openReports)) {
+        if (hidable && rule.hides(state, openReports)) {
             state = CaseState.PENDING;
             return true;
         }

@@ -34,6 +34,9 @@ public class ModerationNotices {
 
     /** The author told of the decision, if it is news to them. */
     public void tell(ModerationDecided decided) {
+        if (decided.author().isBlank()) {
+            return; // an anonymous answer: nobody to tell
+        }
         event(decided).ifPresent(event -> notifications.tell(Notice.of(decided.author(),
                 NotificationKind.MODERATION_DECISION, event, decided.path(), decided.publicReason().orElse("")),
                 decided.at()));

@@ -110,7 +110,8 @@ public class ModerationService {
         Report report = new Report(moderationCase.getId(), reporter.username(), reason, text, now);
         em.persist(report);
         Constraints.flush(em, () -> new ConflictException(null, "moderation.report.already"));
-        if (moderationCase.reported(autoHide, now)) {
+        boolean hidable = owner(ref.kind()).whyNotHide(ref.id()).isEmpty();
+        if (moderationCase.reported(autoHide, hidable, now)) {
             owner(ref.kind()).show(ref.id(), Visibility.PENDING_REVIEW);
             audit.append(system(), now, AuditAction.AUTO_HIDE, ref.kind().name(), String.valueOf(ref.id()),
                     moderationCase.getDistrict(), autoHide.threshold() + " reports", CaseState.OPEN.name(),
@@ -179,6 +180,9 @@ public class ModerationService {
     /** Hides the item with a public reason shown in its place. */
     public ModerationCase hide(Actor staff, long caseId, String publicReason, Instant now) {
         ModerationCase c = decidable(staff, caseId);
+        owner(c.getItem().kind()).whyNotHide(c.getItem().id()).ifPresent(why -> {
+            throw new ConflictException(null, why);
+        });
         CaseState before = c.getState();
         c.hide(publicReason, staff.username(), now);
         return decided(staff, c, before, AuditAction.HIDE, c.getPublicReason().orElseThrow(), Report.Status.UPHELD, now);
@@ -247,7 +251,7 @@ public class ModerationService {
 
     private ModerationCase decided(Actor staff, ModerationCase c, CaseState before, AuditAction action, String reason,
                                    Report.Status reportsBecome, Instant now) {
-        owner(c.getItem().kind()).show(c.getItem().id(), c.visibility());
+        owner(c.getItem().kind()).show(c.getItem().id(), c.visibility(), now);
         em.createQuery("update Report r set r.status = :after where r.caseId = :c and r.status = :open")
                 .setParameter("after", reportsBecome).setParameter("c", c.getId())
                 .setParameter("open", Report.Status.OPEN).executeUpdate();

@@ -1,5 +1,6 @@
 package org.agora.moderation;
 
+import java.time.Instant;
 import java.util.Optional;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
@@ -21,6 +22,22 @@ public interface ModerationTargets {
 
     /** Shows or hides the item everywhere its owner reads it (in the caller's transaction). */
     void show(long id, Visibility visibility);
+
+    /**
+     * The same, as a moderator decided at {@code now}: an owner that tells people when its item first appears (a
+     * reply held for review, approved) does it here.
+     */
+    default void show(long id, Visibility visibility, Instant now) {
+        show(id, visibility);
+    }
+
+    /**
+     * Why moderation may not hide this item (a message key), or empty when it may. A project on a ballot stays on it:
+     * the ballot is the election's, so neither a moderator nor the reports' threshold take it off.
+     */
+    default Optional<String> whyNotHide(long id) {
+        return Optional.empty();
+    }
 
     /**
      * Rejects the item for good with a public reason, when its kind knows such a step (a budget proposal leaves the

@@ -15,6 +15,8 @@ import org.agora.shared.Constraints;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.Page;
+import org.agora.shared.PageRequest;
 
 /**
  * The resident's use cases: their notification centre (list, unread count, mark read, mark all read), their
@@ -48,6 +50,13 @@ public class NotificationService {
                         Notification.class)
                 .setParameter("me", actor.username()).setFirstResult(Math.max(0, first))
                 .setMaxResults(Math.max(1, Math.min(max, MAX_PAGE))).getResultList();
+    }
+
+    /** One page of the person's notifications, newest first, with how many they have in all. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<Notification> page(Actor actor, PageRequest request) {
+        long total = count(actor);
+        return new Page<>(list(actor, request.offset(), request.size()), total, request.number(), request.size());
     }
 
     /** How many notifications the person has; for paging. */

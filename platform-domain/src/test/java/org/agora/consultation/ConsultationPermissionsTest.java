@@ -98,6 +98,14 @@ class ConsultationPermissionsTest {
     }
 
     @Test
+    void aResidentBlockedByModerationAnswersNoConsultation() {
+        assertThat(ConsultationPermissions.whyNotAnswer(resident(NORD).blocked("Insultes"), IN_NORD,
+                ConsultationStatus.OPEN)).contains(Actor.BLOCKED);
+        assertThat(ConsultationPermissions.whyNotAnswer(resident(NORD).blocked("Insultes"), ConsultationScope.city(),
+                ConsultationStatus.OPEN)).contains(Actor.BLOCKED);
+    }
+
+    @Test
     void aResidentWithoutHomeDistrictAnswersOnlyCityWideConsultations() {
         Actor homeless = new Actor("x", Set.of(Role.RESIDENT), Optional.empty(), Set.of());
         assertThat(ConsultationPermissions.whyNotAnswer(homeless, IN_NORD, ConsultationStatus.OPEN))

@@ -10,6 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.agora.consultation.ResponseService.TextAnswer;
+import org.agora.moderation.ItemKind;
+import org.agora.moderation.ItemRef;
+import org.agora.moderation.ModerationCase;
+import org.agora.moderation.ModerationService;
+import org.agora.moderation.ReportReason;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.DomainException;
@@ -33,6 +38,8 @@ abstract class ConsultationReadingContract extends DatabaseTest {
     static final Actor RESIDENT_OF_NORD = ResponsePersistenceContract.RESIDENT_OF_NORD;
     static final Actor RESIDENT_OF_SUD = ResponsePersistenceContract.RESIDENT_OF_SUD;
     static final Actor VISITOR = Actor.anonymous();
+    static final Actor MODERATOR = new Actor("moderator", java.util.Set.of(org.agora.shared.Role.MODERATOR),
+            java.util.Optional.empty(), java.util.Set.of());
     static final Instant OPENED = ResponsePersistenceContract.OPENED;
     static final Instant CLOSING = OPENED.plusSeconds(60);
 
@@ -246,6 +253,84 @@ abstract class ConsultationReadingContract extends DatabaseTest {
         assertThat(texts(AGENT, id, "idea", null, 0, 20).total()).isEqualTo(3);
         assertThat(texts(AGENT, id, "cycles", null, 0, 20)).isEqualTo(FreeTexts.NONE);
         assertThat(texts(AGENT, id, "nothing", null, 0, 20)).isEqualTo(FreeTexts.NONE);
+    }
+
+    @Test
+    void aPublishedTextIsReportedHiddenByTheThresholdAndShownAgainByAModerator() {
+        long id = open(false);
+        answer(RESIDENT_OF_NORD, id, "Rue des Lilas, appelez Paul au 06 12 34 56 78");
+        answer(resident("camille", "nord"), id, "Rue du Port");
+        List<TextAnswer> all = texts(AGENT, id, "street", null, 0, 20).answers();
+        for (TextAnswer text : all) {
+            db().inTransaction(em -> {
+                new ResponseService(em, SealsForTests.SEAL).approveText(AGENT, id, text.responseId(), text.position(), true);
+                return null;
+            });
+        }
+        long draftItem = ConsultationTextModeration.itemId(all.get(0).responseId(), all.get(0).position()).orElseThrow();
+        ItemRef ref = new ItemRef(ItemKind.CONSULTATION_TEXT, draftItem);
+        // not published yet: the public cannot read it, so cannot report it either
+        refused(() -> moderation(m -> m.report(resident("eve", "sud"), ref, ReportReason.PERSONAL_DATA, null, CLOSING)),
+                NotFoundException.class, "moderation.item.notFound");
+        consultations(c -> c.choosePublication(AGENT, id, "street", Publication.FIGURES_AND_TEXTS));
+        closeAndPublish(id);
+
+        refused(() -> moderation(m -> m.report(RESIDENT_OF_NORD, ref, ReportReason.SPAM, null, CLOSING)),
+                NotAllowedException.class, "moderation.report.own");
+        for (String reporter : List.of("eve", "fanny", "gaston")) {
+            moderation(m -> m.report(resident(reporter, "sud"), ref, ReportReason.PERSONAL_DATA, null, CLOSING));
+        }
+        assertThat(shown(texts(VISITOR, id, "street", null, 0, 20))).containsExactly("Rue du Port");
+        ModerationCase held = moderation(m -> m.queue(ConsultationPersistenceContract.AGENT_OF_NORD,
+                ModerationService.QueueFilter.AWAITING)).get(0);
+        assertThat(held.getItem()).isEqualTo(ref);
+        assertThat(held.getExcerpt()).contains("06 12 34 56 78");
+        refused(() -> moderation(m -> m.hide(AGENT_OF_SUD, held.getId(), "Données personnelles", CLOSING)),
+                NotAllowedException.class, "moderation.case.otherDistrict");
+
+        moderation(m -> m.restore(MODERATOR, held.getId(), "Vérifié", CLOSING));
+        assertThat(shown(texts(VISITOR, id, "street", null, 0, 20))).hasSize(2);
+        moderation(m -> m.hide(MODERATOR, held.getId(), "Données personnelles", CLOSING));
+        assertThat(shown(texts(VISITOR, id, "street", null, 0, 20))).containsExactly("Rue du Port");
+        // the respondent is told of the decision about their text, as any author
+        List<String> told = db().inTransaction(em -> em.createQuery("select concat(n.recipient, ' ', n.event) from"
+                + " org.agora.notification.Notification n where n.event like 'moderation.%' order by n.id", String.class)
+                .getResultList());
+        assertThat(told).containsExactly(RESIDENT_OF_NORD.username() + " moderation.restored",
+                RESIDENT_OF_NORD.username() + " moderation.hidden");
+    }
+
+    @Test
+    void aPreModeratedConsultationHoldsCommentsUntilApprovedAndCountsItsRejections() {
+        long id = open(false);
+        refused(() -> consultations(c -> c.preModerate(AGENT_OF_SUD, id, true)), NotAllowedException.class,
+                "consultation.organise.notAllowed");
+        refused(() -> consultations(c -> c.preModerate(RESIDENT_OF_NORD, id, true)), NotAllowedException.class,
+                "consultation.organise.notAllowed");
+        assertThat(consultations(c -> c.preModerate(AGENT, id, true)).isPreModerated()).isTrue();
+
+        org.agora.comment.CommentTarget target = org.agora.comment.CommentTarget.consultation(id);
+        org.agora.comment.Comment kind = db().inTransaction(em -> Services.on(em).comments()
+                .post(RESIDENT_OF_NORD, "Claire", target, "<p>Merci pour cette consultation</p>", OPENED));
+        org.agora.comment.Comment rude = db().inTransaction(em -> Services.on(em).comments()
+                .post(resident("camille", "nord"), "Camille", target, "<p>Consultation bidon</p>", OPENED));
+        org.agora.comment.Comment staff = db().inTransaction(em -> Services.on(em).comments()
+                .post(AGENT, "Mairie Nord", target, "<p>Réponse de la mairie</p>", OPENED));
+        assertThat(kind.getVisibility().isVisible()).isFalse();
+        assertThat(staff.getVisibility().isVisible()).as("staff speak for the city: not held").isTrue();
+
+        List<ModerationCase> held = moderation(m -> m.queue(AGENT, ModerationService.QueueFilter.AWAITING));
+        assertThat(held).hasSize(2).allSatisfy(c -> assertThat(c.getSpace()).contains("CONSULTATION:" + id));
+        long kindCase = held.stream().filter(c -> c.getItem().id() == kind.getId()).findFirst().orElseThrow().getId();
+        long rudeCase = held.stream().filter(c -> c.getItem().id() == rude.getId()).findFirst().orElseThrow().getId();
+        moderation(m -> m.keep(AGENT, kindCase, null, OPENED));
+        moderation(m -> m.hide(AGENT, rudeCase, "Propos irrespectueux", OPENED));
+        Map<String, Long> rejections = moderation(m -> m.rejections("CONSULTATION:" + id));
+        assertThat(rejections).containsExactly(Map.entry("Propos irrespectueux", 1L));
+    }
+
+    private <T> T moderation(Function<ModerationService, T> work) {
+        return db().inTransaction(em -> work.apply(Services.on(em).sealedWith(SealsForTests.SEAL).moderation(3)));
     }
 
     @Test

@@ -336,6 +336,48 @@ abstract class CouncilPersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void aCancelledMeetingTellsItsPeopleWhyAndTakesNoMoreRegistrationNorChange() {
+        long id = council(false);
+        councils(c -> c.join(RESIDENT, id, "Camille Martin", NOW));
+        long meeting = meeting(id, false, 1);
+        Actor a = Councils.resident("a", "nord");
+        Actor b = Councils.resident("b", "nord");
+        meetings(m -> m.register(a, meeting, "A", NOW));
+        meetings(m -> m.register(b, meeting, "B", NOW.plusSeconds(1)));
+
+        refused(() -> meetings(m -> m.cancelMeeting(RESIDENT, meeting, "Salle indisponible", NOW)),
+                NotAllowedException.class, "council.notLeader");
+        refused(() -> meetings(m -> m.cancelMeeting(AGENT_OF_SUD, meeting, "Salle indisponible", NOW)),
+                NotAllowedException.class, "council.notLeader");
+        invalid(() -> meetings(m -> m.cancelMeeting(ANIMATOR, meeting, "  ", NOW)), "reason", "validation.required");
+        invalid(() -> meetings(m -> m.cancelMeeting(ANIMATOR, meeting, "x", AFTER_MEETING)), null,
+                "council.meeting.alreadyHeld");
+
+        Meeting cancelled = meetings(m -> m.cancelMeeting(ANIMATOR, meeting, " Salle  indisponible ", NOW.plusSeconds(2)));
+        assertThat(cancelled.isCancelled()).isTrue();
+        assertThat(cancelled.getCancelReason()).contains("Salle indisponible");
+
+        // the member, the registered person and the one who waits are told; the leader who did it is not
+        List<String> told = db().inTransaction(em -> em.createQuery("select concat(n.recipient, ' ', n.event)"
+                        + " from Notification n where n.event = 'meeting.cancelled' order by n.recipient", String.class)
+                .getResultList());
+        assertThat(told).containsExactly("a meeting.cancelled", "b meeting.cancelled", "resident meeting.cancelled");
+
+        refused(() -> meetings(m -> m.register(OTHER_RESIDENT, meeting, "O", NOW.plusSeconds(3))),
+                NotAllowedException.class, "council.meeting.cancelled");
+        refused(() -> meetings(m -> m.update(ANIMATOR, meeting, Councils.meeting(false, 5), NOW.plusSeconds(3))),
+                ConflictException.class, "council.meeting.cancelled");
+        refused(() -> meetings(m -> m.cancelMeeting(ANIMATOR, meeting, "Encore", NOW.plusSeconds(3))),
+                ConflictException.class, "council.meeting.cancelled");
+        refused(() -> meetings(m -> m.publishMinutes(ANIMATOR, meeting, "<p>Rien</p>", null, null, 0, AFTER_MEETING)),
+                ConflictException.class, "council.meeting.cancelled");
+        // a cancelled meeting is no council's next meeting, and its calendar file says it is cancelled
+        assertThat(this.<java.util.Map<Long, Meeting>>meetings(m -> m.nextPublicMeetings(NOW))).doesNotContainKey(id);
+        assertThat(this.<String>meetings(m -> m.calendar(RESIDENT, meeting, "agora.test", null, NOW)))
+                .contains("STATUS:CANCELLED");
+    }
+
+    @Test
     void concurrentRegistrationsNeverExceedTheCap() throws Exception {
         long id = council(false);
         long meeting = meeting(id, false, 3);

@@ -40,18 +40,28 @@ class AutoHideTest {
     @Test
     void aKeptItemCountsItsReportsAgainFromZero() {
         ModerationCase c = newCase();
-        assertThat(c.reported(AutoHide.DEFAULT, NOW)).isFalse();
-        assertThat(c.reported(AutoHide.DEFAULT, NOW)).isFalse();
+        assertThat(c.reported(AutoHide.DEFAULT, true, NOW)).isFalse();
+        assertThat(c.reported(AutoHide.DEFAULT, true, NOW)).isFalse();
         c.keep("moderator", NOW);
         assertThat(c.getState()).isEqualTo(CaseState.KEPT);
         assertThat(c.getOpenReports()).isZero();
 
-        assertThat(c.reported(AutoHide.DEFAULT, NOW)).isFalse();
+        assertThat(c.reported(AutoHide.DEFAULT, true, NOW)).isFalse();
         assertThat(c.getState()).isEqualTo(CaseState.OPEN);
-        assertThat(c.reported(AutoHide.DEFAULT, NOW)).isFalse();
-        assertThat(c.reported(AutoHide.DEFAULT, NOW)).isTrue();
+        assertThat(c.reported(AutoHide.DEFAULT, true, NOW)).isFalse();
+        assertThat(c.reported(AutoHide.DEFAULT, true, NOW)).isTrue();
         assertThat(c.getState()).isEqualTo(CaseState.PENDING);
         assertThat(c.visibility()).isEqualTo(Visibility.PENDING_REVIEW);
+    }
+
+    @Test
+    void anItemItsOwnerSaysMayNotBeHiddenStaysOpenWhateverTheReports() {
+        ModerationCase c = newCase();
+        for (int i = 0; i < 5; i++) {
+            assertThat(c.reported(AutoHide.DEFAULT, false, NOW)).isFalse();
+        }
+        assertThat(c.getState()).isEqualTo(CaseState.OPEN);
+        assertThat(c.getOpenReports()).isEqualTo(5);
     }
 
     @Test

@@ -374,6 +374,65 @@ abstract class ModerationPersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void aReplyHeldForReviewTellsTheParentsAuthorOnceApprovedAndNotBefore() {
+        Comment question = comment(CHLOE, "<p>Combien d'arbres ?</p>");
+        db().inTransaction(em -> Services.on(em).budget().preModerate(OFFICE, callId, true));
+        Comment answer = db().inTransaction(em -> Services.on(em).comments().reply(DAVID, "David", gardenTarget,
+                question.getId(), "<p>Une vingtaine</p>", NOW));
+        Comment refused = db().inTransaction(em -> Services.on(em).comments().reply(BRUNO, "Bruno", gardenTarget,
+                question.getId(), "<p>Trop</p>", NOW));
+        assertThat(repliesTold()).as("held: nobody sees it yet, the author of the question included").isEmpty();
+
+        List<ModerationCase> waiting = queue(AGENT_OF_NORD);
+        Function<Long, Long> caseOf = id -> waiting.stream()
+                .filter(c -> c.getItem().equals(new ItemRef(ItemKind.COMMENT, id))).findFirst().orElseThrow().getId();
+        moderation(m -> m.keep(AGENT_OF_NORD, caseOf.apply(answer.getId()), null, NOW.plusSeconds(60)));
+        moderation(m -> m.hide(AGENT_OF_NORD, caseOf.apply(refused.getId()), "Hors sujet", NOW.plusSeconds(60)));
+
+        assertThat(repliesTold()).containsExactly("chloe comment.reply");
+    }
+
+    private List<String> repliesTold() {
+        return db().inTransaction(em -> em.createQuery("select concat(n.recipient, ' ', n.event)"
+                + " from org.agora.notification.Notification n where n.event = 'comment.reply' order by n.id",
+                String.class).getResultList());
+    }
+
+    @Test
+    void aProjectOnTheBallotIsHiddenNeitherByReportsNorByAModerator() {
+        db().inTransaction(em -> Services.on(em).reviews().markFeasible(OFFICE, garden, null, null, day(35)));
+        db().inTransaction(em -> Services.on(em).reviews().putOnBallot(OFFICE, garden, true, day(35)));
+        ItemRef ref = new ItemRef(ItemKind.BUDGET_PROJECT, garden);
+        for (Actor reporter : List.of(BRUNO, CHLOE, DAVID, resident("emma", NORD))) {
+            report(reporter, ref, ReportReason.OFF_TOPIC);
+        }
+        ModerationCase open = onlyCase(MODERATOR);
+        assertThat(open.getState()).as("the threshold hides no project of a ballot").isEqualTo(CaseState.OPEN);
+        assertThat(open.getOpenReports()).isEqualTo(4);
+        assertThat(projectTitles()).contains("Un jardin partagé");
+
+        refused(() -> moderation(m -> m.hide(MODERATOR, open.getId(), "Hors sujet", NOW)), ConflictException.class,
+                "moderation.hide.onBallot");
+        assertThat(projectTitles()).contains("Un jardin partagé");
+        // keeping it is still possible: the reports are dismissed
+        assertThat(this.<ModerationCase>moderation(m -> m.keep(MODERATOR, open.getId(), null, NOW)).getState())
+                .isEqualTo(CaseState.KEPT);
+    }
+
+    @Test
+    void aHiddenProjectGoesOnNoBallotUntilShownAgain() {
+        db().inTransaction(em -> Services.on(em).reviews().markFeasible(OFFICE, garden, null, null, day(35)));
+        report(BRUNO, new ItemRef(ItemKind.BUDGET_PROJECT, garden), ReportReason.OFF_TOPIC);
+        long caseId = onlyCase(MODERATOR).getId();
+        moderation(m -> m.hide(MODERATOR, caseId, "Hors sujet", NOW));
+        refused(() -> db().inTransaction(em -> Services.on(em).reviews().putOnBallot(OFFICE, garden, true, day(36))),
+                ConflictException.class, "budget.review.hiddenNotOnBallot");
+        moderation(m -> m.restore(MODERATOR, caseId, null, NOW));
+        assertThat(db().inTransaction(em -> Services.on(em).reviews().putOnBallot(OFFICE, garden, true, day(36)))
+                .isOnBallot()).isTrue();
+    }
+
+    @Test
     void anAgentOfNordNeverSeesNorDecidesASudItem() {
         long sudProject = project(SOLENE, sudEnvelope, "Un kiosque");
         report(resident("sylvain", SUD), new ItemRef(ItemKind.BUDGET_PROJECT, sudProject), ReportReason.SPAM);

@@ -16,6 +16,8 @@ import org.agora.shared.Actor;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.Page;
+import org.agora.shared.PageRequest;
 import org.agora.shared.Role;
 import org.agora.testing.DatabaseTest;
 import org.agora.testing.Services;
@@ -121,6 +123,28 @@ abstract class NotificationPersistenceContract extends DatabaseTest {
         assertThat(this.<List<Notification>>centre(c -> c.list(ALICE, 0, 10))).allMatch(Notification::isRead);
         // the first reading is kept
         assertThat(this.<Notification>centre(c -> c.markRead(ALICE, newest, T0.plusSeconds(999))).getReadAt()).contains(T0.plusSeconds(120));
+    }
+
+    @Test
+    void theCentreReadsAPageAtATimeSoNoNotificationIsOutOfReach() {
+        db().inTransaction(em -> {
+            Notifications notifications = Services.on(em).notifications();
+            for (int i = 0; i < 7; i++) {
+                notifications.tell(reply("alice"), T0.plusSeconds(i));
+            }
+            notifications.tell(reply("bruno"), T0);
+            return null;
+        });
+        Page<Notification> first = centre(c -> c.page(ALICE, new PageRequest(1, 3)));
+        Page<Notification> last = centre(c -> c.page(ALICE, new PageRequest(3, 3)));
+        assertThat(first.total()).isEqualTo(7);
+        assertThat(first.pageCount()).isEqualTo(3);
+        assertThat(first.items()).extracting(Notification::getCreatedAt)
+                .containsExactly(T0.plusSeconds(6), T0.plusSeconds(5), T0.plusSeconds(4));
+        assertThat(last.items()).extracting(Notification::getCreatedAt).containsExactly(T0);
+        assertThat(last.hasNext()).isFalse();
+        assertThatThrownBy(() -> this.<Page<Notification>>centre(c -> c.page(Actor.anonymous(), new PageRequest(1, 3))))
+                .isInstanceOf(NotAllowedException.class);
     }
 
     @Test

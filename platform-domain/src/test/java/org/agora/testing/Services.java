@@ -17,6 +17,7 @@ import org.agora.comment.CommentModeration;
 import org.agora.comment.CommentService;
 import org.agora.consultation.ConsultationComments;
 import org.agora.consultation.ConsultationService;
+import org.agora.consultation.ConsultationTextModeration;
 import org.agora.consultation.ResponseSeal;
 import org.agora.consultation.ResponseService;
 import org.agora.council.CouncilDocumentService;
@@ -125,7 +126,7 @@ public final class Services {
     public ModerationService moderation(int autoHide) {
         return new ModerationService(em, List.of(new CommentModeration(em, comments()), new ProjectModeration(em),
                 new IdeaModeration(em, councils()), new NewsPostModeration(em, councils(), councilNews()),
-                new DocumentModeration(em, councils(), councilDocuments())), audit(),
+                new DocumentModeration(em, councils(), councilDocuments()), new ConsultationTextModeration(em)), audit(),
                 new AutoHide(autoHide), new ModerationNotices(notifications())::tell);
     }
 

@@ -46,6 +46,10 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class Rights extends RightsApiTests {
+    }
+
+    @Nested
     class Kpis extends KpiApiTests {
     }
 }

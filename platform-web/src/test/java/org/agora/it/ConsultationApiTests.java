@@ -43,12 +43,21 @@ abstract class ConsultationApiTests {
 
     /** A consultation of the north district, built and opened by its agent through the API. */
     static long openConsultationOfNord(boolean anonymous) {
-        Api agent = Api.as(DemoUser.AGENT);
+        return openConsultation(DemoUser.AGENT, "\"nord\"", anonymous);
+    }
+
+    /** A city-wide consultation, built and opened by the office through the API. */
+    static long openCityConsultation() {
+        return openConsultation(DemoUser.OFFICE_ADMIN, "null", false);
+    }
+
+    private static long openConsultation(DemoUser organiser, String districtJson, boolean anonymous) {
+        Api agent = Api.as(organiser);
         Instant opens = Instant.now().plus(1, ChronoUnit.HOURS);
         Reply created = agent.post("/api/consultations", """
-                {"title": "Le vélo dans le quartier", "description": "<p>Votre avis</p>", "district": "nord",
+                {"title": "Le vélo dans le quartier", "description": "<p>Votre avis</p>", "district": %s,
                  "opensAt": "%s", "closesAt": "%s", "anonymous": %s, "answersEditable": false}"""
-                .formatted(opens, opens.plus(7, ChronoUnit.DAYS), anonymous));
+                .formatted(districtJson, opens, opens.plus(7, ChronoUnit.DAYS), anonymous));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         long id = created.json().getJsonNumber("id").longValue();
         Reply questions = agent.put("/api/consultations/" + id + "/questions", QUESTIONS);

@@ -80,6 +80,70 @@ abstract class ConsultationJourneyTests {
     }
 
     @Test
+    void aReaderReportsAPublishedFreeTextAndAModeratorHidesIt() {
+        long id = ConsultationApiTests.openConsultationOfNord(false);
+        String personal = "Rue des Lilas, appelez Paul au 06 12 34 56 78";
+        Api.Reply answered = Api.as(DemoUser.RESIDENT).put("/api/consultations/" + id + "/response",
+                ConsultationApiTests.GOOD_ANSWERS.replace("Rue des Lilas", personal));
+        assertThat(answered.status()).as(answered.body()).isEqualTo(200);
+        Api agent = Api.as(DemoUser.AGENT);
+        assertThat(agent.put("/api/consultations/" + id + "/questions/street/publication",
+                "{\"publication\": \"FIGURES_AND_TEXTS\"}").status()).isEqualTo(204);
+        assertThat(agent.post("/api/consultations/" + id + "/close", "").status()).isEqualTo(200);
+        assertThat(agent.post("/api/consultations/" + id + "/publish", "").status()).isEqualTo(200);
+        String text = "#title-street ~ .texts .text-answers li";
+
+        try (Browser organiser = new Browser()) {
+            organiser.signIn(DemoUser.AGENT);
+            organiser.open("/consultations/results.xhtml?id=" + id);
+            assertThat(organiser.all(By.cssSelector(text + " .report-text"))).as("organisers withdraw, not report").isEmpty();
+            organiser.goCss(text + " .approve");
+        }
+        try (Browser reader = new Browser()) {
+            reader.signIn(DemoUser.RESIDENT_SUD);
+            reader.open("/consultations/results.xhtml?id=" + id);
+            assertThat(reader.css(text).getText()).contains(personal);
+            reader.goCss(text + " .report-text");
+            assertThat(reader.find("report-excerpt").getText()).isEqualTo(personal);
+            new Select(reader.find("report:report-reason")).selectByValue("PERSONAL_DATA");
+            reader.clickCentered("[id='report:send-report']");
+            reader.waitForAjax();
+            assertThat(reader.text()).contains("Merci : les modérateurs examineront votre signalement.");
+        }
+
+        jakarta.json.JsonObject reported = Api.as(DemoUser.MODERATOR).get("/api/moderation/cases?kind=CONSULTATION_TEXT")
+                .array().getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(c -> c.getString("excerpt").equals(personal)).findFirst().orElseThrow();
+        Api.Reply hidden = Api.as(DemoUser.MODERATOR).post("/api/moderation/cases/" + reported.getJsonNumber("id")
+                + "/hide", "{\"reason\": \"Données personnelles\"}");
+        assertThat(hidden.status()).as(hidden.body()).isEqualTo(200);
+        try (Browser visitor = new Browser()) {
+            visitor.open("/consultations/results.xhtml?id=" + id);
+            assertThat(visitor.text()).doesNotContain("06 12 34 56 78");
+        }
+    }
+
+    @Test
+    void anOrganiserTurnsPreModerationOnAndThePublicPageSaysSo() {
+        long id = ConsultationApiTests.openConsultationOfNord(false);
+        try (Browser organiser = new Browser()) {
+            organiser.signIn(DemoUser.AGENT);
+            organiser.open("/consultations/manage/consultation.xhtml?id=" + id);
+            assertThat(organiser.find("pre-moderation-state").getText()).startsWith("Modération a posteriori");
+            organiser.go("pre-moderation:toggle");
+            assertThat(organiser.text()).contains("Les nouveaux commentaires de « Le vélo dans le quartier » attendront"
+                    + " l'accord d'un modérateur.");
+            assertThat(organiser.find("pre-moderation-state").getText()).startsWith("Modération a priori active");
+        }
+        try (Browser visitor = new Browser()) {
+            visitor.open("/consultations/view.xhtml?id=" + id);
+            assertThat(visitor.find("pre-moderated").getText())
+                    .isEqualTo("Les nouveaux commentaires de cette consultation sont publiés après l'accord d'un modérateur.");
+        }
+        assertThat(Api.anonymous().get("/api/consultations/" + id).json().getBoolean("preModerated")).isTrue();
+    }
+
+    @Test
     void aResidentAnswersAndTheOrganiserReadsAndExportsTheSameAnswers() throws Exception {
         long id = ConsultationApiTests.openConsultationOfNord(false);
 

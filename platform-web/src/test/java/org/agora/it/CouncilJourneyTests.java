@@ -218,6 +218,88 @@ abstract class CouncilJourneyTests {
         Api.as(DemoUser.RESIDENT).delete("/api/councils/" + councilId + "/membership");
     }
 
+    @Test
+    void anAgentCancelsAMeetingWithAReasonAndItsPeopleAreToldAndRegisterNoMore() {
+        long aubiers = Api.anonymous().get("/api/councils").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("Conseil de quartier des Aubiers"))
+                .mapToLong(c -> c.getJsonNumber("id").longValue()).findFirst().orElseThrow();
+        long meetingId;
+        try (Browser agent = new Browser()) {
+            agent.signIn(DemoUser.AGENT);
+            agent.open("/councils/view.xhtml?id=" + aubiers);
+            agent.go("new-meeting");
+            agent.type("meeting:title", "Balade urbaine");
+            typeDate(agent, LocalDateTime.ofInstant(Instant.now().plus(Duration.ofDays(3)), CITY));
+            agent.type("meeting:place", "Parvis de la médiathèque");
+            agent.go("meeting:save");
+            assertThat(agent.text()).contains("La réunion « Balade urbaine » est programmée.");
+            meetingId = idInAddress(agent);
+
+            Reply registered = Api.as(DemoUser.RESIDENT_SUD).post("/api/councils/meetings/" + meetingId + "/registration", "");
+            assertThat(registered.status()).as(registered.body()).isEqualTo(200);
+
+            agent.open("/councils/meeting.xhtml?id=" + meetingId);
+            agent.go("cancel-meeting:cancel-button");
+            assertThat(agent.find("cancel-meeting:reason-message").getText()).isEqualTo("Ce champ est obligatoire.");
+            agent.type("cancel-meeting:reason", "La médiathèque est fermée pour travaux");
+            agent.go("cancel-meeting:cancel-button");
+            assertThat(agent.text()).contains("La réunion « Balade urbaine » est annulée ; les personnes concernées sont prévenues.");
+            assertThat(agent.find("cancelled").getText()).contains("Annulée", "La médiathèque est fermée pour travaux");
+            assertThat(agent.has("edit")).isFalse();
+            assertThat(agent.has("cancel-meeting")).isFalse();
+        }
+
+        // the member of the council (the demo resident) and the registered resident are told
+        for (DemoUser told : java.util.List.of(DemoUser.RESIDENT, DemoUser.RESIDENT_SUD)) {
+            assertThat(Api.as(told).get("/api/notifications?max=20").json().getJsonArray("notifications")
+                    .getValuesAs(JsonObject.class)).as(told.username)
+                    .anyMatch(n -> n.getString("event").equals("meeting.cancelled")
+                            && n.getString("text").contains("Balade urbaine")
+                            && n.getString("link").endsWith("id=" + meetingId));
+        }
+        JsonObject meeting = Api.anonymous().get("/api/councils/meetings/" + meetingId).json();
+        assertThat(meeting.getBoolean("cancelled")).isTrue();
+        assertThat(meeting.getString("cancelReason")).isEqualTo("La médiathèque est fermée pour travaux");
+        Reply late = Api.as(DemoUser.RESIDENT).post("/api/councils/meetings/" + meetingId + "/registration", "");
+        assertThat(late.status()).as(late.body()).isEqualTo(403);
+        assertThat(late.json().getString("type")).isEqualTo("urn:agora:council.meeting.cancelled");
+        Reply again = Api.as(DemoUser.AGENT).post("/api/councils/meetings/" + meetingId + "/cancellation",
+                "{\"reason\": \"Encore\"}");
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT);
+            resident.open("/councils/meeting.xhtml?id=" + meetingId);
+            assertThat(resident.find("cancelled").getText()).contains("La médiathèque est fermée pour travaux");
+            assertThat(resident.find("registration-cancelled").getText())
+                    .isEqualTo("La réunion est annulée : plus aucune inscription.");
+            assertThat(resident.has("registration:register")).isFalse();
+            resident.open("/councils/view.xhtml?id=" + aubiers);
+            assertThat(resident.driver().findElement(By.cssSelector("li[data-meeting='" + meetingId + "']")).getText())
+                    .contains("Annulée");
+        }
+    }
+
+    @Test
+    void anAgentTurnsACouncilsPreModerationOnFromItsForm() {
+        long aubiers = Api.anonymous().get("/api/councils").array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("Conseil de quartier des Aubiers"))
+                .mapToLong(c -> c.getJsonNumber("id").longValue()).findFirst().orElseThrow();
+        try (Browser agent = new Browser()) {
+            agent.signIn(DemoUser.AGENT);
+            agent.open("/councils/manage/edit.xhtml?id=" + aubiers);
+            assertThat(agent.find("council:preModerated").isSelected()).isFalse();
+            agent.find("council:preModerated").click();
+            agent.go("council:save");
+            assertThat(agent.find("pre-moderated").getText()).isEqualTo("Les nouvelles idées et les commentaires des "
+                    + "membres de ce conseil sont publiés après l’accord d’un modérateur.");
+        } finally {
+            Reply off = Api.as(DemoUser.AGENT).put("/api/councils/" + aubiers + "/pre-moderation",
+                    "{\"preModerated\": false}");
+            assertThat(off.status()).as(off.body()).isEqualTo(200);
+        }
+    }
+
     /** Writes into a rich-text editor as a person would. */
     private static void write(Browser browser, String editorId, String text) {
         WebElement editor = browser.driver().findElement(By.cssSelector("[id='" + editorId + "'] .ql-editor"));

@@ -52,4 +52,8 @@ class JourneysSuiteIT {
     @Nested
     class Moderation extends ModerationJourneyTests {
     }
+
+    @Nested
+    class Rights extends RightsJourneyTests {
+    }
 }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Moderation through the REST API with real tokens: the third report hides a comment until a moderator restores it;
  * an agent of another district is refused the case and the decision; a resident is refused the queue; a blocked
- * resident is refused when commenting, supporting, voting and reporting, and is not once unblocked. Each test makes
- * its own call and comments through the API.
+ * resident is refused when commenting, supporting, answering a consultation, voting and reporting, and is not once
+ * unblocked. Each test makes its own call and comments through the API.
  */
 abstract class ModerationApiTests {
 
@@ -153,6 +153,7 @@ abstract class ModerationApiTests {
         long kiosk = officeProject(sud, "Un kiosque à musique");
         long fountain = officeProject(sud, "Une fontaine");
         long other = comment(DemoUser.OFFICE_ADMIN, kiosk, "<p>Qu’en pensez-vous ?</p>", null);
+        long consultation = ConsultationApiTests.openCityConsultation();
         Api residentOfSud = Api.as(DemoUser.RESIDENT_SUD);
         String commentJson = "{\"body\": \"<p>Encore moi</p>\"}";
 
@@ -164,7 +165,9 @@ abstract class ModerationApiTests {
             for (Reply refused : List.of(
                     residentOfSud.post("/api/budget/projects/" + kiosk + "/comments", commentJson),
                     residentOfSud.put("/api/budget/projects/" + kiosk + "/support", ""),
-                    residentOfSud.post("/api/moderation/reports", report("COMMENT", other, "SPAM", null)))) {
+                    residentOfSud.post("/api/moderation/reports", report("COMMENT", other, "SPAM", null)),
+                    residentOfSud.put("/api/consultations/" + consultation + "/response",
+                            ConsultationApiTests.GOOD_ANSWERS))) {
                 assertThat(refused.status()).as(refused.body()).isEqualTo(403);
                 assertThat(refused.json().getString("type")).isEqualTo("urn:agora:moderation.blocked");
             }
@@ -185,6 +188,31 @@ abstract class ModerationApiTests {
         Reply audit = Api.as(DemoUser.OFFICE_ADMIN).get("/api/moderation/audit?kind=RESIDENT");
         assertThat(audit.array().getValuesAs(JsonObject.class).stream().limit(2).map(a -> a.getString("action")))
                 .containsExactly("UNBLOCK", "BLOCK");
+    }
+
+    @Test
+    void aPreModeratedConsultationHoldsResidentsCommentsAndShowsItsRejections() {
+        long consultation = ConsultationApiTests.openConsultationOfNord(false);
+        String path = "/api/consultations/" + consultation;
+        Reply otherDistrict = Api.as(DemoUser.RESIDENT_SUD).put(path + "/pre-moderation", "{\"preModerated\": true}");
+        assertThat(otherDistrict.status()).as(otherDistrict.body()).isEqualTo(403);
+        Reply on = Api.as(DemoUser.AGENT).put(path + "/pre-moderation", "{\"preModerated\": true}");
+        assertThat(on.status()).as(on.body()).isEqualTo(200);
+        assertThat(on.json().getBoolean("preModerated")).isTrue();
+
+        Reply held = Api.as(DemoUser.RESIDENT).post(path + "/comments", "{\"body\": \"<p>Consultation bidon</p>\"}");
+        assertThat(held.status()).as(held.body()).isEqualTo(201);
+        assertThat(Api.anonymous().get(path + "/comments").body()).doesNotContain("Consultation bidon");
+        JsonObject waiting = Api.as(DemoUser.AGENT).get("/api/moderation/cases?kind=COMMENT").array()
+                .getValuesAs(JsonObject.class).stream().filter(c -> c.getString("excerpt").equals("Consultation bidon"))
+                .findFirst().orElseThrow();
+        assertThat(waiting.getString("state")).isEqualTo("PENDING");
+        Reply hidden = Api.as(DemoUser.AGENT).post("/api/moderation/cases/" + waiting.getJsonNumber("id") + "/hide",
+                reason("Propos irrespectueux"));
+        assertThat(hidden.status()).as(hidden.body()).isEqualTo(200);
+        JsonObject rejection = Api.anonymous().get(path + "/rejections").array().getJsonObject(0);
+        assertThat(rejection.getString("reason")).isEqualTo("Propos irrespectueux");
+        assertThat(rejection.getInt("count")).isEqualTo(1);
     }
 
     @Test

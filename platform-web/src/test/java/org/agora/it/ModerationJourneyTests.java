@@ -92,8 +92,8 @@ abstract class ModerationJourneyTests {
 
             assertThat(resident.find("blocked-notice").getText())
                     .isEqualTo("Votre compte est bloqué par la modération : Messages <i>injurieux</i>");
-            String why = "Votre compte est bloqué par la modération : vous pouvez lire, mais plus publier, signaler, "
-                    + "soutenir ni voter. La raison est affichée en haut de la page.";
+            String why = "Votre compte est bloqué par la modération : vous pouvez lire, mais plus publier, répondre aux "
+                    + "consultations, signaler, soutenir ni voter. La raison est affichée en haut de la page.";
             assertThat(resident.find("why-not-comment").getText()).isEqualTo(why);
             assertThat(resident.has("support:supportButton")).isFalse();
             assertThat(resident.all(By.cssSelector("a.comment-report"))).isEmpty();

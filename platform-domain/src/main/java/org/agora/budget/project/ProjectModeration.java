@@ -15,7 +15,8 @@ import org.agora.shared.NotFoundException;
 /**
  * Budget project proposals as moderation items: anyone sees them; they belong to their envelope's district (the
  * city-wide envelope's to moderators only); hidden, they leave the lists, the map and the counts; rejected, a
- * submitted proposal leaves the review with the public reason.
+ * submitted proposal leaves the review with the public reason. A project on a ballot is never hidden (nor by the
+ * reports' threshold): the ballot is the election's.
  */
 @ApplicationScoped
 public class ProjectModeration implements ModerationTargets {
@@ -57,6 +58,12 @@ public class ProjectModeration implements ModerationTargets {
     @Override
     public void show(long id, Visibility visibility) {
         project(id).show(visibility);
+    }
+
+    /** A project on a ballot stays there: only the office's review decides what is voted on, before the vote. */
+    @Override
+    public Optional<String> whyNotHide(long id) {
+        return project(id).isOnBallot() ? Optional.of("moderation.hide.onBallot") : Optional.empty();
     }
 
     @Override

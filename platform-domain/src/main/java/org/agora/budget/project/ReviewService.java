@@ -86,6 +86,10 @@ public class ReviewService {
 
     public BudgetProject putOnBallot(Actor staff, long projectId, boolean onBallot, Instant now) {
         BudgetProject project = reviewable(staff, projectId, now);
+        if (onBallot && project.isHidden()) {
+            // what moderation hides (or holds for review) goes on no ballot until a moderator shows it again
+            throw new ConflictException(null, "budget.review.hiddenNotOnBallot");
+        }
         String before = state(project);
         project.setOnBallot(onBallot);
         return audited(staff, now, AuditAction.REVIEW_BALLOT, project, null, before);

@@ -34,6 +34,7 @@ import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotFoundException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -57,12 +58,13 @@ public class ConsultationResource {
 
     public record ConsultationDetail(long id, String title, String description, ConsultationStatus status,
                                      String district, Long themeId, Instant opensAt, Instant closesAt,
-                                     boolean anonymous, boolean answersEditable, List<QuestionJson> questions) {
+                                     boolean anonymous, boolean answersEditable, boolean preModerated,
+                                     List<QuestionJson> questions) {
         static ConsultationDetail of(Consultation c) {
             return new ConsultationDetail(c.getId(), c.getTitle(), c.getDescription(), c.getStatus(),
                     c.getScope().district().map(DistrictCode::value).orElse(null), c.getThemeId(),
                     c.getPeriod().start(), c.getPeriod().end(), c.isAnonymous(), c.isAnswersEditable(),
-                    c.getQuestionnaire().questions().stream().map(QuestionJson::of).toList());
+                    c.isPreModerated(), c.getQuestionnaire().questions().stream().map(QuestionJson::of).toList());
         }
     }
 
@@ -89,6 +91,9 @@ public class ConsultationResource {
 
     @Inject
     Actor actor;
+
+    @Inject
+    org.agora.moderation.ModerationService moderation;
 
     @Context
     UriInfo uri;
@@ -154,6 +159,36 @@ public class ConsultationResource {
                                       PublicationRequest request) {
         consultations.choosePublication(actor, id, question, required(request).publication());
         return Response.noContent().build();
+    }
+
+    /** Whether residents' new comments on the consultation wait for a moderator's approval. */
+    public record PreModerationJson(boolean preModerated) {
+    }
+
+    @PUT
+    @Path("{id}/pre-moderation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Turn the consultation's pre-moderation on or off (its organisers): residents' new comments "
+            + "then wait for a moderator's approval before anyone else sees them")
+    @APIResponse(responseCode = "403", description = "Not an organiser of the consultation")
+    @SecurityRequirement(name = "keycloak")
+    public ConsultationDetail preModerate(@PathParam("id") long id, PreModerationJson request) {
+        if (request == null) {
+            throw new org.agora.shared.InvalidInputException(null, "api.body.required");
+        }
+        return ConsultationDetail.of(consultations.preModerate(actor, id, request.preModerated()));
+    }
+
+    /** How many contributions to the consultation moderators refused for one public reason. */
+    public record RejectionJson(String reason, long count) {
+    }
+
+    @GET
+    @Path("{id}/rejections")
+    @Operation(summary = "How many contributions (comments, free-text answers) moderators refused, by public reason")
+    public List<RejectionJson> rejections(@PathParam("id") long id) {
+        return moderation.rejections(reading.read(actor, id).getModerationSpace()).entrySet().stream()
+                .map(e -> new RejectionJson(e.getKey(), e.getValue())).toList();
     }
 
     @POST

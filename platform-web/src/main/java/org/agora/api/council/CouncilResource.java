@@ -2,6 +2,7 @@ package org.agora.api.council;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,7 +45,7 @@ public class CouncilResource {
 
     /** A meeting in a list: {@code place} and {@code onlineLink} may be null (not both). */
     public record MeetingSummaryJson(long id, String title, Instant startsAt, Instant endsAt, String place,
-                                     String onlineLink, boolean membersOnly, boolean hasMinutes) {
+                                     String onlineLink, boolean membersOnly, boolean hasMinutes, boolean cancelled) {
     }
 
     /** A council in the directory, with its next public meeting (null when none is scheduled). */
@@ -68,12 +69,18 @@ public class CouncilResource {
     /**
      * A meeting: the agenda and minutes are sanitized HTML; {@code capacity} null for no cap; {@code minutesPdf} the
      * address of the minutes' PDF when there is one; {@code registration} the caller's, {@code waitingPosition}
-     * their place on the waiting list (1 is next).
+     * their place on the waiting list (1 is next); {@code cancelReason} why its leaders cancelled it (null while it
+     * holds).
      */
     public record MeetingJson(long id, long council, String title, Instant startsAt, Instant endsAt, String place,
                               String onlineLink, String agenda, boolean membersOnly, Integer capacity,
                               long registered, long waiting, RegistrationStatus registration, Long waitingPosition,
-                              String minutes, Integer attendance, URI minutesPdf, URI calendar) {
+                              String minutes, Integer attendance, URI minutesPdf, URI calendar, boolean cancelled,
+                              String cancelReason) {
+    }
+
+    /** Why the leaders cancel a meeting: everyone reads it. */
+    public record CancellationJson(String reason) {
     }
 
     /** The caller's membership after joining or leaving. */
@@ -208,7 +215,25 @@ public class CouncilResource {
                 m.getPlace().orElse(null), m.getOnlineLink().orElse(null), m.getAgenda(), m.isMembersOnly(),
                 m.getCapacity().orElse(null), meetings.registeredCount(id), meetings.waitingCount(id), mine, position,
                 m.getMinutes().orElse(null), m.getAttendance().orElse(null), pdf,
-                uri.getBaseUri().resolve("councils/meetings/" + id + "/calendar"));
+                uri.getBaseUri().resolve("councils/meetings/" + id + "/calendar"), m.isCancelled(),
+                m.getCancelReason().orElse(null));
+    }
+
+    @POST
+    @Path("meetings/{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel the meeting before it starts, with a public reason (its council's leaders): its "
+            + "members and everyone registered or waiting are told, and nobody registers any more")
+    @APIResponse(responseCode = "400", description = "No reason, or the meeting has started")
+    @APIResponse(responseCode = "403", description = "Not a leader of the council")
+    @APIResponse(responseCode = "409", description = "Already cancelled")
+    @SecurityRequirement(name = "keycloak")
+    public MeetingJson cancelMeeting(@PathParam("id") long id, CancellationJson request) {
+        if (request == null) {
+            throw new org.agora.shared.InvalidInputException(null, "api.body.required");
+        }
+        meetings.cancelMeeting(actor, id, request.reason(), Instant.now());
+        return meeting(id);
     }
 
     @GET
@@ -247,6 +272,6 @@ public class CouncilResource {
 
     private static MeetingSummaryJson summary(Meeting m) {
         return new MeetingSummaryJson(m.getId(), m.getTitle(), m.getStartsAt(), m.getEndsAt(), m.getPlace().orElse(null),
-                m.getOnlineLink().orElse(null), m.isMembersOnly(), m.hasMinutes());
+                m.getOnlineLink().orElse(null), m.isMembersOnly(), m.hasMinutes(), m.isCancelled());
     }
 }

@@ -47,7 +47,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 @SecurityRequirement(name = "keycloak")
 public class ModerationResource {
 
-    /** A report: the item's kind (COMMENT, BUDGET_PROJECT, COUNCIL_IDEA, COUNCIL_POST) and id, a reason, a text. */
+    /**
+     * A report: the item's kind (COMMENT, BUDGET_PROJECT, COUNCIL_IDEA, COUNCIL_POST, COUNCIL_DOCUMENT,
+     * CONSULTATION_TEXT) and id, a reason, a text.
+     */
     public record NewReportJson(String kind, Long item, String reason, String details) {
     }
 

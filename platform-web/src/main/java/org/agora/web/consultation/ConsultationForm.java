@@ -72,6 +72,7 @@ public class ConsultationForm implements Serializable {
     private LocalDateTime closesAt;
     private boolean anonymous;
     private boolean answersEditable;
+    private boolean preModerated;
     private String duplicateScope;
 
     private List<SelectItem> scopes;
@@ -110,6 +111,7 @@ public class ConsultationForm implements Serializable {
         closesAt = CityTime.local(consultation.getPeriod().end());
         anonymous = consultation.isAnonymous();
         answersEditable = consultation.isAnswersEditable();
+        preModerated = consultation.isPreModerated();
     }
 
     public String save() {
@@ -142,6 +144,17 @@ public class ConsultationForm implements Serializable {
     public String closeNow() {
         return step(() -> consultations.closeNow(currentUser.actor(), consultationId, Instant.now()),
                 "consultation.lifecycle.closed");
+    }
+
+    /** Turns pre-moderation of residents' comments on or off, at any stage. */
+    public String togglePreModeration() {
+        boolean wanted = !preModerated;
+        return step(() -> consultations.preModerate(currentUser.actor(), consultationId, wanted),
+                wanted ? "consultation.preModeration.turnedOn" : "consultation.preModeration.turnedOff");
+    }
+
+    public boolean isPreModerated() {
+        return preModerated;
     }
 
     public String publishResults() {

@@ -5,12 +5,14 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.agora.comment.CommentTarget;
 import org.agora.consultation.Consultation;
 import org.agora.consultation.ConsultationReading;
 import org.agora.consultation.ConsultationVisit;
 import org.agora.consultation.Response;
+import org.agora.moderation.ModerationService;
 import org.agora.shared.NotFoundException;
 import org.agora.web.comment.CommentsSection;
 import org.agora.web.platform.Pages;
@@ -33,6 +35,9 @@ public class ConsultationPage {
     CurrentUser currentUser;
 
     @Inject
+    ModerationService moderation;
+
+    @Inject
     ConsultationLabels labels;
 
     @Inject
@@ -47,6 +52,8 @@ public class ConsultationPage {
     private boolean resultsVisible;
     private String scope = "";
     private String theme = "";
+    private long rejected;
+    private List<String> rejections = List.of();
 
     public void load() {
         ConsultationVisit visit;
@@ -65,6 +72,19 @@ public class ConsultationPage {
         scope = labels.scope(consultation);
         theme = labels.theme(consultation);
         comments.show(CommentTarget.consultation(id));
+        var refused = moderation.rejections(consultation.getModerationSpace());
+        rejected = refused.values().stream().mapToLong(Long::longValue).sum();
+        rejections = refused.entrySet().stream().map(e -> e.getKey() + " : " + e.getValue()).toList();
+    }
+
+    /** How many contributions (comments, free-text answers) moderators refused in this consultation. */
+    public long getRejected() {
+        return rejected;
+    }
+
+    /** Each public reason of a refusal with its count, as plain text. */
+    public List<String> getRejections() {
+        return rejections;
     }
 
     public Consultation getConsultation() {

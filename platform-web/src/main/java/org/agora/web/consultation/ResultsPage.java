@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.agora.consultation.ConsultationReading;
 import org.agora.consultation.ConsultationService;
+import org.agora.consultation.ConsultationTextModeration;
 import org.agora.consultation.FreeTexts;
 import org.agora.consultation.Publication;
 import org.agora.consultation.ResponseService;
@@ -41,8 +42,12 @@ public class ResultsPage implements Serializable {
 
     static final int TEXTS_PER_PAGE = 20;
 
-    /** A free-text answer as the page lists it: where it is stored, what it says, whether it is approved. */
-    public record TextRow(long responseId, int position, String text, boolean approved) implements Serializable {
+    /**
+     * A free-text answer as the page lists it: where it is stored, what it says, whether it is approved, and its id
+     * as a moderation item (null when it cannot be reported).
+     */
+    public record TextRow(long responseId, int position, String text, boolean approved, Long itemId)
+            implements Serializable {
     }
 
     /** The page of free-text answers shown for a question, and whether there are pages before and after it. */
@@ -51,7 +56,8 @@ public class ResultsPage implements Serializable {
         /** Page {@code shown} (from 0) of {@link #TEXTS_PER_PAGE} answers, read from the domain. */
         static TextsShown page(FreeTexts found, int shown) {
             return new TextsShown(found.answers().stream()
-                    .map(t -> new TextRow(t.responseId(), t.position(), t.text(), t.approved())).toList(),
+                    .map(t -> new TextRow(t.responseId(), t.position(), t.text(), t.approved(),
+                            ConsultationTextModeration.itemId(t.responseId(), t.position()).orElse(null))).toList(),
                     shown > 0, (shown + 1L) * TEXTS_PER_PAGE < found.total());
         }
     }

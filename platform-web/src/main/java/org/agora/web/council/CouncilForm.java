@@ -51,6 +51,7 @@ public class CouncilForm implements Serializable {
     private String presentation;
     private String contact;
     private boolean approvalRequired;
+    private boolean preModerated;
     private String animators;
     private Long coverImageId;
     private transient UploadedFile coverFile;
@@ -83,6 +84,7 @@ public class CouncilForm implements Serializable {
         presentation = council.getPresentation();
         contact = council.getContact().orElse(null);
         approvalRequired = council.isApprovalRequired();
+        preModerated = council.isPreModerated();
         animators = String.join(", ", council.getAnimators());
         coverImageId = council.getCoverImageId().orElse(null);
     }
@@ -127,6 +129,9 @@ public class CouncilForm implements Serializable {
             } else {
                 saved = councils.update(currentUser.actor(), councilId, draft());
                 FacesFeedback.done("council.form.saved", saved.getName());
+            }
+            if (saved.isPreModerated() != preModerated) {
+                saved = councils.preModerate(currentUser.actor(), saved.getId(), preModerated);
             }
             return "/councils/view?faces-redirect=true&id=" + saved.getId();
         });
@@ -215,6 +220,15 @@ public class CouncilForm implements Serializable {
 
     public void setApprovalRequired(boolean approvalRequired) {
         this.approvalRequired = approvalRequired;
+    }
+
+    /** Whether members' new ideas and comments wait for a moderator's approval. */
+    public boolean isPreModerated() {
+        return preModerated;
+    }
+
+    public void setPreModerated(boolean preModerated) {
+        this.preModerated = preModerated;
     }
 
     public String getAnimators() {

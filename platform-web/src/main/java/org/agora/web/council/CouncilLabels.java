@@ -42,7 +42,7 @@ public class CouncilLabels {
     public MeetingRow row(Meeting meeting) {
         return new MeetingRow(meeting.getId(), meeting.getTitle(), dateTime(meeting.getStartsAt()),
                 meeting.getStartsAt().toString(), where(meeting), meeting.isMembersOnly(), meeting.hasMinutes(),
-                meeting.getCouncil().getName(), meeting.getCouncil().getId());
+                meeting.isCancelled(), meeting.getCouncil().getName(), meeting.getCouncil().getId());
     }
 
     public String text(String key, Object... arguments) {

@@ -23,7 +23,7 @@ import org.agora.web.security.CurrentUser;
 /**
  * A meeting's page ({@code /councils/meeting.xhtml?id=}): when, where, the agenda, the seats, the person's
  * registration (or place on the waiting list) with register and cancel, the calendar file, and the minutes once
- * published; the leaders also see who comes. A members-only meeting is a 403 for others, an unknown one a 404.
+ * published; the leaders also see who comes, and may cancel the meeting with a reason everyone then reads. A members-only meeting is a 403 for others, an unknown one a 404.
  */
 @Named
 @ViewScoped
@@ -70,6 +70,8 @@ public class MeetingPage implements Serializable {
     private String minutes;
     private Integer attendance;
     private boolean hasPdf;
+    private String cancelReason;
+    private String cancelling;
     private List<AttendeeRow> attendees = List.of();
 
     public void load() {
@@ -113,6 +115,7 @@ public class MeetingPage implements Serializable {
         minutes = m.getMinutes().orElse(null);
         attendance = m.getAttendance().orElse(null);
         hasPdf = visit.minutesPdf();
+        cancelReason = m.getCancelReason().orElse(null);
         attendees = visit.attendees().stream()
                 .map(r -> new AttendeeRow(r.getDisplayName(), labels.registration(r.getStatus()))).toList();
     }
@@ -131,6 +134,15 @@ public class MeetingPage implements Serializable {
         return FacesActions.run("registration", () -> {
             meetings.cancel(currentUser.actor(), meetingId, Instant.now());
             FacesFeedback.done("council.registration.cancelled", title);
+            return thisPage();
+        });
+    }
+
+    /** The leaders cancel the meeting, with the reason everyone will read. */
+    public String cancelMeeting() {
+        return FacesActions.run("cancel-meeting", () -> {
+            meetings.cancelMeeting(currentUser.actor(), meetingId, cancelling, Instant.now());
+            FacesFeedback.done("council.meeting.cancelDone", title);
             return thisPage();
         });
     }
@@ -252,6 +264,24 @@ public class MeetingPage implements Serializable {
 
     public boolean isHasPdf() {
         return hasPdf;
+    }
+
+    public boolean isCancelled() {
+        return cancelReason != null;
+    }
+
+    /** Why the leaders cancelled it; null while it holds. */
+    public String getCancelReason() {
+        return cancelReason;
+    }
+
+    /** The reason being typed in the leaders' cancel form. */
+    public String getCancelling() {
+        return cancelling;
+    }
+
+    public void setCancelling(String cancelling) {
+        this.cancelling = cancelling;
     }
 
     public List<AttendeeRow> getAttendees() {

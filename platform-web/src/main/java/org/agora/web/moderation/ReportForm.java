@@ -17,7 +17,8 @@ import org.agora.web.security.CurrentUser;
 
 /**
  * The "report this content" form of a page ({@code /WEB-INF/includes/report.xhtml}), under a budget proposal, an idea
- * or a news post: the page's bean says what it is about ({@link #show}) when it loads. Who may report, and what, is
+ * or a news post: the page's bean says what it is about ({@link #show}) when it loads; on a page listing many items
+ * (the free-text answers of a consultation's results), each item's link opens it for that item ({@link #startFor}). Who may report, and what, is
  * {@code ModerationPermissions}'s to say: a refusal (one's own item, a second report) shows in the form.
  */
 @Named
@@ -35,6 +36,7 @@ public class ReportForm implements Serializable {
     private ItemKind kind;
     private long id;
     private boolean open;
+    private String excerpt;
     private ReportReason reason;
     private String details;
 
@@ -42,7 +44,15 @@ public class ReportForm implements Serializable {
     public void show(ItemKind shownKind, long shownId) {
         this.kind = shownKind;
         this.id = shownId;
+        this.excerpt = null;
         cancel();
+    }
+
+    /** Opens the form for one item of a list, quoting it so the person sees what they report. */
+    public void startFor(ItemKind shownKind, long shownId, String shownExcerpt) {
+        show(shownKind, shownId);
+        excerpt = shownExcerpt;
+        start();
     }
 
     public void start() {
@@ -67,6 +77,17 @@ public class ReportForm implements Serializable {
     public boolean isMayReport() {
         Actor actor = currentUser.actor();
         return kind != null && actor.isSignedIn() && !actor.isBlocked();
+    }
+
+    /** Whether this person may report anything at all: signed in and not blocked (a list shows its links then). */
+    public boolean isSignedInToReport() {
+        Actor actor = currentUser.actor();
+        return actor.isSignedIn() && !actor.isBlocked();
+    }
+
+    /** The item being reported, quoted, when the form was opened from a list. */
+    public String getExcerpt() {
+        return excerpt;
     }
 
     public boolean isOpen() {

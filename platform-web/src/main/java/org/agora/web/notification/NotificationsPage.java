@@ -9,6 +9,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
 import org.agora.notification.NotificationService;
+import org.agora.shared.Page;
+import org.agora.shared.PageRequest;
 import org.agora.notification.NotificationTexts;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
@@ -17,14 +19,15 @@ import org.agora.web.platform.LocalPath;
 import org.agora.web.security.CurrentUser;
 
 /**
- * The notification centre ({@code /notifications/index.xhtml}): the person's latest notifications, newest first;
- * opening one marks it read and goes to its page; one or all marked read in place.
+ * The notification centre ({@code /notifications/index.xhtml}): the person's notifications, newest first, a page at a
+ * time ({@code ?page=}); opening one marks it read and goes to its page; one or all marked read in place.
  */
 @Named
 @ViewScoped
 public class NotificationsPage implements Serializable {
 
     static final String FORM = "notifications";
+    static final int PAGE_SIZE = 30;
     private static final NotificationTexts TEXTS = new NotificationTexts();
 
     @Inject
@@ -39,18 +42,33 @@ public class NotificationsPage implements Serializable {
     @Inject
     NotificationBadge badge;
 
-    private transient List<NotificationRow> rows;
+    private Integer page;
+    private transient Page<NotificationRow> rows;
 
-    public List<NotificationRow> getRows() {
+    public Integer getPage() {
+        return page;
+    }
+
+    public void setPage(Integer page) {
+        this.page = page;
+    }
+
+    /** This page of the person's notifications, with the pager's figures. */
+    public Page<NotificationRow> getResults() {
         if (rows == null) {
-            rows = notifications.list(currentUser.actor(), 0, NotificationService.MAX_PAGE).stream()
-                    .map(n -> NotificationRow.of(n, TEXTS, language.getCurrent())).toList();
+            rows = notifications.page(currentUser.actor(), PageRequest.of(page, PAGE_SIZE))
+                    .map(n -> NotificationRow.of(n, TEXTS, language.getCurrent()));
         }
         return rows;
     }
 
+    public List<NotificationRow> getRows() {
+        return getResults().items();
+    }
+
+    /** How many of the person's notifications are unread, on every page (the menu's count). */
     public long getUnread() {
-        return getRows().stream().filter(r -> !r.read()).count();
+        return badge.getUnread();
     }
 
     public void markRead(long id) {
