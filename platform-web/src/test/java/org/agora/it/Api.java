@@ -55,6 +55,24 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A download: its status, content type and bytes. */
+    public record Download(int status, String contentType, String disposition, byte[] bytes) {
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = Platform.http().send(request(path).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Content-Disposition").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Reply delete(String path) {
         return send(request(path).DELETE());
     }

@@ -52,4 +52,8 @@ class ApiSuiteIT {
     @Nested
     class Rights extends RightsApiTests {
     }
+
+    @Nested
+    class Kpis extends KpiApiTests {
+    }
 }

@@ -230,6 +230,55 @@ abstract class BrowserTests {
     }
 
     @Test
+    void theAnalystReadsTheKpiDashboardAndDownloadsTheWorkbook() throws java.io.IOException {
+        String title = "Tableau de bord " + UUID.randomUUID().toString().substring(0, 8);
+        long id = ConsultationScenarios.marketOpen(title);
+        ConsultationScenarios.answeredByTheResident(id);
+        java.time.LocalDate today = java.time.LocalDate.now(ConsultationScenarios.PARIS);
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.ANALYST);
+            browser.go("nav-reports");
+            assertThat(browser.heading()).isEqualTo("Indicateurs de participation");
+            assertThat(browser.find("kpi-definition").getText()).startsWith("Participant (définition v1)");
+
+            browser.open("/reports/?from=" + today + "&to=" + today.plusDays(30) + "&district=nord");
+            assertThat(browser.find("kpi-scope").getText()).startsWith("Arrondissement Nord");
+            assertThat(browser.find("district").getAttribute("value")).isEqualTo("nord");
+            // the consultation's row: its title, one response
+            org.openqa.selenium.WebElement row = browser.find("kpi-consultations")
+                    .findElements(By.cssSelector("tbody tr")).stream()
+                    .filter(r -> r.getText().contains(title)).findFirst().orElseThrow();
+            assertThat(row.findElements(By.tagName("td")).get(4).getText()).isEqualTo("1");
+            assertThat(browser.all(By.cssSelector("canvas"))).hasSizeGreaterThanOrEqualTo(2);
+            browser.screenshot("analyst-kpi-dashboard");
+
+            java.nio.file.Path workbook = browser.download("download-workbook");
+            assertThat(workbook.getFileName().toString())
+                    .isEqualTo("agora-kpi-district-nord-" + today + "_" + today.plusDays(30) + ".xlsx");
+            try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(workbook))) {
+                assertThat(book.getSheetAt(0).getDrawingPatriarch().getCharts()).hasSize(2);
+                assertThat(book.getSheet("Consultations")).anySatisfy(r -> {
+                    if (r.getRowNum() > 0 && (long) r.getCell(0).getNumericCellValue() == id) {
+                        assertThat(r.getCell(1).getStringCellValue()).isEqualTo(title);
+                        assertThat(r.getCell(4).getNumericCellValue()).isEqualTo(1);
+                    } else {
+                        throw new AssertionError("not this row");
+                    }
+                });
+            }
+        }
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.AGENT);
+            browser.go("nav-reports");
+            assertThat(browser.find("kpi-scope").getText()).startsWith("Arrondissement Nord");
+            browser.open("/reports/?district=sud");
+            assertThat(browser.heading()).isEqualTo("Accès refusé");
+            browser.open("/reports/kpi.xlsx?district=sud");
+            assertThat(browser.heading()).isEqualTo("Accès refusé");
+        }
+    }
+
+    @Test
     void moderatorAndAnalystSeeTheirMenus() {
         try (Browser browser = new Browser()) {
             browser.signIn(DemoUser.ANALYST);

@@ -1,0 +1,36 @@
+package org.agora.kpi;
+
+import java.util.Optional;
+
+/** Age bands of the breakdowns, from the birth year a person declared and the year the period ends. */
+public enum AgeBand {
+    UNDER_18(0, 17), FROM_18_TO_24(18, 24), FROM_25_TO_34(25, 34), FROM_35_TO_49(35, 49), FROM_50_TO_64(50, 64),
+    FROM_65(65, Integer.MAX_VALUE), UNKNOWN(-1, -1);
+
+    private final int lowest;
+    private final int highest;
+
+    AgeBand(int lowest, int highest) {
+        this.lowest = lowest;
+        this.highest = highest;
+    }
+
+    /** The band of someone born that year, as old as they turn in {@code year}; unknown without a birth year. */
+    public static AgeBand of(Optional<Integer> birthYear, int year) {
+        if (birthYear.isEmpty()) {
+            return UNKNOWN;
+        }
+        int age = year - birthYear.get();
+        for (AgeBand band : values()) {
+            if (band != UNKNOWN && age >= band.lowest && age <= band.highest) {
+                return band;
+            }
+        }
+        return UNKNOWN;
+    }
+
+    /** The bundle key of the band's label. */
+    public String textKey() {
+        return "kpi.age." + name();
+    }
+}

@@ -1,0 +1,424 @@
+package org.agora.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.agora.budget.call.BudgetCallDraft;
+import org.agora.budget.call.EnvelopeDraft;
+import org.agora.budget.call.PhasePlan;
+import org.agora.budget.counting.Ballot;
+import org.agora.budget.counting.ProjectId;
+import org.agora.budget.counting.TallyRule;
+import org.agora.budget.counting.VotingRule;
+import org.agora.budget.project.ProjectDraft;
+import org.agora.comment.CommentTarget;
+import org.agora.consultation.Answer;
+import org.agora.consultation.ConsultationDraft;
+import org.agora.consultation.Option;
+import org.agora.consultation.Question;
+import org.agora.council.CouncilDraft;
+import org.agora.council.MeetingDraft;
+import org.agora.kpi.KpiReport.ConsultationLine;
+import org.agora.kpi.KpiReport.EnvelopeLine;
+import org.agora.kpi.Participant.Capability;
+import org.agora.moderation.ItemKind;
+import org.agora.moderation.ItemRef;
+import org.agora.moderation.ModerationCase;
+import org.agora.moderation.ModerationService;
+import org.agora.moderation.ReportReason;
+import org.agora.shared.Actor;
+import org.agora.shared.DistrictCode;
+import org.agora.shared.NotAllowedException;
+import org.agora.shared.Period;
+import org.agora.shared.Role;
+import org.agora.testing.DatabaseTest;
+import org.agora.testing.Services;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The KPIs of March 2027 on a small data set made through the capabilities' services, each figure worked out by hand
+ * in the comments; run on H2 and PostgreSQL by the subclasses.
+ *
+ * <p>The people, all on the register: alice (Nord, born 1990), bruno (Nord, 1990), chloe (Nord, 2000), enlisted on
+ * 1 March; david (Sud, 1950) and emma (Sud, no birth year), enlisted on 9 March; gaston (Nord, 1980), enlisted in
+ * February, who does nothing. What they do in March:
+ * <ul>
+ *   <li>consultation of Nord (two questions): alice answers both (3 March), chloe the first only (10 March), bruno
+ *       saves a draft (4 March) and never sends it; emma answers an anonymous city-wide consultation (6 March), counted
+ *       when it closes (21 March);</li>
+ *   <li>budget call (submission 1-11 March, review 11-16, vote 17-26): alice proposes P1 and chloe P2 in Nord, david
+ *       P3 in Sud; bruno and chloe support P1, bruno P2, emma P3; P1 feasible and on the ballot, P2 not feasible;
+ *       alice votes online, bruno at the desk, chloe on paper; P1 wins and is delivered;</li>
+ *   <li>bruno comments on P1 (5 March); alice reports it at 08:00 on 6 March, david at 10:00, a moderator hides it at
+ *       11:00 (three hours after the first report);</li>
+ *   <li>the council of Les Aubiers (Nord, led by alice): bruno joins (3 March); a meeting on 13 March, chloe registers
+ *       (7 March), seven people attend.</li>
+ * </ul>
+ */
+abstract class KpiPersistenceContract extends DatabaseTest {
+
+    static final Instant MARCH = Instant.parse("2027-03-01T08:00:00Z"); // a Monday: ISO week 2027-W09
+    static final LocalDate FIRST = LocalDate.of(2027, 3, 1);
+    static final LocalDate LAST = LocalDate.of(2027, 3, 31);
+    static final Instant AFTER = day(40);
+    static final DistrictCode NORD = new DistrictCode("nord");
+    static final DistrictCode SUD = new DistrictCode("sud");
+    static final Actor OFFICE = new Actor("officeadmin", Set.of(Role.OFFICE_ADMIN), Optional.empty(), Set.of());
+    static final Actor ANALYST = new Actor("analyst", Set.of(Role.ANALYST), Optional.empty(), Set.of());
+    static final Actor MODERATOR = new Actor("moderator", Set.of(Role.MODERATOR), Optional.empty(), Set.of());
+    static final Actor AGENT_OF_NORD = new Actor("agent", Set.of(Role.DISTRICT_AGENT), Optional.empty(), Set.of(NORD));
+    static final Actor AGENT_OF_SUD = new Actor("agent.sud", Set.of(Role.DISTRICT_AGENT), Optional.empty(), Set.of(SUD));
+    static final Actor ALICE = resident("alice", NORD, 1990);
+    static final Actor BRUNO = resident("bruno", NORD, 1990);
+    static final Actor CHLOE = resident("chloe", NORD, 2000);
+    static final Actor DAVID = resident("david", SUD, 1950);
+    static final Actor EMMA = resident("emma", SUD, null);
+    static final Actor GASTON = resident("gaston", NORD, 1980);
+
+    private long consultation;
+    private long anonymous;
+    private long nordEnvelope;
+    private long sudEnvelope;
+
+    static Actor resident(String username, DistrictCode district, Integer birthYear) {
+        return new Actor(username, Set.of(Role.RESIDENT), Optional.of(district), Set.of(), Optional.ofNullable(birthYear));
+    }
+
+    static Instant day(int n) {
+        return MARCH.plusSeconds(86_400L * n);
+    }
+
+    private <T> T with(Function<Services, T> work) {
+        return db().inTransaction(em -> work.apply(Services.on(em)));
+    }
+
+    private long enlist(Actor person, Instant at) {
+        return with(s -> s.register().enlisted(person, Optional.of(person.username()), at)).getId();
+    }
+
+    @BeforeEach
+    void marchInBelrive() {
+        enlist(GASTON, Instant.parse("2027-02-15T10:00:00Z"));
+        long aliceId = enlist(ALICE, day(0));
+        long brunoId = enlist(BRUNO, day(0));
+        long chloeId = enlist(CHLOE, day(0));
+        enlist(DAVID, day(8));
+        enlist(EMMA, day(8));
+
+        // the consultation
+        consultation = with(s -> s.consultations().create(AGENT_OF_NORD, new ConsultationDraft("Vélo à Nord",
+                "Vos trajets.", null, "nord", day(1), day(20), false, false))).getId();
+        List<Question> questions = List.of(
+                new Question.SingleChoice(Question.Common.of("cycles", "Faites-vous du vélo ?", false),
+                        List.of(new Option("yes", "Oui"), new Option("no", "Non"))),
+                new Question.FreeText(Question.Common.of("idea", "Une idée ?", false), false));
+        with(s -> s.consultations().replaceQuestions(AGENT_OF_NORD, consultation, questions));
+        with(s -> s.consultations().schedule(AGENT_OF_NORD, consultation, day(0)));
+        with(s -> s.consultations().applySchedule(day(1)));
+        with(s -> s.responses().submit(ALICE, consultation, Map.of("cycles", new Answer.Choices(Set.of("yes")),
+                "idea", new Answer.Text("Des arceaux")), day(2)));
+        with(s -> s.responses().saveDraft(BRUNO, consultation, Map.of("cycles", new Answer.Choices(Set.of("no"))),
+                day(3)));
+        with(s -> s.responses().submit(CHLOE, consultation, Map.of("cycles", new Answer.Choices(Set.of("no"))),
+                day(9)));
+
+        // an anonymous city-wide consultation: emma answers (6 March), it closes on 21 March and is counted
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        org.agora.consultation.ResponseSeal seal = org.agora.consultation.ResponseSeal.fromBase64(
+                java.util.Base64.getEncoder().encodeToString(key));
+        anonymous = db().inTransaction(em -> Services.on(em).sealedWith(seal).consultations().create(OFFICE,
+                new ConsultationDraft("Sondage anonyme", "Sans nom.", null, null, day(1), day(25), true, false))).getId();
+        db().inTransaction(em -> Services.on(em).sealedWith(seal).consultations().replaceQuestions(OFFICE, anonymous,
+                questions));
+        db().inTransaction(em -> Services.on(em).sealedWith(seal).consultations().schedule(OFFICE, anonymous, day(0)));
+        db().inTransaction(em -> Services.on(em).sealedWith(seal).consultations().applySchedule(day(1)));
+        db().inTransaction(em -> Services.on(em).sealedWith(seal).responses().submit(EMMA, anonymous,
+                Map.of("cycles", new Answer.Choices(Set.of("yes"))), day(5)));
+        db().inTransaction(em -> Services.on(em).sealedWith(seal).consultations().closeNow(OFFICE, anonymous, day(20)));
+
+        // the budget call
+        PhasePlan phases = new PhasePlan(new Period(day(0), day(10)), new Period(day(10), day(15)),
+                new Period(day(16), day(25)), day(26), day(40));
+        long call = with(s -> s.budget().createCall(OFFICE, new BudgetCallDraft("Budget 2027", 2027, 200_000,
+                List.of(new EnvelopeDraft("nord", 100_000), new EnvelopeDraft("sud", 100_000)), phases,
+                new VotingRule.Knapsack(), TallyRule.GREEDY, null))).getId();
+        nordEnvelope = with(s -> s.budget().getCall(call).findEnvelope(Optional.of(NORD)).orElseThrow().getId());
+        sudEnvelope = with(s -> s.budget().getCall(call).findEnvelope(Optional.of(SUD)).orElseThrow().getId());
+        long p1 = project(ALICE, nordEnvelope, "Un jardin partagé", day(2));
+        long p2 = project(CHLOE, nordEnvelope, "Une piscine", day(3));
+        project(DAVID, sudEnvelope, "Des bancs", day(2)); // P3
+        long p3 = with(s -> s.projects().mine(DAVID).get(0).getId());
+        support(BRUNO, p1);
+        support(CHLOE, p1);
+        support(BRUNO, p2);
+        support(EMMA, p3);
+        with(s -> s.reviews().markFeasible(AGENT_OF_NORD, p1, null, null, day(11)));
+        with(s -> s.reviews().markNotFeasible(AGENT_OF_NORD, p2, "Trop cher", day(11)));
+        with(s -> s.reviews().putOnBallot(AGENT_OF_NORD, p1, true, day(12)));
+        Ballot forGarden = new Ballot.Approval(Set.of(new ProjectId(String.valueOf(p1))));
+        with(s -> {
+            s.voting().cast(ALICE, nordEnvelope, forGarden, day(17));
+            return null;
+        });
+        with(s -> {
+            s.voting().castAtDesk(AGENT_OF_NORD, brunoId, nordEnvelope, forGarden, day(18));
+            return null;
+        });
+        with(s -> {
+            s.voting().markPaperVoter(AGENT_OF_NORD, chloeId, nordEnvelope, day(18));
+            return null;
+        });
+
+        // the count: P1 wins (the only project on the ballot); its follow-up starts and it is delivered in April
+        with(s -> s.followUps().start(AGENT_OF_NORD, nordEnvelope, day(27)));
+        with(s -> s.followUps().changeStatus(AGENT_OF_NORD, p1, org.agora.budget.followup.FollowUpStatus.DELIVERED,
+                100, null, day(32)));
+
+        // a comment, reported twice, hidden
+        long comment = with(s -> s.comments().post(BRUNO, "bruno", CommentTarget.budgetProject(p1), "Bonne idée", day(4)))
+                .getId();
+        ItemRef item = new ItemRef(ItemKind.COMMENT, comment);
+        moderation(m -> m.report(ALICE, item, ReportReason.SPAM, null, day(5)));
+        moderation(m -> m.report(DAVID, item, ReportReason.OFFENSIVE, null, day(5).plusSeconds(7_200)));
+        ModerationCase reported = moderation(m -> m.queue(MODERATOR, ModerationService.QueueFilter.AWAITING)).get(0);
+        moderation(m -> m.hide(MODERATOR, reported.getId(), "Hors sujet", day(5).plusSeconds(10_800)));
+
+        // the council
+        long aubiers = db().inTransaction(em -> em.createQuery("select n.id from Neighbourhood n where n.name = :n",
+                Long.class).setParameter("n", "Les Aubiers").getSingleResult());
+        long council = with(s -> s.councils().create(AGENT_OF_NORD, aubiers, new CouncilDraft("Conseil des Aubiers",
+                "<p>Bienvenue</p>", "conseil@belrive.example", false, List.of("alice")), day(0))).getId();
+        with(s -> s.councils().join(BRUNO, council, "bruno", day(2)));
+        long meeting = with(s -> s.meetings().schedule(ALICE, council, new MeetingDraft("Réunion de mars", day(12), 90,
+                "Salle des fêtes", null, "Ordre du jour", false, null), day(1))).getId();
+        with(s -> s.meetings().register(CHLOE, meeting, "chloe", day(6)));
+        with(s -> s.meetings().publishMinutes(ALICE, meeting, "Compte rendu", null, null, 7, day(13)));
+        assertThat(aliceId).isPositive();
+    }
+
+    private long project(Actor author, long envelope, String title, Instant at) {
+        return with(s -> s.projects().submit(author, new ProjectDraft(title, "Pour le quartier.", envelope,
+                "Place du Marché", (BigDecimal) null, null, 20_000L, null), at)).getId();
+    }
+
+    private void support(Actor supporter, long project) {
+        with(s -> {
+            s.projects().support(supporter, project, day(3));
+            return null;
+        });
+    }
+
+    private <T> T moderation(Function<ModerationService, T> work) {
+        return with(s -> work.apply(s.moderation(3)));
+    }
+
+    private KpiReport figures(Actor actor, KpiQuery query) {
+        return figures(actor, query, KpiService.DEFAULT_MASK_THRESHOLD);
+    }
+
+    private KpiReport figures(Actor actor, KpiQuery query, int threshold) {
+        return db().inTransaction(em -> new KpiService(em, threshold).figures(actor, query, AFTER));
+    }
+
+    @Test
+    void theCityInMarchCountsFiveParticipants() {
+        KpiReport report = figures(ANALYST, KpiQuery.city(FIRST, LAST));
+
+        assertThat(report.definition().version()).isEqualTo(1);
+        // six accounts on the register by the end of March (gaston since February); five of them new in March
+        assertThat(report.participation().registeredResidents()).isEqualTo(6);
+        assertThat(report.participation().newRegistrations()).extracting(KpiReport.WeekCount::week, KpiReport.WeekCount::count)
+                .containsExactly(tuple("2027-W09", 3L), tuple("2027-W10", 2L), tuple("2027-W11", 0L), tuple("2027-W12", 0L),
+                        tuple("2027-W13", 0L));
+        // alice, bruno, chloe, david, emma: gaston did nothing, bruno's draft alone would not count
+        assertThat(report.participation().participants()).isEqualTo(5);
+        assertThat(report.participation().byCapability()).containsExactlyInAnyOrderEntriesOf(Map.of(
+                Capability.CONSULTATION, 2L,     // alice, chloe
+                Capability.BUDGET_PROJECT, 5L,   // alice, chloe, david propose; bruno, chloe, emma support
+                Capability.BUDGET_VOTE, 3L,      // alice online, bruno at the desk, chloe on paper
+                Capability.COMMENT, 1L,          // bruno
+                Capability.COUNCIL, 2L));        // bruno joined, chloe registered
+        // dated acts only: W09 alice, chloe, david, bruno; W10 chloe's response
+        assertThat(report.weeklyParticipants()).extracting(KpiReport.WeekCount::count).containsExactly(4L, 1L, 0L, 0L, 0L);
+        assertThat(report.weeklyParticipants().get(0).monday()).isEqualTo(FIRST);
+    }
+
+    @Test
+    void consultationResponsesCompletionAndAnswersPerQuestion() {
+        KpiReport report = figures(ANALYST, KpiQuery.city(FIRST, LAST));
+
+        ConsultationLine line = report.consultations().stream().filter(c -> c.id() == consultation).findFirst().orElseThrow();
+        assertThat(line.responses()).isEqualTo(2);          // alice, chloe
+        assertThat(line.started()).isEqualTo(3L);           // and bruno's draft
+        assertThat(line.completionRate()).isEqualByComparingTo("66.67");
+        assertThat(line.questions()).extracting(KpiReport.QuestionLine::code, KpiReport.QuestionLine::answers)
+                .containsExactly(tuple("cycles", 2L), tuple("idea", 1L));
+        assertThat(line.district()).contains("nord");
+    }
+
+    @Test
+    void anAnonymousResponseCountsAsAResponseButMakesNoParticipant() {
+        KpiReport report = figures(ANALYST, KpiQuery.city(FIRST, LAST));
+
+        ConsultationLine line = report.consultations().stream().filter(c -> c.id() == anonymous).findFirst().orElseThrow();
+        assertThat(line.anonymous()).isTrue();
+        assertThat(line.responses()).isEqualTo(1);
+        assertThat(line.district()).isEmpty();
+        // no draft on the server for an anonymous consultation: no figure rather than an invented one
+        assertThat(line.started()).isNull();
+        assertThat(line.completionRate()).isNull();
+        assertThat(line.questions()).extracting(KpiReport.QuestionLine::answers).containsExactly(1L, 0L);
+        // emma took part through her support of P3 only; the consultations' participants are alice and chloe
+        assertThat(report.participation().byCapability()).containsEntry(Capability.CONSULTATION, 2L);
+    }
+
+    @Test
+    void envelopesCountProjectsSupportsBallotsPerChannelAndTurnout() {
+        KpiReport report = figures(ANALYST, KpiQuery.city(FIRST, LAST));
+
+        EnvelopeLine nord = report.envelopes().stream().filter(e -> e.district().equals(Optional.of("nord")))
+                .findFirst().orElseThrow();
+        assertThat(List.of(nord.submitted(), nord.feasible(), nord.onBallot(), nord.selected(), nord.supports()))
+                .containsExactly(2L, 1L, 1L, 1L, 3L);
+        assertThat(List.of(nord.online(), nord.desk(), nord.paper(), nord.ballots())).containsExactly(1L, 1L, 1L, 3L);
+        // three ballots: of the four accounts of Nord, of its 61,500 inhabitants
+        assertThat(nord.registered()).isEqualTo(4);
+        assertThat(nord.turnoutOfRegistered()).isEqualByComparingTo("75.00");
+        assertThat(nord.population()).isEqualTo(61_500);
+        assertThat(nord.turnoutOfPopulation()).isEqualByComparingTo("0.00");
+        assertThat(nord.delivered()).isEqualTo(1);
+
+        EnvelopeLine sud = report.envelopes().stream().filter(e -> e.district().equals(Optional.of("sud")))
+                .findFirst().orElseThrow();
+        assertThat(List.of(sud.submitted(), sud.feasible(), sud.supports(), sud.ballots(), sud.registered()))
+                .containsExactly(1L, 0L, 1L, 0L, 2L);
+        assertThat(sud.turnoutOfRegistered()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void moderationAndCouncils() {
+        KpiReport report = figures(ANALYST, KpiQuery.city(FIRST, LAST));
+
+        assertThat(report.moderation().comments()).isEqualTo(1);
+        assertThat(report.moderation().reports()).isEqualTo(2);
+        assertThat(report.moderation().hidden()).isEqualTo(1);
+        assertThat(report.moderation().decided()).isEqualTo(1);
+        assertThat(report.moderation().medianDelay()).contains(Duration.ofHours(3));
+
+        assertThat(report.councils().councils()).isEqualTo(1);
+        assertThat(report.councils().members()).isEqualTo(1);       // bruno; alice leads
+        assertThat(report.councils().meetingsHeld()).isEqualTo(1);
+        assertThat(report.councils().registrations()).isEqualTo(1); // chloe
+        assertThat(report.councils().attendance()).isEqualTo(7);
+    }
+
+    @Test
+    void perThousandInhabitantsAndTheMaskedBreakdown() {
+        KpiReport report = figures(ANALYST, KpiQuery.city(FIRST, LAST));
+
+        // Nord: 3 participants for 61,500 inhabitants; Sud: 2 for 57,900
+        assertThat(report.districts()).filteredOn(d -> d.code().equals("nord")).singleElement()
+                .satisfies(d -> assertThat(d.perThousand()).isEqualByComparingTo("0.05"))
+                .satisfies(d -> assertThat(d.participants()).isEqualTo(3));
+        assertThat(report.districts()).filteredOn(d -> d.code().equals("sud")).singleElement()
+                .satisfies(d -> assertThat(d.perThousand()).isEqualByComparingTo("0.03"));
+
+        // every cell is under 5: all masked; the five participants in all are shown
+        MaskedTable masked = report.ageByDistrict();
+        for (int i = 0; i < masked.rows().size(); i++) {
+            for (int j = 0; j < masked.columns().size(); j++) {
+                assertThat(masked.cell(i, j)).isNull();
+            }
+        }
+        assertThat(masked.total()).isEqualTo(5);
+
+        // at a threshold of 1 only the zeros are masked: alice and bruno 35-49 in Nord, chloe 25-34, david 65+,
+        // emma unknown in Sud
+        MaskedTable open = figures(ANALYST, KpiQuery.city(FIRST, LAST), 1).ageByDistrict();
+        int nord = open.columns().indexOf("nord");
+        int sud = open.columns().indexOf("sud");
+        assertThat(open.cell(AgeBand.FROM_35_TO_49.ordinal(), nord)).isEqualTo(2);
+        assertThat(open.cell(AgeBand.FROM_25_TO_34.ordinal(), nord)).isEqualTo(1);
+        assertThat(open.cell(AgeBand.FROM_65.ordinal(), sud)).isEqualTo(1);
+        assertThat(open.cell(AgeBand.UNKNOWN.ordinal(), sud)).isEqualTo(1);
+        assertThat(open.columnTotal(nord)).isEqualTo(3);
+        assertThat(open.total()).isEqualTo(5);
+    }
+
+    @Test
+    void aDistrictCountsItsResidentsAndItsOwnSpaces() {
+        KpiReport report = figures(AGENT_OF_NORD, KpiQuery.city(FIRST, LAST).inDistrict(NORD));
+
+        assertThat(report.participation().registeredResidents()).isEqualTo(4); // alice, bruno, chloe, gaston
+        assertThat(report.participation().participants()).isEqualTo(3);        // alice, bruno, chloe
+        assertThat(report.participation().byCapability()).containsEntry(Capability.BUDGET_PROJECT, 3L);
+        assertThat(report.envelopes()).extracting(EnvelopeLine::district).containsExactly(Optional.of("nord"));
+        assertThat(report.districts()).extracting(KpiReport.DistrictRate::code).containsExactly("nord");
+        assertThat(report.moderation().reports()).isEqualTo(2); // the comment on a project of Nord
+
+        KpiReport sud = figures(AGENT_OF_SUD, KpiQuery.city(FIRST, LAST).inDistrict(SUD));
+        assertThat(sud.consultations()).isEmpty();
+        assertThat(sud.councils().councils()).isZero();
+        assertThat(sud.moderation().comments()).isZero();
+        assertThat(sud.participation().participants()).isEqualTo(2); // david, emma
+    }
+
+    @Test
+    void someoneNotOnTheRegisterCountsInTheDistrictTheirResponseRecorded() {
+        Actor hugo = resident("hugo", NORD, 1985); // answers through the API, never signed in to a page
+        with(s -> s.responses().submit(hugo, consultation, Map.of("cycles", new Answer.Choices(Set.of("yes"))), day(10)));
+
+        KpiReport nord = figures(AGENT_OF_NORD, KpiQuery.city(FIRST, LAST).inDistrict(NORD));
+        assertThat(nord.participation().participants()).isEqualTo(4);         // alice, bruno, chloe, hugo
+        assertThat(nord.participation().registeredResidents()).isEqualTo(4);  // not an account of the register
+        assertThat(nord.ageByDistrict().total()).isNull();                     // 4: under 5, masked
+    }
+
+    @Test
+    void anAgentOfAnotherDistrictAResidentAndAModeratorAreRefused() {
+        KpiQuery nord = KpiQuery.city(FIRST, LAST).inDistrict(NORD);
+        assertThatThrownBy(() -> figures(AGENT_OF_SUD, nord)).isInstanceOf(NotAllowedException.class)
+                .hasFieldOrPropertyWithValue("messageKey", "kpi.notYourDistrict");
+        assertThatThrownBy(() -> figures(AGENT_OF_NORD, KpiQuery.city(FIRST, LAST)))
+                .isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> figures(ALICE, nord)).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> figures(MODERATOR, nord)).isInstanceOf(NotAllowedException.class);
+        assertThat(figures(OFFICE, nord).participation().participants()).isEqualTo(3);
+    }
+
+    @Test
+    void aThemeNarrowsConsultationsAndProjects() {
+        long mobility = db().inTransaction(em -> em.createQuery("select t.id from Theme t order by t.id", Long.class)
+                .setMaxResults(1).getSingleResult());
+        KpiReport report = figures(ANALYST, KpiQuery.city(FIRST, LAST).onTheme(mobility));
+        // nothing in the data set has a theme
+        assertThat(report.participation().participants()).isZero();
+        assertThat(report.consultations()).isEmpty();
+        assertThat(report.envelopes()).allSatisfy(e -> assertThat(e.submitted()).isZero());
+    }
+
+    @Test
+    void noFigureNamesAnyone() {
+        KpiReport report = figures(ANALYST, KpiQuery.city(FIRST, LAST));
+        String all = report.toString();
+        for (String name : List.of("alice", "bruno", "chloe", "david", "emma", "gaston", "Des arceaux")) {
+            assertThat(all).doesNotContain(name);
+        }
+    }
+
+    private static org.assertj.core.groups.Tuple tuple(Object... values) {
+        return org.assertj.core.groups.Tuple.tuple(values);
+    }
+}
