@@ -75,7 +75,8 @@ public class AccountErasure {
             new String[] {"mails", "recipient"},
             new String[] {"resident_blocks", "username"},
             new String[] {"council_animators", "username"},
-            new String[] {"terms_consents", "username"});
+            new String[] {"terms_consents", "username"},
+            new String[] {"profile_names", "username"});
 
     private EntityManager em;
 

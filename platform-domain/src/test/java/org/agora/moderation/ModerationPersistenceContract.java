@@ -433,6 +433,41 @@ abstract class ModerationPersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void aReportedNameHiddenLeavesWhatItsBearerWroteAndWillWriteUntilShownAgain() {
+        Comment rude = db().inTransaction(em -> Services.on(em).comments().post(BRUNO, "Bruno Grossier",
+                gardenTarget, "<p>Bonjour</p>", NOW));
+        long item = db().inTransaction(em -> Services.on(em).profileNames().itemFor("bruno", rude.getAuthorName(),
+                "budget/project.xhtml?id=" + garden + "#comment-" + rude.getId()));
+        long again = db().inTransaction(em -> Services.on(em).profileNames().itemFor("bruno", "Bruno Grossier", null));
+        assertThat(again).as("one item per person").isEqualTo(item);
+        ItemRef name = new ItemRef(ItemKind.PROFILE_NAME, item);
+        refused(() -> report(BRUNO, name, ReportReason.OFFENSIVE), NotAllowedException.class, "moderation.report.own");
+        for (Actor reporter : List.of(ALICE, CHLOE, DAVID)) {
+            report(reporter, name, ReportReason.OFFENSIVE);
+        }
+        ModerationCase held = onlyCase(MODERATOR);
+        assertThat(held.getItem()).isEqualTo(name);
+        assertThat(held.getExcerpt()).isEqualTo("Bruno Grossier");
+        assertThat(authorNames()).containsExactly(org.agora.participation.ProfileNames.HIDDEN_NAME);
+        assertThat(shownName("bruno", "Bruno Grossier")).isEqualTo(org.agora.participation.ProfileNames.HIDDEN_NAME);
+        assertThat(queue(AGENT_OF_NORD)).as("a name is city-wide: for moderators").isEmpty();
+
+        moderation(m -> m.restore(MODERATOR, held.getId(), "Nom changé", NOW));
+        assertThat(shownName("bruno", "Bruno G.")).isEqualTo("Bruno G.");
+        assertThat(shownName("alice", "Alice")).isEqualTo("Alice");
+    }
+
+    private List<String> authorNames() {
+        List<?> names = db().inTransaction(em -> em.createNativeQuery("select author_name from comments order by id")
+                .getResultList());
+        return names.stream().map(String::valueOf).toList();
+    }
+
+    private String shownName(String username, String name) {
+        return db().inTransaction(em -> Services.on(em).profileNames().shownName(username, name));
+    }
+
+    @Test
     void anAgentOfNordNeverSeesNorDecidesASudItem() {
         long sudProject = project(SOLENE, sudEnvelope, "Un kiosque");
         report(resident("sylvain", SUD), new ItemRef(ItemKind.BUDGET_PROJECT, sudProject), ReportReason.SPAM);

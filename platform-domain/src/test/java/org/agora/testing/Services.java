@@ -37,6 +37,7 @@ import org.agora.notification.MailQueue;
 import org.agora.notification.NotificationService;
 import org.agora.notification.Notifications;
 import org.agora.notification.UnsubscribeLinks;
+import org.agora.participation.ProfileNames;
 import org.agora.participation.ResidentDirectory;
 import org.agora.participation.ResidentRegister;
 import org.agora.moderation.AuditLog;
@@ -126,8 +127,13 @@ public final class Services {
     public ModerationService moderation(int autoHide) {
         return new ModerationService(em, List.of(new CommentModeration(em, comments()), new ProjectModeration(em),
                 new IdeaModeration(em, councils()), new NewsPostModeration(em, councils(), councilNews()),
-                new DocumentModeration(em, councils(), councilDocuments()), new ConsultationTextModeration(em)), audit(),
+                new DocumentModeration(em, councils(), councilDocuments()), new ConsultationTextModeration(em),
+                new ProfileNames(em)), audit(),
                 new AutoHide(autoHide), new ModerationNotices(notifications())::tell);
+    }
+
+    public ProfileNames profileNames() {
+        return new ProfileNames(em);
     }
 
     public ModerationHolds holds() {

@@ -22,6 +22,46 @@ abstract class ModerationJourneyTests {
     private static final String MARKUP_IN_REASON = "<b onmouseover=\"document.title='pwned'\">Publicité</b>";
 
     @Test
+    void aReportedNameIsHiddenOnWhatItsBearerWrote() {
+        long project = onBallot(openForProjects().envelope("nord"), "Un abri à vélos", 15000);
+        long signed = comment(DemoUser.RESIDENT_SUD, project, "<p>Bonne idée</p>", null);
+        String page = "/budget/project.xhtml?id=" + project;
+        String name;
+        try (Browser resident = new Browser()) {
+            resident.signIn(DemoUser.RESIDENT).open(page);
+            name = resident.css("#comment-" + signed + " .comment-author").getText();
+            resident.clickCentered("#comment-" + signed + " a.comment-report");
+            resident.waitFor("comments:report-reason");
+            new Select(resident.find("comments:report-reason")).selectByValue("OFFENSIVE");
+            resident.find("comments:report-name").click();
+            resident.clickCentered("[id='comments:send-report']");
+            resident.waitForAjax();
+            assertThat(resident.text()).contains("Merci : les modérateurs examineront votre signalement.");
+        }
+        jakarta.json.JsonObject reported = Api.as(DemoUser.MODERATOR).get("/api/moderation/cases?kind=PROFILE_NAME")
+                .array().getValuesAs(jakarta.json.JsonObject.class).stream()
+                .filter(c -> c.getString("author").equals("resident.sud")).findFirst().orElseThrow();
+        assertThat(reported.getString("excerpt")).isEqualTo(name);
+        String caseUrl = "/api/moderation/cases/" + reported.getJsonNumber("id");
+        Api.Reply hidden = Api.as(DemoUser.MODERATOR).post(caseUrl + "/hide", "{\"reason\": \"Nom injurieux\"}");
+        assertThat(hidden.status()).as(hidden.body()).isEqualTo(200);
+        try {
+            try (Browser visitor = new Browser()) {
+                visitor.open(page);
+                assertThat(visitor.css("#comment-" + signed + " .comment-author").getText())
+                        .isEqualTo("Nom masqué par la modération");
+                assertThat(visitor.text()).doesNotContain(name);
+            }
+            long next = comment(DemoUser.RESIDENT_SUD, project, "<p>Et un second</p>", null);
+            assertThat(Api.anonymous().get("/api/budget/projects/" + project + "/comments").body())
+                    .as("the next comment too (" + next + ")").doesNotContain(name);
+        } finally {
+            Api.Reply restored = Api.as(DemoUser.MODERATOR).post(caseUrl + "/restore", "{\"reason\": \"Test fini\"}");
+            assertThat(restored.status()).as(restored.body()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aModeratorHidesAReportedCommentFromTheQueueAndThePageShowsThePublicReason() {
         long project = onBallot(openForProjects().envelope("nord"), "Un verger partagé", 25000);
         long spam = comment(DemoUser.OFFICE_ADMIN, project, "<p>Achetez des montres</p>", null);

@@ -18,6 +18,7 @@ import org.agora.moderation.ItemKind;
 import org.agora.moderation.ItemRef;
 import org.agora.moderation.ModerationService;
 import org.agora.moderation.ReportReason;
+import org.agora.participation.ProfileNames;
 import org.agora.shared.Actor;
 import org.agora.web.platform.CityTime;
 import org.agora.web.platform.FacesActions;
@@ -48,6 +49,9 @@ public class CommentsSection implements Serializable {
     @Inject
     ModerationService moderation;
 
+    @Inject
+    ProfileNames profileNames;
+
     private CommentTarget target;
     private String body;
     private Long replyTo;
@@ -55,6 +59,7 @@ public class CommentsSection implements Serializable {
     private Long reporting;
     private ReportReason reportReason;
     private String reportDetails;
+    private boolean reportName;
     private transient Discussion discussion;
     private transient List<CommentView> views;
 
@@ -215,14 +220,33 @@ public class CommentsSection implements Serializable {
         reporting = null;
         reportReason = null;
         reportDetails = null;
+        reportName = false;
     }
+
+    /** Whether the report is about the author's shown name rather than the comment. */
+    public boolean isReportName() {
+        return reportName;
+    }
+
+    public void setReportName(boolean reportName) {
+        this.reportName = reportName;
+    }
+
 
     /** Sends the report of the comment the form is under; a refusal shows in the form and keeps what was typed. */
     public void sendReport() {
         Long reported = reporting;
         FacesActions.runInPlace(FORM, Map.of("details", "report-details", "reason", "report-reason"), () -> {
-            moderation.report(currentUser.actor(), new ItemRef(ItemKind.COMMENT, reported), reportReason, reportDetails,
-                    Instant.now());
+            ItemRef item = new ItemRef(ItemKind.COMMENT, reported);
+            if (reportName) {
+                // the author's shown name rather than the comment: one item per person, whichever comment it is seen on
+                Comment comment = comments.find(reported).orElseThrow(
+                        () -> new org.agora.shared.NotFoundException("moderation.item.notFound", reported));
+                String page = comments.target(currentUser.actor(), comment.getTarget()).map(t -> t.path()).orElse("");
+                item = new ItemRef(ItemKind.PROFILE_NAME, profileNames.itemFor(comment.getAuthor(),
+                        comment.getAuthorName(), page + "#comment-" + reported));
+            }
+            moderation.report(currentUser.actor(), item, reportReason, reportDetails, Instant.now());
             FacesFeedback.doneInPlace("moderation.report.sent");
             cancelReport();
         });

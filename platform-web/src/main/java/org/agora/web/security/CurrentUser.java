@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.agora.moderation.BlockService;
+import org.agora.participation.ProfileNames;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.Role;
@@ -43,6 +44,9 @@ public class CurrentUser {
 
     @Inject
     BlockService blocks;
+
+    @Inject
+    ProfileNames profileNames;
 
     private Actor actor;
 
@@ -101,10 +105,11 @@ public class CurrentUser {
         if (!isSignedIn()) {
             return getUsername();
         }
-        if (request.getAttribute(BearerPrincipal.class.getName()) instanceof BearerPrincipal bearer) {
-            return bearer.claims().single("name").orElse(getUsername());
-        }
-        return openIdContext.getClaims().getName().orElse(getUsername());
+        String name = request.getAttribute(BearerPrincipal.class.getName()) instanceof BearerPrincipal bearer
+                ? bearer.claims().single("name").orElse(getUsername())
+                : openIdContext.getClaims().getName().orElse(getUsername());
+        // a name moderation hid is not shown on what the person writes next either
+        return profileNames.shownName(getUsername(), name);
     }
 
     public String getHomeDistrict() {
