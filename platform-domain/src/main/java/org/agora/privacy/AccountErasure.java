@@ -76,7 +76,8 @@ public class AccountErasure {
             new String[] {"resident_blocks", "username"},
             new String[] {"council_animators", "username"},
             new String[] {"terms_consents", "username"},
-            new String[] {"profile_names", "username"});
+            new String[] {"profile_names", "username"},
+            new String[] {"account_activity", "username"});
 
     private EntityManager em;
 

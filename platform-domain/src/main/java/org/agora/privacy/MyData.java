@@ -114,6 +114,8 @@ public class MyData {
                         "decided_at"),
                 "select item_kind, item_id, state, public_reason, decided_at from moderation_cases where author = ?1"
                         + " order by id", me);
+        add(sections, "activity", List.of("last_seen_on"),
+                "select last_seen_on from account_activity where username = ?1", me);
         add(sections, "terms_accepted", List.of("version", "accepted_at"),
                 "select version, accepted_at from terms_consents where username = ?1 order by accepted_at", me);
         add(sections, "block", List.of("reason", "blocked_at"),

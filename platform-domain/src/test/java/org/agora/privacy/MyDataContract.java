@@ -237,6 +237,61 @@ abstract class MyDataContract extends DatabaseTest {
                 .containsExactly("2026-11", "2026-12");
     }
 
+    private AccountActivity activity(jakarta.persistence.EntityManager em) {
+        return new AccountActivity(em);
+    }
+
+    private RetentionPurge retention(jakarta.persistence.EntityManager em) {
+        return new RetentionPurge(new AccountActivity(em), new AccountErasure(em), Services.on(em).audit());
+    }
+
+    private void seen(String username, java.time.LocalDate day) {
+        db().inTransaction(em -> {
+            activity(em).seen(username, day);
+            return null;
+        });
+    }
+
+    @Test
+    void theLastDayAnAccountWasSeenOnlyMovesForward() {
+        java.time.LocalDate monday = java.time.LocalDate.of(2027, 3, 1);
+        seen("alice", monday);
+        seen("alice", monday);
+        seen("alice", monday.minusDays(10));
+        seen("bruno", monday.plusDays(2));
+        long before = db().inTransaction(em -> activity(em).countInactiveSince(monday.plusDays(1)));
+        assertThat(before).isEqualTo(1);
+        assertThat(of(ALICE).section("activity").orElseThrow().rows()).containsExactly(List.of("2027-03-01"));
+        List<String> inactive = db().inTransaction(em -> activity(em).inactiveSince(monday.plusDays(3), 10));
+        assertThat(inactive).containsExactly("alice", "bruno");
+    }
+
+    @Test
+    void anInactiveAccountIsErasedOnceNoVoteItTookPartInIsOpenAndTheAuditNamesItsTagOnly() {
+        Instant now = VotingPersistenceContract.DURING_VOTE;
+        seen("alice", java.time.LocalDate.of(2020, 1, 6));
+        seen("bruno", now.atZone(org.agora.shared.Period.CITY_ZONE).toLocalDate());
+        RetentionPurge.Plan plan = db().inTransaction(em -> retention(em).plan(OFFICE, now, 365));
+        assertThat(plan.accounts()).isEqualTo(1);
+        assertThatThrownBy(() -> db().inTransaction(em -> retention(em).plan(ALICE, now, 365)))
+                .isInstanceOf(NotAllowedException.class);
+        List<String> candidates = db().inTransaction(em -> retention(em).candidates(now, 365, 10));
+        assertThat(candidates).containsExactly("alice");
+
+        Optional<org.agora.shared.MessageKey> deferred = db().inTransaction(em -> retention(em).purge("alice", now, 365));
+        assertThat(deferred).map(org.agora.shared.MessageKey::key).contains("privacy.erase.voteOpen");
+        assertThat(of(ALICE).section("comments")).as("left for a later run").isPresent();
+
+        Optional<org.agora.shared.MessageKey> done = db().inTransaction(em -> retention(em).purge("alice", day(100), 365));
+        assertThat(done).isEmpty();
+        assertThat(of(ALICE).sections()).isEmpty();
+        List<?> audit = db().inTransaction(em -> em.createNativeQuery("select subject from audit_log where action ="
+                + " 'RETENTION_PURGE'").getResultList());
+        assertThat(audit).hasSize(1).allSatisfy(subject -> assertThat(String.valueOf(subject)).startsWith("deleted-"));
+        assertThat(everyStoredValue()).noneMatch(value -> value.toLowerCase().contains("alice"));
+        assertThat(of(BRUNO).section("activity")).isPresent();
+    }
+
     @Test
     void nobodySignedOutGetsAnything() {
         assertThatThrownBy(() -> of(Actor.anonymous())).isInstanceOf(NotAllowedException.class);

@@ -67,6 +67,25 @@ abstract class RightsApiTests {
     }
 
     @Test
+    void theOfficeReadsTheRetentionDryRunAndEveryVisitIsTheAccountsLastActivity() {
+        Reply plan = Api.as(DemoUser.OFFICE_ADMIN).get("/api/retention");
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.json().getString("mode")).isEqualTo("DRY_RUN");
+        assertThat(plan.json().getInt("inactiveDays")).isEqualTo(1095);
+        assertThat(plan.json().getJsonNumber("accounts").longValue()).isGreaterThanOrEqualTo(0);
+        for (DemoUser refused : java.util.List.of(DemoUser.AGENT, DemoUser.RESIDENT, DemoUser.MODERATOR)) {
+            assertThat(Api.as(refused).get("/api/retention").status()).as(refused.username).isEqualTo(403);
+        }
+        assertThat(Api.anonymous().get("/api/retention").status()).isEqualTo(401);
+
+        assertThat(Api.as(DemoUser.RESIDENT_SUD).get("/api/me").status()).isEqualTo(200);
+        JsonObject activity = Api.as(DemoUser.RESIDENT_SUD).get("/api/me/data").json().getJsonObject("records")
+                .getJsonArray("activity").getJsonObject(0);
+        assertThat(activity.getString("last_seen_on"))
+                .isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).toString());
+    }
+
+    @Test
     void theWorkbookHasASheetPerKindOfRecordInTheCallersLanguage() throws Exception {
         long consultation = ConsultationApiTests.openCityConsultation();
         assertThat(Api.as(DemoUser.RESIDENT_SUD).post("/api/consultations/" + consultation + "/comments",

@@ -83,4 +83,23 @@ abstract class RightsJourneyTests {
         String data = Api.withToken(Platform.token(username, password)).get("/api/me/data").body();
         assertThat(data).contains("\"terms_accepted\"", "\"version\": \"2026-12\"");
     }
+
+    @Test
+    void theOfficeSeesTheRetentionDryRunAndAnAgentIsRefused() {
+        try (Browser office = new Browser()) {
+            office.signIn(DemoUser.OFFICE_ADMIN);
+            office.go("nav-retention");
+            assertThat(office.find("retention-days").getText()).isEqualTo("1095");
+            assertThat(office.find("retention-mode").getText()).isEqualTo("Essai (rien n'est effacé)");
+            assertThat(Long.parseLong(office.find("retention-accounts").getText())).isGreaterThanOrEqualTo(0);
+            office.screenshot("retention");
+        }
+        try (Browser agent = new Browser()) {
+            agent.signIn(DemoUser.AGENT);
+            assertThat(agent.has("nav-retention")).isFalse();
+            agent.open("/participation/manage/retention.xhtml");
+            assertThat(agent.has("retention-days")).isFalse();
+            assertThat(agent.heading()).isNotEqualTo("Conservation des données des comptes inactifs");
+        }
+    }
 }

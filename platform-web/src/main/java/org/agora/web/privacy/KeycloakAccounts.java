@@ -21,8 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Removes a person's Keycloak account when they delete theirs, through Keycloak's admin REST API as the service
- * account {@code agora-accounts} (client credentials grant; realm-management roles view-users and manage-users, and
- * nothing else). Keycloak's address and realm are those of the sign-in ({@code agora.oidc.provider-uri}).
+ * account {@code agora-accounts} (client credentials grant; realm-management roles view-users, query-users and
+ * manage-users, and nothing else); and tells the retention run whether an account is staff. Keycloak's address and realm are those of the sign-in ({@code agora.oidc.provider-uri}).
  */
 @ApplicationScoped
 public class KeycloakAccounts {
@@ -91,6 +91,46 @@ public class KeycloakAccounts {
             throw new AccountRemovalFailed("interrupted");
         }
     }
+
+    /**
+     * Whether the account holds a staff role (directly or through a composite or group), so that no automatic run
+     * erases a staff account; unknown (Keycloak down) counts as staff: nothing is erased on a guess.
+     */
+    public boolean isStaffOrUnknown(String username) {
+        try {
+            String token = token();
+            HttpResponse<String> found = http.send(HttpRequest.newBuilder(admin.resolve("users?exact=true&username="
+                            + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (found.statusCode() != 200) {
+                return true;
+            }
+            Optional<String> id = read(found.body(), JsonReader::readArray).getValuesAs(JsonObject.class).stream()
+                    .filter(u -> u.getString("username", "").equalsIgnoreCase(username))
+                    .map(u -> u.getString("id")).findFirst();
+            if (id.isEmpty()) {
+                return false; // no account any more: only the platform's data are left
+            }
+            HttpResponse<String> roles = http.send(HttpRequest.newBuilder(admin.resolve("users/"
+                            + URLEncoder.encode(id.get(), StandardCharsets.UTF_8) + "/role-mappings/realm/composite"))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (roles.statusCode() != 200) {
+                return true;
+            }
+            return read(roles.body(), JsonReader::readArray).getValuesAs(JsonObject.class).stream()
+                    .map(r -> r.getString("name", "")).anyMatch(STAFF::contains);
+        } catch (IOException | AccountRemovalFailed e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static final java.util.Set<String> STAFF = java.util.Set.of("district-agent", "moderator", "office-admin",
+            "analyst");
 
     private String token() throws IOException, InterruptedException, AccountRemovalFailed {
         String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)
