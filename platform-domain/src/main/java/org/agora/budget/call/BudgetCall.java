@@ -302,6 +302,11 @@ public class BudgetCall {
         return id;
     }
 
+    /** The row's version: changes whenever the call (its phases, rule, envelopes' terms) is changed. */
+    public int getVersion() {
+        return version;
+    }
+
     public String getName() {
         return name;
     }

@@ -25,11 +25,18 @@ import org.agora.shared.NotFoundException;
  * the envelope's managers see it once the vote has ended, everyone from the results phase on. The sealed ballots
  * are opened first ({@link BallotCount}), so every ballot is counted. An imported election whose file names a rule the
  * platform cannot count is not counted until the office picks a rule ({@code budget.results.ruleUnknown}, with the
- * file's rule name).
+ * file's rule name). Once an envelope's count is closed its result is final: it is counted once per instance and kept
+ * (Equal Shares takes up to a second on a large election; the results page is public).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TallyService {
+
+    /** A final count's key: the envelope, the call's version and the rule it was counted with. */
+    private record Final(long envelopeId, int callVersion, TallyRule rule) {
+    }
+
+    private final java.util.Map<Final, Tally> finals = new java.util.concurrent.ConcurrentHashMap<>();
 
     private EntityManager em;
 
@@ -57,6 +64,28 @@ public class TallyService {
         if (!BudgetPermissions.canSeeResults(actor, envelope, now)) {
             throw new NotAllowedException("budget.results.notYet");
         }
+        if (!envelope.isCountClosed(now)) {
+            return count(envelope, call, now);
+        }
+        // once the count is closed no ballot comes any more: the result is final for this version of the call (a
+        // change of its rule or terms gives another key), and is counted once per instance, not on every visit
+        Final key = new Final(envelopeId, call.getVersion(), call.findTallyRule().orElse(null));
+        Tally known = finals.get(key);
+        if (known != null) {
+            return known;
+        }
+        Tally counted = count(envelope, call, now);
+        finals.put(key, counted);
+        return counted;
+    }
+
+    /** How many final counts this instance keeps (for the tests). */
+    int finalsKept() {
+        return finals.size();
+    }
+
+    private Tally count(Envelope envelope, BudgetCall call, Instant now) {
+        long envelopeId = envelope.getId();
         if (count.stillSealed(envelopeId)) {
             count.unseal(envelopeId, now); // the vote is over (the permission says so): open the sealed ballots first
         }

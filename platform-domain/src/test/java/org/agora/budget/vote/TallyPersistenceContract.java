@@ -31,6 +31,7 @@ import org.agora.budget.opendata.PabulibFiles;
 import org.agora.budget.project.BudgetProject;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
+import org.agora.shared.NotAllowedException;
 import org.agora.testing.DatabaseTest;
 import org.agora.testing.Services;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,24 @@ abstract class TallyPersistenceContract extends DatabaseTest {
 
     private Tally service(Election e) {
         return db().inTransaction(em -> Services.on(em).tally().tally(VotingPersistenceContract.RESIDENT_OF_NORD, e.envelope(), RESULTS));
+    }
+
+    @Test
+    void aFinalCountIsCountedOncePerInstance() {
+        Election e = election(new VotingRule.Approval(1, 3), TallyRule.EQUAL_SHARES, 30, 11);
+        db().inTransaction(em -> {
+            TallyService service = Services.on(em).tally();
+            java.time.Instant countingStill = PhasePlanTest.day(86).minusSeconds(60); // vote over, count not closed
+            assertThatThrownBy(() -> service.tally(BudgetCallPersistenceContract.OFFICE, e.envelope(), countingStill))
+                    .as("nobody sees a count a paper batch may still change").isInstanceOf(NotAllowedException.class);
+            assertThat(service.finalsKept()).isZero();
+            Tally first = service.tally(VotingPersistenceContract.RESIDENT_OF_NORD, e.envelope(), RESULTS);
+            Tally again = service.tally(VotingPersistenceContract.RESIDENT_OF_NORD, e.envelope(), RESULTS);
+            assertThat(again).isSameAs(first);
+            assertThat(first).isEqualTo(eachBallot(e, TallyRule.EQUAL_SHARES));
+            assertThat(service.finalsKept()).isEqualTo(1);
+            return null;
+        });
     }
 
     static List<Arguments> greedyCountsAndBallotRules() {

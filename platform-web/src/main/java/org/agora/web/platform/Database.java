@@ -46,8 +46,20 @@ public class Database {
     @ConfigProperty(name = "agora.demo-data", defaultValue = "false")
     private boolean demoData;
 
+    @Inject
+    @ConfigProperty(name = "agora.mode", defaultValue = "development")
+    private String mode;
+
     @PostConstruct
     void migrateAndSeed() {
+        if ("production".equalsIgnoreCase(mode.strip())) {
+            // refuse to start rather than run with a secret anyone who read the code knows
+            org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+            java.util.List<String> problems = ProductionSecrets.problems(key -> config.getOptionalValue(key, String.class));
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("agora.mode=production, but: " + String.join("; ", problems));
+            }
+        }
         int applied = Migrations.migrate(dataSource);
         LOG.info(() -> "Database schema up to date (" + applied + " migration(s) applied)");
         if (demoData) {
