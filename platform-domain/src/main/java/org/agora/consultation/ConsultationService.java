@@ -191,13 +191,17 @@ public class ConsultationService {
     public Consultation changeCover(Actor actor, long id, String fileName, byte[] bytes) {
         Consultation consultation = organised(actor, id);
         StoredImage image = images.store(actor.username(), fileName, bytes);
+        Long former = consultation.getCoverImageId();
         consultation.changeCover(image.getId());
+        images.removeIfUnused(former);
         return consultation;
     }
 
     public Consultation removeCover(Actor actor, long id) {
         Consultation consultation = organised(actor, id);
+        Long former = consultation.getCoverImageId();
         consultation.changeCover(null);
+        images.removeIfUnused(former);
         return consultation;
     }
 

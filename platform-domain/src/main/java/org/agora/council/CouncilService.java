@@ -66,13 +66,17 @@ public class CouncilService {
     public Council changeCover(Actor actor, long councilId, String fileName, byte[] bytes) {
         Council council = edited(actor, councilId);
         StoredImage image = images.store(actor.username(), fileName, bytes);
+        Long former = council.getCoverImageId().orElse(null);
         council.changeCover(image.getId());
+        images.removeIfUnused(former);
         return council;
     }
 
     public Council removeCover(Actor actor, long councilId) {
         Council council = edited(actor, councilId);
+        Long former = council.getCoverImageId().orElse(null);
         council.changeCover(null);
+        images.removeIfUnused(former);
         return council;
     }
 

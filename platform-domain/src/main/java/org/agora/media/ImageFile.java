@@ -72,7 +72,9 @@ public final class ImageFile {
                 throw new InvalidInputException(FIELD, "media.image.dimensionsTooLarge", MAX_SIDE);
             }
             decode(reader, Math.max(width, height));
-            return new ImageFile(format, width, height, bytes.clone());
+            // what the camera wrote beside the pixels (the GPS position of the picture) is not kept
+            byte[] kept = format.name().equals("JPEG") ? ImageMetadata.jpeg(bytes) : ImageMetadata.png(bytes);
+            return new ImageFile(format, width, height, kept == bytes ? bytes.clone() : kept);
         } catch (InvalidInputException refusal) {
             throw refusal;
         } catch (IOException | RuntimeException damaged) {

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.agora.shared.NotFoundException;
 
@@ -34,6 +35,28 @@ public class ImageService {
         em.persist(image);
         em.flush();
         return image;
+    }
+
+    /**
+     * Deletes the image once nothing shows it any more (a project's photo removed, a cover replaced or removed), so
+     * its address answers 404; an image still used elsewhere (a duplicated consultation's cover) stays.
+     */
+    public void removeIfUnused(Long id) {
+        if (id == null) {
+            return;
+        }
+        em.flush();
+        long uses = 0;
+        for (String sql : List.of("select count(*) from project_images where image_id = ?1",
+                "select count(*) from consultations where cover_image_id = ?1",
+                "select count(*) from councils where cover_image_id = ?1",
+                "select count(*) from followup_updates where image_id = ?1")) {
+            uses += ((Number) em.createNativeQuery(sql).setParameter(1, id).getSingleResult()).longValue();
+        }
+        if (uses == 0) {
+            find(id).ifPresent(em::remove);
+            em.flush();
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

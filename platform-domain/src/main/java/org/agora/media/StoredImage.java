@@ -2,10 +2,7 @@ package org.agora.media;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,16 +13,20 @@ import java.util.Objects;
 
 /**
  * An accepted image as kept by the platform (a consultation's cover, a budget project's photo, a council's
- * cover). Never changed once stored: a new picture is a new image with a new id, so its address can be cached
- * for ever.
+ * cover), without the metadata its camera wrote ({@link ImageMetadata}). Never changed once stored: a new picture is
+ * a new image with a new id. Removed from what showed it, it is deleted ({@link ImageService#removeIfUnused}).
  */
 @Entity
 @Table(name = "images")
 public class StoredImage {
 
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /**
+     * Random, not from a sequence: an image's address is its id, and the pictures of a draft or a hidden project must
+     * not be found by counting (2^62 ids: a collision is as likely as guessing one).
+     */
     @Id
-    @SequenceGenerator(name = "image_ids", sequenceName = "image_ids", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "image_ids")
     private Long id;
 
     @Column(name = "content_type", nullable = false, length = 40)
@@ -55,6 +56,7 @@ public class StoredImage {
     }
 
     public StoredImage(ImageFile file, String uploadedBy, Instant uploadedAt) {
+        this.id = (RANDOM.nextLong() >>> 2) | (1L << 61); // positive, and never a small number
         this.contentType = file.contentType();
         this.width = file.width();
         this.height = file.height();

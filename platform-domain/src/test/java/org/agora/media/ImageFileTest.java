@@ -157,4 +157,19 @@ class ImageFileTest {
         });
         return refusal[0];
     }
+
+    @Test
+    void whatTheCameraWroteBesideThePixelsIsNotKept() throws Exception {
+        byte[] phone = TestImages.jpegWithExif(40, 30);
+        assertThat(new String(phone, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("GPS 48.8566N");
+        ImageFile jpeg = ImageFile.read("photo.jpg", phone);
+        String kept = new String(jpeg.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(kept).doesNotContain("Exif", "GPS", "Camille");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(jpeg.bytes())).getWidth()).isEqualTo(40);
+        assertThat(jpeg.bytes()).as("the picture itself byte for byte").isEqualTo(TestImages.jpeg(40, 30));
+
+        ImageFile png = ImageFile.read("plan.png", TestImages.pngWithText(20, 10));
+        assertThat(new String(png.bytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("GPS", "tEXt");
+        assertThat(png.bytes()).isEqualTo(TestImages.png(20, 10));
+    }
 }

@@ -80,6 +80,37 @@ abstract class ImagePersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void imageIdsCannotBeFoundByCounting() {
+        byte[] png = TestImages.png(10, 10);
+        for (int i = 0; i < 5; i++) {
+            long id = images(images -> images.store("resident1", "a.png", png)).getId();
+            assertThat(id).isGreaterThanOrEqualTo(1L << 61);
+        }
+    }
+
+    @Test
+    void aReplacedOrRemovedCoverIsDeletedAndAnImageStillShownStays() {
+        org.agora.shared.Actor office = new org.agora.shared.Actor("officeadmin",
+                java.util.Set.of(org.agora.shared.Role.OFFICE_ADMIN), Optional.empty(), java.util.Set.of());
+        Instant opens = Instant.parse("2030-01-01T10:00:00Z");
+        long consultation = db().inTransaction(em -> Services.on(em).consultations().create(office,
+                new org.agora.consultation.ConsultationDraft("Couverture", "<p>Texte</p>", null, null, opens,
+                        opens.plusSeconds(86_400), false, false))).getId();
+        long first = db().inTransaction(em -> Services.on(em).consultations().changeCover(office, consultation, "a.png",
+                TestImages.png(10, 10))).getCoverImageId();
+        long second = db().inTransaction(em -> Services.on(em).consultations().changeCover(office, consultation, "b.png",
+                TestImages.png(12, 10))).getCoverImageId();
+        assertThat(this.<Optional<StoredImage>>images(i -> i.find(first))).as("replaced: gone").isEmpty();
+        images(i -> {
+            i.removeIfUnused(second);
+            return null;
+        });
+        assertThat(this.<Optional<StoredImage>>images(i -> i.find(second))).as("still the cover: kept").isPresent();
+        db().inTransaction(em -> Services.on(em).consultations().removeCover(office, consultation));
+        assertThat(this.<Optional<StoredImage>>images(i -> i.find(second))).as("removed: gone").isEmpty();
+    }
+
+    @Test
     void pdfNamedLikeAPhotoIsRefusedAndNothingIsStored() {
         assertThatThrownBy(() -> images(i -> i.store("resident1", "photo.jpg", TestImages.pdf())))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> {

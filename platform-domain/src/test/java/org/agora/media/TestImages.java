@@ -94,4 +94,43 @@ public final class TestImages {
         }
         return out.toByteArray();
     }
+
+    /** A JPEG as a phone writes it: an EXIF segment (with a GPS-like text) right after the start, then the picture. */
+    public static byte[] jpegWithExif(int width, int height) {
+        byte[] plain = jpeg(width, height);
+        byte[] exif = "Exif\0\0GPS 48.8566N 2.3522E Rue des Lilas".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(plain, 0, 2);
+        out.write(0xFF);
+        out.write(0xE1);
+        out.write((exif.length + 2) >> 8);
+        out.write((exif.length + 2) & 0xFF);
+        out.write(exif, 0, exif.length);
+        out.write(0xFF);
+        out.write(0xFE); // a comment too
+        byte[] comment = "Camille's phone".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        out.write((comment.length + 2) >> 8);
+        out.write((comment.length + 2) & 0xFF);
+        out.write(comment, 0, comment.length);
+        out.write(plain, 2, plain.length - 2);
+        return out.toByteArray();
+    }
+
+    /** A PNG with a text chunk (a position) before its image data. */
+    public static byte[] pngWithText(int width, int height) {
+        byte[] plain = png(width, height);
+        byte[] data = "Comment\0GPS 48.8566N 2.3522E".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update("tEXt".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        crc.update(data);
+        java.nio.ByteBuffer chunk = java.nio.ByteBuffer.allocate(12 + data.length);
+        chunk.putInt(data.length).put("tEXt".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)).put(data)
+                .putInt((int) crc.getValue());
+        int afterHeader = 8 + 25; // signature, then the IHDR chunk (13 bytes of data + 12)
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(plain, 0, afterHeader);
+        out.write(chunk.array(), 0, chunk.capacity());
+        out.write(plain, afterHeader, plain.length - afterHeader);
+        return out.toByteArray();
+    }
 }

@@ -217,9 +217,10 @@ public class BudgetProject {
         imageIds.add(imageId);
     }
 
-    void removeImage(long imageId) {
+    /** Takes the photo off the project; whether it was one of its photos. */
+    boolean removeImage(long imageId) {
         requireUnreviewed();
-        imageIds.remove(Long.valueOf(imageId));
+        return imageIds.remove(Long.valueOf(imageId));
     }
 
     /** Staff find the project feasible, at the cost they revised (the estimate when none is given). */

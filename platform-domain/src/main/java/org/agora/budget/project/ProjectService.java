@@ -105,8 +105,10 @@ public class ProjectService {
 
     public BudgetProject removeImage(Actor author, long projectId, long imageId, Instant now) {
         BudgetProject project = editable(author, projectId, now);
-        project.removeImage(imageId);
-        em.flush();
+        if (project.removeImage(imageId)) {
+            em.flush();
+            images.removeIfUnused(imageId); // its address answers 404 from now on
+        }
         return project;
     }
 

@@ -18,7 +18,8 @@ import org.agora.media.StoredImage;
 @WebServlet("/images/*")
 public class ImageServlet extends HttpServlet {
 
-    static final String CACHE_FOR_EVER = "public, max-age=31536000, immutable";
+    /** Ten minutes: a picture removed from what showed it (then deleted, a 404) does not linger in caches for long. */
+    static final String CACHE = "public, max-age=600";
 
     private static final Pattern ID = Pattern.compile("/[1-9][0-9]{0,17}");
 
@@ -35,7 +36,7 @@ public class ImageServlet extends HttpServlet {
         StoredImage image = found.get();
         response.setContentType(image.getContentType());
         response.setContentLength(image.getByteSize());
-        response.setHeader("Cache-Control", CACHE_FOR_EVER);
+        response.setHeader("Cache-Control", CACHE);
         // the type checked at upload is the only one a browser may use, never one guessed from the bytes
         response.setHeader("X-Content-Type-Options", "nosniff");
         image.writeTo(response.getOutputStream());

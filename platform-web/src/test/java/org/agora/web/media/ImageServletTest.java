@@ -47,7 +47,7 @@ class ImageServletTest {
         assertThat(answer.error).isNull();
         assertThat(answer.contentType).isEqualTo("image/png");
         assertThat(answer.contentLength).isEqualTo((long) png.length);
-        assertThat(answer.headers).containsEntry("Cache-Control", "public, max-age=31536000, immutable")
+        assertThat(answer.headers).containsEntry("Cache-Control", "public, max-age=600")
                 .containsEntry("X-Content-Type-Options", "nosniff");
         assertThat(answer.body.toByteArray()).isEqualTo(png);
     }
