@@ -23,6 +23,34 @@ abstract class ApiTests {
         return Api.anonymous().get("/api/districts").array().size();
     }
 
+    /**
+     * A body larger than the largest upload is refused before the caller is known and before it is read: the request
+     * announces 26 MB and sends a few bytes, and the answer (a 413 problem) comes at once, for the API and a page.
+     */
+    @Test
+    void anOversizedBodyIsRefusedBeforeAnyoneIsAuthenticated() throws Exception {
+        java.net.URI app = java.net.URI.create(Platform.APP);
+        for (String path : java.util.List.of("/api/consultations", "/consultations/index.xhtml")) {
+            try (java.net.Socket socket = new java.net.Socket(app.getHost(), app.getPort())) {
+                socket.setSoTimeout(10_000);
+                String request = "POST " + app.getPath() + path + " HTTP/1.1\r\nHost: " + app.getHost() + "\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: " + (26L * 1024 * 1024) + "\r\n"
+                        + "Accept-Language: en\r\n\r\n{\"title\":";
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                StringBuilder read = new StringBuilder();
+                java.io.InputStream in = socket.getInputStream();
+                int next;
+                while (!read.toString().contains("tooLarge\"") && (next = in.read()) >= 0) {
+                    read.append((char) next); // the status line, the headers and the problem's type, then stop
+                }
+                String answer = read.toString();
+                assertThat(answer).as(path).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                        .contains("urn:agora:api.body.tooLarge");
+            }
+        }
+    }
+
     @Test
     void anyoneReadsTheDemoTerritory() {
         Reply districts = Api.anonymous().get("/api/districts");

@@ -48,11 +48,20 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
     @Inject
     BearerTokens bearerTokens;
 
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "agora.http.max-body-megabytes", defaultValue = "25")
+    long maxBodyMegabytes;
+
     private volatile HttpAuthenticationMechanism openIdConnect;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) throws AuthenticationException {
+        if (request.getContentLengthLong() > maxBodyBytes()) {
+            // refused before the caller is known and before any byte of it is read: nobody, signed in or not, makes
+            // the platform buffer a body larger than the largest upload it takes
+            return tooLarge(response, context);
+        }
         if (isApi(request)) {
             String authorization = request.getHeader("Authorization");
             if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -103,6 +112,25 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     /** 401 with a problem JSON body in the caller's language, as every other API refusal. */
+    /** The largest request body taken, in bytes: {@code agora.http.max-body-megabytes} (25 MB by default). */
+    long maxBodyBytes() {
+        return maxBodyMegabytes * 1024L * 1024L;
+    }
+
+    private static AuthenticationStatus tooLarge(HttpServletResponse response, HttpMessageContext context) {
+        Problem problem = Problem.of(Texts.preferred(context.getRequest()), 413, "api.body.tooLarge", null);
+        response.setStatus(problem.status());
+        response.setHeader("Connection", "close");
+        response.setContentType(Problem.MEDIA_TYPE.toString());
+        response.setCharacterEncoding("UTF-8");
+        try {
+            JSON.toJson(problem, response.getWriter());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
         Problem problem = Problem.of(Texts.preferred(context.getRequest()), HttpServletResponse.SC_UNAUTHORIZED,
                 "api.signInRequired", null);
