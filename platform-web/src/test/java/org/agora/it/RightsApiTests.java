@@ -86,6 +86,28 @@ abstract class RightsApiTests {
     }
 
     @Test
+    void aFloodOfReportsIsCutAtTheMinutesLimitWithoutStoppingOthers() {
+        String username = "flood-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Flood-2026-" + UUID.randomUUID();
+        new KeycloakAdmin().createResident(username, password);
+        Api flooder = Api.withToken(Platform.token(username, password));
+        String report = "{\"kind\": \"COMMENT\", \"item\": 999999999, \"reason\": \"SPAM\"}";
+        Reply last = null;
+        int refusedBefore = 0;
+        for (int i = 0; i < 31; i++) {
+            last = flooder.post("/api/moderation/reports", report);
+            if (i < 30 && last.status() == 429) {
+                refusedBefore++;
+            }
+        }
+        assertThat(refusedBefore).as("the first thirty are handled (404: no such comment)").isZero();
+        assertThat(last.status()).as(last.body()).isEqualTo(429);
+        assertThat(last.json().getString("type")).isEqualTo("urn:agora:api.tooManyRequests");
+        assertThat(Api.as(DemoUser.RESIDENT_SUD).post("/api/moderation/reports", report).status())
+                .as("another person is not slowed down").isNotEqualTo(429);
+    }
+
+    @Test
     void theWorkbookHasASheetPerKindOfRecordInTheCallersLanguage() throws Exception {
         long consultation = ConsultationApiTests.openCityConsultation();
         assertThat(Api.as(DemoUser.RESIDENT_SUD).post("/api/consultations/" + consultation + "/comments",
