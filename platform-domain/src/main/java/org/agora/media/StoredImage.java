@@ -24,7 +24,7 @@ public class StoredImage {
 
     /**
      * Random, not from a sequence: an image's address is its id, and the pictures of a draft or a hidden project must
-     * not be found by counting (2^62 ids: a collision is as likely as guessing one).
+     * not be found by counting (2^52 ids: a collision is as likely as guessing one).
      */
     @Id
     private Long id;
@@ -56,7 +56,8 @@ public class StoredImage {
     }
 
     public StoredImage(ImageFile file, String uploadedBy, Instant uploadedAt) {
-        this.id = (RANDOM.nextLong() >>> 2) | (1L << 61); // positive, and never a small number
+        // between 2^52 and 2^53: never a small number, and still exact as a JSON number in a browser's JavaScript
+        this.id = (1L << 52) | (RANDOM.nextLong() & ((1L << 52) - 1));
         this.contentType = file.contentType();
         this.width = file.width();
         this.height = file.height();

@@ -267,7 +267,8 @@ abstract class ConsultationReadingContract extends DatabaseTest {
                 return null;
             });
         }
-        long draftItem = ConsultationTextModeration.itemId(all.get(0).responseId(), all.get(0).position()).orElseThrow();
+        long draftItem = db().inTransaction(em -> new ConsultationTextModeration(em).itemFor(all.get(0).responseId(),
+                all.get(0).position()));
         ItemRef ref = new ItemRef(ItemKind.CONSULTATION_TEXT, draftItem);
         // not published yet: the public cannot read it, so cannot report it either
         refused(() -> moderation(m -> m.report(resident("eve", "sud"), ref, ReportReason.PERSONAL_DATA, null, CLOSING)),
@@ -327,6 +328,34 @@ abstract class ConsultationReadingContract extends DatabaseTest {
         moderation(m -> m.hide(AGENT, rudeCase, "Propos irrespectueux", OPENED));
         Map<String, Long> rejections = moderation(m -> m.rejections("CONSULTATION:" + id));
         assertThat(rejections).containsExactly(Map.entry("Propos irrespectueux", 1L));
+    }
+
+    @Test
+    void aTextOfAnAnonymousConsultationIsReportedToo() {
+        long id = open(true);
+        answer(RESIDENT_OF_NORD, id, "Appelez le 06 12 34 56 78");
+        consultations(c -> c.choosePublication(AGENT, id, "street", Publication.FIGURES_AND_TEXTS));
+        closeAndPublish(id);
+        TextAnswer text = texts(AGENT, id, "street", null, 0, 20).answers().get(0);
+        db().inTransaction(em -> {
+            new ResponseService(em, SealsForTests.SEAL).approveText(AGENT, id, text.responseId(), text.position(), true);
+            return null;
+        });
+        assertThat(text.responseId()).as("an anonymous response's random id").isGreaterThan(1L << 61);
+        long item = db().inTransaction(em -> new ConsultationTextModeration(em).itemFor(text.responseId(),
+                text.position()));
+        long again = db().inTransaction(em -> new ConsultationTextModeration(em).itemFor(text.responseId(),
+                text.position()));
+        assertThat(again).isEqualTo(item);
+        ModerationCase held = moderation(m -> {
+            m.report(resident("eve", "sud"), new ItemRef(ItemKind.CONSULTATION_TEXT, item), ReportReason.PERSONAL_DATA,
+                    null, CLOSING);
+            return m.queue(AGENT, ModerationService.QueueFilter.AWAITING).get(0);
+        });
+        assertThat(held.getExcerpt()).isEqualTo("Appelez le 06 12 34 56 78");
+        assertThat(held.getAuthor()).as("nobody").isEmpty();
+        assertThatThrownBy(() -> db().inTransaction(em -> new ConsultationTextModeration(em).itemFor(text.responseId(),
+                999))).isInstanceOf(NotFoundException.class);
     }
 
     private <T> T moderation(Function<ModerationService, T> work) {

@@ -56,4 +56,8 @@ class JourneysSuiteIT {
     @Nested
     class Rights extends RightsJourneyTests {
     }
+
+    @Nested
+    class Accessibility extends AccessibilityTests {
+    }
 }

@@ -65,6 +65,18 @@ final class KeycloakAdmin {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(credential)), 204);
     }
 
+    /**
+     * Removes the account a test made, so that the counts of the realm's residents (the turnout) see the demo users
+     * only; nothing when there is none.
+     */
+    void deleteUser(String username) {
+        JsonArray users = Json.createReader(new StringReader(send(admin("users?exact=true&username="
+                + URLEncoder.encode(username, StandardCharsets.UTF_8)).GET(), 200).body())).readArray();
+        if (!users.isEmpty()) {
+            send(admin("users/" + users.getJsonObject(0).getString("id")).DELETE(), 204);
+        }
+    }
+
     /** Whether Keycloak has an account of this username. */
     boolean exists(String username) {
         return !Json.createReader(new StringReader(send(admin("users?exact=true&username="

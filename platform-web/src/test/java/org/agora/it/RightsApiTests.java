@@ -89,8 +89,16 @@ abstract class RightsApiTests {
     void aFloodOfReportsIsCutAtTheMinutesLimitWithoutStoppingOthers() {
         String username = "flood-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Flood-2026-" + UUID.randomUUID();
-        new KeycloakAdmin().createResident(username, password);
-        Api flooder = Api.withToken(Platform.token(username, password));
+        KeycloakAdmin keycloak = new KeycloakAdmin();
+        keycloak.createResident(username, password);
+        try {
+            flood(Api.withToken(Platform.token(username, password)));
+        } finally {
+            keycloak.deleteUser(username);
+        }
+    }
+
+    private static void flood(Api flooder) {
         String report = "{\"kind\": \"COMMENT\", \"item\": 999999999, \"reason\": \"SPAM\"}";
         Reply last = null;
         int refusedBefore = 0;

@@ -64,7 +64,16 @@ abstract class RightsJourneyTests {
     void aFirstSignInAsksForTheTermsBeforeAnyPageAndRecordsTheVersion() {
         String username = "nouveau-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         String password = "Nouveau-2026-" + java.util.UUID.randomUUID();
-        new KeycloakAdmin().createResident(username, password);
+        KeycloakAdmin keycloak = new KeycloakAdmin();
+        keycloak.createResident(username, password);
+        try {
+            firstSignIn(username, password);
+        } finally {
+            keycloak.deleteUser(username);
+        }
+    }
+
+    private static void firstSignIn(String username, String password) {
         try (Browser resident = new Browser()) {
             resident.signInOnly(username, password);
             assertThat(resident.driver().getCurrentUrl()).contains("/terms.xhtml");

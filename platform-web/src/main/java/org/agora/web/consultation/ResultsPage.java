@@ -19,10 +19,12 @@ import org.agora.consultation.Publication;
 import org.agora.consultation.ResponseService;
 import org.agora.consultation.ResponsesExport;
 import org.agora.consultation.VisibleResults;
+import org.agora.moderation.ItemKind;
 import org.agora.reports.ResponsesWorkbook;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.territory.TerritoryService;
+import org.agora.web.moderation.ReportForm;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
@@ -42,12 +44,8 @@ public class ResultsPage implements Serializable {
 
     static final int TEXTS_PER_PAGE = 20;
 
-    /**
-     * A free-text answer as the page lists it: where it is stored, what it says, whether it is approved, and its id
-     * as a moderation item (null when it cannot be reported).
-     */
-    public record TextRow(long responseId, int position, String text, boolean approved, Long itemId)
-            implements Serializable {
+    /** A free-text answer as the page lists it: where it is stored, what it says, whether it is approved. */
+    public record TextRow(long responseId, int position, String text, boolean approved) implements Serializable {
     }
 
     /** The page of free-text answers shown for a question, and whether there are pages before and after it. */
@@ -56,14 +54,19 @@ public class ResultsPage implements Serializable {
         /** Page {@code shown} (from 0) of {@link #TEXTS_PER_PAGE} answers, read from the domain. */
         static TextsShown page(FreeTexts found, int shown) {
             return new TextsShown(found.answers().stream()
-                    .map(t -> new TextRow(t.responseId(), t.position(), t.text(), t.approved(),
-                            ConsultationTextModeration.itemId(t.responseId(), t.position()).orElse(null))).toList(),
+                    .map(t -> new TextRow(t.responseId(), t.position(), t.text(), t.approved())).toList(),
                     shown > 0, (shown + 1L) * TEXTS_PER_PAGE < found.total());
         }
     }
 
     @Inject
     ConsultationReading reading;
+
+    @Inject
+    ConsultationTextModeration textItems;
+
+    @Inject
+    ReportForm reportForm;
 
     @Inject
     ConsultationService consultations;
@@ -158,6 +161,12 @@ public class ResultsPage implements Serializable {
         FacesActions.runInPlace("results",
                 () -> responses.approveText(currentUser.actor(), id, text.responseId(), text.position(), approved));
         showTexts();
+    }
+
+    /** Opens the report form for this text (under the results), quoting it. */
+    public void report(TextRow text) {
+        FacesActions.runInPlace("results", () -> reportForm.startFor(ItemKind.CONSULTATION_TEXT,
+                textItems.itemFor(text.responseId(), text.position()), text.text()));
     }
 
     /** Every submitted response as a workbook: one row each, one column per question, answers as their labels. */

@@ -30,7 +30,8 @@ public class TermsGate extends HttpFilter {
     static final String TERMS = "/terms.xhtml";
 
     /** Pages anyone reads before accepting: the terms, the privacy notice, errors and the goodbye of a deletion. */
-    private static final List<String> OPEN = List.of(TERMS, "/privacy.xhtml", "/goodbye.xhtml", "/error/");
+    private static final List<String> OPEN = List.of(TERMS, "/privacy.xhtml", "/accessibility.xhtml", "/goodbye.xhtml",
+            "/error/");
 
     @Inject
     TermsConsents consents;
