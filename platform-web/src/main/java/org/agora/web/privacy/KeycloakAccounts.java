@@ -64,16 +64,7 @@ public class KeycloakAccounts {
     public void remove(String username) throws AccountRemovalFailed {
         try {
             String token = token();
-            HttpResponse<String> found = http.send(HttpRequest.newBuilder(admin.resolve("users?exact=true&username="
-                            + URLEncoder.encode(username, StandardCharsets.UTF_8)))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (found.statusCode() != 200) {
-                throw new AccountRemovalFailed("looking the account up: HTTP " + found.statusCode());
-            }
-            Optional<String> id = read(found.body(), JsonReader::readArray).getValuesAs(JsonObject.class).stream()
-                    .filter(u -> u.getString("username", "").equalsIgnoreCase(username))
-                    .map(u -> u.getString("id")).findFirst();
+            Optional<String> id = idOf(username, token);
             if (id.isEmpty()) {
                 return;
             }
@@ -99,16 +90,7 @@ public class KeycloakAccounts {
     public boolean isStaffOrUnknown(String username) {
         try {
             String token = token();
-            HttpResponse<String> found = http.send(HttpRequest.newBuilder(admin.resolve("users?exact=true&username="
-                            + URLEncoder.encode(username, StandardCharsets.UTF_8)))
-                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (found.statusCode() != 200) {
-                return true;
-            }
-            Optional<String> id = read(found.body(), JsonReader::readArray).getValuesAs(JsonObject.class).stream()
-                    .filter(u -> u.getString("username", "").equalsIgnoreCase(username))
-                    .map(u -> u.getString("id")).findFirst();
+            Optional<String> id = idOf(username, token);
             if (id.isEmpty()) {
                 return false; // no account any more: only the platform's data are left
             }
@@ -131,6 +113,21 @@ public class KeycloakAccounts {
 
     private static final java.util.Set<String> STAFF = java.util.Set.of("district-agent", "moderator", "office-admin",
             "analyst");
+
+    /** Keycloak's id of the account of exactly this username; empty when there is none. */
+    private Optional<String> idOf(String username, String token)
+            throws IOException, InterruptedException, AccountRemovalFailed {
+        HttpResponse<String> found = http.send(HttpRequest.newBuilder(admin.resolve("users?exact=true&username="
+                        + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (found.statusCode() != 200) {
+            throw new AccountRemovalFailed("looking the account up: HTTP " + found.statusCode());
+        }
+        return read(found.body(), JsonReader::readArray).getValuesAs(JsonObject.class).stream()
+                .filter(u -> u.getString("username", "").equalsIgnoreCase(username))
+                .map(u -> u.getString("id")).findFirst();
+    }
 
     private String token() throws IOException, InterruptedException, AccountRemovalFailed {
         String form = "grant_type=client_credentials&client_id=" + URLEncoder.encode(clientId, StandardCharsets.UTF_8)

@@ -118,24 +118,19 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
     }
 
     private static AuthenticationStatus tooLarge(HttpServletResponse response, HttpMessageContext context) {
-        Problem problem = Problem.of(Texts.preferred(context.getRequest()), 413, "api.body.tooLarge", null);
-        response.setStatus(problem.status());
         response.setHeader("Connection", "close");
-        response.setContentType(Problem.MEDIA_TYPE.toString());
-        response.setCharacterEncoding("UTF-8");
-        try {
-            JSON.toJson(problem, response.getWriter());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return AuthenticationStatus.SEND_FAILURE;
+        return refused(response, Problem.of(Texts.preferred(context.getRequest()), 413, "api.body.tooLarge", null));
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
-        Problem problem = Problem.of(Texts.preferred(context.getRequest()), HttpServletResponse.SC_UNAUTHORIZED,
-                "api.signInRequired", null);
-        response.setStatus(problem.status());
         response.setHeader("WWW-Authenticate", "Bearer realm=\"agora\"");
+        return refused(response, Problem.of(Texts.preferred(context.getRequest()), HttpServletResponse.SC_UNAUTHORIZED,
+                "api.signInRequired", null));
+    }
+
+    /** Answers with the problem, as JSON, and ends the request there. */
+    private static AuthenticationStatus refused(HttpServletResponse response, Problem problem) {
+        response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE.toString());
         response.setCharacterEncoding("UTF-8");
         try {
