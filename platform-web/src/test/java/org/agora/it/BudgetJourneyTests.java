@@ -67,6 +67,12 @@ abstract class BudgetJourneyTests {
             assertThat(resident.find("images:file-message").getText()).isEqualTo("Ce fichier n'est pas une image PNG ou JPEG.");
             resident.css("#images input[type=file]").sendKeys(file("jardin.png", png()).toString());
             resident.go("images:upload");
+            assertThat(resident.find("images:peopleAgreed-message").getText())
+                    .startsWith("Confirmez que les personnes reconnaissables sur la photo ont accepté sa publication");
+            assertThat(resident.all(By.cssSelector("#gallery img"))).as("image rights not confirmed: not stored").isEmpty();
+            resident.css("#images input[type=file]").sendKeys(file("jardin.png", png()).toString());
+            resident.find("images:peopleAgreed").click();
+            resident.go("images:upload");
             assertThat(resident.all(By.cssSelector("#gallery img"))).hasSize(1);
             resident.screenshot("budget-project-form");
 

@@ -91,11 +91,20 @@ public class ProjectService {
         return project;
     }
 
-    /** Checks the picture (type by content, size) and adds it; at most three, refused with the reason, nothing stored. */
-    public BudgetProject addImage(Actor author, long projectId, String fileName, byte[] bytes, Instant now) {
+    /**
+     * Checks the picture (type by content, size) and adds it; at most three, refused with the reason, nothing stored.
+     * The author says that the people one can recognise on it agreed to its publication (image rights), or that
+     * nobody can be recognised: without that, the picture is refused.
+     */
+    public BudgetProject addImage(Actor author, long projectId, String fileName, byte[] bytes, boolean peopleAgreed,
+                                  Instant now) {
         BudgetProject project = editable(author, projectId, now);
         if (project.getImageIds().size() >= BudgetProject.MAX_IMAGES) {
             throw new InvalidInputException("file", "budget.project.tooManyImages", BudgetProject.MAX_IMAGES);
+        }
+        org.agora.media.ImageFile.read(fileName, bytes); // a file that is no picture is refused as such first
+        if (!peopleAgreed) {
+            throw new InvalidInputException("peopleAgreed", "media.image.peopleAgreed");
         }
         StoredImage image = images.store(author.username(), fileName, bytes);
         project.addImage(image.getId());

@@ -208,15 +208,22 @@ abstract class ProjectPersistenceContract extends DatabaseTest {
     void upToThreePicturesCheckedByTheirContent() {
         long id = submit("Une place", 30_000).getId();
 
-        projects(p -> p.addImage(AUTHOR, id, "place.png", TestImages.png(40, 30), DURING_SUBMISSION));
-        assertThatThrownBy(() -> projects(p -> p.addImage(AUTHOR, id, "plan.png", TestImages.pdf(), DURING_SUBMISSION)))
+        projects(p -> p.addImage(AUTHOR, id, "place.png", TestImages.png(40, 30), true, DURING_SUBMISSION));
+        assertThatThrownBy(() -> projects(p -> p.addImage(AUTHOR, id, "plan.png", TestImages.pdf(), true, DURING_SUBMISSION)))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> projects(p -> p.addImage(AUTHOR, id, "big.png",
-                new byte[org.agora.media.ImageFile.MAX_BYTES + 1], DURING_SUBMISSION)))
+                new byte[org.agora.media.ImageFile.MAX_BYTES + 1], true, DURING_SUBMISSION)))
                 .isInstanceOf(InvalidInputException.class);
-        projects(p -> p.addImage(AUTHOR, id, "b.jpg", TestImages.jpeg(40, 30), DURING_SUBMISSION));
-        projects(p -> p.addImage(AUTHOR, id, "c.jpg", TestImages.jpeg(40, 30), DURING_SUBMISSION));
-        assertThatThrownBy(() -> projects(p -> p.addImage(AUTHOR, id, "d.jpg", TestImages.jpeg(40, 30), DURING_SUBMISSION)))
+        assertThatThrownBy(() -> projects(p -> p.addImage(AUTHOR, id, "people.jpg", TestImages.jpeg(40, 30), false,
+                DURING_SUBMISSION))).as("image rights not confirmed")
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("media.image.peopleAgreed");
+                    assertThat(e.field()).contains("peopleAgreed");
+                });
+        assertThat(count("select count(*) from images")).as("nothing stored").isEqualTo(1);
+        projects(p -> p.addImage(AUTHOR, id, "b.jpg", TestImages.jpeg(40, 30), true, DURING_SUBMISSION));
+        projects(p -> p.addImage(AUTHOR, id, "c.jpg", TestImages.jpeg(40, 30), true, DURING_SUBMISSION));
+        assertThatThrownBy(() -> projects(p -> p.addImage(AUTHOR, id, "d.jpg", TestImages.jpeg(40, 30), true, DURING_SUBMISSION)))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("budget.project.tooManyImages"));
 

@@ -67,6 +67,7 @@ public class ProjectForm implements Serializable {
     private String whyNot;
     private List<Long> imageIds = List.of();
     private transient UploadedFile imageFile;
+    private boolean peopleAgreed;
 
     private String title;
     private String description;
@@ -151,10 +152,19 @@ public class ProjectForm implements Serializable {
                 throw new InvalidInputException(ImageFile.FIELD, "media.image.empty");
             }
             projects.addImage(currentUser.actor(), projectId, imageFile.getFileName(), imageFile.getContent(),
-                    Instant.now());
+                    peopleAgreed, Instant.now());
             FacesFeedback.done("budget.project.image.added");
             return "/budget/resident/submit?faces-redirect=true&id=" + projectId;
         });
+    }
+
+    /** The author's word that the people one can recognise on the picture agreed to its publication. */
+    public boolean isPeopleAgreed() {
+        return peopleAgreed;
+    }
+
+    public void setPeopleAgreed(boolean peopleAgreed) {
+        this.peopleAgreed = peopleAgreed;
     }
 
     public String removeImage(long imageId) {
