@@ -29,7 +29,7 @@ public class ProfileNames implements ModerationTargets {
     public static final String HIDDEN_NAME = "Nom masqué par la modération";
 
     /** Every column that shows a person's name, as {table, name column, username column}. */
-    private static final List<String[]> SHOWN_NAMES = List.of(
+    static final List<String[]> SHOWN_NAMES = List.of(
             new String[] {"comments", "author_name", "author"},
             new String[] {"council_ideas", "author_name", "author"},
             new String[] {"council_memberships", "display_name", "username"},
@@ -96,10 +96,18 @@ public class ProfileNames implements ModerationTargets {
                 .orElseThrow(() -> new NotFoundException("moderation.item.notFound", id));
         name.show(visibility);
         if (!visibility.isVisible()) {
-            for (String[] column : SHOWN_NAMES) {
-                em.createNativeQuery("update " + column[0] + " set " + column[1] + " = ?1 where " + column[2] + " = ?2")
-                        .setParameter(1, HIDDEN_NAME).setParameter(2, name.getUsername()).executeUpdate();
-            }
+            replaceShownName(em, name.getUsername(), HIDDEN_NAME);
+        }
+    }
+
+    /**
+     * Shows {@code shown} instead of the person's name on everything they wrote (comments, ideas, memberships,
+     * registrations): moderation hiding a name, an erased account.
+     */
+    public static void replaceShownName(EntityManager em, String username, String shown) {
+        for (String[] column : SHOWN_NAMES) {
+            em.createNativeQuery("update " + column[0] + " set " + column[1] + " = ?1 where " + column[2] + " = ?2")
+                    .setParameter(1, shown).setParameter(2, username).executeUpdate();
         }
     }
 }

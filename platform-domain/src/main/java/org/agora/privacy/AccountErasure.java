@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.agora.budget.call.BudgetCall;
+import org.agora.participation.ProfileNames;
 import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.MessageKey;
@@ -58,13 +59,6 @@ public class AccountErasure {
             new String[] {"moderation_reports", "reporter"},
             new String[] {"moderation_cases", "author"},
             new String[] {"residents", "account"});
-
-    /** Every column that shows a person's name, as {table, name column, username column}. */
-    private static final List<String[]> SHOWN_NAMES = List.of(
-            new String[] {"comments", "author_name", "author"},
-            new String[] {"council_memberships", "display_name", "username"},
-            new String[] {"meeting_registrations", "display_name", "username"},
-            new String[] {"council_ideas", "author_name", "author"});
 
     /** What is only about the person, as {table, username column}: deleted. */
     private static final List<String[]> ONLY_THEIRS = List.of(
@@ -125,9 +119,7 @@ public class AccountErasure {
         });
         String me = actor.username();
         String tag = "deleted-" + HexFormat.of().formatHex(bytes());
-        for (String[] shown : SHOWN_NAMES) {
-            update("update " + shown[0] + " set " + shown[1] + " = ?1 where " + shown[2] + " = ?2", SHOWN_NAME, me);
-        }
+        ProfileNames.replaceShownName(em, me, SHOWN_NAME);
         update("update responses set respondent = null where respondent = ?1", me);
         update("update residents set full_name = null, name_key = null, birth_date = null, birth_year = null"
                 + " where account = ?1", me);

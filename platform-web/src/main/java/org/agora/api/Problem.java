@@ -1,7 +1,11 @@
 package org.agora.api;
 
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import org.agora.web.platform.Texts;
@@ -14,6 +18,7 @@ public record Problem(String type, String title, int status, String detail, Stri
     }
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+    private static final Jsonb JSON = JsonbBuilder.create();
 
     /** A problem in the caller's language: title from its status, detail from the message key. */
     public static Problem of(Locale locale, int status, String messageKey, String field, Object... arguments) {
@@ -27,5 +32,13 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public Response toResponse() {
         return Response.status(status).type(MEDIA_TYPE).entity(this).build();
+    }
+
+    /** The same answered by hand, where no JAX-RS resource runs (the authentication mechanism, a filter). */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE.toString());
+        response.setCharacterEncoding("UTF-8");
+        JSON.toJson(this, response.getWriter());
     }
 }

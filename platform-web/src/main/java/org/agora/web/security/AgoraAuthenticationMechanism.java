@@ -9,8 +9,6 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.security.enterprise.AuthenticationException;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
@@ -40,7 +38,6 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
     private static final String BEARER = "Bearer ";
     /** The flat claim of realm roles (a protocol mapper of the realm's client). */
     static final String GROUPS_CLAIM = "groups";
-    private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
     BeanManager beans;
@@ -130,11 +127,8 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
 
     /** Answers with the problem, as JSON, and ends the request there. */
     private static AuthenticationStatus refused(HttpServletResponse response, Problem problem) {
-        response.setStatus(problem.status());
-        response.setContentType(Problem.MEDIA_TYPE.toString());
-        response.setCharacterEncoding("UTF-8");
         try {
-            JSON.toJson(problem, response.getWriter());
+            problem.writeTo(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

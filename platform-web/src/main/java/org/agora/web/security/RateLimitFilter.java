@@ -1,7 +1,5 @@
 package org.agora.web.security;
 
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -21,7 +19,6 @@ import org.agora.web.platform.Texts;
 @WebFilter(urlPatterns = "/*")
 public class RateLimitFilter extends HttpFilter {
 
-    private static final Jsonb JSON = JsonbBuilder.create();
     private final RateLimits limits = new RateLimits(Clock.systemUTC());
 
     @Override
@@ -32,12 +29,8 @@ public class RateLimitFilter extends HttpFilter {
             Optional<Long> wait = RateLimits.Kind.of(request.getMethod(), path)
                     .flatMap(kind -> limits.take(request.getUserPrincipal().getName(), kind));
             if (wait.isPresent()) {
-                Problem problem = Problem.of(Texts.preferred(request), 429, "api.tooManyRequests", null, wait.get());
-                response.setStatus(429);
                 response.setHeader("Retry-After", String.valueOf(wait.get()));
-                response.setContentType(Problem.MEDIA_TYPE.toString());
-                response.setCharacterEncoding("UTF-8");
-                JSON.toJson(problem, response.getWriter());
+                Problem.of(Texts.preferred(request), 429, "api.tooManyRequests", null, wait.get()).writeTo(response);
                 return;
             }
         }
