@@ -22,7 +22,9 @@ public enum NotificationKind {
     /** A moderator hid or restored my contribution, or rejected my proposal. */
     MODERATION_DECISION(true),
     /** The newsletters of the democracy office and of my district's town hall: only once I opt in, by e-mail only. */
-    NEWSLETTER(false, false);
+    NEWSLETTER(false, false),
+    /** An export I asked for is ready to download, or could not be written (staff who read the KPIs only). */
+    EXPORT_READY(false);
 
     private final boolean aboutMine;
     private final boolean inAppOffered;
@@ -44,6 +46,11 @@ public enum NotificationKind {
     /** Whether nothing is sent until the person opts in (the newsletter). */
     public boolean isOptIn() {
         return !inAppOffered;
+    }
+
+    /** Whether only staff who read the participation KPIs get it (their exports): others are not offered it. */
+    public boolean isForStaff() {
+        return this == EXPORT_READY;
     }
 
     /** Whether it is about the person's own contribution or registration: e-mail is then on by default. */

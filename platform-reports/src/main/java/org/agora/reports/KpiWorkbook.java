@@ -105,20 +105,29 @@ public final class KpiWorkbook {
 
     /** Writes the workbook of {@code report}, in the language of {@code texts}, to {@code out} (left open). */
     public static void write(KpiReport report, String scopeLabel, KpiTexts texts, OutputStream out) throws IOException {
-        KpiWorkbook book = new KpiWorkbook(texts);
-        try (XSSFWorkbook workbook = book.workbook) {
-            List<KpiTable> tables = KpiTables.of(report, texts);
-            XSSFSheet summary = workbook.createSheet(safe(tables.get(0).title()));
-            for (KpiTable table : tables.subList(1, tables.size())) {
-                book.tableSheet(table);
-            }
-            KpiTable definitions = KpiTables.definitions(report, texts);
-            XSSFSheet defs = book.tableSheet(definitions);
-            defs.setColumnWidth(0, 40 * 256);
-            defs.setColumnWidth(1, 110 * 256);
-            book.summary(summary, tables, report, scopeLabel, texts);
+        try (XSSFWorkbook workbook = build(report, scopeLabel, texts)) {
             workbook.write(out);
         }
+    }
+
+    /**
+     * The workbook in memory (a report is tens of rows), for the caller to write and close: the raw-data workbook adds
+     * its streamed sheets after these ({@link RawWorkbook}).
+     */
+    static XSSFWorkbook build(KpiReport report, String scopeLabel, KpiTexts texts) {
+        KpiWorkbook book = new KpiWorkbook(texts);
+        XSSFWorkbook workbook = book.workbook;
+        List<KpiTable> tables = KpiTables.of(report, texts);
+        XSSFSheet summary = workbook.createSheet(safe(tables.get(0).title()));
+        for (KpiTable table : tables.subList(1, tables.size())) {
+            book.tableSheet(table);
+        }
+        KpiTable definitions = KpiTables.definitions(report, texts);
+        XSSFSheet defs = book.tableSheet(definitions);
+        defs.setColumnWidth(0, 40 * 256);
+        defs.setColumnWidth(1, 110 * 256);
+        book.summary(summary, tables, report, scopeLabel, texts);
+        return workbook;
     }
 
     private void summary(XSSFSheet sheet, List<KpiTable> tables, KpiReport report, String scopeLabel, KpiTexts texts) {
