@@ -104,11 +104,14 @@ public class ExportJobs {
                         ExportJob.class).setParameter("owner", actor.username()).setMaxResults(LISTED).getResultList();
     }
 
-    /** One of the person's exports; anyone else's is not found, as an unknown one. */
+    /** One of the person's exports; anyone else's is not found, as an unknown one (a visitor is asked to sign in). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ExportJob get(Actor actor, long id) {
+        if (!actor.isSignedIn()) {
+            throw new NotAllowedException("kpi.signInFirst");
+        }
         ExportJob job = em.find(ExportJob.class, id);
-        if (job == null || !actor.isSignedIn() || !job.getOwner().equals(actor.username())) {
+        if (job == null || !job.getOwner().equals(actor.username())) {
             throw new NotFoundException("export.notFound", id);
         }
         return job;
@@ -171,6 +174,14 @@ public class ExportJobs {
                         + " and j.status = :running")
                 .setParameter("now", ExportJob.utc(now)).setParameter("ids", new ArrayList<>(ids))
                 .setParameter("runner", runner).setParameter("running", ExportStatus.RUNNING).executeUpdate();
+    }
+
+    /** The worker gives the job back unfinished (its instance is stopping): queued again, to start from scratch. */
+    public boolean release(long id, String runner) {
+        return em.createQuery("update ExportJob j set j.status = :queued, j.runner = null, j.heartbeatAt = null,"
+                        + " j.rowsWritten = 0 where j.id = :id and j.runner = :runner and j.status = :running")
+                .setParameter("queued", ExportStatus.QUEUED).setParameter("id", id).setParameter("runner", runner)
+                .setParameter("running", ExportStatus.RUNNING).executeUpdate() == 1;
     }
 
     /**

@@ -43,6 +43,7 @@ public final class ExportRunner {
     private final Path directory;
     private final Duration retention;
     private final Clock clock;
+    private volatile boolean stopping;
 
     public ExportRunner(String name, ExportJobs jobs, ExportProducer producer, Path directory, Duration retention,
                         Clock clock) {
@@ -60,6 +61,11 @@ public final class ExportRunner {
 
     public Path directory() {
         return directory;
+    }
+
+    /** The time as this worker reads it. */
+    public Instant now() {
+        return clock.instant();
     }
 
     /** The partial file of an attempt. */
@@ -95,11 +101,30 @@ public final class ExportRunner {
         } catch (ExportProducer.Cancelled e) {
             LOG.info(() -> "Export " + id + " abandoned: " + e.getMessage());
             deleteQuietly(partial);
+            if (stopping) {
+                release(id);
+            }
         } catch (Exception | OutOfMemoryError e) {
             LOG.log(Level.WARNING, "Export " + id + " failed", e);
             deleteQuietly(partial);
             deleteQuietly(done);
             jobs.fail(id, name, e.getClass().getSimpleName() + ": " + e.getMessage(), clock.instant());
+        }
+    }
+
+    /**
+     * The instance is stopping: the exports being written stop at their next rows and are queued again (or, if the
+     * database is gone already, recovered later as any job left running).
+     */
+    public void stop() {
+        stopping = true;
+    }
+
+    private void release(long id) {
+        try {
+            jobs.release(id, name);
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "Export " + id + " not given back now: it is queued again once its heartbeat is stale", e);
         }
     }
 
@@ -189,6 +214,9 @@ public final class ExportRunner {
         }
 
         private void save(boolean now) {
+            if (stopping) {
+                throw new ExportProducer.Cancelled(id);
+            }
             Instant at = clock.instant();
             if (!now && at.isBefore(lastWrite.plus(PROGRESS_EVERY))) {
                 return;

@@ -55,6 +55,27 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** The answer to a POST with the address it gives in {@code Location}, if any. */
+    public record Posted(int status, String body, String location) {
+        public JsonObject json() {
+            return Json.parse(body);
+        }
+    }
+
+    public Posted postForLocation(String path, String json) {
+        try {
+            HttpResponse<String> response = Platform.http().send(request(path).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            return new Posted(response.statusCode(), response.body(),
+                    response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A download: its status, content type and bytes. */
     public record Download(int status, String contentType, String disposition, byte[] bytes) {
     }

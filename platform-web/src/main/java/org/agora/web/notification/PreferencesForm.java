@@ -91,8 +91,12 @@ public class PreferencesForm implements Serializable {
     void load() {
         NotificationPreferences preferences = notifications.preferences(currentUser.actor());
         lines = new ArrayList<>();
-        preferences.allChoices().forEach((kind, choice) ->
-                lines.add(new Line(kind, TEXTS.kindName(language.getCurrent(), kind), choice)));
+        boolean readsKpis = org.agora.kpi.KpiPermissions.canRead(currentUser.actor());
+        preferences.allChoices().forEach((kind, choice) -> {
+            if (!kind.isForStaff() || readsKpis) { // a resident never has an export to hear about
+                lines.add(new Line(kind, TEXTS.kindName(language.getCurrent(), kind), choice));
+            }
+        });
         mailLanguage = preferences.getLanguage().code();
         followedThemes = preferences.getFollowedThemes().stream().sorted().map(String::valueOf)
                 .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
