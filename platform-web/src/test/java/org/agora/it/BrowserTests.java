@@ -279,6 +279,52 @@ abstract class BrowserTests {
     }
 
     @Test
+    void theAnalystPreparesTheRawDataInTheBackgroundFollowsItAndDownloadsIt() throws java.io.IOException {
+        String title = "Données brutes " + UUID.randomUUID().toString().substring(0, 8);
+        long id = ConsultationScenarios.marketOpen(title);
+        ConsultationScenarios.answeredByTheResident(id);
+        java.time.LocalDate today = java.time.LocalDate.now(ConsultationScenarios.PARIS);
+        String exportId;
+        try (Browser browser = new Browser()) {
+            browser.signIn(DemoUser.ANALYST);
+            browser.open("/reports/?from=" + today + "&to=" + today.plusDays(30) + "&district=nord");
+            browser.click("exports:queue-raw-csv");
+            browser.waitForAjax();
+            assertThat(browser.find("exports:export-messages").getText()).contains("agora-raw-csv-district-nord-" + today);
+            // the list is polled until the export is ready, then offers its file and says when it is deleted
+            org.openqa.selenium.WebElement link = browser.waitForCss("#my-exports tbody tr.export-DONE a.export-download");
+            org.openqa.selenium.WebElement row = browser.css("#my-exports tbody tr.export-DONE");
+            assertThat(row.getText()).contains("Données brutes en CSV", "Prêt", "100 %");
+            assertThat(row.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
+            browser.driver().executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                    browser.find("exports-heading"));
+            browser.screenshot("analyst-exports");
+            exportId = link.getAttribute("href").replaceAll(".*id=", "");
+
+            java.nio.file.Path zip = browser.download(link.getAttribute("id"));
+            assertThat(zip.getFileName().toString())
+                    .isEqualTo("agora-raw-csv-district-nord-" + today + "_" + today.plusDays(30) + ".zip");
+            String answers = null;
+            try (var entries = new java.util.zip.ZipInputStream(java.nio.file.Files.newInputStream(zip))) {
+                for (var entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                    if (entry.getName().equals("answers.csv")) {
+                        answers = new String(entries.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                }
+            }
+            assertThat(answers).startsWith("consultation_id,consultation,").contains(id + "," + title + ",nord,false,1,");
+        }
+        try (Browser browser = new Browser()) {
+            // the office reads every figure, but another person's export is not found
+            browser.signIn(DemoUser.OFFICE_ADMIN);
+            browser.open("/reports/");
+            assertThat(browser.has("my-exports")).isFalse();
+            browser.open("/reports/export?id=" + exportId);
+            assertThat(browser.heading()).isEqualTo("Page introuvable");
+        }
+    }
+
+    @Test
     void moderatorAndAnalystSeeTheirMenus() {
         try (Browser browser = new Browser()) {
             browser.signIn(DemoUser.ANALYST);

@@ -61,7 +61,8 @@ public final class ExportRow {
 
     /** When its file is deleted, once done. */
     public String getExpires() {
-        return job.getExpiresAt().filter(at -> isDone()).map(at -> CityTime.dateTime(at, locale)).orElse("");
+        return job.getExpiresAt().filter(at -> isDone())
+                .map(at -> Texts.format(locale, "export.expires", CityTime.dateTime(at, locale))).orElse("");
     }
 
     public String getDownload() {
