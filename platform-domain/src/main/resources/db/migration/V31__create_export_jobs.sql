@@ -1,5 +1,5 @@
 -- Background exports (issue 15): one row per file a member of staff asked for (the KPI workbook, the raw-data
--- workbook, the raw-data CSV zip), with the filters it was asked with, who asked (the roles and districts they had
+-- workbook, the raw-data CSV zip, all its tables or some), with the filters it was asked with, who asked (the roles and districts they had
 -- then: the figures are read as that person), where it stands and where its file is.
 -- A worker claims a queued job with a conditional UPDATE (status still QUEUED), so of several instances one runs it;
 -- while it runs, heartbeat_at moves every few seconds: a RUNNING job whose heartbeat stopped (its instance was
@@ -18,6 +18,8 @@ CREATE TABLE export_jobs (
     period_to        DATE          NOT NULL,
     district_code    VARCHAR(32),
     theme_id         BIGINT,
+    -- the raw tables asked for (comma-separated, as RawTable names), or null for all of them
+    raw_tables       VARCHAR(100),
     language         VARCHAR(2)    NOT NULL,
     status           VARCHAR(10)   NOT NULL,
     rows_written     BIGINT        DEFAULT 0 NOT NULL,

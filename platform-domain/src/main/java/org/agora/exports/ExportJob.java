@@ -64,6 +64,9 @@ public class ExportJob {
     @Column(name = "theme_id")
     private Long themeId;
 
+    @Column(name = "raw_tables", length = 100)
+    private String rawTables;
+
     @Column(nullable = false, length = 2)
     private String language;
 
@@ -111,7 +114,8 @@ public class ExportJob {
         // for JPA
     }
 
-    ExportJob(Actor owner, ExportKind kind, KpiQuery query, Locale language, Instant now) {
+    ExportJob(Actor owner, ExportKind kind, KpiQuery query, java.util.List<RawTable> tables, Locale language,
+              Instant now) {
         this.owner = owner.username();
         this.ownerRoles = owner.roles().stream().map(Role::name).sorted().collect(Collectors.joining(","));
         this.ownerDistricts = owner.agentDistricts().stream().map(DistrictCode::value).sorted()
@@ -121,6 +125,8 @@ public class ExportJob {
         this.periodTo = query.to();
         this.districtCode = query.district().map(DistrictCode::value).orElse(null);
         this.themeId = query.theme().orElse(null);
+        this.rawTables = tables.isEmpty() || tables.containsAll(java.util.List.of(RawTable.values())) ? null
+                : java.util.EnumSet.copyOf(tables).stream().map(Enum::name).collect(Collectors.joining(","));
         this.language = "fr".equals(language.getLanguage()) ? "fr" : "en";
         this.status = ExportStatus.QUEUED;
         this.createdAt = utc(now);
@@ -151,6 +157,17 @@ public class ExportJob {
     public KpiQuery query() {
         return new KpiQuery(periodFrom, periodTo, Optional.ofNullable(districtCode).map(DistrictCode::new),
                 Optional.ofNullable(themeId));
+    }
+
+    /** The raw tables it holds: all of them, unless some were asked for. */
+    public java.util.List<RawTable> tables() {
+        return rawTables == null ? java.util.List.of(RawTable.values())
+                : Arrays.stream(rawTables.split(",")).map(RawTable::valueOf).toList();
+    }
+
+    /** Whether only some raw tables were asked for: a workbook then holds those alone, without the KPI sheets. */
+    public boolean isSomeTables() {
+        return rawTables != null;
     }
 
     public Locale getLanguage() {
@@ -202,7 +219,11 @@ public class ExportJob {
 
     /** The name the file is downloaded under, with the scope and period. */
     public String downloadName() {
-        return kind.downloadName(query().fileStem());
+        String stem = query().fileStem();
+        if (isSomeTables() && kind != ExportKind.KPI_WORKBOOK) {
+            stem += "-" + tables().stream().map(RawTable::fileName).collect(Collectors.joining("-"));
+        }
+        return kind.downloadName(stem);
     }
 
     public Instant getCreatedAt() {

@@ -71,6 +71,12 @@ public class ExportJobs {
      * queued or running.
      */
     public ExportJob queue(Actor actor, ExportKind kind, KpiQuery query, Locale language, Instant now) {
+        return queue(actor, kind, query, List.of(), language, now);
+    }
+
+    /** The same with only these raw tables (none: all of them; a workbook of some holds no KPI sheets). */
+    public ExportJob queue(Actor actor, ExportKind kind, KpiQuery query, List<RawTable> tables, Locale language,
+                           Instant now) {
         KpiPermissions.checkRead(actor, query);
         query.district().ifPresent(code -> {
             if (count("select count(*) from districts where code = ?1", code.value()) == 0) {
@@ -88,7 +94,7 @@ public class ExportJobs {
         if (active >= MAX_ACTIVE_PER_PERSON) {
             throw new ConflictException("kind", "export.tooMany", MAX_ACTIVE_PER_PERSON);
         }
-        ExportJob job = new ExportJob(actor, kind, query, language, now);
+        ExportJob job = new ExportJob(actor, kind, query, tables, language, now);
         em.persist(job);
         em.flush();
         return job;

@@ -71,6 +71,11 @@ public class RawData {
         this.maskThreshold = maskThreshold;
     }
 
+    /** Counts under this are merged (ballots' channels): {@code agora.kpi.mask-threshold}. */
+    public int maskThreshold() {
+        return maskThreshold;
+    }
+
     /** Receives the rows of a table, in order. */
     @FunctionalInterface
     public interface Rows {

@@ -45,6 +45,13 @@ public enum RawTable {
         return columns;
     }
 
+    /** The table a request names, by its file name ({@code answers}) or its name ({@code ANSWERS}). */
+    public static java.util.Optional<RawTable> parse(String name) {
+        String wanted = name == null ? "" : name.strip();
+        return java.util.Arrays.stream(values())
+                .filter(t -> t.fileName.equalsIgnoreCase(wanted) || t.name().equalsIgnoreCase(wanted)).findFirst();
+    }
+
     /** A column: its key (the CSV files' header, stable for open data) and what its values are. */
     public record Column(String key, Kind kind) {
     }

@@ -59,13 +59,16 @@ public final class ExportFiles implements ExportProducer {
                 return 1;
             }
             case RAW_WORKBOOK -> {
+                RawSource source = RawSource.of(raw, owner, query, now);
+                if (job.isSomeTables()) {
+                    return RawWorkbook.write(texts, raw.maskThreshold(), source, job.tables(), out, progress);
+                }
                 KpiReport report = kpis.figures(owner, query, now);
-                return RawWorkbook.write(report, scopeLabel.apply(query, texts), texts,
-                        RawSource.of(raw, owner, query, now), out, progress);
+                return RawWorkbook.write(report, scopeLabel.apply(query, texts), texts, source, out, progress);
             }
             case RAW_CSV -> {
-                return RawCsv.writeZip(RawSource.of(raw, owner, query, now), List.of(RawTable.values()),
-                        elections(owner, query, now), out, progress);
+                return RawCsv.writeZip(RawSource.of(raw, owner, query, now), job.tables(),
+                        job.tables().contains(RawTable.BALLOTS) ? elections(owner, query, now) : List.of(), out, progress);
             }
             default -> throw new IllegalStateException("no writer for " + job.getKind());
         }

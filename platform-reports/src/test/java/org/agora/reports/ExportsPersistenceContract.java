@@ -490,6 +490,30 @@ abstract class ExportsPersistenceContract extends DatabaseTest {
     }
 
     @Test
+    void anExportOfSomeTablesHoldsThoseAloneAndNoKpiSheet() throws IOException {
+        long workbook = db().inTransaction(em -> jobs(em).queue(ANALYST, ExportKind.RAW_WORKBOOK, CITY,
+                List.of(RawTable.ANSWERS), Locale.ENGLISH, AFTER)).getId();
+        long csv = db().inTransaction(em -> jobs(em).queue(ANALYST, ExportKind.RAW_CSV, CITY,
+                List.of(RawTable.MEETINGS, RawTable.ANSWERS), Locale.ENGLISH, AFTER)).getId();
+        ExportRunner runner = runner("worker-1");
+        runner.runNext();
+        runner.runNext();
+
+        ExportJob answersOnly = job(ANALYST, workbook);
+        assertThat(answersOnly.downloadName()).isEqualTo("agora-raw-city-2027-03-01_2027-03-31-answers.xlsx");
+        assertThat(answersOnly.getRowsWritten()).isEqualTo(6);
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(fileOf(answersOnly)))) {
+            List<String> names = new ArrayList<>();
+            book.forEach(sheet -> names.add(sheet.getSheetName()));
+            assertThat(names).containsExactly("Raw data", "Answers (raw)");
+            assertThat(sheetRows(book.getSheet("Answers (raw)"))).containsExactlyElementsOf(expectedAnswers());
+        }
+        ExportJob two = job(ANALYST, csv);
+        assertThat(two.tables()).containsExactly(RawTable.ANSWERS, RawTable.MEETINGS);
+        assertThat(unzip(Files.readAllBytes(fileOf(two))).keySet()).containsExactly("answers.csv", "meetings.csv");
+    }
+
+    @Test
     void aTableLongerThanASheetGoesOnInASecondSheet() throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         RawSource database = RawSource.of(new RawData(reader(), 5), ANALYST, CITY, AFTER);

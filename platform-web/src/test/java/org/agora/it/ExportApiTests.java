@@ -164,6 +164,10 @@ abstract class ExportApiTests {
         assertThat(kind.json().getString("detail")).contains("voters");
         assertThat(Api.as(DemoUser.ANALYST).postForLocation("/api/exports", "{\"kind\": \"RAW_CSV\", \"from\": \"hier\"}")
                 .status()).isEqualTo(400);
+        Posted table = Api.as(DemoUser.ANALYST).postForLocation("/api/exports",
+                "{\"kind\": \"RAW_CSV\", \"tables\": [\"answers\", \"voters\"]}");
+        assertThat(table.status()).isEqualTo(400);
+        assertThat(table.json().getString("detail")).contains("voters");
         assertThat(Api.as(DemoUser.ANALYST).postForLocation("/api/exports",
                 "{\"kind\": \"RAW_CSV\", \"district\": \"atlantide\"}").status()).isEqualTo(404);
         assertThat(Api.as(DemoUser.ANALYST).get("/api/exports/999999999").status()).isEqualTo(404);

@@ -22,6 +22,7 @@ import java.util.Locale;
 import org.agora.exports.ExportJob;
 import org.agora.exports.ExportJobs;
 import org.agora.exports.ExportKind;
+import org.agora.exports.RawTable;
 import org.agora.kpi.KpiQueries;
 import org.agora.kpi.KpiQuery;
 import org.agora.shared.Actor;
@@ -62,7 +63,8 @@ public class ExportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Queue an export (kind KPI_WORKBOOK, RAW_WORKBOOK or RAW_CSV; from, to, district, theme as for "
-            + "/api/kpis; language fr or en, else Accept-Language): 202 with its address")
+            + "/api/kpis; tables: some of answers, ballots, comments, meetings, all when absent, and a workbook of some "
+            + "holds those raw sheets alone; language fr or en, else Accept-Language): 202 with its address")
     @SecurityRequirement(name = "keycloak")
     public Response queue(ExportJson.Request request) {
         if (request == null) {
@@ -74,7 +76,10 @@ public class ExportResource {
                 LocalDate.now(Period.CITY_ZONE));
         Locale language = request.language() == null || request.language().isBlank()
                 ? Texts.preferred(headers.getAcceptableLanguages()) : Locale.forLanguageTag(request.language().strip());
-        ExportJob job = jobs.queue(actor, kind, query, language, Instant.now());
+        List<RawTable> tables = request.tables() == null ? List.of() : request.tables().stream()
+                .map(name -> RawTable.parse(name).orElseThrow(() -> new InvalidInputException("tables",
+                        "export.table.unknown", String.valueOf(name)))).toList();
+        ExportJob job = jobs.queue(actor, kind, query, tables, language, Instant.now());
         worker.takeQueued();
         return Response.accepted(ExportJson.of(jobs.get(actor, job.getId())))
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(job.getId())).build()).build();
