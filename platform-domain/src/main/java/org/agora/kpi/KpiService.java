@@ -17,12 +17,12 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.sql.Connection;
 import java.time.DayOfWeek;
 import org.agora.kpi.KpiReport.ConsultationLine;
 import org.agora.kpi.KpiReport.Councils;
@@ -49,7 +49,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * takes the district their response or their district ballot recorded, or counts in the city's figures only.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+@Transactional(Transactional.TxType.REQUIRED) // read only: one transaction, so that large results stream
 public class KpiService {
 
     /** The default of {@code agora.kpi.mask-threshold}: counts under it are masked in breakdowns. */
@@ -89,61 +89,65 @@ public class KpiService {
         });
         List<DistrictRow> scoped = allDistricts.stream()
                 .filter(d -> query.district().map(c -> c.value().equals(d.code)).orElse(true)).toList();
-        Map<String, RegisterEntry> register = register();
-        List<Activity> all = activities(query);
-        // people not on the register (who never signed in to a page: API clients) take the district their acts recorded
-        for (Activity activity : all) {
-            if (activity.district != null && !register.containsKey(activity.person)) {
-                register.put(activity.person, new RegisterEntry(false, activity.district, null, Instant.EPOCH));
-            }
-        }
-        List<Activity> activities = all.stream()
-                .filter(a -> query.district().map(c -> c.value().equals(register.getOrDefault(a.person, RegisterEntry.NONE)
-                        .district)).orElse(true))
-                .toList();
+        Connection connection = connection();
+        People people = register(connection);
+        List<LocalDate> weeks = weeks(query);
+        // each act as one long (person, capability, week): a city's participation in a few megabytes, whatever its size
+        LongList acts = activities(connection, query, people, weeks.get(0));
+        String scope = query.district().map(c -> c.value()).orElse(null);
 
-        Map<Capability, Set<String>> byCapability = new EnumMap<>(Capability.class);
-        Set<String> participants = new HashSet<>();
-        for (Activity activity : activities) {
-            participants.add(activity.person);
-            byCapability.computeIfAbsent(activity.capability, c -> new HashSet<>()).add(activity.person);
+        BitSet participants = new BitSet();
+        Map<Capability, BitSet> byCapability = new EnumMap<>(Capability.class);
+        BitSet[] weekly = new BitSet[weeks.size()];
+        for (int i = 0; i < acts.size(); i++) {
+            long act = acts.get(i);
+            int person = Act.person(act);
+            if (scope != null && !scope.equals(people.district(person))) {
+                continue;
+            }
+            participants.set(person);
+            byCapability.computeIfAbsent(Act.capability(act), c -> new BitSet()).set(person);
+            int week = Act.week(act);
+            if (week != Act.NO_WEEK && week < weekly.length) {
+                if (weekly[week] == null) {
+                    weekly[week] = new BitSet();
+                }
+                weekly[week].set(person);
+            }
         }
         Map<Capability, Long> capabilityCounts = new EnumMap<>(Capability.class);
         for (Capability capability : Capability.values()) {
-            capabilityCounts.put(capability, (long) byCapability.getOrDefault(capability, Set.of()).size());
+            BitSet set = byCapability.get(capability);
+            capabilityCounts.put(capability, set == null ? 0L : set.cardinality());
         }
-
-        List<LocalDate> weeks = weeks(query);
-        Map<LocalDate, Set<String>> weekly = new HashMap<>();
-        for (Activity activity : activities) {
-            if (activity.at != null) {
-                weekly.computeIfAbsent(monday(activity.at), w -> new HashSet<>()).add(activity.person);
-            }
+        List<WeekCount> weeklyParticipants = new ArrayList<>();
+        for (int w = 0; w < weeks.size(); w++) {
+            weeklyParticipants.add(week(weeks.get(w), weekly[w] == null ? 0 : weekly[w].cardinality()));
         }
-        List<WeekCount> weeklyParticipants = weeks.stream()
-                .map(w -> week(w, weekly.getOrDefault(w, Set.of()).size())).toList();
 
         long registered = 0;
         Map<LocalDate, Long> newAccounts = new HashMap<>();
         Map<String, Long> registeredByDistrict = new HashMap<>();
-        for (RegisterEntry entry : register.values()) {
-            if (!entry.account || entry.enlistedAt.compareTo(query.end()) >= 0) {
+        long start = query.start().toEpochMilli();
+        long end = query.end().toEpochMilli();
+        for (int person = 0; person < people.size(); person++) {
+            if (!people.isAccount(person) || people.enlistedAt(person) >= end) {
                 continue;
             }
-            registeredByDistrict.merge(String.valueOf(entry.district), 1L, Long::sum);
-            if (query.district().map(c -> c.value().equals(entry.district)).orElse(true)) {
+            String district = people.district(person);
+            registeredByDistrict.merge(String.valueOf(district), 1L, Long::sum);
+            if (scope == null || scope.equals(district)) {
                 registered++;
-                if (!entry.enlistedAt.isBefore(query.start())) {
-                    newAccounts.merge(monday(entry.enlistedAt), 1L, Long::sum);
+                if (people.enlistedAt(person) >= start) {
+                    newAccounts.merge(monday(Instant.ofEpochMilli(people.enlistedAt(person))), 1L, Long::sum);
                 }
             }
         }
         List<WeekCount> newRegistrations = weeks.stream().map(w -> week(w, newAccounts.getOrDefault(w, 0L))).toList();
 
         Map<String, Long> participantsByDistrict = new HashMap<>();
-        for (String person : participants) {
-            participantsByDistrict.merge(String.valueOf(register.getOrDefault(person, RegisterEntry.NONE).district), 1L,
-                    Long::sum);
+        for (int person = participants.nextSetBit(0); person >= 0; person = participants.nextSetBit(person + 1)) {
+            participantsByDistrict.merge(String.valueOf(people.district(person)), 1L, Long::sum);
         }
         List<DistrictRate> rates = scoped.stream().map(d -> {
             long count = participantsByDistrict.getOrDefault(d.code, 0L);
@@ -152,29 +156,28 @@ public class KpiService {
         }).toList();
 
         return new KpiReport(query, Participant.DEFINITION, maskThreshold, now,
-                new Participation(registered, participants.size(), capabilityCounts, newRegistrations),
+                new Participation(registered, participants.cardinality(), capabilityCounts, newRegistrations),
                 consultations(query), envelopes(query, scoped, registeredByDistrict, now), moderation(query),
                 councils(query, now), weeklyParticipants, rates,
-                ageByDistrict(query, scoped, participants, register));
+                ageByDistrict(query, scoped, participants, people));
     }
 
     /** The breakdown of participants by age band and district (with a column for those whose district is unknown). */
-    private MaskedTable ageByDistrict(KpiQuery query, List<DistrictRow> scoped, Set<String> participants,
-                                      Map<String, RegisterEntry> register) {
+    private MaskedTable ageByDistrict(KpiQuery query, List<DistrictRow> scoped, BitSet participants, People people) {
         List<String> columns = new ArrayList<>(scoped.stream().map(d -> d.code).toList());
         boolean unknownColumn = query.district().isEmpty();
         long[][] counts = new long[AgeBand.values().length][columns.size() + (unknownColumn ? 1 : 0)];
         int year = query.to().getYear();
-        for (String person : participants) {
-            RegisterEntry entry = register.getOrDefault(person, RegisterEntry.NONE);
-            int column = entry.district == null ? -1 : columns.indexOf(entry.district);
+        for (int person = participants.nextSetBit(0); person >= 0; person = participants.nextSetBit(person + 1)) {
+            String district = people.district(person);
+            int column = district == null ? -1 : columns.indexOf(district);
             if (column < 0) {
                 if (!unknownColumn) {
                     continue;
                 }
                 column = columns.size();
             }
-            counts[AgeBand.of(Optional.ofNullable(entry.birthYear), year).ordinal()][column]++;
+            counts[AgeBand.of(people.birthYear(person), year).ordinal()][column]++;
         }
         if (unknownColumn) {
             columns.add("?");
@@ -183,41 +186,102 @@ public class KpiService {
         return MaskedTable.of(rows, columns, counts, maskThreshold);
     }
 
-    private List<Activity> activities(KpiQuery query) {
+    /**
+     * Every act of the period, read as the database streams it (never a whole table in memory): a person not on the
+     * register takes the district of their first act that recorded one.
+     */
+    private LongList activities(Connection connection, KpiQuery query, People people, LocalDate firstMonday) {
         boolean themed = query.theme().isPresent();
         String theme = themed ? " and x.theme_id = ?3" : "";
-        List<Activity> activities = new ArrayList<>();
+        LongList acts = new LongList();
         // responses to consultations that are not anonymous (anonymous ones name nobody on their responses)
-        collect(activities, Capability.CONSULTATION, query, "select r.respondent, r.submitted_at, r.district_code from responses r"
+        collect(connection, acts, people, firstMonday, Capability.CONSULTATION, query,
+                "select r.respondent, r.submitted_at, r.district_code from responses r"
                 + " join consultations x on x.id = r.consultation_id where r.status = 'SUBMITTED'"
                 + " and r.respondent is not null and x.anonymous = false"
                 + " and r.submitted_at >= ?1 and r.submitted_at < ?2" + theme);
-        collect(activities, Capability.BUDGET_PROJECT, query, "select a.author, x.submitted_at, null from project_authors a"
+        collect(connection, acts, people, firstMonday, Capability.BUDGET_PROJECT, query,
+                "select a.author, x.submitted_at, null from project_authors a"
                 + " join budget_projects x on x.id = a.project_id"
                 + " where x.submitted_at >= ?1 and x.submitted_at < ?2" + theme);
-        collect(activities, Capability.BUDGET_PROJECT, query, "select s.supporter, null, null from project_supports s"
+        collect(connection, acts, people, firstMonday, Capability.BUDGET_PROJECT, query,
+                "select s.supporter, null, null from project_supports s"
                 + " join budget_projects x on x.id = s.project_id join envelopes e on e.id = x.envelope_id"
                 + " join budget_calls k on k.id = e.call_id"
                 + " where k.submission_start < ?2 and k.review_end > ?1" + theme);
         if (!themed) {
-            collect(activities, Capability.BUDGET_VOTE, query, "select coalesce(r.account, concat('register:',"
+            collect(connection, acts, people, firstMonday, Capability.BUDGET_VOTE, query,
+                    "select coalesce(r.account, concat('register:',"
                     + " cast(r.id as varchar(20)))), null, case when m.scope = 'DISTRICT' then e.district_code end"
                     + " from vote_marks m join residents r on r.id = m.resident_id join envelopes e on e.id = m.envelope_id"
                     + " join budget_calls k on k.id = m.call_id where k.vote_start < ?2 and k.vote_end > ?1");
-            collect(activities, Capability.COMMENT, query, "select c.author, c.created_at, null from comments c"
+            collect(connection, acts, people, firstMonday, Capability.COMMENT, query,
+                    "select c.author, c.created_at, null from comments c"
                     + " where c.created_at >= ?1 and c.created_at < ?2");
-            collect(activities, Capability.COUNCIL, query, "select m.username, m.asked_at, null from council_memberships m"
+            collect(connection, acts, people, firstMonday, Capability.COUNCIL, query,
+                    "select m.username, m.asked_at, null from council_memberships m"
                     + " where m.status <> 'REFUSED' and m.asked_at >= ?1 and m.asked_at < ?2");
-            collect(activities, Capability.COUNCIL, query, "select g.username, g.registered_at, null from meeting_registrations g"
+            collect(connection, acts, people, firstMonday, Capability.COUNCIL, query,
+                    "select g.username, g.registered_at, null from meeting_registrations g"
                     + " where g.status <> 'CANCELLED' and g.registered_at >= ?1 and g.registered_at < ?2");
         }
-        return activities;
+        return acts;
     }
 
-    private void collect(List<Activity> into, Capability capability, KpiQuery query, String sql) {
-        for (Object[] row : rows(sql, query, null)) {
-            into.add(new Activity((String) row[0], capability, row[1] == null ? null : instant(row[1]), (String) row[2]));
+    private void collect(Connection connection, LongList into, People people, LocalDate firstMonday,
+                         Capability capability, KpiQuery query, String sql) {
+        stream(connection, sql, query, row -> {
+            String person = row.getString(1);
+            java.sql.Timestamp at = row.getTimestamp(2);
+            int index = people.act(person, row.getString(3));
+            int week = at == null ? Act.NO_WEEK
+                    : (int) (java.time.temporal.ChronoUnit.DAYS.between(firstMonday, monday(at.toInstant())) / 7);
+            into.add(Act.of(index, capability, week));
+        });
+    }
+
+    /** Runs a query whose ?1 and ?2 are the period's bounds and ?3 the theme, handing each row as it streams. */
+    private static void stream(Connection connection, String sql, KpiQuery query, RowReader reader) {
+        String jdbc = sql.replace("?1", "?").replace("?2", "?").replace("?3", "?");
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(jdbc)) {
+            int position = 1;
+            for (int i = 0; i < sql.length() - 1; i++) {
+                if (sql.charAt(i) == '?') {
+                    char which = sql.charAt(i + 1);
+                    Object value = which == '1' ? utc(query.start()) : which == '2' ? utc(query.end())
+                            : query.theme().orElseThrow();
+                    statement.setObject(position++, value);
+                }
+            }
+            statement.setFetchSize(FETCH_SIZE);
+            try (java.sql.ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    reader.read(rows);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the KPIs' rows: " + e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(java.sql.ResultSet row) throws java.sql.SQLException;
+    }
+
+    /** Rows fetched at a time: PostgreSQL streams a result this many rows at once inside a transaction. */
+    private static final int FETCH_SIZE = 5000;
+
+    /**
+     * The transaction's connection (the figures are read in one, read only, so that PostgreSQL streams the large
+     * results with a cursor instead of sending them whole).
+     */
+    private Connection connection() {
+        Connection connection = em.unwrap(Connection.class);
+        if (connection == null) {
+            throw new IllegalStateException("the KPIs are read in a transaction");
+        }
+        return connection;
     }
 
     private List<ConsultationLine> consultations(KpiQuery query) {
@@ -244,13 +308,19 @@ public class KpiService {
                 started = responses + drafts;
                 completion = percent(responses, started);
             }
-            List<QuestionLine> questions = new ArrayList<>();
-            for (Object[] q : rows("select q.position, q.code, q.text, (select count(distinct a.response_id)"
-                    + " from response_answers a join responses r on r.id = a.response_id where r.consultation_id = q.consultation_id"
-                    + " and r.status = 'SUBMITTED' and a.question_code = q.code"
+            // the responses that answered each question, in one pass over the consultation's answers
+            Map<String, Long> answered = new HashMap<>();
+            for (Object[] a : rows("select a.question_code, count(distinct a.response_id) from response_answers a"
+                    + " join responses r on r.id = a.response_id where r.consultation_id = ?4 and r.status = 'SUBMITTED'"
                     + (anonymous ? "" : " and r.submitted_at >= ?1 and r.submitted_at < ?2")
-                    + ") from questions q where q.consultation_id = ?4 order by q.position", query, id)) {
-                questions.add(new QuestionLine((int) number(q[0]), (String) q[1], (String) q[2], number(q[3])));
+                    + " group by a.question_code", query, id)) {
+                answered.put((String) a[0], number(a[1]));
+            }
+            List<QuestionLine> questions = new ArrayList<>();
+            for (Object[] q : rows("select q.position, q.code, q.text from questions q where q.consultation_id = ?4"
+                    + " order by q.position", query, id)) {
+                questions.add(new QuestionLine((int) number(q[0]), (String) q[1], (String) q[2],
+                        answered.getOrDefault((String) q[1], 0L)));
             }
             lines.add(new ConsultationLine(id, (String) row[1], Optional.ofNullable((String) row[2]), anonymous,
                     responses, started, completion, questions));
@@ -361,16 +431,24 @@ public class KpiService {
         return new Councils(councils, members, number(s[0]), registrations, number(s[1]), number(s[2]));
     }
 
-    private Map<String, RegisterEntry> register() {
-        Map<String, RegisterEntry> entries = new HashMap<>();
-        for (Object row : em.createNativeQuery("select id, account, district_code, birth_year, enlisted_at"
-                + " from residents").getResultList()) {
-            Object[] r = (Object[]) row;
-            String key = r[1] != null ? (String) r[1] : "register:" + number(r[0]);
-            entries.put(key, new RegisterEntry(r[1] != null, (String) r[2],
-                    r[3] == null ? null : (int) number(r[3]), instant(r[4])));
+    /** The register, streamed into {@link People}: every resident with an account, or entered at a desk. */
+    private People register(Connection connection) {
+        People people = new People();
+        try (java.sql.Statement statement = connection.createStatement()) {
+            statement.setFetchSize(FETCH_SIZE);
+            try (java.sql.ResultSet r = statement.executeQuery("select id, account, district_code, birth_year, enlisted_at"
+                    + " from residents")) {
+                while (r.next()) {
+                    String account = r.getString(2);
+                    int birthYear = r.getInt(4);
+                    people.enlisted(account != null ? account : "register:" + r.getLong(1), account != null,
+                            r.getString(3), r.wasNull() ? null : birthYear, r.getTimestamp(5).toInstant());
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the register: " + e.getMessage(), e);
         }
-        return entries;
+        return people;
     }
 
     private List<DistrictRow> districts() {
@@ -459,12 +537,125 @@ public class KpiService {
                 monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), monday, count);
     }
 
-    /** One act of a person; {@code district}: the person's district the act recorded, if it did (a response does). */
-    private record Activity(String person, Capability capability, Instant at, String district) {
+    /**
+     * The people the figures know, each under a number: those on the register (their district, declared birth year,
+     * when they were enlisted, whether through an account), then the others as their acts name them (the district
+     * their first act recorded, if any). Compact: a city's register in a few tens of megabytes.
+     */
+    private static final class People {
+
+        private final Map<String, Integer> numbers = new HashMap<>();
+        private final Map<String, String> districtCodes = new HashMap<>();
+        private final BitSet accounts = new BitSet();
+        private String[] districts = new String[1024];
+        private int[] birthYears = new int[1024];
+        private long[] enlisted = new long[1024];
+        private int size;
+
+        int size() {
+            return size;
+        }
+
+        void enlisted(String person, boolean account, String district, Integer birthYear, Instant at) {
+            int number = add(person);
+            accounts.set(number, account);
+            districts[number] = district == null ? null : districtCodes.computeIfAbsent(district, d -> d);
+            birthYears[number] = birthYear == null ? 0 : birthYear;
+            enlisted[number] = at.toEpochMilli();
+        }
+
+        /** The number of the person an act names; someone not on the register takes its district if it has one. */
+        int act(String person, String district) {
+            Integer known = numbers.get(person);
+            if (known != null) {
+                if (!accounts.get(known) && districts[known] == null && district != null && enlisted[known] == Long.MIN_VALUE) {
+                    districts[known] = districtCodes.computeIfAbsent(district, d -> d);
+                }
+                return known;
+            }
+            int number = add(person);
+            districts[number] = district == null ? null : districtCodes.computeIfAbsent(district, d -> d);
+            enlisted[number] = Long.MIN_VALUE; // not on the register
+            return number;
+        }
+
+        private int add(String person) {
+            Integer known = numbers.get(person);
+            if (known != null) {
+                return known;
+            }
+            if (size == districts.length) {
+                int larger = size * 2;
+                districts = java.util.Arrays.copyOf(districts, larger);
+                birthYears = java.util.Arrays.copyOf(birthYears, larger);
+                enlisted = java.util.Arrays.copyOf(enlisted, larger);
+            }
+            numbers.put(person, size);
+            return size++;
+        }
+
+        boolean isAccount(int person) {
+            return accounts.get(person);
+        }
+
+        String district(int person) {
+            return districts[person];
+        }
+
+        Optional<Integer> birthYear(int person) {
+            return birthYears[person] == 0 ? Optional.empty() : Optional.of(birthYears[person]);
+        }
+
+        long enlistedAt(int person) {
+            return enlisted[person];
+        }
     }
 
-    private record RegisterEntry(boolean account, String district, Integer birthYear, Instant enlistedAt) {
-        static final RegisterEntry NONE = new RegisterEntry(false, null, null, Instant.EPOCH);
+    /** An act packed in a long: the person's number, the capability, the week from the period's first Monday. */
+    private static final class Act {
+
+        static final int NO_WEEK = 0xFFF;
+
+        private Act() {
+        }
+
+        static long of(int person, Capability capability, int week) {
+            return ((long) person << 16) | ((long) capability.ordinal() << 12) | (week < 0 || week >= NO_WEEK ? NO_WEEK : week);
+        }
+
+        static int person(long act) {
+            return (int) (act >>> 16);
+        }
+
+        static Capability capability(long act) {
+            return Capability.values()[(int) ((act >>> 12) & 0xF)];
+        }
+
+        static int week(long act) {
+            return (int) (act & 0xFFF);
+        }
+    }
+
+    /** A growable array of longs. */
+    private static final class LongList {
+
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        long get(int index) {
+            return values[index];
+        }
+
+        int size() {
+            return size;
+        }
     }
 
     private record DistrictRow(String code, String name, long population) {

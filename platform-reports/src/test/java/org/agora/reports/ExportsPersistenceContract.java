@@ -428,7 +428,14 @@ abstract class ExportsPersistenceContract extends DatabaseTest {
 
     private ExportRunner runner(String name) {
         EntityManager em = reader();
-        ExportFiles files = new ExportFiles(new KpiService(em, 5), new RawData(em, 5), Services.on(em).openData(),
+        // the figures are read in a transaction of their own, as the container's KpiService does
+        KpiService kpis = new KpiService() {
+            @Override
+            public org.agora.kpi.KpiReport figures(Actor actor, KpiQuery query, Instant now) {
+                return db().inTransaction(tx -> new KpiService(tx, 5).figures(actor, query, now));
+            }
+        };
+        ExportFiles files = new ExportFiles(kpis, new RawData(em, 5), Services.on(em).openData(),
                 (query, texts) -> query.district().map(d -> d.value()).orElse("Belrive"), clock);
         return new ExportRunner(name, new TransactionalJobs(), files, directory, Duration.ofHours(24), clock);
     }
