@@ -69,6 +69,7 @@ public final class ExportBench {
     private final LocalDate today = LocalDate.now(PARIS);
     private final LocalDate from = today.minusDays(90);
     private String token;
+    private long tokenAt;
 
     public static void main(String[] args) throws Exception {
         ExportBench bench = new ExportBench();
@@ -106,7 +107,6 @@ public final class ExportBench {
         long seedStart = System.nanoTime();
         List<String> districts = seed();
         say("  seeded in %.1f s; districts %s", (System.nanoTime() - seedStart) / 1e9, districts);
-        token = keycloak.token("analyst", "Analyst-2026");
 
         say("== the dashboard's KPI request on that data (GET /api/kpis, %d calls after 3 to warm up) ==", kpiCalls);
         kpis("the city", "");
@@ -144,6 +144,15 @@ public final class ExportBench {
         if (!failures.isEmpty()) {
             say("FAILED CHECKS: %s", failures);
         }
+    }
+
+    /** The analyst's access token, taken again every minute (Keycloak's last five). */
+    private String token() {
+        if (token == null || System.nanoTime() - tokenAt > Duration.ofMinutes(1).toNanos()) {
+            token = keycloak.token("analyst", "Analyst-2026");
+            tokenAt = System.nanoTime();
+        }
+        return token;
     }
 
     // --- seeding ---
@@ -305,11 +314,11 @@ public final class ExportBench {
     private void kpis(String scope, String filter) {
         String url = app + "/api/kpis?from=" + from + "&to=" + today + filter;
         for (int i = 0; i < 3; i++) {
-            http.getSlowly(url, token, Duration.ofMinutes(5)).expect(200, "KPIs");
+            http.getSlowly(url, token(), Duration.ofMinutes(5)).expect(200, "KPIs");
         }
         long[] nanos = new long[kpiCalls];
         for (int i = 0; i < kpiCalls; i++) {
-            Http.Reply reply = http.getSlowly(url, token, Duration.ofMinutes(5)).expect(200, "KPIs");
+            Http.Reply reply = http.getSlowly(url, token(), Duration.ofMinutes(5)).expect(200, "KPIs");
             nanos[i] = reply.nanos();
         }
         Latencies latencies = new Latencies(nanos);
@@ -329,12 +338,12 @@ public final class ExportBench {
                 + (tables == null ? "" : ", \"tables\": " + tables) + ", \"language\": \"en\"}";
         HeapWatch watch = new HeapWatch(appPid);
         long start = System.nanoTime();
-        Http.Reply queued = http.json("POST", app + "/api/exports", token, body).expect(202, "queue " + what);
+        Http.Reply queued = http.json("POST", app + "/api/exports", token(), body).expect(202, "queue " + what);
         long id = queued.json().getJsonNumber("id").longValue();
         JsonObject job;
         while (true) {
             try {
-                job = http.get(app + "/api/exports/" + id, token).expect(200, "export " + id).json();
+                job = http.get(app + "/api/exports/" + id, token()).expect(200, "export " + id).json();
             } catch (RuntimeException e) {
                 HeapWatch.Peak peak = watch.stop();
                 figure("%s: the app stopped answering during the export at -Xmx%s (%s; peak heap used %.0f MB)", what,
@@ -363,7 +372,7 @@ public final class ExportBench {
         double runSeconds = Duration.between(Instant.parse(job.getString("startedAt")),
                 Instant.parse(job.getString("finishedAt"))).toNanos() / 1e9;
         Path file = work.resolve("export-" + id + "-" + job.getString("fileName"));
-        HttpResponse<Path> download = http.client().send(Http.request(app + job.getString("file"), token)
+        HttpResponse<Path> download = http.client().send(Http.request(app + job.getString("file"), token())
                 .timeout(Duration.ofMinutes(10)).GET().build(), HttpResponse.BodyHandlers.ofFile(file));
         check(download.statusCode() == 200, what + " downloaded");
         long bytes = Files.size(file);
@@ -436,15 +445,15 @@ public final class ExportBench {
     private List<List<Object>> answerRows() throws Exception {
         String body = "{\"kind\": \"RAW_CSV\", \"from\": \"" + from + "\", \"to\": \"" + today
                 + "\", \"tables\": [\"answers\"], \"language\": \"en\"}";
-        long id = http.json("POST", app + "/api/exports", token, body).expect(202, "the answers as CSV").json()
+        long id = http.json("POST", app + "/api/exports", token(), body).expect(202, "the answers as CSV").json()
                 .getJsonNumber("id").longValue();
         JsonObject job;
         do {
             Thread.sleep(250);
-            job = http.get(app + "/api/exports/" + id, token).expect(200, "export " + id).json();
+            job = http.get(app + "/api/exports/" + id, token()).expect(200, "export " + id).json();
         } while (job.getString("status").equals("QUEUED") || job.getString("status").equals("RUNNING"));
         Path file = work.resolve("answers-" + id + ".zip");
-        http.client().send(Http.request(app + job.getString("file"), token).timeout(Duration.ofMinutes(10)).GET().build(),
+        http.client().send(Http.request(app + job.getString("file"), token()).timeout(Duration.ofMinutes(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofFile(file));
         List<RawTable.Column> columns = RawTable.ANSWERS.columns();
         List<List<Object>> rows = new ArrayList<>((int) answers);
