@@ -60,4 +60,8 @@ class JourneysSuiteIT {
     @Nested
     class Accessibility extends AccessibilityTests {
     }
+
+    @Nested
+    class Authorization extends AuthorizationTests {
+    }
 }
