@@ -56,4 +56,8 @@ class ApiSuiteIT {
     @Nested
     class Kpis extends KpiApiTests {
     }
+
+    @Nested
+    class BadInput extends BadInputTests {
+    }
 }
