@@ -60,4 +60,8 @@ class ApiSuiteIT {
     @Nested
     class Audience extends AudienceApiTests {
     }
+
+    @Nested
+    class BadInput extends BadInputTests {
+    }
 }

@@ -51,6 +51,33 @@ abstract class ApiTests {
         }
     }
 
+    /**
+     * A body sent in chunks has no length to check before it is read: it is refused (411 problem) before the caller is
+     * known, for the API and a page, though it would be small.
+     */
+    @Test
+    void aBodyInChunksWithoutALengthIsRefusedBeforeAnyoneIsAuthenticated() throws Exception {
+        java.net.URI app = java.net.URI.create(Platform.APP);
+        for (String path : java.util.List.of("/api/consultations", "/consultations/index.xhtml")) {
+            try (java.net.Socket socket = new java.net.Socket(app.getHost(), app.getPort())) {
+                socket.setSoTimeout(10_000);
+                String request = "POST " + app.getPath() + path + " HTTP/1.1\r\nHost: " + app.getHost() + "\r\n"
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                        + "Accept-Language: en\r\n\r\n9\r\n{\"title\":\r\n";
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                StringBuilder read = new StringBuilder();
+                java.io.InputStream in = socket.getInputStream();
+                int next;
+                while (!read.toString().contains("lengthRequired\"") && (next = in.read()) >= 0) {
+                    read.append((char) next);
+                }
+                assertThat(read.toString()).as(path).startsWith("HTTP/1.1 411").contains("application/problem+json")
+                        .contains("urn:agora:api.body.lengthRequired");
+            }
+        }
+    }
+
     @Test
     void anyoneReadsTheDemoTerritory() {
         Reply districts = Api.anonymous().get("/api/districts");

@@ -66,6 +66,25 @@ final class KeycloakAdmin {
     }
 
     /**
+     * A new account with this password holding what the model account holds: its realm roles and its attributes (home
+     * district, districts served). A test acting for a demo user without using up that user's rate limits.
+     */
+    void createLike(Platform.DemoUser model, String username, String password) {
+        createResident(username, password);
+        JsonObject original = user(model.username);
+        JsonObject copy = user(username);
+        JsonObject attributes = original.getJsonObject("attributes");
+        if (attributes != null) {
+            JsonObject update = Json.createObjectBuilder(copy).add("attributes", attributes).build();
+            send(admin("users/" + copy.getString("id")).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(update.toString())), 204);
+        }
+        String roles = send(admin("users/" + original.getString("id") + "/role-mappings/realm").GET(), 200).body();
+        send(admin("users/" + copy.getString("id") + "/role-mappings/realm").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(roles)), 204);
+    }
+
+    /**
      * Removes the account a test made, so that the counts of the realm's residents (the turnout) see the demo users
      * only; nothing when there is none.
      */

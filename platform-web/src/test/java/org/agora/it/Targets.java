@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +52,20 @@ final class Targets {
     private Targets() {
     }
 
+    /** The endpoints that read a body, with the type it is read as (its one parameter without an annotation). */
+    static Map<Target, Class<?>> bodies() {
+        Map<Target, Class<?>> bodies = new HashMap<>();
+        endpoints((target, method) -> Arrays.stream(method.getParameters())
+                .filter(parameter -> parameter.getAnnotations().length == 0).findFirst()
+                .ifPresent(parameter -> bodies.put(target, parameter.getType())));
+        return bodies;
+    }
+
     /** The endpoints whose body is a JSON array (a list parameter) rather than an object. */
     static Set<Target> takingArrays() {
         Set<Target> arrays = new HashSet<>();
-        endpoints((target, method) -> {
-            if (Arrays.stream(method.getParameters()).anyMatch(p -> p.getAnnotations().length == 0
-                    && Collection.class.isAssignableFrom(p.getType()))) {
+        bodies().forEach((target, type) -> {
+            if (Collection.class.isAssignableFrom(type)) {
                 arrays.add(target);
             }
         });

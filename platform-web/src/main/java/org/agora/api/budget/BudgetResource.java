@@ -250,7 +250,7 @@ public class BudgetResource {
     }
 
     /** Whether a call's new proposals and comments wait for a moderator's approval. */
-    public record PreModerationJson(boolean preModerated) {
+    public record PreModerationJson(Boolean preModerated) {
     }
 
     /** How many contributions to a call moderators refused for one public reason. */
@@ -264,8 +264,8 @@ public class BudgetResource {
     @APIResponse(responseCode = "403", description = "Not the office")
     @SecurityRequirement(name = "keycloak")
     public PreModerationJson preModerate(@PathParam("id") long id, PreModerationJson request) {
-        return new PreModerationJson(budget.preModerate(currentUser.actor(), id, required(request, null).preModerated())
-                .isPreModerated());
+        return new PreModerationJson(budget.preModerate(currentUser.actor(), id,
+                required(required(request, null).preModerated(), "preModerated")).isPreModerated());
     }
 
     @GET

@@ -165,7 +165,7 @@ public class ConsultationResource {
     }
 
     /** Whether residents' new comments on the consultation wait for a moderator's approval. */
-    public record PreModerationJson(boolean preModerated) {
+    public record PreModerationJson(Boolean preModerated) {
     }
 
     @PUT
@@ -178,6 +178,9 @@ public class ConsultationResource {
     public ConsultationDetail preModerate(@PathParam("id") long id, PreModerationJson request) {
         if (request == null) {
             throw new org.agora.shared.InvalidInputException(null, "api.body.required");
+        }
+        if (request.preModerated() == null) {
+            throw new InvalidInputException("preModerated", "validation.required");
         }
         return ConsultationDetail.of(consultations.preModerate(actor, id, request.preModerated()));
     }

@@ -106,6 +106,9 @@ public class RegisterResource {
         if (body == null) {
             throw new InvalidInputException(null, "api.body.required");
         }
+        if (body.district() == null && body.birthYear() == null) {
+            throw new InvalidInputException(null, "api.body.nothingToChange");
+        }
         Instant now = Instant.now();
         if (body.district() != null) {
             register.move(actor, id, new DistrictCode(body.district()), body.reason(), now);

@@ -62,6 +62,11 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
             // the platform buffer a body larger than the largest upload it takes
             return tooLarge(response, context);
         }
+        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+            // a body sent in chunks announces no length to check: refused before it is read (411), as browsers and
+            // the API's clients send a length (and a proxy in front buffers a body and gives it one)
+            return lengthRequired(response, context);
+        }
         if (isApi(request)) {
             String authorization = request.getHeader("Authorization");
             if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -126,6 +131,11 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
     /** The largest request body taken, in bytes: {@code agora.http.max-body-megabytes} (25 MB by default). */
     long maxBodyBytes() {
         return maxBodyMegabytes * 1024L * 1024L;
+    }
+
+    private static AuthenticationStatus lengthRequired(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("Connection", "close");
+        return refused(response, Problem.of(Texts.preferred(context.getRequest()), 411, "api.body.lengthRequired", null));
     }
 
     private static AuthenticationStatus tooLarge(HttpServletResponse response, HttpMessageContext context) {
