@@ -78,6 +78,31 @@ abstract class ApiTests {
         }
     }
 
+    /**
+     * No account gets an offline token (one that outlives the sign-in session, kept by a client for months): asked for,
+     * Keycloak refuses it, as offline_access is no default role of the realm.
+     */
+    @Test
+    void noResidentGetsAnOfflineToken() throws Exception {
+        String form = "grant_type=password&client_id=agora-web&client_secret=agora-dev-secret"
+                + "&scope=openid%20offline_access&username=" + Platform.DemoUser.RESIDENT.username
+                + "&password=" + Platform.DemoUser.RESIDENT.password;
+        java.net.http.HttpResponse<String> answer = Platform.http().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(Platform.KEYCLOAK + "/realms/agora/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        if (answer.statusCode() == 200) {
+            String refresh = Json.parse(answer.body()).getString("refresh_token");
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(refresh.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(payload).as("the refresh token's type").doesNotContain("\"Offline\"");
+        } else {
+            assertThat(answer.body()).contains("invalid_scope").as("refused for the scope, not another reason");
+        }
+    }
+
     @Test
     void anyoneReadsTheDemoTerritory() {
         Reply districts = Api.anonymous().get("/api/districts");
