@@ -62,6 +62,10 @@ class JourneysSuiteIT {
     }
 
     @Nested
+    class Keyboard extends KeyboardTests {
+    }
+
+    @Nested
     class Authorization extends AuthorizationTests {
     }
 }
