@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
 
@@ -34,6 +36,18 @@ final class AuthorizationFixture {
             throw new IllegalArgumentException("The authorization fixture has no {" + name + "}");
         }
         return value;
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
+
+    /** The address with each {@code {name}} replaced by the value of this district's item of that name. */
+    String resolve(String address, String district) {
+        Matcher matcher = PLACEHOLDER.matcher(address);
+        StringBuilder resolved = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(resolved, value(matcher.group(1), district));
+        }
+        return matcher.appendTail(resolved).toString();
     }
 
     private void put(String district, String name, Object value) {

@@ -20,8 +20,6 @@ import java.util.concurrent.Future;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.agora.it.AuthorizationMatrix.Caller;
 import org.agora.it.AuthorizationMatrix.Row;
@@ -37,8 +35,6 @@ import org.junit.jupiter.api.Test;
  * least privileged callers first) and the answers are written to FILE in the matrix's format, to review.
  */
 abstract class AuthorizationTests {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
 
     @Test
     void everyPageFileAndEndpointServesOrRefusesEachCallerAsTheMatrixSays() throws Exception {
@@ -115,7 +111,7 @@ abstract class AuthorizationTests {
             if (everyCell && row.method().equals("DELETE") && row.address().equals("/api/me") && caller.user != null) {
                 return Optional.empty(); // a served deletion would delete a demo account
             }
-            String address = resolve(row.address(), fixture, caller);
+            String address = fixture.resolve(row.address(), caller.district);
             try {
                 HttpResponse<Void> response = send(row, address, caller, sessions.get(caller),
                         arrays.contains(row.target()) ? "[]" : "{}");
@@ -161,15 +157,6 @@ abstract class AuthorizationTests {
             }
         }
         return sessions;
-    }
-
-    private static String resolve(String address, AuthorizationFixture fixture, Caller caller) {
-        Matcher matcher = PLACEHOLDER.matcher(address);
-        StringBuilder resolved = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(resolved, fixture.value(matcher.group(1), caller.district));
-        }
-        return matcher.appendTail(resolved).toString();
     }
 
     private static HttpResponse<Void> send(Row row, String address, Caller caller, String session, String body)

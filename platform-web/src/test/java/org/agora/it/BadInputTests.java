@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.agora.it.AuthorizationMatrix.Caller;
 import org.agora.it.AuthorizationMatrix.Row;
 import org.agora.it.Platform.DemoUser;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.Test;
  */
 abstract class BadInputTests {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)}");
     /** The endpoints whose body may be left out (a moderator's note on a decision). */
     private static final Set<Targets.Target> OPTIONAL_BODIES = Set.of(
             new Targets.Target("POST", "/api/moderation/cases/{}/keep"),
@@ -101,7 +98,7 @@ abstract class BadInputTests {
                 continue; // a body nobody may send is refused before it is read (AuthorizationTests)
             }
             Caller caller = served.get();
-            String address = resolve(row.address(), fixture, caller.district);
+            String address = fixture.resolve(row.address(), caller.district);
             // an endpoint under a rate limit gets an account of its own, like the caller: the limit counts bad bodies too
             String token = RateLimits.Kind.of(row.method(), address).isPresent() ? standIns.tokenLike(caller.user)
                     : Platform.token(caller.user);
@@ -188,7 +185,7 @@ abstract class BadInputTests {
         int accepted = 0;
         for (Form form : forms()) {
             String token = standIns.tokenLike(form.caller());
-            String address = resolve(form.address(), fixture, AuthorizationFixture.NORD);
+            String address = fixture.resolve(form.address(), AuthorizationFixture.NORD);
             JsonObject valid = Json.createReader(new java.io.StringReader(form.valid())).readObject();
             long rowsBefore = form.table() == null ? 0 : rowCounts().get(form.table());
             int stored = 0;
@@ -278,15 +275,6 @@ abstract class BadInputTests {
         counts.keySet().removeAll(Set.of("account_activity", "mails", "notifications", "audit_log", "notice_campaigns",
                 "audience_counts"));
         return counts;
-    }
-
-    private static String resolve(String address, AuthorizationFixture fixture, String district) {
-        Matcher matcher = PLACEHOLDER.matcher(address);
-        StringBuilder resolved = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(resolved, fixture.value(matcher.group(1), district));
-        }
-        return matcher.appendTail(resolved).toString();
     }
 
     private static HttpResponse<String> send(String method, String address, String token, byte[] body,
