@@ -1,5 +1,6 @@
-// The map of budget projects: one marker per project that has a point, linking to its page. OpenStreetMap tiles
-// are added when they load; without them (offline, blocked) the markers and the list still work.
+// The map of budget projects: one marker per project that has a point, linking to its page. The background tiles
+// come from the server the installation configured (agora.map.tiles.url, given by the page in data-tiles; none when
+// empty); without them (none configured, offline, blocked) the markers and the list still work.
 (function () {
     var element = document.getElementById('project-map');
     if (!element || !window.L) {
@@ -7,10 +8,16 @@
     }
     var points = JSON.parse(element.getAttribute('data-points') || '[]');
     var map = L.map(element, {scrollWheelZoom: false});
-    L.tileLayer('https://tile.openstreetmap.org/{z}/{x}/{y}.png', {
-        maxZoom: 19,
-        attribution: '&copy; OpenStreetMap'
-    }).addTo(map);
+    var tiles = element.getAttribute('data-tiles');
+    if (tiles) {
+        // the attribution is the configuration's plain text: escaped, as Leaflet reads it as HTML
+        var attribution = document.createElement('span');
+        attribution.textContent = element.getAttribute('data-tiles-attribution') || '';
+        L.tileLayer(tiles, {
+            maxZoom: parseInt(element.getAttribute('data-tiles-max-zoom'), 10) || 19,
+            attribution: attribution.innerHTML
+        }).addTo(map);
+    }
     var bounds = [];
     points.forEach(function (p) {
         var marker = L.circleMarker([p.lat, p.lng], {radius: 8, color: '#1f5f8b', fillOpacity: 0.8}).addTo(map);

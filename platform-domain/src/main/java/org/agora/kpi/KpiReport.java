@@ -7,22 +7,33 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.agora.audience.PageCapability;
 
 /**
  * The participation figures of one period and scope, as the dashboard, the workbook, the CSV files and the API show
  * them. Counts only: no name, account or answer of anyone; the breakdown by age and district is masked
- * ({@link MaskedTable}).
+ * ({@link MaskedTable}); the audience of the pages beside the participants ({@link Audience}).
  */
 public record KpiReport(KpiQuery query, Participant definition, int maskThreshold, Instant computedAt,
                         Participation participation, List<ConsultationLine> consultations, List<EnvelopeLine> envelopes,
                         Moderation moderation, Councils councils, List<WeekCount> weeklyParticipants,
-                        List<DistrictRate> districts, MaskedTable ageByDistrict) {
+                        List<DistrictRate> districts, MaskedTable ageByDistrict, Audience audience) {
 
     public KpiReport {
         consultations = List.copyOf(consultations);
         envelopes = List.copyOf(envelopes);
         weeklyParticipants = List.copyOf(weeklyParticipants);
         districts = List.copyOf(districts);
+        audience = audience == null ? Audience.NONE : audience;
+    }
+
+    /** A report without audience figures (no page counted). */
+    public KpiReport(KpiQuery query, Participant definition, int maskThreshold, Instant computedAt,
+                     Participation participation, List<ConsultationLine> consultations, List<EnvelopeLine> envelopes,
+                     Moderation moderation, Councils councils, List<WeekCount> weeklyParticipants,
+                     List<DistrictRate> districts, MaskedTable ageByDistrict) {
+        this(query, definition, maskThreshold, computedAt, participation, consultations, envelopes, moderation, councils,
+                weeklyParticipants, districts, ageByDistrict, Audience.NONE);
     }
 
     /**
@@ -84,5 +95,43 @@ public record KpiReport(KpiQuery query, Participant definition, int maskThreshol
 
     /** The participants living in a district (by the register), and per 1,000 inhabitants. */
     public record DistrictRate(String code, String name, long population, long participants, BigDecimal perThousand) {
+    }
+
+    /**
+     * The audience of the pages in the period and scope (the pages about the district, for a district; not broken down
+     * by theme), as counted by the platform itself (see {@code org.agora.audience}): the funnel of visitors, signed-in
+     * visitors and participants, in all then per capability; the pages; the weeks.
+     */
+    public record Audience(List<FunnelLine> funnel, List<PageLine> pages, List<WeekVisits> weeks) {
+
+        public static final Audience NONE = new Audience(List.of(), List.of(), List.of());
+
+        public Audience {
+            funnel = List.copyOf(funnel);
+            pages = List.copyOf(pages);
+            weeks = List.copyOf(weeks);
+        }
+
+        /** The first funnel line: all pages. */
+        public Optional<FunnelLine> total() {
+            return funnel.stream().filter(f -> f.capability().isEmpty()).findFirst();
+        }
+    }
+
+    /**
+     * Page views; visitors, each counted once a day (a visit: the same person on two days is two); those of them
+     * signed in; and the participants of the capability (distinct people, {@link Participant}), {@code null} for a
+     * capability where nobody participates. No capability: all pages, and every participant.
+     */
+    public record FunnelLine(Optional<PageCapability> capability, long views, long visitors, long signedInVisitors,
+                             Long participants) {
+    }
+
+    /** One page (its view id) and its views, visitors (once a day each) and signed-in visitors in the period. */
+    public record PageLine(String page, PageCapability capability, long views, long visitors, long signedInVisitors) {
+    }
+
+    /** All pages in one ISO week: views, visitors (once a day each) and signed-in visitors. */
+    public record WeekVisits(String week, LocalDate monday, long views, long visitors, long signedInVisitors) {
     }
 }

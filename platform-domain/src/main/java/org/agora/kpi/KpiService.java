@@ -24,14 +24,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.sql.Connection;
 import java.time.DayOfWeek;
+import org.agora.audience.AudienceCount;
+import org.agora.audience.AudienceCounts;
+import org.agora.audience.PageCapability;
+import org.agora.kpi.KpiReport.Audience;
 import org.agora.kpi.KpiReport.ConsultationLine;
 import org.agora.kpi.KpiReport.Councils;
 import org.agora.kpi.KpiReport.DistrictRate;
 import org.agora.kpi.KpiReport.EnvelopeLine;
+import org.agora.kpi.KpiReport.FunnelLine;
 import org.agora.kpi.KpiReport.Moderation;
+import org.agora.kpi.KpiReport.PageLine;
 import org.agora.kpi.KpiReport.Participation;
 import org.agora.kpi.KpiReport.QuestionLine;
 import org.agora.kpi.KpiReport.WeekCount;
+import org.agora.kpi.KpiReport.WeekVisits;
 import org.agora.kpi.Participant.Capability;
 import org.agora.shared.Actor;
 import org.agora.shared.NotFoundException;
@@ -57,6 +64,7 @@ public class KpiService {
 
     private EntityManager em;
     private int maskThreshold;
+    private AudienceCounts audienceCounts;
 
     protected KpiService() {
         // for CDI
@@ -64,12 +72,19 @@ public class KpiService {
 
     @Inject
     public KpiService(EntityManager em,
-                      @ConfigProperty(name = "agora.kpi.mask-threshold", defaultValue = "5") int maskThreshold) {
+                      @ConfigProperty(name = "agora.kpi.mask-threshold", defaultValue = "5") int maskThreshold,
+                      AudienceCounts audienceCounts) {
         if (maskThreshold < 1) {
             throw new IllegalArgumentException("agora.kpi.mask-threshold must be at least 1, not " + maskThreshold);
         }
         this.em = em;
         this.maskThreshold = maskThreshold;
+        this.audienceCounts = audienceCounts;
+    }
+
+    /** Outside a container: the audience read through the same entity manager. */
+    public KpiService(EntityManager em, int maskThreshold) {
+        this(em, maskThreshold, new AudienceCounts(em));
     }
 
     /** The figures of {@code query}, for someone {@link KpiPermissions} lets read them. */
@@ -159,7 +174,70 @@ public class KpiService {
                 new Participation(registered, participants.cardinality(), capabilityCounts, newRegistrations),
                 consultations(query), envelopes(query, scoped, registeredByDistrict, now), moderation(query),
                 councils(query, now), weeklyParticipants, rates,
-                ageByDistrict(query, scoped, participants, people));
+                ageByDistrict(query, scoped, participants, people),
+                audience(query, weeks, participants, byCapability));
+    }
+
+    /**
+     * The audience of the period and scope beside its participants: the funnel in all and per capability of the pages
+     * (a capability's participants are those of {@link #participantCapabilities}), the pages by views, the weeks.
+     */
+    private Audience audience(KpiQuery query, List<LocalDate> weeks, BitSet participants,
+                              Map<Capability, BitSet> byCapability) {
+        List<AudienceCount> sums = audienceCounts.sums(query.from(), query.to(), query.district());
+        List<FunnelLine> funnel = new ArrayList<>();
+        funnel.add(funnelLine(Optional.empty(), sums, (long) participants.cardinality()));
+        for (PageCapability capability : PageCapability.values()) {
+            List<Capability> theirs = participantCapabilities(capability);
+            Long count = null;
+            if (!theirs.isEmpty()) {
+                BitSet people = new BitSet();
+                theirs.forEach(c -> people.or(byCapability.getOrDefault(c, new BitSet())));
+                count = (long) people.cardinality();
+            }
+            funnel.add(funnelLine(Optional.of(capability), sums, count));
+        }
+        List<PageLine> pages = sums.stream().filter(c -> !AudienceCount.ALL.equals(c.page()))
+                .sorted(java.util.Comparator.comparingLong(AudienceCount::views).reversed()
+                        .thenComparing(AudienceCount::page))
+                .map(c -> new PageLine(c.page(), PageCapability.valueOf(c.capability()), c.views(), c.visitors(),
+                        c.signedInVisitors()))
+                .toList();
+        Map<LocalDate, long[]> byWeek = new HashMap<>();
+        for (AudienceCount day : audienceCounts.days(query.from(), query.to(), query.district())) {
+            long[] sum = byWeek.computeIfAbsent(day.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)),
+                    w -> new long[3]);
+            sum[0] += day.views();
+            sum[1] += day.visitors();
+            sum[2] += day.signedInVisitors();
+        }
+        List<WeekVisits> weekly = weeks.stream().map(w -> {
+            long[] sum = byWeek.getOrDefault(w, new long[3]);
+            return new WeekVisits(week(w, 0).week(), w, sum[0], sum[1], sum[2]);
+        }).toList();
+        return new Audience(funnel, pages, weekly);
+    }
+
+    private static FunnelLine funnelLine(Optional<PageCapability> capability, List<AudienceCount> sums, Long participants) {
+        String name = capability.map(Enum::name).orElse(AudienceCount.ALL);
+        AudienceCount sum = sums.stream().filter(c -> AudienceCount.ALL.equals(c.page()) && name.equals(c.capability()))
+                .findFirst().orElse(null);
+        return sum == null ? new FunnelLine(capability, 0, 0, 0, participants)
+                : new FunnelLine(capability, sum.views(), sum.visitors(), sum.signedInVisitors(), participants);
+    }
+
+    /**
+     * Whose participation a capability's pages lead to: the consultations' pages to responses, the budget's to proposals,
+     * supports and ballots, the councils' to joining and registering. Comments, made under pages of several
+     * capabilities, count in the total only; the other pages lead to no participation.
+     */
+    static List<Capability> participantCapabilities(PageCapability capability) {
+        return switch (capability) {
+            case CONSULTATION -> List.of(Capability.CONSULTATION);
+            case BUDGET -> List.of(Capability.BUDGET_PROJECT, Capability.BUDGET_VOTE);
+            case COUNCIL -> List.of(Capability.COUNCIL);
+            default -> List.of();
+        };
     }
 
     /** The breakdown of participants by age band and district (with a column for those whose district is unknown). */

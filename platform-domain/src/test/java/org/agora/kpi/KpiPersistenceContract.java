@@ -418,6 +418,73 @@ abstract class KpiPersistenceContract extends DatabaseTest {
         }
     }
 
+    /**
+     * The funnel (issue 15): the audience the instances stored for March, by hand, beside the participants counted
+     * above. 1 March: all pages 40 views, 12 visitors, 3 signed in; budget pages 20/8/2 (the project page 15/7/2, the
+     * list 5/4/0), consultation pages 10/5/1, council pages 4/2/1; pages about Nord 30/9/2, budget 18/6/1. 9 March: the
+     * project page 25/10/4. 1 April, outside the period: 1,000 views.
+     */
+    @Test
+    void theFunnelPutsTheAudienceBesideTheParticipants() {
+        LocalDate first = LocalDate.of(2027, 3, 1);
+        LocalDate ninth = LocalDate.of(2027, 3, 9);
+        String all = org.agora.audience.AudienceCount.ALL;
+        db().inTransaction(em -> new org.agora.audience.AudienceCounts(em).add(List.of(
+                audience(first, all, all, all, 40, 12, 3),
+                audience(first, all, "BUDGET", all, 20, 8, 2),
+                audience(first, all, "CONSULTATION", all, 10, 5, 1),
+                audience(first, all, "COUNCIL", all, 4, 2, 1),
+                audience(first, "/budget/project.xhtml", "BUDGET", all, 15, 7, 2),
+                audience(first, "/budget/projects.xhtml", "BUDGET", all, 5, 4, 0),
+                audience(first, "/consultations/view.xhtml", "CONSULTATION", all, 10, 5, 1),
+                audience(first, "/councils/view.xhtml", "COUNCIL", all, 4, 2, 1),
+                audience(ninth, all, all, all, 25, 10, 4),
+                audience(ninth, all, "BUDGET", all, 25, 10, 4),
+                audience(ninth, "/budget/project.xhtml", "BUDGET", all, 25, 10, 4),
+                audience(first, all, all, "nord", 30, 9, 2),
+                audience(first, all, "BUDGET", "nord", 18, 6, 1),
+                audience(LocalDate.of(2027, 4, 1), all, all, all, 1000, 500, 50))));
+
+        KpiReport.Audience city = figures(ANALYST, KpiQuery.city(FIRST, LAST)).audience();
+
+        // all pages: 65 views, 22 visitors (a visitor counts once a day), 7 signed in; the five participants
+        assertThat(city.total()).contains(new KpiReport.FunnelLine(Optional.empty(), 65, 22, 7, 5L));
+        Map<String, KpiReport.FunnelLine> lines = new java.util.HashMap<>();
+        city.funnel().forEach(f -> lines.put(f.capability().map(Enum::name).orElse("*"), f));
+        assertThat(lines).hasSize(1 + org.agora.audience.PageCapability.values().length);
+        // consultation pages lead to responses (alice, chloe); budget pages to proposals, supports and ballots (alice,
+        // bruno, chloe, david, emma); council pages to joining and registering (bruno, chloe); the home page to nothing
+        assertThat(lines.get("CONSULTATION")).isEqualTo(line("CONSULTATION", 10, 5, 1, 2L));
+        assertThat(lines.get("BUDGET")).isEqualTo(line("BUDGET", 45, 18, 6, 5L));
+        assertThat(lines.get("COUNCIL")).isEqualTo(line("COUNCIL", 4, 2, 1, 2L));
+        assertThat(lines.get("HOME")).isEqualTo(line("HOME", 0, 0, 0, null));
+        assertThat(city.pages()).extracting(KpiReport.PageLine::page, KpiReport.PageLine::views,
+                KpiReport.PageLine::visitors).containsExactly(tuple("/budget/project.xhtml", 40L, 17L),
+                tuple("/consultations/view.xhtml", 10L, 5L), tuple("/budget/projects.xhtml", 5L, 4L),
+                tuple("/councils/view.xhtml", 4L, 2L));
+        assertThat(city.weeks()).extracting(KpiReport.WeekVisits::week, KpiReport.WeekVisits::views,
+                KpiReport.WeekVisits::visitors, KpiReport.WeekVisits::signedInVisitors).containsExactly(
+                tuple("2027-W09", 40L, 12L, 3L), tuple("2027-W10", 25L, 10L, 4L), tuple("2027-W11", 0L, 0L, 0L),
+                tuple("2027-W12", 0L, 0L, 0L), tuple("2027-W13", 0L, 0L, 0L));
+
+        // Nord: the pages about Nord, beside Nord's residents who took part (alice, bruno, chloe)
+        KpiReport.Audience nord = figures(AGENT_OF_NORD, KpiQuery.city(FIRST, LAST).inDistrict(NORD)).audience();
+        assertThat(nord.total()).contains(new KpiReport.FunnelLine(Optional.empty(), 30, 9, 2, 3L));
+        assertThat(nord.funnel()).filteredOn(f -> f.capability().map(c -> c.name().equals("BUDGET")).orElse(false))
+                .containsExactly(line("BUDGET", 18, 6, 1, 3L));
+        assertThat(nord.pages()).isEmpty();
+    }
+
+    private static org.agora.audience.AudienceCount audience(LocalDate day, String page, String capability,
+                                                             String district, long views, long visitors, long signedIn) {
+        return new org.agora.audience.AudienceCount(day, page, capability, district, views, visitors, signedIn);
+    }
+
+    private static KpiReport.FunnelLine line(String capability, long views, long visitors, long signedIn, Long participants) {
+        return new KpiReport.FunnelLine(Optional.of(org.agora.audience.PageCapability.valueOf(capability)), views, visitors,
+                signedIn, participants);
+    }
+
     private static org.assertj.core.groups.Tuple tuple(Object... values) {
         return org.assertj.core.groups.Tuple.tuple(values);
     }

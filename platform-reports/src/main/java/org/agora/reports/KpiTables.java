@@ -21,7 +21,7 @@ public final class KpiTables {
 
     /** The file names of the tables, in order. */
     public static final List<String> NAMES = List.of("summary", "weekly", "consultations", "questions", "budget",
-            "moderation", "councils", "districts", "ages");
+            "moderation", "councils", "districts", "ages", "funnel", "audience", "pages");
 
     private final KpiTexts texts;
 
@@ -32,7 +32,8 @@ public final class KpiTables {
     public static List<KpiTable> of(KpiReport report, KpiTexts texts) {
         KpiTables t = new KpiTables(texts);
         return List.of(t.summary(report), t.weekly(report), t.consultations(report), t.questions(report),
-                t.budget(report), t.moderation(report), t.councils(report), t.districts(report), t.ages(report));
+                t.budget(report), t.moderation(report), t.councils(report), t.districts(report), t.ages(report),
+                t.funnel(report), t.audience(report), t.pages(report));
     }
 
     private Column col(String key, Kind kind) {
@@ -160,6 +161,49 @@ public final class KpiTables {
         return new KpiTable("ages", texts.text("kpi.table.ages"), columns, rows);
     }
 
+    /**
+     * The funnel: all pages, then each capability of the pages: views, visitors (once a day each), signed-in
+     * visitors, participants (none for pages that lead to no participation), and the signed-in share of visitors.
+     */
+    private KpiTable funnel(KpiReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (KpiReport.FunnelLine line : report.audience().funnel()) {
+            rows.add(nullable(line.capability().map(c -> texts.text("kpi.audience.capability." + c.name()))
+                            .orElse(texts.text("kpi.audience.allPages")), line.views(), line.visitors(),
+                    line.signedInVisitors(), line.participants(), share(line.signedInVisitors(), line.visitors())));
+        }
+        return new KpiTable("funnel", texts.text("kpi.table.funnel"), List.of(col("capability", Kind.TEXT),
+                col("views", Kind.COUNT), col("visitors", Kind.COUNT), col("signedInVisitors", Kind.COUNT),
+                col("participants", Kind.COUNT), col("signedInShare", Kind.PERCENT)), rows);
+    }
+
+    private KpiTable audience(KpiReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (KpiReport.WeekVisits week : report.audience().weeks()) {
+            rows.add(List.of(week.week(), week.monday(), week.views(), week.visitors(), week.signedInVisitors()));
+        }
+        return new KpiTable("audience", texts.text("kpi.table.audience"), List.of(col("week", Kind.TEXT),
+                col("monday", Kind.DATE), col("views", Kind.COUNT), col("visitors", Kind.COUNT),
+                col("signedInVisitors", Kind.COUNT)), rows);
+    }
+
+    private KpiTable pages(KpiReport report) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (KpiReport.PageLine page : report.audience().pages()) {
+            rows.add(List.of(page.page(), texts.text("kpi.audience.capability." + page.capability().name()),
+                    page.views(), page.visitors(), page.signedInVisitors()));
+        }
+        return new KpiTable("pages", texts.text("kpi.table.pages"), List.of(col("page", Kind.TEXT),
+                col("capability", Kind.TEXT), col("views", Kind.COUNT), col("visitors", Kind.COUNT),
+                col("signedInVisitors", Kind.COUNT)), rows);
+    }
+
+    /** {@code part} in percent of {@code whole}, two decimals; {@code null} when the whole is zero. */
+    private static BigDecimal share(long part, long whole) {
+        return whole == 0 ? null
+                : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 2, RoundingMode.HALF_UP);
+    }
+
     /** The definitions sheet: each KPI and what it counts. */
     public static KpiTable definitions(KpiReport report, KpiTexts texts) {
         List<List<Object>> rows = new ArrayList<>();
@@ -177,7 +221,12 @@ public final class KpiTables {
                 {"kpi.table.moderation", "kpi.def.moderation"},
                 {"kpi.table.councils", "kpi.def.councils"},
                 {"kpi.col.perThousand", "kpi.def.perThousand"},
-                {"kpi.table.ages", "kpi.def.ages"}};
+                {"kpi.table.ages", "kpi.def.ages"},
+                {"kpi.table.funnel", "kpi.def.funnel"},
+                {"kpi.col.visitors", "kpi.def.visitors"},
+                {"kpi.col.signedInVisitors", "kpi.def.signedInVisitors"},
+                {"kpi.table.pages", "kpi.def.pages"},
+                {"kpi.audience.privacy", "kpi.def.audiencePrivacy"}};
         for (String[] pair : pairs) {
             rows.add(List.of(texts.text(pair[0]), texts.text(pair[1])));
         }

@@ -37,8 +37,9 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The participation KPIs as an XLSX workbook: a summary sheet with the headline figures and two native Excel charts
- * (participants per week, participants per 1,000 inhabitants by district), one sheet per area with styled headers,
+ * The participation KPIs as an XLSX workbook: a summary sheet with the headline figures and three native Excel charts
+ * (participants per week, participants per 1,000 inhabitants by district, the funnel of visitors, signed-in visitors
+ * and participants), one sheet per area with styled headers,
  * frozen panes, filters, number, date and percent formats, then a sheet of definitions. The figures are those of
  * {@link KpiTables}, as in the CSV files.
  */
@@ -164,6 +165,22 @@ public final class KpiWorkbook {
                 XDDFDataSourcesFactory.fromStringCellRange(districtSheet, new CellRangeAddress(1, rows, 1, 1)),
                 XDDFDataSourcesFactory.fromNumericCellRange(districtSheet, new CellRangeAddress(1, rows, 4, 4)),
                 texts.text("kpi.col.perThousand"));
+        funnelChart(drawing, tables);
+    }
+
+    /** The funnel of all pages (the funnel sheet's first line): visitors, signed-in visitors, participants. */
+    private void funnelChart(XSSFDrawing drawing, List<KpiTable> tables) {
+        KpiTable funnel = tables.stream().filter(t -> t.name().equals("funnel")).findFirst().orElse(null);
+        if (funnel == null || funnel.rows().isEmpty()) {
+            return;
+        }
+        XSSFSheet funnelSheet = workbook.getSheet(safe(funnel.title()));
+        XSSFChart chart = drawing.createChart(drawing.createAnchor(0, 0, 0, 0, 3, SUMMARY_HEADER_ROW + 38, 12,
+                SUMMARY_HEADER_ROW + 56));
+        chart(chart, ChartTypes.BAR, funnel.title() + " · " + funnel.rows().get(0).get(0),
+                XDDFDataSourcesFactory.fromStringCellRange(funnelSheet, new CellRangeAddress(0, 0, 2, 4)),
+                XDDFDataSourcesFactory.fromNumericCellRange(funnelSheet, new CellRangeAddress(1, 1, 2, 4)),
+                String.valueOf(funnel.rows().get(0).get(0)));
     }
 
     private static void chart(XSSFChart chart, ChartTypes type, String heading, XDDFDataSource<String> categories,

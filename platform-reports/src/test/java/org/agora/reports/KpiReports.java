@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.agora.kpi.KpiQuery;
+import org.agora.audience.PageCapability;
 import org.agora.kpi.KpiReport;
 import org.agora.kpi.KpiReport.ConsultationLine;
 import org.agora.kpi.KpiReport.Councils;
@@ -52,6 +53,29 @@ final class KpiReports {
         MaskedTable ages = MaskedTable.of(List.of("FROM_25_TO_34", "FROM_35_TO_49", "FROM_65"), List.of("nord", "sud"),
                 new long[][] {{20, 8}, {17, 7}, {3, 3}}, 5);
         return new KpiReport(QUERY, Participant.DEFINITION, 5, Instant.parse("2027-03-15T09:30:00Z"), participation,
-                List.of(consultation, anonymous), List.of(nord), moderation, councils, weekly, districts, ages);
+                List.of(consultation, anonymous), List.of(nord), moderation, councils, weekly, districts, ages, audience());
+    }
+
+    /**
+     * The audience of the two weeks: 900 page views by 310 visitors (a visitor once a day), 80 of them signed in, beside
+     * the 58 participants; the budget's pages 500 / 160 / 50 beside its 50 participants.
+     */
+    static KpiReport.Audience audience() {
+        List<KpiReport.FunnelLine> funnel = new java.util.ArrayList<>();
+        funnel.add(new KpiReport.FunnelLine(Optional.empty(), 900, 310, 80, 58L));
+        for (PageCapability capability : PageCapability.values()) {
+            funnel.add(switch (capability) {
+                case CONSULTATION -> new KpiReport.FunnelLine(Optional.of(capability), 200, 90, 30, 30L);
+                case BUDGET -> new KpiReport.FunnelLine(Optional.of(capability), 500, 160, 50, 50L);
+                case COUNCIL -> new KpiReport.FunnelLine(Optional.of(capability), 40, 12, 6, 6L);
+                case HOME -> new KpiReport.FunnelLine(Optional.of(capability), 160, 120, 10, null);
+                default -> new KpiReport.FunnelLine(Optional.of(capability), 0, 0, 0, null);
+            });
+        }
+        return new KpiReport.Audience(funnel,
+                List.of(new KpiReport.PageLine("/budget/project.xhtml", PageCapability.BUDGET, 420, 140, 45),
+                        new KpiReport.PageLine("/consultations/view.xhtml", PageCapability.CONSULTATION, 200, 90, 30)),
+                List.of(new KpiReport.WeekVisits("2027-W09", LocalDate.of(2027, 3, 1), 600, 200, 50),
+                        new KpiReport.WeekVisits("2027-W10", LocalDate.of(2027, 3, 8), 300, 110, 30)));
     }
 }

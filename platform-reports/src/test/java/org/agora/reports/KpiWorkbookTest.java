@@ -30,16 +30,17 @@ class KpiWorkbookTest {
     }
 
     @Test
-    void oneSummaryWithTwoNativeChartsThenOneSheetPerAreaAndTheDefinitions() throws IOException {
+    void oneSummaryWithThreeNativeChartsThenOneSheetPerAreaAndTheDefinitions() throws IOException {
         try (XSSFWorkbook book = written(KpiReports.sample(), Locale.FRENCH)) {
             List<String> names = new ArrayList<>();
             book.forEach(sheet -> names.add(sheet.getSheetName()));
             assertThat(names).containsExactly("Synthèse", "Semaines", "Consultations", "Questions", "Budget participatif",
-                    "Modération", "Conseils", "Arrondissements", "Âges et arrondissements", "Définitions");
+                    "Modération", "Conseils", "Arrondissements", "Âges et arrondissements", "Audience et participation",
+                    "Audience par semaine", "Pages", "Définitions");
 
             XSSFSheet summary = book.getSheetAt(0);
             List<XSSFChart> charts = summary.getDrawingPatriarch().getCharts();
-            assertThat(charts).hasSize(2);
+            assertThat(charts).hasSize(3);
             assertThat(charts.get(0).getCTChart().getPlotArea().getLineChartList()).hasSize(1);
             assertThat(charts.get(1).getCTChart().getPlotArea().getBarChartList()).hasSize(1);
             // the series point at the weekly and district sheets
@@ -47,6 +48,10 @@ class KpiWorkbookTest {
                     .getF()).isEqualTo("Semaines!$C$2:$C$3");
             assertThat(charts.get(1).getCTChart().getPlotArea().getBarChartArray(0).getSerArray(0).getCat().getStrRef()
                     .getF()).isEqualTo("Arrondissements!$B$2:$B$3");
+            // the funnel of all pages: visitors, signed-in visitors, participants
+            var funnel = charts.get(2).getCTChart().getPlotArea().getBarChartArray(0).getSerArray(0);
+            assertThat(funnel.getCat().getStrRef().getF()).isEqualTo("'Audience et participation'!$C$1:$E$1");
+            assertThat(funnel.getVal().getNumRef().getF()).isEqualTo("'Audience et participation'!$C$2:$E$2");
             assertThat(summary.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Définition du participant : v1");
             assertThat(summary.getPaneInformation().isFreezePane()).isTrue();
             assertThat(summary.getCTWorksheet().isSetAutoFilter()).isTrue();
@@ -94,6 +99,36 @@ class KpiWorkbookTest {
 
             XSSFSheet moderation = book.getSheet("Modération");
             assertThat(moderation.getRow(5).getCell(1).getNumericCellValue()).isEqualTo(1.5); // 90 minutes
+        }
+    }
+
+    @Test
+    void theAudienceSheetsPutVisitorsBesideParticipants() throws IOException {
+        try (XSSFWorkbook book = written(KpiReports.sample(), Locale.ENGLISH)) {
+            XSSFSheet funnel = book.getSheet("Audience and participation");
+            assertThat(headings(funnel)).containsExactly("Space", "Page views", "Visitors", "Signed-in visitors",
+                    "Participants", "Share of visitors signed in");
+            Row all = funnel.getRow(1);
+            assertThat(all.getCell(0).getStringCellValue()).isEqualTo("All pages");
+            assertThat(List.of(all.getCell(1).getNumericCellValue(), all.getCell(2).getNumericCellValue(),
+                    all.getCell(3).getNumericCellValue(), all.getCell(4).getNumericCellValue())).containsExactly(900.0,
+                    310.0, 80.0, 58.0);
+            assertThat(all.getCell(5).getNumericCellValue()).isEqualTo(0.2581);       // 80 / 310 = 25.81 %
+            assertThat(all.getCell(5).getCellStyle().getDataFormatString()).isEqualTo("0.00%");
+            Row home = funnel.getRow(2);
+            assertThat(home.getCell(0).getStringCellValue()).isEqualTo("Home");
+            assertThat(home.getCell(4)).as("the home page leads to no participation").isNull();
+            assertThat(funnel.getRow(4).getCell(0).getStringCellValue()).isEqualTo("Participatory budget");
+            assertThat(funnel.getLastRowNum()).isEqualTo(9);                           // all, then 8 capabilities
+
+            XSSFSheet weeks = book.getSheet("Audience by week");
+            assertThat(weeks.getRow(2).getCell(1).getLocalDateTimeCellValue().toLocalDate())
+                    .isEqualTo(LocalDate.of(2027, 3, 8));
+            assertThat(weeks.getRow(2).getCell(3).getNumericCellValue()).isEqualTo(110);
+            XSSFSheet pages = book.getSheet("Pages");
+            assertThat(pages.getRow(1).getCell(0).getStringCellValue()).isEqualTo("/budget/project.xhtml");
+            assertThat(pages.getRow(1).getCell(1).getStringCellValue()).isEqualTo("Participatory budget");
+            assertThat(pages.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(420);
         }
     }
 

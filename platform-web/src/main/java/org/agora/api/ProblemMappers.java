@@ -85,6 +85,13 @@ public final class ProblemMappers {
 
         @Override
         public Response toResponse(E e) {
+            // a refusal of the API's own reading (a text with a control character, a body nested too deep) says why
+            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof DomainException refusal) {
+                    return Problem.of(locale(headers), 400, refusal.messageKey(), refusal.field().orElse(null),
+                            refusal.arguments()).toResponse();
+                }
+            }
             return Problem.of(locale(headers), 400, "api.malformed", null).toResponse();
         }
     }

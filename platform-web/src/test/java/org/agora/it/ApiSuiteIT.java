@@ -58,6 +58,14 @@ class ApiSuiteIT {
     }
 
     @Nested
+    class Audience extends AudienceApiTests {
+    }
+
+    @Nested
+    class BadInput extends BadInputTests {
+    }
+
+    @Nested
     class Exports extends ExportApiTests {
     }
 }

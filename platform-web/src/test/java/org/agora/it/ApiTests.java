@@ -51,6 +51,58 @@ abstract class ApiTests {
         }
     }
 
+    /**
+     * A body sent in chunks has no length to check before it is read: it is refused (411 problem) before the caller is
+     * known, for the API and a page, though it would be small.
+     */
+    @Test
+    void aBodyInChunksWithoutALengthIsRefusedBeforeAnyoneIsAuthenticated() throws Exception {
+        java.net.URI app = java.net.URI.create(Platform.APP);
+        for (String path : java.util.List.of("/api/consultations", "/consultations/index.xhtml")) {
+            try (java.net.Socket socket = new java.net.Socket(app.getHost(), app.getPort())) {
+                socket.setSoTimeout(10_000);
+                String request = "POST " + app.getPath() + path + " HTTP/1.1\r\nHost: " + app.getHost() + "\r\n"
+                        + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n"
+                        + "Accept-Language: en\r\n\r\n9\r\n{\"title\":\r\n";
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                StringBuilder read = new StringBuilder();
+                java.io.InputStream in = socket.getInputStream();
+                int next;
+                while (!read.toString().contains("lengthRequired\"") && (next = in.read()) >= 0) {
+                    read.append((char) next);
+                }
+                assertThat(read.toString()).as(path).startsWith("HTTP/1.1 411").contains("application/problem+json")
+                        .contains("urn:agora:api.body.lengthRequired");
+            }
+        }
+    }
+
+    /**
+     * No account gets an offline token (one that outlives the sign-in session, kept by a client for months): asked for,
+     * Keycloak refuses it, as offline_access is no default role of the realm.
+     */
+    @Test
+    void noResidentGetsAnOfflineToken() throws Exception {
+        String form = "grant_type=password&client_id=agora-web&client_secret=agora-dev-secret"
+                + "&scope=openid%20offline_access&username=" + Platform.DemoUser.RESIDENT.username
+                + "&password=" + Platform.DemoUser.RESIDENT.password;
+        java.net.http.HttpResponse<String> answer = Platform.http().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(Platform.KEYCLOAK + "/realms/agora/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        if (answer.statusCode() == 200) {
+            String refresh = Json.parse(answer.body()).getString("refresh_token");
+            String payload = new String(java.util.Base64.getUrlDecoder().decode(refresh.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(payload).as("the refresh token's type").doesNotContain("\"Offline\"");
+        } else {
+            assertThat(answer.body()).contains("invalid_scope").as("refused for the scope, not another reason");
+        }
+    }
+
     @Test
     void anyoneReadsTheDemoTerritory() {
         Reply districts = Api.anonymous().get("/api/districts");

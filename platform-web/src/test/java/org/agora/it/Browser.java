@@ -77,10 +77,26 @@ public final class Browser implements AutoCloseable {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         driver.findElement(By.id("username")).sendKeys(username);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("kc-login")).click();
-        wait.until(d -> d.getCurrentUrl().startsWith(Platform.APP) && !d.findElements(By.id("userMenu:user")).isEmpty());
-        return this;
+        for (int attempt = 0; ; attempt++) {
+            driver.findElement(By.id("password")).sendKeys(password);
+            driver.findElement(By.id("kc-login")).click();
+            wait.until(d -> (d.getCurrentUrl().startsWith(Platform.APP) && !d.findElements(By.id("userMenu:user")).isEmpty())
+                    || !d.findElements(By.cssSelector("[id^='input-error-']:not([id^='input-error-container'])")).isEmpty());
+            if (driver.getCurrentUrl().startsWith(Platform.APP)) {
+                return this;
+            }
+            // Keycloak refuses a sign-in while another of the same user is under way (the other suite's): again
+            if (attempt == Platform.SIGN_IN_ATTEMPTS) {
+                throw new IllegalStateException("Keycloak refused to sign " + username + " in: "
+                        + driver.findElement(By.cssSelector("[id^='input-error-']:not([id^='input-error-container'])")).getText());
+            }
+            try {
+                Thread.sleep(250L * (attempt + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** At a first sign-in (or a new version of the terms), ticks the box and accepts, as a person would. */

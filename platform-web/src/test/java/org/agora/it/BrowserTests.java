@@ -256,7 +256,7 @@ abstract class BrowserTests {
             assertThat(workbook.getFileName().toString())
                     .isEqualTo("agora-kpi-district-nord-" + today + "_" + today.plusDays(30) + ".xlsx");
             try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(java.nio.file.Files.newInputStream(workbook))) {
-                assertThat(book.getSheetAt(0).getDrawingPatriarch().getCharts()).hasSize(2);
+                assertThat(book.getSheetAt(0).getDrawingPatriarch().getCharts()).hasSize(3);
                 assertThat(book.getSheet("Consultations")).anySatisfy(r -> {
                     if (r.getRowNum() > 0 && (long) r.getCell(0).getNumericCellValue() == id) {
                         assertThat(r.getCell(1).getStringCellValue()).isEqualTo(title);

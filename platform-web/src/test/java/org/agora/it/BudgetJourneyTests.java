@@ -139,6 +139,9 @@ abstract class BudgetJourneyTests {
         try (Browser visitor = new Browser()) {
             visitor.open("/budget/projects.xhtml?call=" + call.id());
             visitor.waitForCss("#project-map[data-ready='true']");
+            // the background comes from the configured tile server (arquillian.xml), not a hard-coded one
+            assertThat(visitor.driver().findElement(By.id("project-map")).getAttribute("data-tiles"))
+                    .isEqualTo("https://tiles.agora-test.example/{z}/{x}/{y}.png");
             visitor.driver().executeScript("document.querySelector('#project-map path.leaflet-interactive')"
                     + ".dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));"); // the marker's tooltip opens
             assertThat(visitor.waitForCss(".leaflet-tooltip").getText()).isEqualTo(title);

@@ -60,4 +60,12 @@ class JourneysSuiteIT {
     @Nested
     class Accessibility extends AccessibilityTests {
     }
+
+    @Nested
+    class Keyboard extends KeyboardTests {
+    }
+
+    @Nested
+    class Authorization extends AuthorizationTests {
+    }
 }

@@ -47,13 +47,16 @@ final class KeycloakAdmin {
     int createUser(String username, String email) {
         String user = Json.createObjectBuilder().add("username", username).add("email", email).add("enabled", true)
                 .add("firstName", "Camille").add("lastName", "Martin").add("emailVerified", true)
-                .add("attributes", Json.createObjectBuilder().add("district", Json.createArrayBuilder().add("sud")))
+                .add("attributes", Json.createObjectBuilder().add("district", Json.createArrayBuilder().add("ouest")))
                 .build().toString();
         return send(admin("users").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(user)), -1).statusCode();
     }
 
-    /** A new resident of the south district with this password, as the registration page would make them. */
+    /**
+     * A new resident of the west district with this password, as the registration page would make them (Ouest: the
+     * district whose count of residents the turnout tests leave open, as the other suite runs beside them).
+     */
     void createResident(String username, String password) {
         int created = createUser(username, username + "@belrive.example");
         if (created != 201) {
@@ -63,6 +66,25 @@ final class KeycloakAdmin {
                 .add("temporary", false).build().toString();
         send(admin("users/" + user(username).getString("id") + "/reset-password")
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(credential)), 204);
+    }
+
+    /**
+     * A new account with this password holding what the model account holds: its realm roles and its attributes (home
+     * district, districts served). A test acting for a demo user without using up that user's rate limits.
+     */
+    void createLike(Platform.DemoUser model, String username, String password) {
+        createResident(username, password);
+        JsonObject original = user(model.username);
+        JsonObject copy = user(username);
+        JsonObject attributes = original.getJsonObject("attributes");
+        if (attributes != null) {
+            JsonObject update = Json.createObjectBuilder(copy).add("attributes", attributes).build();
+            send(admin("users/" + copy.getString("id")).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(update.toString())), 204);
+        }
+        String roles = send(admin("users/" + original.getString("id") + "/role-mappings/realm").GET(), 200).body();
+        send(admin("users/" + copy.getString("id") + "/role-mappings/realm").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(roles)), 204);
     }
 
     /**

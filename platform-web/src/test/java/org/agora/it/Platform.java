@@ -56,14 +56,22 @@ public final class Platform {
      * user's logins for a while when it takes them for an attack).
      */
     public static String token(DemoUser user) {
-        CachedToken cached = TOKENS.get(user.username);
-        if (cached != null && Instant.now().isBefore(cached.until())) {
-            return cached.token();
+        synchronized (LOCKS.computeIfAbsent(user.username, name -> new Object())) { // one sign-in at a time per user
+            CachedToken cached = TOKENS.get(user.username);
+            if (cached != null && Instant.now().isBefore(cached.until())) {
+                return cached.token();
+            }
+            String token = newToken(user);
+            TOKENS.put(user.username, new CachedToken(token, Instant.now().plusSeconds(200)));
+            return token;
         }
-        String token = newToken(user);
-        TOKENS.put(user.username, new CachedToken(token, Instant.now().plusSeconds(200)));
-        return token;
     }
+
+    private static final Map<String, Object> LOCKS = new ConcurrentHashMap<>();
+
+    /** How many times a sign-in Keycloak refused is tried again (see {@link #tokens(String, String)}). */
+    static final int SIGN_IN_ATTEMPTS = 6;
+
 
     /** The next token of this user is a new one: what Keycloak knows of them has changed. */
     static void forgetToken(String username) {
@@ -99,6 +107,12 @@ public final class Platform {
                 .build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            // Keycloak refuses a user's sign-in while another of theirs is under way (its brute-force detection
+            // serialises them): the two suites, side by side, sign the same demo users in; try again a few times
+            for (int attempt = 1; response.statusCode() == 401 && attempt <= SIGN_IN_ATTEMPTS; attempt++) {
+                Thread.sleep(250L * attempt);
+                response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            }
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Keycloak refused a token for " + username + ": " + response.body());
             }

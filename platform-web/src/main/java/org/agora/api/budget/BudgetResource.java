@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.agora.api.Staff;
 import org.agora.budget.call.BudgetCall;
 import org.agora.budget.call.BudgetCallDraft;
 import org.agora.budget.call.BudgetService;
@@ -47,6 +48,7 @@ import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.Period;
+import org.agora.shared.Role;
 import org.agora.web.platform.Texts;
 import org.agora.web.security.CurrentUser;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -190,6 +192,7 @@ public class BudgetResource {
         return budget.calls().stream().map(this::json).toList();
     }
 
+    @Staff(value = {Role.OFFICE_ADMIN}, refusal = "budget.call.notAllowed")
     @POST
     @Path("calls")
     @Operation(summary = "Create a call (office-admin): envelopes must add up to the total")
@@ -207,6 +210,7 @@ public class BudgetResource {
                 body.tallyRule(), body.minimumAge());
     }
 
+    @Staff(value = {Role.OFFICE_ADMIN}, refusal = "budget.call.notAllowed")
     @PUT
     @Path("calls/{id}")
     @Operation(summary = "Change a call (office-admin) until its vote opens; then its rules are locked (409)")
@@ -215,6 +219,7 @@ public class BudgetResource {
         return json(budget.updateCall(currentUser.actor(), id, draft(required(request, null)), Instant.now()));
     }
 
+    @Staff(value = {Role.OFFICE_ADMIN}, refusal = "budget.call.notAllowed")
     @POST
     @Path("calls/import")
     @Operation(summary = "Import a Pabulib (.pb) election as a closed call with its projects and anonymous ballots "
@@ -245,7 +250,7 @@ public class BudgetResource {
     }
 
     /** Whether a call's new proposals and comments wait for a moderator's approval. */
-    public record PreModerationJson(boolean preModerated) {
+    public record PreModerationJson(Boolean preModerated) {
     }
 
     /** How many contributions to a call moderators refused for one public reason. */
@@ -259,8 +264,8 @@ public class BudgetResource {
     @APIResponse(responseCode = "403", description = "Not the office")
     @SecurityRequirement(name = "keycloak")
     public PreModerationJson preModerate(@PathParam("id") long id, PreModerationJson request) {
-        return new PreModerationJson(budget.preModerate(currentUser.actor(), id, required(request, null).preModerated())
-                .isPreModerated());
+        return new PreModerationJson(budget.preModerate(currentUser.actor(), id,
+                required(required(request, null).preModerated(), "preModerated")).isPreModerated());
     }
 
     @GET
@@ -318,6 +323,7 @@ public class BudgetResource {
     public record PaperBatchResultJson(int ballots, boolean alreadyEntered) {
     }
 
+    @Staff(value = {Role.OFFICE_ADMIN, Role.DISTRICT_AGENT}, refusal = "budget.envelope.notAllowed")
     @PUT
     @Path("envelopes/{id}/paper-batches/{batch}")
     @Operation(summary = "Enter a batch of paper ballots (the envelope's managers) under an id the client makes (a "
@@ -363,6 +369,7 @@ public class BudgetResource {
                 imported.map(FileCountsJson::of).orElse(null));
     }
 
+    @Staff(value = {Role.OFFICE_ADMIN}, refusal = "budget.call.notAllowed")
     @PUT
     @Path("envelopes/{id}/rule")
     @Operation(summary = "Pick the rule an imported election is counted with (office-admin), when the platform cannot "

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.agora.api.Staff;
 import org.agora.consultation.Answer;
 import org.agora.consultation.Consultation;
 import org.agora.consultation.ConsultationDraft;
@@ -32,6 +33,7 @@ import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -122,6 +124,7 @@ public class ConsultationResource {
                 .entity(ConsultationDetail.of(created)).build();
     }
 
+    @Staff(value = {Role.OFFICE_ADMIN, Role.DISTRICT_AGENT}, refusal = "consultation.organise.notAllowed")
     @PUT
     @Path("{id}/questions")
     @Operation(summary = "Replace the questionnaire of a draft or scheduled consultation (organisers)")
@@ -162,7 +165,7 @@ public class ConsultationResource {
     }
 
     /** Whether residents' new comments on the consultation wait for a moderator's approval. */
-    public record PreModerationJson(boolean preModerated) {
+    public record PreModerationJson(Boolean preModerated) {
     }
 
     @PUT
@@ -175,6 +178,9 @@ public class ConsultationResource {
     public ConsultationDetail preModerate(@PathParam("id") long id, PreModerationJson request) {
         if (request == null) {
             throw new org.agora.shared.InvalidInputException(null, "api.body.required");
+        }
+        if (request.preModerated() == null) {
+            throw new InvalidInputException("preModerated", "validation.required");
         }
         return ConsultationDetail.of(consultations.preModerate(actor, id, request.preModerated()));
     }

@@ -133,7 +133,7 @@ public class CouncilResource {
     }
 
     /** Whether the council's members' new ideas and comments wait for a moderator's approval. */
-    public record PreModerationJson(boolean preModerated) {
+    public record PreModerationJson(Boolean preModerated) {
     }
 
     /** How many contributions to the council moderators refused for one public reason. */
@@ -149,6 +149,9 @@ public class CouncilResource {
     public PreModerationJson preModerate(@PathParam("id") long id, PreModerationJson request) {
         if (request == null) {
             throw new org.agora.shared.InvalidInputException(null, "api.body.required");
+        }
+        if (request.preModerated() == null) {
+            throw new org.agora.shared.InvalidInputException("preModerated", "validation.required");
         }
         return new PreModerationJson(councils.preModerate(actor, id, request.preModerated()).isPreModerated());
     }

@@ -29,6 +29,8 @@ import org.agora.shared.Actor;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Period;
+import org.agora.shared.Role;
+import org.agora.api.Staff;
 import org.agora.web.exports.ExportDownload;
 import org.agora.web.exports.ExportWorker;
 import org.agora.web.platform.Texts;
@@ -66,6 +68,7 @@ public class ExportResource {
             + "/api/kpis; tables: some of answers, ballots, comments, meetings, all when absent, and a workbook of some "
             + "holds those raw sheets alone; language fr or en, else Accept-Language): 202 with its address")
     @SecurityRequirement(name = "keycloak")
+    @Staff(value = {Role.ANALYST, Role.OFFICE_ADMIN, Role.DISTRICT_AGENT}, refusal = "kpi.notAllowed")
     public Response queue(ExportJson.Request request) {
         if (request == null) {
             throw new InvalidInputException(null, "api.body.required");

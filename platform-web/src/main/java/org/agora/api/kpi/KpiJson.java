@@ -12,13 +12,30 @@ import org.agora.kpi.Participant.Capability;
 
 /**
  * The participation KPIs as the API answers them: the figures of {@link KpiReport}, counts only; a masked count of
- * the breakdown is {@code null}. Percentages go from 0 to 100; the median moderation delay is in minutes.
+ * the breakdown is {@code null}. Percentages go from 0 to 100; the median moderation delay is in minutes. The
+ * audience of the pages beside the participants in {@code audience} (visitors counted once a day).
  */
 public record KpiJson(LocalDate from, LocalDate to, String district, Long theme, int participantDefinition,
                       int maskThreshold, long registeredResidents, long participants,
                       Map<String, Long> participantsByCapability, List<Week> weeks, List<Consultation> consultations,
                       List<Envelope> envelopes, Moderation moderation, Councils councils, List<District> districts,
-                      Breakdown ageByDistrict) {
+                      Breakdown ageByDistrict, Audience audience) {
+
+    /**
+     * The funnel (the first line, {@code capability} null: all pages), the pages by views, the ISO weeks; a
+     * capability's {@code participants} is null where its pages lead to no participation.
+     */
+    public record Audience(List<Funnel> funnel, List<Page> pages, List<AudienceWeek> weeks) {
+    }
+
+    public record Funnel(String capability, long views, long visitors, long signedInVisitors, Long participants) {
+    }
+
+    public record Page(String page, String capability, long views, long visitors, long signedInVisitors) {
+    }
+
+    public record AudienceWeek(String week, LocalDate monday, long views, long visitors, long signedInVisitors) {
+    }
 
     public record Week(String week, LocalDate monday, long participants, long newRegistrations) {
     }
@@ -78,6 +95,12 @@ public record KpiJson(LocalDate from, LocalDate to, String district, Long theme,
                 new Councils(c.councils(), c.members(), c.meetingsHeld(), c.registrations(), c.attendance()),
                 r.districts().stream().map(d -> new District(d.code(), d.name(), d.population(), d.participants(),
                         d.perThousand())).toList(),
-                new Breakdown(t.rows(), t.columns(), t.withTotals()));
+                new Breakdown(t.rows(), t.columns(), t.withTotals()),
+                new Audience(r.audience().funnel().stream().map(f -> new Funnel(f.capability().map(Enum::name)
+                                .orElse(null), f.views(), f.visitors(), f.signedInVisitors(), f.participants())).toList(),
+                        r.audience().pages().stream().map(p -> new Page(p.page(), p.capability().name(), p.views(),
+                                p.visitors(), p.signedInVisitors())).toList(),
+                        r.audience().weeks().stream().map(w -> new AudienceWeek(w.week(), w.monday(), w.views(),
+                                w.visitors(), w.signedInVisitors())).toList()));
     }
 }

@@ -92,7 +92,7 @@ public class KpiResource {
     @Path("csv")
     @Produces({"text/csv", "application/zip"})
     @Operation(summary = "One KPI table as CSV (table=summary, weekly, consultations, questions, budget, moderation, "
-            + "councils, districts, ages, definitions), or every table in a zip without table")
+            + "councils, districts, ages, funnel, audience, pages, definitions), or every table in a zip without table")
     @SecurityRequirement(name = "keycloak")
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
                         @QueryParam("district") String district, @QueryParam("theme") String theme,

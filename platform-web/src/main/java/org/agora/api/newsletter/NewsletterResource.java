@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.agora.api.Staff;
 import org.agora.newsletter.Audience;
 import org.agora.newsletter.Newsletter;
 import org.agora.newsletter.NewsletterService;
@@ -27,6 +28,7 @@ import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -94,6 +96,7 @@ public class NewsletterResource {
         return newsletters.list(actor).stream().map(NewsletterResource::json).toList();
     }
 
+    @Staff(value = {Role.OFFICE_ADMIN, Role.DISTRICT_AGENT}, refusal = "newsletter.notAllowed")
     @POST
     @Operation(summary = "Write a draft (the office to any audience, a district agent to their districts only)")
     @APIResponse(responseCode = "201", description = "The draft as stored")
@@ -114,6 +117,7 @@ public class NewsletterResource {
         return json(newsletters.get(actor, id));
     }
 
+    @Staff(value = {Role.OFFICE_ADMIN, Role.DISTRICT_AGENT}, refusal = "newsletter.notAllowed")
     @PUT
     @Path("{id}")
     @Operation(summary = "Change a draft's text and audience; 409 once sent")

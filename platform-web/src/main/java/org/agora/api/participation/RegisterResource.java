@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.agora.api.Staff;
 import org.agora.participation.InPersonResident;
 import org.agora.participation.RegisterEntry;
 import org.agora.participation.Resident;
@@ -22,6 +23,7 @@ import org.agora.participation.ResidentRegister;
 import org.agora.shared.Actor;
 import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
+import org.agora.shared.Role;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -71,6 +73,7 @@ public class RegisterResource {
         return register.search(actor, query).stream().map(PersonJson::of).toList();
     }
 
+    @Staff(value = {Role.OFFICE_ADMIN, Role.DISTRICT_AGENT}, refusal = "participation.register.staffOnly")
     @POST
     @Operation(summary = "Enter a person without an account (staff of their district); 400 with the near-duplicates "
             + "unless duplicatesChecked")
@@ -93,6 +96,7 @@ public class RegisterResource {
         return PersonJson.of(register.enlistAccount(actor, username, Instant.now()));
     }
 
+    @Staff(value = {Role.OFFICE_ADMIN, Role.DISTRICT_AGENT}, refusal = "participation.register.staffOnly")
     @PUT
     @Path("{id}")
     @Operation(summary = "Move a person to another district and/or correct their year of birth, with a reason (the "
@@ -101,6 +105,9 @@ public class RegisterResource {
     public PersonJson change(@PathParam("id") long id, ChangeJson body) {
         if (body == null) {
             throw new InvalidInputException(null, "api.body.required");
+        }
+        if (body.district() == null && body.birthYear() == null) {
+            throw new InvalidInputException(null, "api.body.nothingToChange");
         }
         Instant now = Instant.now();
         if (body.district() != null) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.agora.budget.call.BudgetService;
 import org.agora.budget.call.Envelope;
 import org.agora.budget.vote.VotingService;
+import org.agora.web.audience.PageAudience;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Language;
@@ -53,6 +54,7 @@ public class BallotPage implements Serializable {
             return;
         }
         Envelope e = found.get();
+        PageAudience.about(e.getDistrict());
         heading = EnvelopeHeading.of(e, labels);
         whyNot = voting.whyNotVote(currentUser.actor(), e, Instant.now())
                 .or(() -> voting.hasVoted(currentUser.actor(), envelope) ? Optional.of("budget.vote.already")

@@ -14,6 +14,7 @@ import org.agora.budget.followup.FollowUpService;
 import org.agora.budget.followup.FollowUpStatus;
 import org.agora.budget.followup.FollowUpUpdate;
 import org.agora.budget.followup.ProjectFollowUp;
+import org.agora.web.audience.PageAudience;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
@@ -69,6 +70,7 @@ public class FollowUpPage implements Serializable {
             return;
         }
         ProjectFollowUp followUp = found.get();
+        PageAudience.about(followUp.getProject().getEnvelope().getDistrict());
         projectId = followUp.getProjectId();
         title = followUp.getProject().getTitle();
         callId = followUp.getProject().getEnvelope().getCall().getId();

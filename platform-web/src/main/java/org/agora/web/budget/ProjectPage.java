@@ -12,6 +12,7 @@ import org.agora.budget.project.BudgetProject;
 import org.agora.budget.project.ProjectPermissions;
 import org.agora.budget.project.ProjectService;
 import org.agora.comment.CommentTarget;
+import org.agora.web.audience.PageAudience;
 import org.agora.web.comment.CommentsSection;
 import org.agora.web.moderation.HiddenNotice;
 import org.agora.web.moderation.ReportForm;
@@ -58,6 +59,7 @@ public class ProjectPage implements Serializable {
             return;
         }
         project = found.get();
+        PageAudience.about(project.getEnvelope().getDistrict());
         hiddenNotice = HiddenNotice.of(project.getVisibility(),
                 jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().getLocale());
         supports = projects.supports(id);

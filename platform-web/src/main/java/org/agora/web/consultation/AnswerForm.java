@@ -24,6 +24,7 @@ import org.agora.consultation.ConsultationVisit;
 import org.agora.consultation.Questionnaire;
 import org.agora.consultation.ResponseService;
 import org.agora.shared.NotFoundException;
+import org.agora.web.audience.PageAudience;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
@@ -70,6 +71,7 @@ public class AnswerForm implements Serializable {
             return;
         }
         Consultation consultation = visit.consultation();
+        PageAudience.about(consultation.getScope().district());
         title = consultation.getTitle();
         anonymous = consultation.isAnonymous();
         editable = consultation.isAnswersEditable();

@@ -14,6 +14,7 @@ import org.agora.consultation.ConsultationVisit;
 import org.agora.consultation.Response;
 import org.agora.moderation.ModerationService;
 import org.agora.shared.NotFoundException;
+import org.agora.web.audience.PageAudience;
 import org.agora.web.comment.CommentsSection;
 import org.agora.web.platform.Pages;
 import org.agora.web.platform.Texts;
@@ -64,6 +65,7 @@ public class ConsultationPage {
             return;
         }
         consultation = visit.consultation();
+        PageAudience.about(consultation.getScope().district());
         whyNot = visit.whyNotAnswer().orElse(null);
         answered = visit.answered();
         mine = visit.mine();

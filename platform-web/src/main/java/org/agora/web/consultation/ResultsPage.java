@@ -24,6 +24,7 @@ import org.agora.reports.ResponsesWorkbook;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.territory.TerritoryService;
+import org.agora.web.audience.PageAudience;
 import org.agora.web.moderation.ReportForm;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
@@ -103,6 +104,7 @@ public class ResultsPage implements Serializable {
             return;
         }
         organiser = results.organiser();
+        PageAudience.about(results.consultation().getScope().district());
         title = results.consultation().getTitle();
         anonymous = results.consultation().isAnonymous();
         sealed = results.sealed();

@@ -7,6 +7,7 @@ import java.util.function.BiPredicate;
 import org.agora.council.Council;
 import org.agora.council.CouncilService;
 import org.agora.shared.Actor;
+import org.agora.web.audience.PageAudience;
 import org.agora.web.platform.Pages;
 import org.agora.web.security.CurrentUser;
 
@@ -44,6 +45,7 @@ public abstract class CouncilSpacePage implements Serializable {
             return Optional.empty();
         }
         councilId = found.get().getId();
+        PageAudience.about(found.get().getDistrictCode());
         name = found.get().getName();
         return found;
     }

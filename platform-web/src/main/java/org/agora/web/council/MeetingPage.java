@@ -15,6 +15,7 @@ import org.agora.council.Registration;
 import org.agora.council.RegistrationStatus;
 import org.agora.shared.DomainException;
 import org.agora.shared.NotAllowedException;
+import org.agora.web.audience.PageAudience;
 import org.agora.web.platform.FacesActions;
 import org.agora.web.platform.FacesFeedback;
 import org.agora.web.platform.Pages;
@@ -93,6 +94,7 @@ public class MeetingPage implements Serializable {
         Meeting m = visit.meeting();
         meetingId = m.getId();
         councilId = m.getCouncil().getId();
+        PageAudience.about(m.getCouncil().getDistrictCode());
         councilName = m.getCouncil().getName();
         title = m.getTitle();
         when = labels.dateTime(m.getStartsAt());

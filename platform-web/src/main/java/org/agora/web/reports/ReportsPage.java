@@ -173,6 +173,20 @@ public class ReportsPage {
                 texts.text("kpi.col.perThousand"));
     }
 
+    /**
+     * The funnel of all pages as a Chart.js bar chart: visitors (once a day each), signed-in visitors, participants;
+     * the table {@code funnel} gives it per capability.
+     */
+    public String getFunnelChart() {
+        if (report == null || report.audience().total().isEmpty()) {
+            return "{}";
+        }
+        KpiReport.FunnelLine all = report.audience().total().get();
+        return ChartJson.of("bar", List.of(texts.text("kpi.col.visitors"), texts.text("kpi.col.signedInVisitors"),
+                texts.text("kpi.col.participants")), List.of(all.visitors(), all.signedInVisitors(),
+                all.participants() == null ? 0L : all.participants()), texts.text("kpi.audience.allPages"));
+    }
+
     /** The districts this person may choose: every one for analysts and the office, their own for an agent. */
     public List<District> getDistricts() {
         Actor actor = currentUser.actor();

@@ -23,6 +23,7 @@ import org.agora.web.platform.Texts;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One entrance for both kinds of callers. Requests to {@code /api} are authenticated by the Keycloak access
@@ -36,6 +37,8 @@ import java.util.Optional;
 public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
+    /** The API's only changes a visitor makes: a mail's unsubscribe link (its token proves whose link it is). */
+    private static final Set<String> OPEN_WRITES = Set.of("/api/notifications/unsubscribe");
     /** The flat claim of realm roles (a protocol mapper of the realm's client). */
     static final String GROUPS_CLAIM = "groups";
 
@@ -59,12 +62,18 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
             // the platform buffer a body larger than the largest upload it takes
             return tooLarge(response, context);
         }
+        if (request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null) {
+            // a body sent in chunks announces no length to check: refused before it is read (411), as browsers and
+            // the API's clients send a length (and a proxy in front buffers a body and gives it one)
+            return lengthRequired(response, context);
+        }
         if (isApi(request)) {
             String authorization = request.getHeader("Authorization");
             if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
                 return bearer(authorization.substring(BEARER.length()).trim(), response, context);
             }
-            return context.isProtected() ? unauthorized(response, context) : context.doNothing();
+            return context.isProtected() || anonymousWrite(request) ? unauthorized(response, context)
+                    : context.doNothing();
         }
         if (context.isProtected() && "GET".equals(request.getMethod())) {
             CallbackServlet.rememberPageAskedFor(request);
@@ -108,10 +117,25 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
         }
     }
 
-    /** 401 with a problem JSON body in the caller's language, as every other API refusal. */
+    /**
+     * A change asked of the API without a token: refused (401) before its body is read, whatever the endpoint, except
+     * the one an unsigned mail link makes (unsubscribing, authenticated by the link's own signed token). Without it an
+     * endpoint that reads its body before it asks who calls would answer a visitor 400 (what the body lacks).
+     */
+    private static boolean anonymousWrite(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"))
+                && !OPEN_WRITES.contains(request.getRequestURI().substring(request.getContextPath().length()));
+    }
+
     /** The largest request body taken, in bytes: {@code agora.http.max-body-megabytes} (25 MB by default). */
     long maxBodyBytes() {
         return maxBodyMegabytes * 1024L * 1024L;
+    }
+
+    private static AuthenticationStatus lengthRequired(HttpServletResponse response, HttpMessageContext context) {
+        response.setHeader("Connection", "close");
+        return refused(response, Problem.of(Texts.preferred(context.getRequest()), 411, "api.body.lengthRequired", null));
     }
 
     private static AuthenticationStatus tooLarge(HttpServletResponse response, HttpMessageContext context) {
@@ -119,6 +143,7 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
         return refused(response, Problem.of(Texts.preferred(context.getRequest()), 413, "api.body.tooLarge", null));
     }
 
+    /** 401 with a problem JSON body in the caller's language, as every other API refusal. */
     private static AuthenticationStatus unauthorized(HttpServletResponse response, HttpMessageContext context) {
         response.setHeader("WWW-Authenticate", "Bearer realm=\"agora\"");
         return refused(response, Problem.of(Texts.preferred(context.getRequest()), HttpServletResponse.SC_UNAUTHORIZED,

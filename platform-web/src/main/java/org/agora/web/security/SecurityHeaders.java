@@ -1,5 +1,6 @@
 package org.agora.web.security;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -7,23 +8,42 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.agora.web.platform.MapTiles;
+import org.agora.web.platform.TileServer;
 
 /**
  * The headers every answer carries, pages, API and files alike: no page of the platform is shown inside another
  * site's frame (clickjacking a vote or a moderation button), no plug-in content runs, the browser never guesses a
  * content type, addresses (which may name a consultation or a council) are not sent to other sites, and, behind
  * HTTPS, the browser keeps to HTTPS for a year. A download may set a stricter Content-Security-Policy of its own
- * (the sandbox of documents and minutes), which is kept.
+ * (the sandbox of documents and minutes), which is kept. Images come from the platform itself ({@code data:} and
+ * {@code blob:} URLs included) and from the maps' configured tile server only ({@link TileServer}): no other host can
+ * be made to see the visitors through an image.
  */
 @WebFilter(urlPatterns = "/*")
 public class SecurityHeaders extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
 
+    @Inject
+    TileServer tileServer;
+
+    private String policy = CONTENT_SECURITY_POLICY;
+
+    @Override
+    public void init() {
+        policy = policy(tileServer.tiles());
+    }
+
+    /** The policy of the pages: the fixed part, and images from the platform and the tile server (if any). */
+    static String policy(MapTiles tiles) {
+        return CONTENT_SECURITY_POLICY + "; img-src 'self' data: blob:" + tiles.origin().map(o -> " " + o).orElse("");
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", policy);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
