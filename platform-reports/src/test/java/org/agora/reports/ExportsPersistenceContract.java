@@ -473,9 +473,10 @@ abstract class ExportsPersistenceContract extends DatabaseTest {
             List<String> names = new ArrayList<>();
             book.forEach(sheet -> names.add(sheet.getSheetName()));
             assertThat(names).containsExactly("Synthèse", "Semaines", "Consultations", "Questions", "Budget participatif",
-                    "Modération", "Conseils", "Arrondissements", "Âges et arrondissements", "Définitions",
+                    "Modération", "Conseils", "Arrondissements", "Âges et arrondissements", "Audience et participation",
+                    "Audience par semaine", "Pages", "Définitions",
                     "Données brutes", "Réponses (brut)", "Bulletins (brut)", "Commentaires (brut)", "Réunions (brut)");
-            assertThat(book.getSheetAt(0).getDrawingPatriarch().getCharts()).hasSize(2);
+            assertThat(book.getSheetAt(0).getDrawingPatriarch().getCharts()).hasSize(3);
             assertThat(book.getSheet("Données brutes").getRow(2).getCell(1).getStringCellValue())
                     .contains("moins de 5 bulletins");
 

@@ -125,7 +125,23 @@ final class AuthorizationFixture {
                 residentsComment);
         long notification = Api.as(DemoUser.RESIDENT).get("/api/notifications").json().getJsonArray("notifications")
                 .getValuesAs(JsonObject.class).get(0).getJsonNumber("id").longValue();
+        // an export of the analyst's: theirs alone, whatever the caller's role or district
+        Reply export = Api.as(DemoUser.ANALYST).post("/api/exports", "{\"kind\": \"KPI_WORKBOOK\"}");
+        assertThat(export.status()).as(export.body()).isEqualTo(202);
+        long exportId = export.json().getJsonNumber("id").longValue();
+        // written before anyone counts rows: its end adds the analyst's notification
+        java.time.Instant giveUp = java.time.Instant.now().plusSeconds(60);
+        while (!Api.as(DemoUser.ANALYST).get("/api/exports/" + exportId).json().getString("status").equals("DONE")) {
+            assertThat(java.time.Instant.now()).as("the fixture's export is written").isBefore(giveUp);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
         for (String district : List.of(NORD, SUD)) {
+            fixture.put(district, "export", exportId);
             fixture.put(district, "notification", notification);
             fixture.put(district, "mail", 1);
             fixture.put(district, "block", 1);

@@ -104,7 +104,7 @@ abstract class ExportApiTests {
         Download workbook = Api.as(DemoUser.ANALYST).download(workbookExport.getString("file"));
         assertThat(workbook.status()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook.bytes()))) {
-            assertThat(book.getSheetAt(0).getDrawingPatriarch().getCharts()).hasSize(2);
+            assertThat(book.getSheetAt(0).getDrawingPatriarch().getCharts()).hasSize(3);
             XSSFSheet sheet = book.getSheet("Réponses (brut)");
             assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("N° consultation");
             List<String> rows = new ArrayList<>();
