@@ -19,6 +19,7 @@ import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Page;
 import org.agora.shared.PageRequest;
+import org.agora.shared.PreModeration;
 import org.agora.shared.Role;
 import org.agora.shared.Where;
 import org.agora.territory.TerritoryService;
@@ -181,8 +182,9 @@ public class ConsultationService {
      * Turns pre-moderation on or off (its organisers): while on, residents' new comments wait for a moderator's
      * approval, and the page says so with how many contributions were refused and why.
      */
-    public Consultation preModerate(Actor actor, long id, boolean on) {
+    public Consultation preModerate(Actor actor, long id, Boolean on) {
         Consultation consultation = organised(actor, id);
+        PreModeration.require(on);
         consultation.setPreModerated(on);
         return consultation;
     }

@@ -14,6 +14,7 @@ import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
 import org.agora.shared.NotAllowedException;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.PreModeration;
 import org.agora.territory.Neighbourhood;
 
 /**
@@ -92,8 +93,9 @@ public class CouncilService {
      * The council's leaders turn pre-moderation on or off: from then on, members' new ideas and comments on its posts
      * and ideas wait for a moderator's approval before anyone else sees them (leaders' ideas are not held).
      */
-    public Council preModerate(Actor actor, long councilId, boolean on) {
+    public Council preModerate(Actor actor, long councilId, Boolean on) {
         Council council = led(actor, councilId);
+        PreModeration.require(on);
         council.setPreModerated(on);
         Constraints.flush(em, () -> new ConflictException(null, "council.changedMeanwhile"));
         return council;

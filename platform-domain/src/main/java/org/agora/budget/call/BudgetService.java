@@ -11,6 +11,7 @@ import org.agora.shared.Actor;
 import org.agora.shared.ConflictException;
 import org.agora.shared.Constraints;
 import org.agora.shared.NotFoundException;
+import org.agora.shared.PreModeration;
 import org.agora.territory.TerritoryService;
 
 /** Use cases of the office running participatory-budget calls. One transaction each. */
@@ -65,9 +66,10 @@ public class BudgetService {
      * The office turns pre-moderation of a call on or off: from then on, new proposals and new comments on its projects
      * wait for a moderator's approval before anyone else sees them (those already published stay).
      */
-    public BudgetCall preModerate(Actor actor, long id, boolean on) {
+    public BudgetCall preModerate(Actor actor, long id, Boolean on) {
         BudgetPermissions.requireCalls(actor);
         BudgetCall call = getCall(id);
+        PreModeration.require(on);
         call.setPreModerated(on);
         Constraints.flush(em, () -> new ConflictException(null, "budget.call.changedMeanwhile"));
         return call;

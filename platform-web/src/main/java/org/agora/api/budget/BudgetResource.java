@@ -264,8 +264,8 @@ public class BudgetResource {
     @APIResponse(responseCode = "403", description = "Not the office")
     @SecurityRequirement(name = "keycloak")
     public PreModerationJson preModerate(@PathParam("id") long id, PreModerationJson request) {
-        return new PreModerationJson(budget.preModerate(currentUser.actor(), id,
-                required(required(request, null).preModerated(), "preModerated")).isPreModerated());
+        return new PreModerationJson(budget.preModerate(currentUser.actor(), id, required(request, null).preModerated())
+                .isPreModerated());
     }
 
     @GET

@@ -179,9 +179,6 @@ public class ConsultationResource {
         if (request == null) {
             throw new org.agora.shared.InvalidInputException(null, "api.body.required");
         }
-        if (request.preModerated() == null) {
-            throw new InvalidInputException("preModerated", "validation.required");
-        }
         return ConsultationDetail.of(consultations.preModerate(actor, id, request.preModerated()));
     }
 

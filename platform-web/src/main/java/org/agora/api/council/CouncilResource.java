@@ -150,9 +150,6 @@ public class CouncilResource {
         if (request == null) {
             throw new org.agora.shared.InvalidInputException(null, "api.body.required");
         }
-        if (request.preModerated() == null) {
-            throw new org.agora.shared.InvalidInputException("preModerated", "validation.required");
-        }
         return new PreModerationJson(councils.preModerate(actor, id, request.preModerated()).isPreModerated());
     }
 
