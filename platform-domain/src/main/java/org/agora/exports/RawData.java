@@ -1,5 +1,8 @@
 package org.agora.exports;
 
+import static org.agora.shared.SqlValues.instant;
+import static org.agora.shared.SqlValues.number;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -447,26 +450,6 @@ public class RawData {
 
     private static LocalDate day(Object value) {
         return value == null ? null : instant(value).atZone(Period.CITY_ZONE).toLocalDate();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("not a time: " + value.getClass());
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
     }
 
     private static BigDecimal decimal(Object value) {

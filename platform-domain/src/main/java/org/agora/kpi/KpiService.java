@@ -1,5 +1,8 @@
 package org.agora.kpi;
 
+import static org.agora.shared.SqlValues.instant;
+import static org.agora.shared.SqlValues.number;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -570,26 +573,6 @@ public class KpiService {
 
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.time.ZonedDateTime z) {
-            return z.toInstant();
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        throw new IllegalStateException("not a time: " + value.getClass());
-    }
-
-    private static long number(Object value) {
-        return ((Number) value).longValue();
     }
 
     /** {@code part} as a percentage of {@code whole}, two decimals; {@code null} when the whole is zero. */
