@@ -291,9 +291,14 @@ abstract class BrowserTests {
             browser.click("exports:queue-raw-csv");
             browser.waitForAjax();
             assertThat(browser.find("exports:export-messages").getText()).contains("agora-raw-csv-district-nord-" + today);
-            // the list is polled until the export is ready, then offers its file and says when it is deleted
-            org.openqa.selenium.WebElement link = browser.waitForCss("#my-exports tbody tr.export-DONE a.export-download");
-            org.openqa.selenium.WebElement row = browser.css("#my-exports tbody tr.export-DONE");
+            // the list is polled until the export is ready, then offers its file and says when it is deleted (the
+            // analyst's other exports, of other tests, may be listed too: this one is found by its file's name)
+            String fileName = "agora-raw-csv-district-nord-" + today;
+            org.openqa.selenium.WebElement row = new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(),
+                    java.time.Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(d -> d.findElements(By.cssSelector("#my-exports tbody tr.export-DONE")).stream()
+                            .filter(r -> r.getText().contains(fileName)).findFirst().orElse(null));
+            org.openqa.selenium.WebElement link = row.findElement(By.cssSelector("a.export-download"));
             assertThat(row.getText()).contains("Données brutes en CSV", "Prêt", "100 %");
             assertThat(row.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
             browser.driver().executeScript("arguments[0].scrollIntoView({block: 'start'});",
