@@ -157,7 +157,8 @@ public final class ExportBench {
 
     // --- seeding ---
 
-    private List<String> seed() throws SQLException {
+    /** Also the crash drill's data (FaultDrills): bench.answers answers, bench.ballots ballots. */
+    List<String> seed() throws SQLException {
         long responses = answers / ANSWERS_PER_RESPONSE;
         long residents = Math.max(responses, ballots);
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
@@ -422,7 +423,7 @@ public final class ExportBench {
     }
 
     /** The records of the zip's CSV tables, headers left out. */
-    private static long csvRows(Path zipFile) throws IOException {
+    static long csvRows(Path zipFile) throws IOException {
         long rows = 0;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(zipFile))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {

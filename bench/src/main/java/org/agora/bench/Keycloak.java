@@ -33,6 +33,10 @@ final class Keycloak {
         this.base = base;
     }
 
+    String adminToken() {
+        return admin();
+    }
+
     private String admin() {
         return http.form(base + "/realms/master/protocol/openid-connect/token", null,
                         "grant_type=password&client_id=admin-cli&username=admin&password=admin")

@@ -204,7 +204,7 @@ public final class VoteBench {
         return residents;
     }
 
-    private static String call(String name, Instant voteStart, Instant voteEnd, Instant resultsFrom, String tallyRule,
+    static String call(String name, Instant voteStart, Instant voteEnd, Instant resultsFrom, String tallyRule,
                                Map<String, Long> envelopes) {
         Instant submission = voteStart.minus(30, ChronoUnit.DAYS);
         JsonArrayBuilder list = Json.createArrayBuilder();
@@ -224,7 +224,7 @@ public final class VoteBench {
                 .build().toString();
     }
 
-    private static Map<String, Long> envelopeIds(JsonObject call) {
+    static Map<String, Long> envelopeIds(JsonObject call) {
         Map<String, Long> ids = new TreeMap<>();
         for (JsonObject e : call.getJsonArray("envelopes").getValuesAs(JsonObject.class)) {
             ids.put(e.getString("district"), e.getJsonNumber("id").longValue());

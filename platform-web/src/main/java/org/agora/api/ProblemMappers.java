@@ -3,6 +3,7 @@ package org.agora.api;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.transaction.TransactionalException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -143,9 +144,42 @@ public final class ProblemMappers {
                 });
                 return problem.build();
             }
+            return serverError(locale, e);
+        }
+
+        /**
+         * A failure of the server, not of the request: 503 with {@code Retry-After} while the database is unreachable
+         * (the request may be sent again in a moment), otherwise 500 with a reference to find in the log.
+         */
+        static Response serverError(Locale locale, Throwable e) {
+            if (DatabaseUnavailable.causes(e)) {
+                LOG.log(Level.WARNING, "API request refused: the database is unreachable ({0})", e.toString());
+                return Response.fromResponse(Problem.of(locale, 503, "api.databaseUnavailable", null).toResponse())
+                        .header("Retry-After", RETRY_AFTER_SECONDS).build();
+            }
             String reference = UUID.randomUUID().toString().substring(0, 8);
             LOG.log(Level.SEVERE, "API request failed, reference " + reference, e);
             return Problem.of(locale, 500, "api.unexpected", null, reference).toResponse();
+        }
+    }
+
+    /** Seconds a client is told to wait before sending again a request the database's absence refused. */
+    static final int RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * A transaction that could not commit (the database went away between the last statement and the commit): a
+     * problem like any other failure. Without this mapper Jersey's own one for {@code TransactionalException} throws
+     * it on, and the container answers its HTML error page.
+     */
+    @Provider
+    public static class FailedTransactions implements ExceptionMapper<TransactionalException> {
+
+        @Context
+        HttpHeaders headers;
+
+        @Override
+        public Response toResponse(TransactionalException e) {
+            return OtherProblems.serverError(locale(headers), e);
         }
     }
 }
