@@ -49,6 +49,12 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
     BearerTokens bearerTokens;
 
     @Inject
+    KeycloakReachability keycloak;
+
+    @Inject
+    jakarta.security.enterprise.identitystore.openid.OpenIdContext openIdContext;
+
+    @Inject
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "agora.http.max-body-megabytes", defaultValue = "25")
     long maxBodyMegabytes;
 
@@ -74,6 +80,11 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
             }
             return context.isProtected() || anonymousWrite(request) ? unauthorized(response, context)
                     : context.doNothing();
+        }
+        if (context.isProtected() && !signedIn(request) && !keycloak.reachable()) {
+            // the OpenID Connect mechanism would send the browser to Keycloak's login page, which does not answer:
+            // a clear page from the platform instead (public pages and signed-in sessions carry on)
+            return signInUnavailable(request, response);
         }
         if (context.isProtected() && "GET".equals(request.getMethod())) {
             CallbackServlet.rememberPageAskedFor(request);
@@ -154,6 +165,33 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
     private static AuthenticationStatus refused(HttpServletResponse response, Problem problem) {
         try {
             problem.writeTo(response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /**
+     * Whether this browser's session holds a sign-in (the OpenID Connect context of the session), or is coming back
+     * from Keycloak with a code: either way the mechanism would not send it to Keycloak's login page.
+     */
+    private boolean signedIn(HttpServletRequest request) {
+        if (request.getParameter("code") != null && request.getParameter("state") != null) {
+            return true;
+        }
+        if (request.getSession(false) == null) {
+            return false;
+        }
+        try {
+            return openIdContext.getSubject() != null;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static AuthenticationStatus signInUnavailable(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            SignInUnavailable.write(request, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
