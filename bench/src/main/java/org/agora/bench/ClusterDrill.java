@@ -40,7 +40,7 @@ final class ClusterDrill {
         d.ctl("app-start", "b");
         d.ctl("nginx-start");
         String lb = d.nginx;
-        d.keycloak.create(List.of(new Resident(USER, "sud")));
+        d.keycloak.createOrKeep(List.of(new Resident(USER, "sud")));
         d.db.number("with x as (insert into terms_consents (username, version, accepted_at) values (?, '2026-12',"
                 + " now()) on conflict do nothing returning 1) select count(*) from x", USER);
         d.forgetTokens();
@@ -115,7 +115,7 @@ final class ClusterDrill {
         for (int i = 0; i < 20; i++) {
             voters.add(new Resident("cluster-voter-" + i, FaultDrills.DISTRICTS.get(i % FaultDrills.DISTRICTS.size())));
         }
-        d.keycloak.create(voters);
+        d.keycloak.createOrKeep(voters);
         int cast = 0;
         for (int i = 0; i < voters.size(); i++) {
             long envelope = ended.envelopes().get(voters.get(i).district());

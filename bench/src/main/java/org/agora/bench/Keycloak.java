@@ -101,6 +101,15 @@ final class Keycloak {
 
     /** Creates the residents as the demo users look (names, verified e-mail, district, realm role resident). */
     void create(List<Resident> residents) {
+        create(residents, "FAIL");
+    }
+
+    /** The same, keeping the residents that exist already (a drill run again on the same Keycloak). */
+    void createOrKeep(List<Resident> residents) {
+        create(residents, "SKIP");
+    }
+
+    private void create(List<Resident> residents, String ifExists) {
         int batch = 250;
         for (int from = 0; from < residents.size(); from += batch) {
             JsonArrayBuilder users = Json.createArrayBuilder();
@@ -114,11 +123,11 @@ final class Keycloak {
                                 .add("type", "password").add("value", RESIDENT_PASSWORD).add("temporary", false)))
                         .add("realmRoles", Json.createArrayBuilder().add("default-roles-" + REALM).add("resident")));
             }
-            String body = Json.createObjectBuilder().add("ifResourceExists", "FAIL").add("users", users).build().toString();
+            String body = Json.createObjectBuilder().add("ifResourceExists", ifExists).add("users", users).build().toString();
             JsonObject imported = http.json("POST", base + "/admin/realms/" + REALM + "/partialImport", admin(), body)
                     .expect(200, "partial import of residents").json();
             int added = imported.getInt("added", -1);
-            if (added != Math.min(batch, residents.size() - from)) {
+            if (ifExists.equals("FAIL") && added != Math.min(batch, residents.size() - from)) {
                 throw new IllegalStateException("Keycloak added " + added + " residents of a batch: " + imported);
             }
         }

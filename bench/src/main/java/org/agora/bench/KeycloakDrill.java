@@ -29,7 +29,7 @@ final class KeycloakDrill {
     }
 
     void run() throws Exception {
-        d.keycloak.create(List.of(new Resident(USER, "nord")));
+        d.keycloak.createOrKeep(List.of(new Resident(USER, "nord")));
         String apiToken = d.keycloak.token(USER, Keycloak.RESIDENT_PASSWORD); // a token of 3 h: valid all along
         d.db.number("with x as (insert into terms_consents (username, version, accepted_at) values (?, '2026-12',"
                 + " now()) on conflict do nothing returning 1) select count(*) from x", USER);
@@ -57,10 +57,11 @@ final class KeycloakDrill {
         checkDuringOutage(String.format("after %s of outage", FaultDrills.seconds(System.nanoTime() - down)), browser,
                 apiToken);
 
+        long restart = System.nanoTime();
         d.ctl("kc-start");
         long back = System.nanoTime();
-        FaultDrills.figure("Keycloak down for %s (restarted in %s)", FaultDrills.seconds(back - down),
-                FaultDrills.seconds(System.nanoTime() - back));
+        FaultDrills.figure("Keycloak stopped for %s, then %s to start again (realm ready)",
+                FaultDrills.seconds(restart - down), FaultDrills.seconds(back - restart));
         BrowserSession fresh = new BrowserSession();
         BrowserSession.Page again = fresh.signIn(d.app, USER, Keycloak.RESIDENT_PASSWORD);
         BrowserSession.Page page = fresh.open(d.app + RESIDENT_PAGE);

@@ -41,6 +41,8 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
     private static final Set<String> OPEN_WRITES = Set.of("/api/notifications/unsubscribe");
     /** The flat claim of realm roles (a protocol mapper of the realm's client). */
     static final String GROUPS_CLAIM = "groups";
+    /** The claim naming the caller (as in the OpenID Connect definition, {@link SecurityConfiguration}). */
+    static final String CALLER_NAME_CLAIM = "preferred_username";
 
     @Inject
     BeanManager beans;
@@ -81,10 +83,20 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
             return context.isProtected() || anonymousWrite(request) ? unauthorized(response, context)
                     : context.doNothing();
         }
-        if (context.isProtected() && !signedIn(request) && !keycloak.reachable()) {
-            // the OpenID Connect mechanism would send the browser to Keycloak's login page, which does not answer:
-            // a clear page from the platform instead (public pages and signed-in sessions carry on)
-            return signInUnavailable(request, response);
+        if (!returnFromKeycloak(request)) {
+            if (signedIn(request)) {
+                if (!keycloak.reachable()) {
+                    // the session's tokens cannot be refreshed now (the mechanism would fail the request): the
+                    // person stays signed in as their session says until Keycloak answers again
+                    TokenClaims claims = TokenClaims.ofVerified(openIdContext.getIdentityToken().getToken());
+                    return context.notifyContainerAboutLogin(claims.single(CALLER_NAME_CLAIM).orElseThrow(),
+                            new HashSet<>(claims.list(GROUPS_CLAIM)));
+                }
+            } else if (context.isProtected() && !keycloak.reachable()) {
+                // the mechanism would send the browser to Keycloak's login page, which does not answer: a clear
+                // page from the platform instead (public pages and signed-in sessions carry on)
+                return signInUnavailable(request, response);
+            }
         }
         if (context.isProtected() && "GET".equals(request.getMethod())) {
             CallbackServlet.rememberPageAskedFor(request);
@@ -171,14 +183,13 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    /**
-     * Whether this browser's session holds a sign-in (the OpenID Connect context of the session), or is coming back
-     * from Keycloak with a code: either way the mechanism would not send it to Keycloak's login page.
-     */
+    /** Keycloak sending the browser back with a code to exchange (the mechanism's own business). */
+    private static boolean returnFromKeycloak(HttpServletRequest request) {
+        return request.getParameter("code") != null && request.getParameter("state") != null;
+    }
+
+    /** Whether this browser's session holds a sign-in: the OpenID Connect context of the session has a subject. */
     private boolean signedIn(HttpServletRequest request) {
-        if (request.getParameter("code") != null && request.getParameter("state") != null) {
-            return true;
-        }
         if (request.getSession(false) == null) {
             return false;
         }

@@ -37,7 +37,26 @@ public class BearerTokens {
     @Inject
     OidcSettings settings;
 
+    /** How long the realm's keys fetched last are used while Keycloak does not answer. */
+    static final java.time.Duration OUTAGE_TOLERANCE = java.time.Duration.ofHours(24);
+
     private DefaultJWTProcessor<SecurityContext> processor;
+    private JWKSource<SecurityContext> keys;
+
+    /**
+     * Fetches the realm's keys as the application starts, so that an instance that has not verified a token yet
+     * still verifies them if Keycloak goes down (an instance started while Keycloak is down verifies none until it
+     * is back).
+     */
+    void fetchKeysAtStart(@jakarta.enterprise.event.Observes
+                          @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object start) {
+        try {
+            keys.get(new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder().build()), null);
+        } catch (com.nimbusds.jose.KeySourceException | RuntimeException e) {
+            LOG.warning(() -> "The realm's keys could not be fetched at start (" + e.getMessage() + "): API tokens are"
+                    + " verified once Keycloak answers");
+        }
+    }
 
     @PostConstruct
     void init() {
@@ -45,7 +64,11 @@ public class BearerTokens {
             JWKSource<SecurityContext> keys = JWKSourceBuilder
                     .create(URI.create(settings.getJwksUri()).toURL())
                     .retrying(true)
+                    // Keycloak down (restarting, failing over): the keys fetched last keep verifying tokens for a day
+                    // rather than the cache's five minutes, so API calls with valid tokens go on (bench/faults)
+                    .outageTolerant(OUTAGE_TOLERANCE.toMillis())
                     .build();
+            this.keys = keys;
             processor = new DefaultJWTProcessor<>();
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
             processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
