@@ -122,6 +122,7 @@ final class PostgresDrill {
                 + " where e.call_id = ?", vote.call());
         long lost = 0;
         long storedThoughRefused = 0;
+        Map<String, Integer> storedAnswers = new TreeMap<>();
         for (int r = 0; r < count; r++) {
             long n = marks.getOrDefault(residents.get(r).username(), 0L);
             if (outcomes[r].status() == 204 && n != 1) {
@@ -129,6 +130,7 @@ final class PostgresDrill {
             }
             if (outcomes[r].status() != 204 && n > 0) {
                 storedThoughRefused++;
+                storedAnswers.merge(outcomes[r].describe(), 1, Integer::sum);
             }
         }
         long twice = marks.values().stream().filter(n -> n > 1).count();
@@ -141,7 +143,8 @@ final class PostgresDrill {
                 + " %d of %d did not", TIMEOUT.toSeconds(), unclean, refused.size());
         d.check(twice == 0 && sealed == markTotal, "postgres: nobody has two ballots: %d residents with two marks;"
                 + " %d sealed ballots for %d marks", twice, sealed, markTotal);
-        FaultDrills.figure("refused but stored all the same (the answer was lost, not the ballot): %d", storedThoughRefused);
+        FaultDrills.figure("refused but stored all the same (the commit reached the database, its answer did not): %d %s",
+                storedThoughRefused, storedAnswers);
         d.check(firstAckAfter != Long.MAX_VALUE, "postgres: the app took ballots again without a restart, the first"
                 + " %s after PostgreSQL was back", firstAckAfter == Long.MAX_VALUE ? "never" : FaultDrills.seconds(firstAckAfter));
 

@@ -33,6 +33,17 @@ public final class DatabaseUnavailable {
         return false;
     }
 
+    /**
+     * A transaction whose commit failed in the transaction manager (JTA's SystemException or a heuristic outcome),
+     * as when the database goes away during the commit: whether the change was stored is not known.
+     */
+    public static boolean uncertainCommit(Throwable failure) {
+        return failure instanceof jakarta.transaction.TransactionalException
+                && (failure.getCause() instanceof jakarta.transaction.SystemException
+                    || failure.getCause() instanceof jakarta.transaction.HeuristicMixedException
+                    || failure.getCause() instanceof jakarta.transaction.HeuristicRollbackException);
+    }
+
     private static boolean unavailable(SQLException e) {
         for (SQLException s = e; s != null; s = s.getNextException()) {
             String state = s.getSQLState();

@@ -152,6 +152,13 @@ public final class ProblemMappers {
          * (the request may be sent again in a moment), otherwise 500 with a reference to find in the log.
          */
         static Response serverError(Locale locale, Throwable e) {
+            if (DatabaseUnavailable.uncertainCommit(e)) {
+                // the commit was sent and its outcome is unknown: the change may be stored, so "nothing was saved"
+                // would be wrong (a ballot sent again then answers 409, already voted)
+                LOG.log(Level.WARNING, "API request answered 503: the commit's outcome is unknown ({0})", e.toString());
+                return Response.fromResponse(Problem.of(locale, 503, "api.commitUncertain", null).toResponse())
+                        .header("Retry-After", RETRY_AFTER_SECONDS).build();
+            }
             if (DatabaseUnavailable.causes(e)) {
                 LOG.log(Level.WARNING, "API request refused: the database is unreachable ({0})", e.toString());
                 return Response.fromResponse(Problem.of(locale, 503, "api.databaseUnavailable", null).toResponse())

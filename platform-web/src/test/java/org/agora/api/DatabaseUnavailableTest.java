@@ -41,6 +41,15 @@ class DatabaseUnavailableTest {
     }
 
     @Test
+    void aCommitTheTransactionManagerCouldNotCompleteHasAnUnknownOutcome() {
+        assertTrue(DatabaseUnavailable.uncertainCommit(new TransactionalException("during commit",
+                new SystemException("commit failed"))));
+        assertFalse(DatabaseUnavailable.uncertainCommit(new TransactionalException("rolled back",
+                new jakarta.transaction.RollbackException("rolled back"))));
+        assertFalse(DatabaseUnavailable.uncertainCommit(new SystemException("not from a commit")));
+    }
+
+    @Test
     void aCycleOfCausesEnds() {
         RuntimeException a = new RuntimeException("a");
         RuntimeException b = new RuntimeException("b", a);
