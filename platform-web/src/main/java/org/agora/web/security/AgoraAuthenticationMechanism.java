@@ -183,9 +183,13 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
         return AuthenticationStatus.SEND_FAILURE;
     }
 
-    /** Keycloak sending the browser back with a code to exchange (the mechanism's own business). */
+    /**
+     * Keycloak sending the browser back to the redirect address with a code to exchange (the mechanism's own
+     * business). Read from the path, not the parameters: reading them here would decode a form's body before the
+     * page sets its character encoding.
+     */
     private static boolean returnFromKeycloak(HttpServletRequest request) {
-        return request.getParameter("code") != null && request.getParameter("state") != null;
+        return request.getRequestURI().substring(request.getContextPath().length()).equals("/Callback");
     }
 
     /** Whether this browser's session holds a sign-in: the OpenID Connect context of the session has a subject. */
