@@ -42,7 +42,9 @@ final class KeycloakDrill {
 
         d.ctl("kc-stop");
         long down = System.nanoTime();
-        checkDuringOutage("at the start of the outage", browser, apiToken);
+        // the app asks Keycloak at most every 5 s: it knows of the outage 5 s after it began, at the latest
+        Thread.sleep(6000);
+        checkDuringOutage("at the start of the outage (6 s)", browser, apiToken);
         long wait = TimeUnit.SECONDS.toNanos(downSeconds) - (System.nanoTime() - down);
         if (wait > TimeUnit.SECONDS.toNanos(30)) {
             // the middle: the browser session's access token has expired by now when the outage outlasts it

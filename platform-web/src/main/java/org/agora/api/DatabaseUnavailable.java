@@ -34,14 +34,19 @@ public final class DatabaseUnavailable {
     }
 
     /**
-     * A transaction whose commit failed in the transaction manager (JTA's SystemException or a heuristic outcome),
-     * as when the database goes away during the commit: whether the change was stored is not known.
+     * A transaction whose commit failed in the transaction manager (a SystemException, a heuristic outcome, or the
+     * manager's own error when the database went away during the commit, as the drill met a NullPointerException):
+     * whether the change was stored is not known. A commit rolled back (RollbackException) stored nothing, and a
+     * method called outside the transaction it demands is a bug: neither is uncertain.
      */
     public static boolean uncertainCommit(Throwable failure) {
-        return failure instanceof jakarta.transaction.TransactionalException
-                && (failure.getCause() instanceof jakarta.transaction.SystemException
-                    || failure.getCause() instanceof jakarta.transaction.HeuristicMixedException
-                    || failure.getCause() instanceof jakarta.transaction.HeuristicRollbackException);
+        if (!(failure instanceof jakarta.transaction.TransactionalException) || failure.getCause() == null) {
+            return false;
+        }
+        Throwable cause = failure.getCause();
+        return !(cause instanceof jakarta.transaction.RollbackException
+                || cause instanceof jakarta.transaction.InvalidTransactionException
+                || cause instanceof jakarta.transaction.TransactionRequiredException);
     }
 
     private static boolean unavailable(SQLException e) {

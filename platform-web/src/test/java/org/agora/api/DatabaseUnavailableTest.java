@@ -44,8 +44,12 @@ class DatabaseUnavailableTest {
     void aCommitTheTransactionManagerCouldNotCompleteHasAnUnknownOutcome() {
         assertTrue(DatabaseUnavailable.uncertainCommit(new TransactionalException("during commit",
                 new SystemException("commit failed"))));
+        assertTrue(DatabaseUnavailable.uncertainCommit(new TransactionalException("during commit",
+                new NullPointerException("Cannot invoke \"jakarta.transaction.Transaction.getStatus()\""))));
         assertFalse(DatabaseUnavailable.uncertainCommit(new TransactionalException("rolled back",
                 new jakarta.transaction.RollbackException("rolled back"))));
+        assertFalse(DatabaseUnavailable.uncertainCommit(new TransactionalException("no transaction",
+                new jakarta.transaction.TransactionRequiredException("mandatory"))));
         assertFalse(DatabaseUnavailable.uncertainCommit(new SystemException("not from a commit")));
     }
 
