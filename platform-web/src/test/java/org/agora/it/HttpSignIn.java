@@ -74,6 +74,55 @@ final class HttpSignIn {
     }
 
     /**
+     * The user's tokens as the platform gets them (the authorization code flow of its client, agora-web): Keycloak's
+     * login form posted, the code taken from the redirect to the platform (not followed), exchanged with the client's
+     * secret. The web client takes no password grant: a test gets its API tokens the way the platform does.
+     */
+    static jakarta.json.JsonObject tokens(String username, String password) {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        String redirect = Platform.APP + "/test-callback";
+        HttpResponse<String> page = send(http, HttpRequest.newBuilder(authorization("openid", redirect))
+                .header("Accept-Language", "fr").GET().build());
+        for (int attempt = 0; ; attempt++) {
+            Matcher form = LOGIN_FORM.matcher(page.body());
+            if (!form.find()) {
+                throw new IllegalStateException("no Keycloak login form: " + page.statusCode() + " " + page.headers().map());
+            }
+            page = post(http, URI.create(unescape(attribute(form.group(), "action"))),
+                    Map.of("username", username, "password", password, "credentialId", ""));
+            if (page.statusCode() == 302) {
+                break;
+            }
+            // Keycloak refuses a sign-in while another of the same user is under way (another suite's): again
+            if (attempt == Platform.SIGN_IN_ATTEMPTS || !LOGIN_ERROR.matcher(page.body()).find()) {
+                throw new IllegalStateException("Keycloak did not sign " + username + " in (" + page.statusCode() + ")");
+            }
+            pause(attempt);
+        }
+        String location = page.headers().firstValue("Location").orElseThrow();
+        Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
+        if (!location.startsWith(redirect) || !code.find()) {
+            throw new IllegalStateException("Keycloak sent " + username + " to " + location);
+        }
+        HttpResponse<String> answer = post(http, URI.create(Platform.KEYCLOAK + "/realms/agora/protocol/openid-connect/token"),
+                Map.of("grant_type", "authorization_code", "code", java.net.URLDecoder.decode(code.group(1), StandardCharsets.UTF_8),
+                        "redirect_uri", redirect, "client_id", "agora-web", "client_secret", "agora-dev-secret"));
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("Keycloak refused the code of " + username + ": " + answer.body());
+        }
+        return Json.parse(answer.body());
+    }
+
+    /** Keycloak's authorization address for the platform's client, asking these scopes, back to this address. */
+    static URI authorization(String scope, String redirect) {
+        return URI.create(Platform.KEYCLOAK + "/realms/agora/protocol/openid-connect/auth?client_id=agora-web"
+                + "&response_type=code&scope=" + URLEncoder.encode(scope, StandardCharsets.UTF_8)
+                + "&redirect_uri=" + URLEncoder.encode(redirect, StandardCharsets.UTF_8)
+                + "&state=" + java.util.UUID.randomUUID() + "&nonce=" + java.util.UUID.randomUUID());
+    }
+
+    /**
      * A cookie jar that sends Secure cookies over plain HTTP on the loopback, as browsers do for 127.0.0.1 (a
      * "potentially trustworthy" origin): Keycloak marks its sign-in cookies Secure, and Java's jar keeps them for HTTPS.
      */
