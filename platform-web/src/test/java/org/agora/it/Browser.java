@@ -152,14 +152,41 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks "Se connecter", fills Keycloak's login form and waits to be back on the platform. */
+    /**
+     * Signs in: through Keycloak's login form, over HTTP (see {@link HttpSignIn}), the session's cookies (the
+     * platform's and Keycloak's) then given to the browser, which opens the home page signed in. A journey about
+     * something else than signing in saves a browser's walk through Keycloak's pages;
+     * {@link #signInOnThePage(String, String)} walks them.
+     */
     public Browser signIn(DemoUser user) {
         return signIn(user.username, user.password);
     }
 
     /** The same for any account of the realm (one a test made). */
     public Browser signIn(String username, String password) {
-        return signInOnly(username, password).acceptTerms();
+        driver.get("about:blank");
+        for (java.net.HttpCookie cookie : HttpSignIn.session(username, password)) {
+            String path = cookie.getPath() == null ? "/" : cookie.getPath();
+            String origin = path.startsWith("/realms/") ? Platform.KEYCLOAK : Platform.APP;
+            java.net.URI url = java.net.URI.create(origin).resolve(path);
+            Map<String, Object> parameters = new java.util.HashMap<>(Map.of("name", cookie.getName(),
+                    "value", cookie.getValue(), "url", url.toString(), "path", path,
+                    "secure", cookie.getSecure(), "httpOnly", cookie.isHttpOnly()));
+            if (cookie.getSecure()) {
+                parameters.put("sameSite", "None");
+            }
+            driver.executeCdpCommand("Network.setCookie", parameters);
+        }
+        open("/");
+        if (!has("userMenu:user")) {
+            throw new IllegalStateException(username + " is not signed in on the home page");
+        }
+        return this;
+    }
+
+    /** Clicks "Se connecter", fills Keycloak's login form, waits to be back on the platform and accepts the terms. */
+    public Browser signInOnThePage(DemoUser user) {
+        return signInOnly(user.username, user.password).acceptTerms();
     }
 
     /** Signs in and stops where the platform sends the person (the terms, at a first sign-in). */
