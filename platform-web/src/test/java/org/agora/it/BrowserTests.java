@@ -427,6 +427,67 @@ abstract class BrowserTests {
         }
     }
 
+    /**
+     * A staff account can be required a second factor: the office asks it of the account (Keycloak's required action
+     * "Configure OTP"); at the next sign-in the agent sets up an authenticator app, and from then on every sign-in asks
+     * its code after the password: a wrong code is refused, the right one lets the agent in with their rights.
+     */
+    @Test
+    void aStaffAccountRequiredASecondFactorSignsInWithItsCodeOnly() {
+        String username = "agent-otp-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Agent-Otp-2026";
+        KeycloakAdmin admin = new KeycloakAdmin();
+        admin.createLike(DemoUser.AGENT, username, password);
+        admin.requireAction(username, "CONFIGURE_TOTP");
+        try {
+            String secret;
+            try (Browser browser = new Browser()) {
+                passwordOnThePage(browser, username, password);
+                browser.waitFor("kc-totp-settings-form");
+                browser.screenshot("staff-otp-setup");
+                secret = browser.find("totpSecret").getAttribute("value");
+                browser.type("totp", OneTimeCodes.code(secret, java.time.Instant.now()));
+                if (browser.has("userLabel")) {
+                    browser.type("userLabel", "Téléphone");
+                }
+                browser.driver().findElement(By.cssSelector("form#kc-totp-settings-form [type=submit]")).click();
+                browser.waitFor("terms-form:agreed");
+                browser.acceptTerms();
+                assertThat(browser.has("userMenu:user")).as("signed in once the second factor is set up").isTrue();
+            }
+            try (Browser browser = new Browser()) {
+                passwordOnThePage(browser, username, password);
+                browser.waitFor("kc-otp-login-form");
+                browser.type("otp", OneTimeCodes.wrong(secret, java.time.Instant.now()));
+                browser.driver().findElement(By.cssSelector("form#kc-otp-login-form [type=submit]")).click();
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                        .ignoring(org.openqa.selenium.WebDriverException.class)
+                        .until(d -> browser.text().contains("authentification est invalide"));
+                assertThat(browser.driver().getCurrentUrl()).as("a wrong code lets nobody in").startsWith(Platform.KEYCLOAK);
+                // the next step's code (Keycloak takes one step of drift): the setup's own code is never taken twice
+                browser.type("otp", OneTimeCodes.code(secret, java.time.Instant.now().plusSeconds(30)));
+                browser.driver().findElement(By.cssSelector("form#kc-otp-login-form [type=submit]")).click();
+                browser.waitFor("userMenu:user");
+                browser.open("/me.xhtml");
+                assertThat(browser.find("profile-roles").getText()).contains("Agent de mairie d'arrondissement");
+            }
+            assertThatThrownBy(() -> HttpSignIn.tokens(username, password))
+                    .as("the password alone gets no token").isInstanceOf(IllegalStateException.class);
+        } finally {
+            admin.deleteUser(username);
+        }
+    }
+
+    /** Opens Keycloak's login page from the platform's "Se connecter" and posts the username and password. */
+    private static void passwordOnThePage(Browser browser, String username, String password) {
+        browser.open("/");
+        browser.go("sign-in");
+        browser.waitFor("username");
+        browser.type("username", username);
+        browser.type("password", password);
+        browser.driver().findElement(By.id("kc-login")).click();
+    }
+
     private static String fieldMessage(Browser browser, String field) {
         return fieldMessage(browser, field, "district");
     }

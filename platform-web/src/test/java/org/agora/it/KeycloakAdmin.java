@@ -98,6 +98,14 @@ final class KeycloakAdmin {
                 .POST(HttpRequest.BodyPublishers.ofString(roles)), 204);
     }
 
+    /** Asks the account to do this at its next sign-in (a Keycloak required action, as an administrator sets it). */
+    void requireAction(String username, String action) {
+        JsonObject user = user(username);
+        JsonObject update = Json.createObjectBuilder(user).add("requiredActions", Json.createArrayBuilder().add(action)).build();
+        send(admin("users/" + user.getString("id")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(update.toString())), 204);
+    }
+
     /**
      * Removes the account a test made, so that the counts of the realm's residents (the turnout) see the demo users
      * only; nothing when there is none.
