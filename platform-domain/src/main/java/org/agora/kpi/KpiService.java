@@ -68,6 +68,7 @@ public class KpiService {
     private EntityManager em;
     private int maskThreshold;
     private AudienceCounts audienceCounts;
+    private boolean useKept = true;
 
     protected KpiService() {
         // for CDI
@@ -90,6 +91,13 @@ public class KpiService {
         this(em, maskThreshold, new AudienceCounts(em));
     }
 
+    /** The figures computed from the sources alone, never from the kept participation: the reference of the tests. */
+    static KpiService fromSourcesOnly(EntityManager em, int maskThreshold) {
+        KpiService service = new KpiService(em, maskThreshold);
+        service.useKept = false;
+        return service;
+    }
+
     /** The figures of {@code query}, for someone {@link KpiPermissions} lets read them. */
     public KpiReport figures(Actor actor, KpiQuery query, Instant now) {
         KpiPermissions.checkRead(actor, query);
@@ -108,10 +116,12 @@ public class KpiService {
         List<DistrictRow> scoped = allDistricts.stream()
                 .filter(d -> query.district().map(c -> c.value().equals(d.code)).orElse(true)).toList();
         Connection connection = connection();
-        People people = register(connection);
         List<LocalDate> weeks = weeks(query);
+        List<Object[]> consultationRows = consultationRows(query);
+        KeptParticipation.Reading kept = keptReading(connection, query, weeks.get(0), consultationRows, now);
         // each act as one long (person, capability, week): a city's participation in a few megabytes, whatever its size
-        LongList acts = activities(connection, query, people, weeks.get(0));
+        KpiPeople people = kept != null ? kept.people() : register(connection);
+        LongList acts = kept != null ? kept.acts() : activities(connection, query, people, weeks.get(0));
         String scope = query.district().map(c -> c.value()).orElse(null);
 
         BitSet participants = new BitSet();
@@ -175,7 +185,8 @@ public class KpiService {
 
         return new KpiReport(query, Participant.DEFINITION, maskThreshold, now,
                 new Participation(registered, participants.cardinality(), capabilityCounts, newRegistrations),
-                consultations(query), envelopes(query, scoped, registeredByDistrict, now), moderation(query),
+                consultations(query, consultationRows, kept), envelopes(query, scoped, registeredByDistrict, now),
+                moderation(query, kept),
                 councils(query, now), weeklyParticipants, rates,
                 ageByDistrict(query, scoped, participants, people),
                 audience(query, weeks, participants, byCapability));
@@ -244,7 +255,7 @@ public class KpiService {
     }
 
     /** The breakdown of participants by age band and district (with a column for those whose district is unknown). */
-    private MaskedTable ageByDistrict(KpiQuery query, List<DistrictRow> scoped, BitSet participants, People people) {
+    private MaskedTable ageByDistrict(KpiQuery query, List<DistrictRow> scoped, BitSet participants, KpiPeople people) {
         List<String> columns = new ArrayList<>(scoped.stream().map(d -> d.code).toList());
         boolean unknownColumn = query.district().isEmpty();
         long[][] counts = new long[AgeBand.values().length][columns.size() + (unknownColumn ? 1 : 0)];
@@ -271,7 +282,7 @@ public class KpiService {
      * Every act of the period, read as the database streams it (never a whole table in memory): a person not on the
      * register takes the district of their first act that recorded one.
      */
-    private LongList activities(Connection connection, KpiQuery query, People people, LocalDate firstMonday) {
+    private LongList activities(Connection connection, KpiQuery query, KpiPeople people, LocalDate firstMonday) {
         boolean themed = query.theme().isPresent();
         String theme = themed ? " and x.theme_id = ?3" : "";
         LongList acts = new LongList();
@@ -309,7 +320,7 @@ public class KpiService {
         return acts;
     }
 
-    private void collect(Connection connection, LongList into, People people, LocalDate firstMonday,
+    private void collect(Connection connection, LongList into, KpiPeople people, LocalDate firstMonday,
                          Capability capability, KpiQuery query, String sql) {
         stream(connection, sql, query, row -> {
             String person = row.getString(1);
@@ -365,14 +376,38 @@ public class KpiService {
         return connection;
     }
 
-    private List<ConsultationLine> consultations(KpiQuery query) {
+    /** The consultations of the period and scope: id, title, district, anonymous. */
+    private List<Object[]> consultationRows(KpiQuery query) {
         StringBuilder sql = new StringBuilder("select x.id, x.title, x.district_code, x.anonymous from consultations x"
                 + " where x.status not in ('DRAFT', 'SCHEDULED') and x.opens_at < ?2 and x.closes_at > ?1");
         query.theme().ifPresent(t -> sql.append(" and x.theme_id = ?3"));
         query.district().ifPresent(d -> sql.append(" and x.district_code = ?4"));
         sql.append(" order by x.opens_at, x.id");
+        return rows(sql.toString(), query, query.district().map(d -> d.value()).orElse(null));
+    }
+
+    /**
+     * The kept participation as the sources say now ({@link KeptParticipation}), built first if it never was; none
+     * (the sources are read whole) for a theme, which the kept rows do not know, or while another instance builds them.
+     */
+    private KeptParticipation.Reading keptReading(Connection connection, KpiQuery query, LocalDate firstMonday,
+                                                  List<Object[]> consultations, Instant now) {
+        if (!useKept || query.theme().isPresent()) {
+            return null;
+        }
+        KeptParticipation kept = new KeptParticipation(connection);
+        if (!kept.isBuilt() && kept.refresh(now, "first reading") < 0) {
+            return null;
+        }
+        List<String> anonymous = consultations.stream().filter(row -> Boolean.TRUE.equals(row[3]))
+                .map(row -> "answered:" + number(row[0]) + ":").toList();
+        return kept.read(query, firstMonday, anonymous);
+    }
+
+    private List<ConsultationLine> consultations(KpiQuery query, List<Object[]> consultations,
+                                                 KeptParticipation.Reading kept) {
         List<ConsultationLine> lines = new ArrayList<>();
-        for (Object[] row : rows(sql.toString(), query, query.district().map(d -> d.value()).orElse(null))) {
+        for (Object[] row : consultations) {
             long id = number(row[0]);
             boolean anonymous = Boolean.TRUE.equals(row[3]);
             long responses;
@@ -382,7 +417,8 @@ public class KpiService {
                 responses = number(em.createNativeQuery("select count(*) from consultation_participations"
                         + " where consultation_id = ?").setParameter(1, id).getSingleResult());
             } else {
-                responses = count("select count(*) from responses where consultation_id = ?4 and status = 'SUBMITTED'"
+                responses = kept != null ? kept.counts().getOrDefault("responses:" + id, 0L)
+                        : count("select count(*) from responses where consultation_id = ?4 and status = 'SUBMITTED'"
                         + " and submitted_at >= ?1 and submitted_at < ?2", query, id);
                 long drafts = count("select count(*) from responses where consultation_id = ?4 and status = 'DRAFT'"
                         + " and saved_at >= ?1 and saved_at < ?2", query, id);
@@ -391,11 +427,20 @@ public class KpiService {
             }
             // the responses that answered each question, in one pass over the consultation's answers
             Map<String, Long> answered = new HashMap<>();
-            for (Object[] a : rows("select a.question_code, count(distinct a.response_id) from response_answers a"
-                    + " join responses r on r.id = a.response_id where r.consultation_id = ?4 and r.status = 'SUBMITTED'"
-                    + (anonymous ? "" : " and r.submitted_at >= ?1 and r.submitted_at < ?2")
-                    + " group by a.question_code", query, id)) {
-                answered.put((String) a[0], number(a[1]));
+            if (kept != null) {
+                String prefix = "answered:" + id + ":";
+                (anonymous ? kept.allDaysCounts() : kept.counts()).forEach((subject, n) -> {
+                    if (subject.startsWith(prefix)) {
+                        answered.put(subject.substring(prefix.length()), n);
+                    }
+                });
+            } else {
+                for (Object[] a : rows("select a.question_code, count(distinct a.response_id) from response_answers a"
+                        + " join responses r on r.id = a.response_id where r.consultation_id = ?4 and r.status = 'SUBMITTED'"
+                        + (anonymous ? "" : " and r.submitted_at >= ?1 and r.submitted_at < ?2")
+                        + " group by a.question_code", query, id)) {
+                    answered.put((String) a[0], number(a[1]));
+                }
             }
             List<QuestionLine> questions = new ArrayList<>();
             for (Object[] q : rows("select q.position, q.code, q.text from questions q where q.consultation_id = ?4"
@@ -454,10 +499,12 @@ public class KpiService {
         return districts.stream().mapToLong(d -> d.population).sum();
     }
 
-    private Moderation moderation(KpiQuery query) {
+    private Moderation moderation(KpiQuery query, KeptParticipation.Reading kept) {
         String district = query.district().map(d -> d.value()).orElse(null);
         String commentDistrict = "coalesce(e.district_code, k.district_code, d.code)";
-        long comments = count("select count(*) from comments c"
+        long comments = kept != null ? kept.counts().entrySet().stream()
+                .filter(c -> district == null ? c.getKey().startsWith("comments:") : c.getKey().equals("comments:" + district))
+                .mapToLong(Map.Entry::getValue).sum() : count("select count(*) from comments c"
                 + " left join budget_projects p on c.target_kind = 'BUDGET_PROJECT' and p.id = c.target_id"
                 + " left join envelopes e on e.id = p.envelope_id"
                 + " left join consultations k on c.target_kind = 'CONSULTATION' and k.id = c.target_id"
@@ -512,9 +559,9 @@ public class KpiService {
         return new Councils(councils, members, number(s[0]), registrations, number(s[1]), number(s[2]));
     }
 
-    /** The register, streamed into {@link People}: every resident with an account, or entered at a desk. */
-    private People register(Connection connection) {
-        People people = new People();
+    /** The register, streamed into {@link KpiPeople}: every resident with an account, or entered at a desk. */
+    private KpiPeople register(Connection connection) {
+        KpiPeople people = new KpiPeople();
         try (java.sql.Statement statement = connection.createStatement()) {
             statement.setFetchSize(FETCH_SIZE);
             try (java.sql.ResultSet r = statement.executeQuery("select id, account, district_code, birth_year, enlisted_at"
@@ -596,127 +643,6 @@ public class KpiService {
     private static WeekCount week(LocalDate monday, long count) {
         return new WeekCount(String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
                 monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), monday, count);
-    }
-
-    /**
-     * The people the figures know, each under a number: those on the register (their district, declared birth year,
-     * when they were enlisted, whether through an account), then the others as their acts name them (the district
-     * their first act recorded, if any). Compact: a city's register in a few tens of megabytes.
-     */
-    private static final class People {
-
-        private final Map<String, Integer> numbers = new HashMap<>();
-        private final Map<String, String> districtCodes = new HashMap<>();
-        private final BitSet accounts = new BitSet();
-        private String[] districts = new String[1024];
-        private int[] birthYears = new int[1024];
-        private long[] enlisted = new long[1024];
-        private int size;
-
-        int size() {
-            return size;
-        }
-
-        void enlisted(String person, boolean account, String district, Integer birthYear, Instant at) {
-            int number = add(person);
-            accounts.set(number, account);
-            districts[number] = district == null ? null : districtCodes.computeIfAbsent(district, d -> d);
-            birthYears[number] = birthYear == null ? 0 : birthYear;
-            enlisted[number] = at.toEpochMilli();
-        }
-
-        /** The number of the person an act names; someone not on the register takes its district if it has one. */
-        int act(String person, String district) {
-            Integer known = numbers.get(person);
-            if (known != null) {
-                if (!accounts.get(known) && districts[known] == null && district != null && enlisted[known] == Long.MIN_VALUE) {
-                    districts[known] = districtCodes.computeIfAbsent(district, d -> d);
-                }
-                return known;
-            }
-            int number = add(person);
-            districts[number] = district == null ? null : districtCodes.computeIfAbsent(district, d -> d);
-            enlisted[number] = Long.MIN_VALUE; // not on the register
-            return number;
-        }
-
-        private int add(String person) {
-            Integer known = numbers.get(person);
-            if (known != null) {
-                return known;
-            }
-            if (size == districts.length) {
-                int larger = size * 2;
-                districts = java.util.Arrays.copyOf(districts, larger);
-                birthYears = java.util.Arrays.copyOf(birthYears, larger);
-                enlisted = java.util.Arrays.copyOf(enlisted, larger);
-            }
-            numbers.put(person, size);
-            return size++;
-        }
-
-        boolean isAccount(int person) {
-            return accounts.get(person);
-        }
-
-        String district(int person) {
-            return districts[person];
-        }
-
-        Optional<Integer> birthYear(int person) {
-            return birthYears[person] == 0 ? Optional.empty() : Optional.of(birthYears[person]);
-        }
-
-        long enlistedAt(int person) {
-            return enlisted[person];
-        }
-    }
-
-    /** An act packed in a long: the person's number, the capability, the week from the period's first Monday. */
-    private static final class Act {
-
-        static final int NO_WEEK = 0xFFF;
-
-        private Act() {
-        }
-
-        static long of(int person, Capability capability, int week) {
-            return ((long) person << 16) | ((long) capability.ordinal() << 12) | (week < 0 || week >= NO_WEEK ? NO_WEEK : week);
-        }
-
-        static int person(long act) {
-            return (int) (act >>> 16);
-        }
-
-        static Capability capability(long act) {
-            return Capability.values()[(int) ((act >>> 12) & 0xF)];
-        }
-
-        static int week(long act) {
-            return (int) (act & 0xFFF);
-        }
-    }
-
-    /** A growable array of longs. */
-    private static final class LongList {
-
-        private long[] values = new long[1024];
-        private int size;
-
-        void add(long value) {
-            if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        long get(int index) {
-            return values[index];
-        }
-
-        int size() {
-            return size;
-        }
     }
 
     private record DistrictRow(String code, String name, long population) {
