@@ -38,6 +38,11 @@ import org.agora.shared.Period;
  */
 final class KeptParticipation {
 
+    /** More changes waiting than this: a reading does not hold them in memory but reads the sources instead. */
+    static final int READ_LIMIT = 20_000;
+    /** Changes applied by one refresh at most (the next refresh goes on). */
+    static final int REFRESH_PAGE = 20_000;
+
     /** More changed people than this in one call's set: the call is read again whole rather than person by person. */
     static final int PATCH_LIMIT = 2_000;
     private static final int CHUNK = 500;
@@ -106,13 +111,13 @@ final class KeptParticipation {
 
     /** What changed since the kept rows were written. */
     private static final class Changes {
-        final List<Long> ids = new ArrayList<>();
+        final LongList ids = new LongList();
         final Set<LocalDate> days = new TreeSet<>();
         final Map<CallSet, Set<String>> calls = new HashMap<>();
         final Set<String> people = new HashSet<>();
 
         boolean isEmpty() {
-            return ids.isEmpty();
+            return ids.size() == 0;
         }
     }
 
@@ -131,7 +136,10 @@ final class KeptParticipation {
      * {@code allDaysPrefixes}.
      */
     Reading read(KpiQuery query, LocalDate firstMonday, List<String> allDaysPrefixes) {
-        Changes changes = changes();
+        Changes changes = allChangesUpTo(READ_LIMIT);
+        if (changes == null) {
+            return null; // a backlog the refresh has not applied yet (a bulk load): the sources are read instead
+        }
         KpiPeople people = register();
         patchRegister(people, changes.people, false);
         LongList acts = new LongList();
@@ -298,7 +306,8 @@ final class KeptParticipation {
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         int number = r.getInt(1);
-                        named.add(new Named(r.wasNull() ? -1 : number, r.getString(2), r.getString(3)));
+                        boolean unnumbered = r.wasNull();
+                        named.add(new Named(unnumbered ? -1 : number, unnumbered ? r.getString(2) : null, r.getString(3)));
                     }
                 }
             } catch (SQLException e) {
@@ -317,7 +326,8 @@ final class KeptParticipation {
             List<Named> list = acts.computeIfAbsent(source.capability, c -> new ArrayList<>());
             query(source.sql, r -> {
                 int number = r.getInt(1);
-                list.add(new Named(r.wasNull() ? -1 : number, r.getString(2), r.getString(3)));
+                boolean unnumbered = r.wasNull();
+                list.add(new Named(unnumbered ? -1 : number, unnumbered ? r.getString(2) : null, r.getString(3)));
             }, start, end);
         }
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -402,8 +412,9 @@ final class KeptParticipation {
             }
             update("insert into kpi_refresh (id) values (1)"); // emptied by hand (tests): the lock is this new row
         }
-        Changes changes = changes();
         boolean built = isBuilt();
+        // the first build reads every source whole: the changes waiting are only to be removed (their ids kept)
+        Changes changes = built ? changes(REFRESH_PAGE) : allChangeIds();
         if (built && changes.isEmpty()) {
             return 0;
         }
@@ -414,6 +425,10 @@ final class KeptParticipation {
                 calls.add(new CallSet(r.getLong(1), Capability.BUDGET_PROJECT));
                 calls.add(new CallSet(r.getLong(1), Capability.BUDGET_VOTE));
             });
+        }
+        // many register entries changed (a bulk load): the register is read again whole, in two statements
+        boolean wholeRegister = !built || changes.people.size() > PATCH_LIMIT;
+        if (wholeRegister) {
             update("insert into kpi_people (person) select distinct " + PERSON_OF_RESIDENT + " from residents r"
                     + " where not exists (select 1 from kpi_people p where p.person = " + PERSON_OF_RESIDENT + ")");
         }
@@ -423,7 +438,7 @@ final class KeptParticipation {
         for (CallSet call : calls) {
             numberCall(call);
         }
-        if (!changes.people.isEmpty()) {
+        if (!wholeRegister && !changes.people.isEmpty()) {
             number(changes.people);
         }
         for (LocalDate d : days) {
@@ -442,7 +457,7 @@ final class KeptParticipation {
                 update("insert into kpi_day_counts (act_day, subject, n) values (?, ?, ?)", d, e.getKey(), e.getValue());
             }
         }
-        KpiPeople people = built ? register() : new KpiPeople();
+        KpiPeople people = wholeRegister ? new KpiPeople() : register();
         for (CallSet call : calls) {
             Named[] named = built ? callSet(call, changes, people) : readCall(call, null).toArray(Named[]::new);
             PackedPeople.Builder set = new PackedPeople.Builder();
@@ -455,7 +470,7 @@ final class KeptParticipation {
                         call.capability.name(), set.build().pack());
             }
         }
-        if (built) {
+        if (!wholeRegister) {
             patchRegister(people, changes.people, true);
         } else {
             query("select p.person_no, r.account, r.district_code, r.birth_year, r.enlisted_at from residents r"
@@ -477,8 +492,19 @@ final class KeptParticipation {
         if (update("update kpi_register set people = ?, refreshed_at = ? where id = 1", packed, utc(now)) == 0) {
             update("insert into kpi_register (id, people, refreshed_at) values (1, ?, ?)", packed, utc(now));
         }
-        for (List<Long> chunk : chunks(changes.ids)) {
-            update("delete from kpi_changes where " + inList("id", chunk.size()), chunk.toArray());
+        // exactly the changes read: runs of consecutive ids (a change committed meanwhile under a lower id stays)
+        long[] ids = new long[changes.ids.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = changes.ids.get(i);
+        }
+        java.util.Arrays.sort(ids);
+        for (int i = 0; i < ids.length; ) {
+            int j = i;
+            while (j + 1 < ids.length && ids[j + 1] == ids[j] + 1) {
+                j++;
+            }
+            update("delete from kpi_changes where id >= ? and id <= ?", ids[i], ids[j]);
+            i = j + 1;
         }
         update("update kpi_refresh set refreshed_at = ?, refreshed_by = ?, changes_applied = changes_applied + ?"
                 + " where id = 1", utc(now), instance, (long) changes.ids.size());
@@ -569,9 +595,25 @@ final class KeptParticipation {
 
     // --- reading kept rows and changes ---
 
-    private Changes changes() {
+    /** Every change waiting, by its id alone (what the first build removes: it reads every source whole). */
+    private Changes allChangeIds() {
         Changes changes = new Changes();
-        query("select id, act_day, call_id, capability, person from kpi_changes", r -> {
+        query("select id from kpi_changes", r -> changes.ids.add(r.getLong(1)));
+        return changes;
+    }
+
+    /** Every change waiting, or null when more than {@code limit} wait (a reading then reads the sources instead). */
+    private Changes allChangesUpTo(int limit) {
+        List<Long> waiting = new ArrayList<>();
+        query("select count(*) from kpi_changes", r -> waiting.add(r.getLong(1)));
+        return waiting.get(0) > limit ? null : changes(limit);
+    }
+
+    /** The first {@code limit} changes waiting, oldest first. */
+    private Changes changes(int limit) {
+        Changes changes = new Changes();
+        query("select id, act_day, call_id, capability, person from kpi_changes order by id"
+                + " fetch first " + limit + " rows only", r -> {
             changes.ids.add(r.getLong(1));
             java.sql.Date day = r.getDate(2);
             long call = r.getLong(3);
