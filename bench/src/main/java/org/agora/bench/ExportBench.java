@@ -296,7 +296,8 @@ public final class ExportBench {
                     + BASE);
             step(start, "comments and meetings", 0);
             start = System.nanoTime();
-            // this schema's tables only: a plain ANALYZE of the database waits for other schemas' locks
+            // this schema's tables only (a plain ANALYZE of the database waits for other schemas' locks), vacuumed as
+            // autovacuum would have done after such a load (index-only scans need the visibility map)
             List<String> tables = new ArrayList<>();
             try (var rs = st.executeQuery("select tablename from pg_tables where schemaname = current_schema()")) {
                 while (rs.next()) {
@@ -304,9 +305,9 @@ public final class ExportBench {
                 }
             }
             for (String table : tables) {
-                st.execute("analyze " + table);
+                st.execute("vacuum (analyze) " + table);
             }
-            step(start, "analyze", 0);
+            step(start, "vacuum and analyze", 0);
             return districts;
         }
     }
@@ -372,12 +373,13 @@ public final class ExportBench {
 
     /** Back-to-back calls; returns the p50 in ms; {@code reference} (p50 of the ping) gives the ratio, if not 0. */
     private double kpis(String scope, String url, double reference) {
+        int ok = reference == 0 ? 204 : 200; // the ping answers 204 No Content
         for (int i = 0; i < 3; i++) {
-            http.getSlowly(url, token(), Duration.ofMinutes(5)).expect(200, scope);
+            http.getSlowly(url, token(), Duration.ofMinutes(5)).expect(ok, scope);
         }
         long[] nanos = new long[kpiCalls];
         for (int i = 0; i < kpiCalls; i++) {
-            Http.Reply reply = http.getSlowly(url, token(), Duration.ofMinutes(5)).expect(200, scope);
+            Http.Reply reply = http.getSlowly(url, token(), Duration.ofMinutes(5)).expect(ok, scope);
             nanos[i] = reply.nanos();
         }
         Latencies latencies = new Latencies(nanos);

@@ -40,8 +40,6 @@ final class KeptParticipation {
 
     /** More changes waiting than this: a reading does not hold them in memory but reads the sources instead. */
     static final int READ_LIMIT = 20_000;
-    /** Changes applied by one refresh at most (the next refresh goes on). */
-    static final int REFRESH_PAGE = 20_000;
 
     /** More changed people than this in one call's set: the call is read again whole rather than person by person. */
     static final int PATCH_LIMIT = 2_000;
@@ -89,9 +87,16 @@ final class KeptParticipation {
             + " where c.created_at >= ? and c.created_at < ? group by coalesce(e.district_code, k.district_code, d.code)";
 
     private final Connection connection;
+    private final int patchLimit;
 
     KeptParticipation(Connection connection) {
+        this(connection, PATCH_LIMIT);
+    }
+
+    /** With another limit past which a changed call or register is read whole (0: always; for the tests). */
+    KeptParticipation(Connection connection, int patchLimit) {
         this.connection = connection;
+        this.patchLimit = patchLimit;
     }
 
     /** A source of dated acts: rows of (kept number or null, name, district recorded) between two instants. */
@@ -115,6 +120,10 @@ final class KeptParticipation {
         final Set<LocalDate> days = new TreeSet<>();
         final Map<CallSet, Set<String>> calls = new HashMap<>();
         final Set<String> people = new HashSet<>();
+        /** Calls changed for so many people that they are read again whole (their changes' ids alone kept). */
+        final Set<CallSet> wholeCalls = new HashSet<>();
+        /** The register changed for so many people that it is read again whole. */
+        boolean wholeRegister;
 
         boolean isEmpty() {
             return ids.size() == 0;
@@ -261,7 +270,7 @@ final class KeptParticipation {
         if (packed == null && changed.isEmpty()) {
             return new Named[0];
         }
-        if (packed == null || changed.size() > PATCH_LIMIT) {
+        if (packed == null || changed.size() > patchLimit) {
             return readCall(key, null).toArray(Named[]::new);
         }
         PackedPeople set = PackedPeople.unpack(packed);
@@ -414,12 +423,13 @@ final class KeptParticipation {
         }
         boolean built = isBuilt();
         // the first build reads every source whole: the changes waiting are only to be removed (their ids kept)
-        Changes changes = built ? changes(REFRESH_PAGE) : allChangeIds();
+        Changes changes = built ? pendingForRefresh() : allChangeIds();
         if (built && changes.isEmpty()) {
             return 0;
         }
         Set<LocalDate> days = built ? changes.days : allDays();
         Set<CallSet> calls = new HashSet<>(changes.calls.keySet());
+        calls.addAll(changes.wholeCalls);
         if (!built) {
             query("select id from budget_calls", r -> {
                 calls.add(new CallSet(r.getLong(1), Capability.BUDGET_PROJECT));
@@ -427,7 +437,7 @@ final class KeptParticipation {
             });
         }
         // many register entries changed (a bulk load): the register is read again whole, in two statements
-        boolean wholeRegister = !built || changes.people.size() > PATCH_LIMIT;
+        boolean wholeRegister = !built || changes.wholeRegister;
         if (wholeRegister) {
             update("insert into kpi_people (person) select distinct " + PERSON_OF_RESIDENT + " from residents r"
                     + " where not exists (select 1 from kpi_people p where p.person = " + PERSON_OF_RESIDENT + ")");
@@ -459,7 +469,8 @@ final class KeptParticipation {
         }
         KpiPeople people = wholeRegister ? new KpiPeople() : register();
         for (CallSet call : calls) {
-            Named[] named = built ? callSet(call, changes, people) : readCall(call, null).toArray(Named[]::new);
+            Named[] named = built && !changes.wholeCalls.contains(call) ? callSet(call, changes, people)
+                    : readCall(call, null).toArray(Named[]::new);
             PackedPeople.Builder set = new PackedPeople.Builder();
             for (Named n : named) {
                 set.add(numberOf(n), n.district);
@@ -599,6 +610,46 @@ final class KeptParticipation {
     private Changes allChangeIds() {
         Changes changes = new Changes();
         query("select id from kpi_changes", r -> changes.ids.add(r.getLong(1)));
+        return changes;
+    }
+
+    /**
+     * The changes waiting, as a refresh applies them, whatever their number (a bulk load): every changed day (a day's
+     * acts are read again whole); a call or the register changed for more than {@link #PATCH_LIMIT} people read again
+     * whole, of whose changes the ids alone are held; the changed people of the others.
+     */
+    private Changes pendingForRefresh() {
+        Changes changes = new Changes();
+        query("select id, act_day from kpi_changes where act_day is not null", r -> {
+            changes.ids.add(r.getLong(1));
+            changes.days.add(r.getDate(2).toLocalDate());
+        });
+        Map<CallSet, Long> perCall = new HashMap<>();
+        query("select call_id, capability, count(*) from kpi_changes where call_id is not null and act_day is null"
+                + " group by call_id, capability", r -> perCall.put(new CallSet(r.getLong(1),
+                Capability.valueOf(r.getString(2))), r.getLong(3)));
+        for (Map.Entry<CallSet, Long> call : perCall.entrySet()) {
+            CallSet key = call.getKey();
+            boolean whole = call.getValue() > patchLimit;
+            if (whole) {
+                changes.wholeCalls.add(key);
+            }
+            query("select id, person from kpi_changes where call_id = ? and capability = ? and act_day is null", r -> {
+                changes.ids.add(r.getLong(1));
+                if (!whole) {
+                    changes.calls.computeIfAbsent(key, k -> new HashSet<>()).add(r.getString(2));
+                }
+            }, key.call, key.capability.name());
+        }
+        List<Long> people = new ArrayList<>();
+        query("select count(*) from kpi_changes where act_day is null and call_id is null", r -> people.add(r.getLong(1)));
+        changes.wholeRegister = people.get(0) > patchLimit;
+        query("select id, person from kpi_changes where act_day is null and call_id is null", r -> {
+            changes.ids.add(r.getLong(1));
+            if (!changes.wholeRegister && r.getString(2) != null) {
+                changes.people.add(r.getString(2));
+            }
+        });
         return changes;
     }
 

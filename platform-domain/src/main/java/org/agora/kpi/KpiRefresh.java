@@ -16,9 +16,6 @@ import java.time.Instant;
 @ApplicationScoped
 public class KpiRefresh {
 
-    /** Changes applied by one refresh at most: a refresh that applied this many leaves more to the next. */
-    public static final int PAGE = KeptParticipation.REFRESH_PAGE;
-
     private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     private EntityManager em;

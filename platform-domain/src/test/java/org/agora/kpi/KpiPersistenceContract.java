@@ -528,6 +528,15 @@ abstract class KpiPersistenceContract extends DatabaseTest {
 
     @Test
     void actsAfterTheKeptRowsAreCountedAtOnceAndTheRefreshKeepsThem() {
+        actsAfterTheKeptRows(0L + KeptParticipation.PATCH_LIMIT);
+    }
+
+    @Test
+    void aBulkOfChangesReadsCallsAndTheRegisterWholeWithTheSameFigures() {
+        actsAfterTheKeptRows(0); // every changed call and the register read again whole, as after a bulk load
+    }
+
+    private void actsAfterTheKeptRows(long patchLimit) {
         refresh();
         assertThat(figures(ANALYST, KpiQuery.city(FIRST, LAST)).participation().participants()).isEqualTo(5);
 
@@ -563,7 +572,8 @@ abstract class KpiPersistenceContract extends DatabaseTest {
         assertKeptEqualsSources();
 
         // the refresh applies them all, once; the figures stay the same
-        assertThat(refresh()).isPositive();
+        assertThat((long) db().inTransaction(em -> new KeptParticipation(em.unwrap(java.sql.Connection.class),
+                (int) patchLimit).refresh(AFTER, "test"))).isPositive();
         assertThat(pendingChanges()).isZero();
         assertThat(refresh()).isZero();
         assertKeptEqualsSources();

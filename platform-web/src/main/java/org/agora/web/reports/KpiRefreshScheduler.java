@@ -11,8 +11,7 @@ import java.util.logging.Logger;
 import org.agora.kpi.KpiRefresh;
 
 /**
- * Every 10 seconds, applies to the KPIs' kept participation what changed since (the first run builds it; a backlog goes
- * in pages of {@link KpiRefresh#PAGE} changes, each a transaction, for at most 50 s a turn). On several
+ * Every 10 seconds, applies to the KPIs' kept participation what changed since (the first run builds it). On several
  * instances each tries; the one that finds another refreshing skips its turn. The dashboard does not wait for it: a
  * request reads again from the sources what the refresh has not applied yet.
  */
@@ -29,12 +28,7 @@ public class KpiRefreshScheduler {
     void refreshKeptParticipation() {
         long start = System.nanoTime();
         try {
-            long applied = 0;
-            long page;
-            do { // a backlog (a bulk load) in pages, one transaction each, for at most 50 s a turn
-                page = refresh.refresh(Instant.now());
-                applied += Math.max(0, page);
-            } while (page >= KpiRefresh.PAGE && System.nanoTime() - start < 50_000_000_000L);
+            long applied = refresh.refresh(Instant.now());
             long millis = (System.nanoTime() - start) / 1_000_000;
             long total = applied;
             if (total > 0 && millis > 1_000) {
