@@ -172,15 +172,16 @@ final class KeptParticipation {
         }
         // undated acts: supports and ballots of the calls whose phases overlap the period
         List<long[]> calls = calls(query);
-        for (long[] call : calls) {
-            if (call[1] == 1) {
-                addCall(acts, people, callSet(new CallSet(call[0], Capability.BUDGET_PROJECT), changes, people));
-            }
-        }
-        for (long[] call : calls) {
-            if (call[2] == 1) {
-                addCall(acts, people, callSet(new CallSet(call[0], Capability.BUDGET_VOTE), changes, people),
-                        Capability.BUDGET_VOTE);
+        for (Capability capability : List.of(Capability.BUDGET_PROJECT, Capability.BUDGET_VOTE)) {
+            for (long[] call : calls) {
+                if (call[capability == Capability.BUDGET_PROJECT ? 1 : 2] == 1) {
+                    List<Named> read = new ArrayList<>();
+                    PackedPeople set = callSet(new CallSet(call[0], capability), changes, read);
+                    for (int i = 0; i < set.size(); i++) {
+                        acts.add(Act.of(people.act(set.number(i), set.district(i)), capability, Act.NO_WEEK));
+                    }
+                    addCall(acts, people, read.toArray(Named[]::new), capability);
+                }
             }
         }
         for (Capability capability : List.of(Capability.COMMENT, Capability.COUNCIL)) {
@@ -228,10 +229,6 @@ final class KeptParticipation {
         }
     }
 
-    private static void addCall(LongList acts, KpiPeople people, Named[] set) {
-        addCall(acts, people, set, Capability.BUDGET_PROJECT);
-    }
-
     private static void addCall(LongList acts, KpiPeople people, Named[] set, Capability capability) {
         for (Named act : set) {
             int person = act.number >= 0 ? people.act(act.number, act.district) : people.act(act.name, act.district);
@@ -264,27 +261,47 @@ final class KeptParticipation {
      * again when many changed. Numbers are those of {@code kpi_people}, or -1 with the name.
      */
     private Named[] callSet(CallSet key, Changes changes, KpiPeople people) {
+        List<Named> named = new ArrayList<>();
+        PackedPeople kept = callSet(key, changes, named);
+        Named[] all = new Named[kept.size() + named.size()];
+        for (int i = 0; i < kept.size(); i++) {
+            all[i] = new Named(kept.number(i), null, kept.district(i));
+        }
+        for (int i = 0; i < named.size(); i++) {
+            all[kept.size() + i] = named.get(i);
+        }
+        return all;
+    }
+
+    /**
+     * A call's set as the sources say now: the kept set without its changed people (returned), and those people as the
+     * sources name them now (added to {@code fresh}); or the whole call read again (into {@code fresh}) when many
+     * changed or nothing was kept.
+     */
+    private PackedPeople callSet(CallSet key, Changes changes, List<Named> fresh) {
         Set<String> changed = changes.calls.getOrDefault(key, Set.of());
         byte[] packed = bytes("select people from kpi_call_acts where call_id = ? and capability = ?", key.call,
                 key.capability.name());
         if (packed == null && changed.isEmpty()) {
-            return new Named[0];
+            return PackedPeople.NONE;
         }
         if (packed == null || changed.size() > patchLimit) {
-            return readCall(key, null).toArray(Named[]::new);
+            fresh.addAll(readCall(key, null));
+            return PackedPeople.NONE;
         }
         PackedPeople set = PackedPeople.unpack(packed);
+        if (changed.isEmpty()) {
+            return set;
+        }
         Set<Integer> removed = new HashSet<>(numbers(changed).values());
-        List<Named> named = new ArrayList<>(set.size() + changed.size());
+        PackedPeople.Builder kept = new PackedPeople.Builder();
         for (int i = 0; i < set.size(); i++) {
             if (!removed.contains(set.number(i))) {
-                named.add(new Named(set.number(i), null, set.district(i)));
+                kept.add(set.number(i), set.district(i));
             }
         }
-        if (!changed.isEmpty()) {
-            named.addAll(readCall(key, changed));
-        }
-        return named.toArray(Named[]::new);
+        fresh.addAll(readCall(key, changed));
+        return kept.build();
     }
 
     /** A call's supporters or voters (only those named, if {@code only} is given), read from the sources. */

@@ -98,9 +98,24 @@ public class KpiService {
         return service;
     }
 
+    /**
+     * Figures computed at once, at most (each holds the register and the period's acts, tens of megabytes for a large
+     * city): the others wait their turn, so that a burst of requests cannot run a small heap out of memory.
+     */
+    private static final java.util.concurrent.Semaphore COMPUTING = new java.util.concurrent.Semaphore(2, true);
+
     /** The figures of {@code query}, for someone {@link KpiPermissions} lets read them. */
     public KpiReport figures(Actor actor, KpiQuery query, Instant now) {
         KpiPermissions.checkRead(actor, query);
+        COMPUTING.acquireUninterruptibly();
+        try {
+            return compute(query, now);
+        } finally {
+            COMPUTING.release();
+        }
+    }
+
+    private KpiReport compute(KpiQuery query, Instant now) {
         List<DistrictRow> allDistricts = districts();
         query.district().ifPresent(code -> {
             if (allDistricts.stream().noneMatch(d -> d.code.equals(code.value()))) {
@@ -462,24 +477,43 @@ public class KpiService {
         sql.append(" order by k.submission_start, k.id, e.district_code nulls first");
         String themeFilter = query.theme().isPresent() ? " and p.theme_id = ?3" : "";
         List<EnvelopeLine> lines = new ArrayList<>();
-        for (Object[] row : rows(sql.toString(), query, query.district().map(d -> d.value()).orElse(null))) {
+        List<Object[]> envelopes = rows(sql.toString(), query, query.district().map(d -> d.value()).orElse(null));
+        if (envelopes.isEmpty()) {
+            return lines;
+        }
+        // three queries for all the envelopes (not seven for each): projects, supports, ballots per channel
+        String ids = envelopes.stream().map(e -> String.valueOf(number(e[0]))).collect(java.util.stream.Collectors.joining(", "));
+        Map<Long, long[]> projects = new HashMap<>();
+        for (Object[] p : rows("select p.envelope_id, sum(case when p.submitted_at is not null then 1 else 0 end),"
+                + " sum(case when p.status = 'FEASIBLE' then 1 else 0 end), sum(case when p.on_ballot = true then 1 else 0 end),"
+                + " sum(case when f.project_id is not null then 1 else 0 end),"
+                + " sum(case when f.status = 'DELIVERED' then 1 else 0 end)"
+                + " from budget_projects p left join project_followups f on f.project_id = p.id"
+                + " where p.envelope_id in (" + ids + ")" + themeFilter + " group by p.envelope_id", query, null)) {
+            projects.put(number(p[0]), new long[] {number(p[1]), number(p[2]), number(p[3]), number(p[4]), number(p[5])});
+        }
+        Map<Long, Long> supportsOf = new HashMap<>();
+        for (Object[] c : rows("select p.envelope_id, count(*) from project_supports s join budget_projects p"
+                + " on p.id = s.project_id where p.envelope_id in (" + ids + ")" + themeFilter + " group by p.envelope_id",
+                query, null)) {
+            supportsOf.put(number(c[0]), number(c[1]));
+        }
+        Map<Long, Map<String, Long>> channelsOf = new HashMap<>();
+        for (Object[] c : rows("select m.envelope_id, m.channel, count(*) from vote_marks m where m.envelope_id in (" + ids
+                + ") group by m.envelope_id, m.channel", query, null)) {
+            channelsOf.computeIfAbsent(number(c[0]), k -> new HashMap<>()).put((String) c[1], number(c[2]));
+        }
+        for (Object[] row : envelopes) {
             long envelope = number(row[0]);
             String district = (String) row[3];
-            String projects = "select count(*) from budget_projects p where p.envelope_id = " + envelope + themeFilter;
-            long submitted = count(projects + " and p.submitted_at is not null", query, null);
-            long feasible = count(projects + " and p.status = 'FEASIBLE'", query, null);
-            long onBallot = count(projects + " and p.on_ballot = true", query, null);
-            long selected = count(projects + " and exists (select 1 from project_followups f where f.project_id = p.id)",
-                    query, null);
-            long delivered = count(projects + " and exists (select 1 from project_followups f where f.project_id = p.id"
-                    + " and f.status = 'DELIVERED')", query, null);
-            long supports = count("select count(*) from project_supports s join budget_projects p on p.id = s.project_id"
-                    + " where p.envelope_id = " + envelope + themeFilter, query, null);
-            Map<String, Long> channels = new HashMap<>();
-            for (Object[] c : rows("select m.channel, count(*) from vote_marks m where m.envelope_id = ?4"
-                    + " group by m.channel", query, envelope)) {
-                channels.put((String) c[0], number(c[1]));
-            }
+            long[] counts = projects.getOrDefault(envelope, new long[5]);
+            long submitted = counts[0];
+            long feasible = counts[1];
+            long onBallot = counts[2];
+            long selected = counts[3];
+            long delivered = counts[4];
+            long supports = supportsOf.getOrDefault(envelope, 0L);
+            Map<String, Long> channels = channelsOf.getOrDefault(envelope, Map.of());
             long online = channels.getOrDefault("ONLINE", 0L);
             long desk = channels.getOrDefault("DESK", 0L);
             long paper = channels.getOrDefault("PAPER", 0L);

@@ -128,7 +128,8 @@ final class PackedPeople {
     }
 
     static PackedPeople unpack(byte[] packed) {
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(packed)))) {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(packed)), 65536))) {
             String[] codes = new String[in.readInt() + 1];
             for (int i = 1; i < codes.length; i++) {
                 codes[i] = in.readUTF().intern();
@@ -185,7 +186,8 @@ final class PackedPeople {
     /** The register's entries packed by {@link #packRegister}, as people numbered from 0. */
     static KpiPeople unpackRegister(byte[] packed) {
         KpiPeople people = new KpiPeople();
-        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(packed), new java.util.zip.Inflater(), 65536))) {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(packed)), 65536))) {
             String[] codes = new String[in.readInt() + 1];
             for (int i = 1; i < codes.length; i++) {
                 codes[i] = in.readUTF();
