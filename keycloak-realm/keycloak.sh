@@ -5,7 +5,7 @@
 #   keycloak.sh start [--port N] [--data DIR] [--fresh] start-dev in the background, import the agora realm, wait until ready
 #   keycloak.sh stop  [--port N] [--data DIR]          stop the instance started with the same port/data dir
 #   keycloak.sh status [--port N] [--data DIR]         say whether it runs
-#   keycloak.sh token USERNAME PASSWORD [--port N]     print an access token (password grant, client agora-web)
+#   keycloak.sh token USERNAME PASSWORD [--port N]     print an access token (login form and code, client agora-web)
 #
 # Environment: KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD (master realm admin created on the
 # first start of a data dir; default admin/admin, loopback dev only), KC_LOG_LEVEL (default info),
@@ -271,14 +271,28 @@ cmd_status() {
 
 # ---------------------------------------------------------------------------------------------- token
 cmd_token() {
+    # the web client takes no password grant: sign in on Keycloak's login form as the platform does (authorization
+    # code flow), keep the code from the redirect without following it, and exchange it with the client's secret
     [[ $# -ge 2 ]] || die "usage: keycloak.sh token USERNAME PASSWORD [--port N]"
-    local user="$1" pass="$2" resp token
+    local user="$1" pass="$2" jar page action location code resp token
     shift 2
     parse_opts "$@"
+    local redirect="http://127.0.0.1:8080/agora/cli-callback"
+    local redirect_encoded="http%3A%2F%2F127.0.0.1%3A8080%2Fagora%2Fcli-callback"
+    jar="$(mktemp)"
+    page="$(curl -s -m 15 -c "$jar" -b "$jar" \
+        "$(base_url)/realms/$REALM_NAME/protocol/openid-connect/auth?client_id=$CLIENT_ID&response_type=code&scope=openid&redirect_uri=$redirect_encoded&state=cli&nonce=cli")" \
+        || { rm -f "$jar"; die "no answer from $(base_url)"; }
+    action="$(tr -d '\n' <<<"$page" | grep -o '<form[^>]*id="kc-form-login"[^>]*>' | sed -n 's/.*action="\([^"]*\)".*/\1/p' | sed 's/&amp;/\&/g')"
+    [[ -n "$action" ]] || { rm -f "$jar"; die "no login form at $(base_url)"; }
+    location="$(curl -s -m 15 -c "$jar" -b "$jar" -o /dev/null -w '%{redirect_url}' \
+        --data-urlencode username="$user" --data-urlencode password="$pass" -d credentialId= "$action")"
+    rm -f "$jar"
+    code="$(sed -n 's/.*[?&]code=\([^&]*\).*/\1/p' <<<"$location")"
+    [[ -n "$code" ]] || die "Keycloak did not sign $user in (wrong password?)"
     resp="$(curl -s -m 15 -X POST "$(base_url)/realms/$REALM_NAME/protocol/openid-connect/token" \
-        -d grant_type=password -d client_id="$CLIENT_ID" -d client_secret="$CLIENT_SECRET" \
-        -d scope=openid --data-urlencode username="$user" --data-urlencode password="$pass")" \
-        || die "no answer from $(base_url)"
+        -d grant_type=authorization_code --data-urlencode code="$code" --data-urlencode redirect_uri="$redirect" \
+        -d client_id="$CLIENT_ID" -d client_secret="$CLIENT_SECRET")" || die "no answer from $(base_url)"
     token="$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' <<<"$resp")"
     [[ -n "$token" ]] || die "no token: $resp"
     echo "$token"

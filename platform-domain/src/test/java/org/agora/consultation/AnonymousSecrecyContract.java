@@ -51,6 +51,12 @@ abstract class AnonymousSecrecyContract extends DatabaseTest {
 
     protected abstract boolean postgres();
 
+    /** The attacker reads the rows in their physical order: the test starts on new storage, as a fresh database. */
+    @Override
+    protected boolean needsNewStorage() {
+        return true;
+    }
+
     ResponseService responseService(EntityManager em) {
         return Services.on(em).sealedWith(SealsForTests.SEAL).responses();
     }

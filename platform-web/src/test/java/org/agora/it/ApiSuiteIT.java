@@ -68,4 +68,9 @@ class ApiSuiteIT {
     @Nested
     class Exports extends ExportApiTests {
     }
+
+    /** The matrix asks pages too, with sessions signed in over HTTP: no browser, so it belongs with the API tests. */
+    @Nested
+    class Authorization extends AuthorizationTests {
+    }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The build fails when a page, file or API endpoint has no line in the authorization matrix, or when a line names
  * something the application no longer answers: whoever adds an address decides, in the matrix, who may use it, and
- * JourneysSuiteIT$Authorization checks it against the running application.
+ * ApiSuiteIT$Authorization checks it against the running application.
  */
 class AuthorizationMatrixTest {
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.agora.it.AuthorizationMatrix.Caller;
 import org.agora.it.AuthorizationMatrix.Row;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * items of the fixture (Nord's, or Sud's for Nord's agent asking elsewhere). Every read is asked of every caller;
  * a write is asked only of the callers it must refuse (nothing may happen: the answer is 401, 403 or 404), its
  * allowed callers being the feature tests' subject; its body is an empty JSON object (or array, for an endpoint taking
- * a list), so that a refusal cannot come from the body's shape. Pages and files are asked with the caller's browser session,
+ * a list), so that a refusal cannot come from the body's shape. Pages and files are asked with the caller's session (signed in over HTTP),
  * the API with their access token. With {@code -Dagora.test.matrix.observe=FILE} every cell is asked (writes too,
  * least privileged callers first) and the answers are written to FILE in the matrix's format, to review.
  */
@@ -51,8 +50,7 @@ abstract class AuthorizationTests {
         Context context = new Context(fixture, sessions, Targets.takingArrays(), observe != null);
         List<Answer> answers = new ArrayList<>();
         // one row after the other, least privileged callers first: a served write (asked when observing) changes
-        // what follows. The callers side by side would be faster, but one run of seven in parallel saw three page
-        // requests of signed-in staff answered 403 (another saw none): the matrix is the wrong place to chase that
+        // what follows; the page reads are then asked again with the callers side by side
         for (Row row : rows) {
             for (Caller caller : callers) {
                 context.ask(row, caller).ifPresent(answers::add);
@@ -64,10 +62,43 @@ abstract class AuthorizationTests {
         List<String> wrong = answers.stream()
                 .filter(a -> a.served() == '!' || (!context.everyCell() && a.served() != a.expected()))
                 .map(Answer::toString).toList();
-        System.out.printf("Authorization matrix: %d addresses, %d requests; fixture %d ms, sign-ins %d ms, requests %d ms%n",
-                rows.size(), answers.size(), (made - start) / 1_000_000, (signedIn - made) / 1_000_000,
-                (System.nanoTime() - signedIn) / 1_000_000);
+        long sequential = System.nanoTime();
+        List<String> wrongSideBySide = context.everyCell() ? List.of() : sideBySide(context, rows, callers);
+        System.out.printf("Authorization matrix: %d addresses, %d requests; fixture %d ms, sign-ins %d ms, requests %d ms,"
+                        + " pages side by side %d ms%n", rows.size(), answers.size(), (made - start) / 1_000_000,
+                (signedIn - made) / 1_000_000, (sequential - signedIn) / 1_000_000, (System.nanoTime() - sequential) / 1_000_000);
         assertThat(wrong).as("answers that differ from " + AuthorizationMatrix.RESOURCE).isEmpty();
+        assertThat(wrongSideBySide).as("answers that differ from " + AuthorizationMatrix.RESOURCE
+                + " when the callers ask the pages at the same time").isEmpty();
+    }
+
+    /**
+     * The callers' sessions side by side: every caller asks every page read at once with the others, as
+     * people using the platform at the same time do; each answer must still be the matrix's (a session served with
+     * another's rights, or refused its own, would show here and not one caller at a time).
+     */
+    private static List<String> sideBySide(Context context, List<Row> rows, List<Caller> callers) throws Exception {
+        List<Row> pages = rows.stream().filter(r -> r.reads() && !r.api()).toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(callers.size());
+        try {
+            List<java.util.concurrent.Future<List<Answer>>> asked = new ArrayList<>();
+            for (Caller caller : callers) {
+                asked.add(pool.submit(() -> {
+                    List<Answer> mine = new ArrayList<>();
+                    for (Row row : pages) {
+                        context.ask(row, caller).ifPresent(mine::add);
+                    }
+                    return mine;
+                }));
+            }
+            List<String> wrong = new ArrayList<>();
+            for (var answers : asked) {
+                answers.get().stream().filter(a -> a.served() != a.expected()).map(Answer::toString).forEach(wrong::add);
+            }
+            return wrong;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** One caller's answer at one address. */
@@ -121,7 +152,7 @@ abstract class AuthorizationTests {
         };
     }
 
-    /** Each signed-in caller's browser session (signed in through Keycloak's page, the terms accepted), as cookies. */
+    /** Each signed-in caller's session (signed in through Keycloak's page, the terms accepted), as cookies. */
     private static Map<Caller, String> sessions() {
         Map<Caller, String> sessions = new EnumMap<>(Caller.class);
         for (Caller caller : Caller.values()) {
@@ -134,11 +165,7 @@ abstract class AuthorizationTests {
                 sessions.put(caller, same);
                 continue;
             }
-            try (Browser browser = new Browser()) {
-                browser.signIn(caller.user);
-                sessions.put(caller, browser.driver().manage().getCookies().stream()
-                        .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; ")));
-            }
+            sessions.put(caller, HttpSignIn.cookies(caller.user));
         }
         return sessions;
     }

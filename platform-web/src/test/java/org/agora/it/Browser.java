@@ -26,29 +26,121 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
+    /**
+     * Browsers whose test has ended, emptied, for the next test: starting Chromium and its driver costs a second or
+     * two, a hundred times over a run. A browser handed out again has no cookie, storage, cache, download, extra
+     * window or changed size left from its last test: as a fresh one, for what the platform can tell.
+     */
+    private static final java.util.Deque<Browser.Started> IDLE = new java.util.ArrayDeque<>();
+    private static final int KEPT_IDLE = 3;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            synchronized (IDLE) {
+                IDLE.forEach(Started::quit);
+                IDLE.clear();
+            }
+        }));
+    }
+
+    private final Started started;
     private final ChromeDriver driver;
     private final Path profile;
 
     public Browser() {
-        try {
-            profile = Files.createTempDirectory("agora-chromium");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        Started idle;
+        synchronized (IDLE) {
+            idle = IDLE.pollFirst();
         }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("agora.test.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--window-size=1280,900", "--lang=fr-FR", "--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr",
-                "download.default_directory", profile.resolve("downloads").toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("agora.test.chromedriver", "/usr/bin/chromedriver")))
-                .usingAnyFreePort()
-                .build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        started = idle != null ? idle : Started.start();
+        driver = started.driver();
+        profile = started.profile();
+    }
+
+    /** A Chromium, its driver and its profile folder. */
+    private record Started(ChromeDriver driver, Path profile, org.openqa.selenium.Dimension size) {
+
+        static Started start() {
+            Path profile;
+            try {
+                profile = Files.createTempDirectory("agora-chromium");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(System.getProperty("agora.test.chromium", "/usr/bin/chromium"));
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-quic", "--window-size=1280,900", "--lang=fr-FR", "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr",
+                    "download.default_directory", profile.resolve("downloads").toString(),
+                    "download.prompt_for_download", false));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(System.getProperty("agora.test.chromedriver", "/usr/bin/chromedriver")))
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return new Started(driver, profile, driver.manage().window().getSize());
+        }
+
+        /**
+         * Empties the browser as its next test must find it; false when it cannot (then it is not handed out again).
+         */
+        boolean empty() {
+            try {
+                if (driver.getWindowHandles().size() > 1) {
+                    return false;
+                }
+                try {
+                    driver.switchTo().alert().dismiss();
+                } catch (org.openqa.selenium.NoAlertPresentException e) {
+                    // as it should be
+                }
+                driver.get("about:blank");
+                driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+                driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
+                for (String origin : List.of(origin(Platform.APP), origin(Platform.KEYCLOAK))) {
+                    driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes", "all"));
+                }
+                if (!driver.manage().window().getSize().equals(size)) {
+                    driver.manage().window().setSize(size);
+                }
+                deleteDownloads();
+                return true;
+            } catch (WebDriverException | UncheckedIOException e) {
+                return false;
+            }
+        }
+
+        private void deleteDownloads() {
+            Path downloads = profile.resolve("downloads");
+            if (Files.isDirectory(downloads)) {
+                delete(downloads);
+            }
+        }
+
+        void quit() {
+            try {
+                driver.quit();
+            } catch (WebDriverException e) {
+                // already gone
+            }
+            delete(profile);
+        }
+
+        private static String origin(String address) {
+            java.net.URI uri = java.net.URI.create(address);
+            return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+        }
+
+        private static void delete(Path folder) {
+            try (var files = Files.walk(folder)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException e) {
+                // a leftover temporary folder is harmless
+            }
+        }
     }
 
     public ChromeDriver driver() {
@@ -60,14 +152,41 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks "Se connecter", fills Keycloak's login form and waits to be back on the platform. */
+    /**
+     * Signs in: through Keycloak's login form, over HTTP (see {@link HttpSignIn}), the session's cookies (the
+     * platform's and Keycloak's) then given to the browser, which opens the home page signed in. A journey about
+     * something else than signing in saves a browser's walk through Keycloak's pages;
+     * {@link #signInOnThePage(String, String)} walks them.
+     */
     public Browser signIn(DemoUser user) {
         return signIn(user.username, user.password);
     }
 
     /** The same for any account of the realm (one a test made). */
     public Browser signIn(String username, String password) {
-        return signInOnly(username, password).acceptTerms();
+        driver.get("about:blank");
+        for (java.net.HttpCookie cookie : HttpSignIn.session(username, password)) {
+            String path = cookie.getPath() == null ? "/" : cookie.getPath();
+            String origin = path.startsWith("/realms/") ? Platform.KEYCLOAK : Platform.APP;
+            java.net.URI url = java.net.URI.create(origin).resolve(path);
+            Map<String, Object> parameters = new java.util.HashMap<>(Map.of("name", cookie.getName(),
+                    "value", cookie.getValue(), "url", url.toString(), "path", path,
+                    "secure", cookie.getSecure(), "httpOnly", cookie.isHttpOnly()));
+            if (cookie.getSecure()) {
+                parameters.put("sameSite", "None");
+            }
+            driver.executeCdpCommand("Network.setCookie", parameters);
+        }
+        open("/");
+        if (!has("userMenu:user")) {
+            throw new IllegalStateException(username + " is not signed in on the home page");
+        }
+        return this;
+    }
+
+    /** Clicks "Se connecter", fills Keycloak's login form, waits to be back on the platform and accepts the terms. */
+    public Browser signInOnThePage(DemoUser user) {
+        return signInOnly(user.username, user.password).acceptTerms();
     }
 
     /** Signs in and stops where the platform sends the person (the terms, at a first sign-in). */
@@ -223,13 +342,17 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Hands the browser, emptied, to the next test (or quits it). */
     @Override
     public void close() {
-        driver.quit();
-        try (var files = Files.walk(profile)) {
-            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        } catch (IOException e) {
-            // a leftover temporary profile is harmless
+        if (started.empty()) {
+            synchronized (IDLE) {
+                if (IDLE.size() < KEPT_IDLE) {
+                    IDLE.addFirst(started);
+                    return;
+                }
+            }
         }
+        started.quit();
     }
 }

@@ -1,6 +1,7 @@
 package org.agora.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -43,7 +44,7 @@ abstract class BrowserTests {
             browser.open("/");
             org.openqa.selenium.Cookie before = browser.driver().manage().getCookieNamed("JSESSIONID");
             assertThat(before).as("a session before signing in").isNotNull();
-            browser.signIn(DemoUser.RESIDENT);
+            browser.signInOnThePage(DemoUser.RESIDENT);
             assertThat(browser.driver().manage().getCookieNamed("JSESSIONID").getValue()).isNotEqualTo(before.getValue());
         }
     }
@@ -353,7 +354,7 @@ abstract class BrowserTests {
     @Test
     void signingOutEndsTheKeycloakSessionToo() {
         try (Browser browser = new Browser()) {
-            browser.signIn(DemoUser.RESIDENT);
+            browser.signInOnThePage(DemoUser.RESIDENT);
             // a plain GET of /signout (a link or an image on another site) signs nobody out
             browser.open("/signout");
             browser.open("/");
@@ -370,9 +371,16 @@ abstract class BrowserTests {
         }
     }
 
+    /**
+     * Registration on Keycloak's page, the address checked by a mail before the account is any use: until its link is
+     * followed, the account gets no token (a script cannot sign up accounts with made-up addresses and use them).
+     */
     @Test
-    void aNewResidentRegistersWithAHomeDistrictAndIsSignedIn() {
+    void aNewResidentRegistersWithAHomeDistrictChecksTheirAddressAndIsSignedIn() throws Exception {
         String username = "habitant-" + UUID.randomUUID().toString().substring(0, 8);
+        String address = username + "@belrive.example";
+        TestMailbox.server();
+        new KeycloakAdmin().mailTo(TestMailbox.PORT);
         try (Browser browser = new Browser()) {
             browser.open("/");
             browser.go("sign-in");
@@ -380,7 +388,7 @@ abstract class BrowserTests {
             browser.driver().findElement(By.cssSelector("a[href*='login-actions/registration']")).click();
             browser.waitFor("email");
             browser.type("username", username);
-            browser.type("email", username + "@belrive.example");
+            browser.type("email", address);
             browser.type("firstName", "Inès");
             browser.type("lastName", "Moreau");
             browser.type("password", "Nouvelle-2026");
@@ -388,6 +396,25 @@ abstract class BrowserTests {
             new org.openqa.selenium.support.ui.Select(browser.find("district")).selectByValue("ouest");
             browser.screenshot("register-keycloak");
             browser.driver().findElement(By.cssSelector("form#kc-register-form [type=submit]")).click();
+            // Keycloak asks to check the address first, and the account is no use until then
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                    .until(d -> d.getPageSource().contains("login-actions/required-action")
+                            || d.getPageSource().contains("kc-info-message"));
+            browser.screenshot("register-verify-email");
+            assertThat(browser.driver().getCurrentUrl()).startsWith(Platform.KEYCLOAK);
+            assertThatThrownBy(() -> HttpSignIn.tokens(username, "Nouvelle-2026"))
+                    .as("no token before the address is checked").isInstanceOf(IllegalStateException.class);
+            jakarta.mail.internet.MimeMessage mail = TestMailbox.await(m -> TestMailbox.to(m, address), 30_000)
+                    .orElseThrow(() -> new AssertionError("no mail to check " + address));
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^\\s\"<>]+action-token[^\\s\"<>]+")
+                    .matcher(TestMailbox.text(mail));
+            assertThat(link.find()).as("the mail's link").isTrue();
+            browser.driver().get(link.group().replace("&amp;", "&"));
+            // the same browser goes on from the link; another would be asked to confirm first
+            if (!browser.driver().getCurrentUrl().startsWith(Platform.APP)
+                    && !browser.all(By.cssSelector("#kc-info-message a, a[href*='action-token']")).isEmpty()) {
+                browser.driver().findElement(By.cssSelector("#kc-info-message a, a[href*='action-token']")).click();
+            }
             // a first sign-in asks for the terms, then comes back to the home page
             browser.waitFor("terms-form:agreed");
             browser.acceptTerms();
@@ -398,6 +425,67 @@ abstract class BrowserTests {
             assertThat(browser.find("profile-username").getText()).isEqualTo(username);
             assertThat(browser.find("profile-roles").getText()).isEqualTo("Habitant");
         }
+    }
+
+    /**
+     * A staff account can be required a second factor: the office asks it of the account (Keycloak's required action
+     * "Configure OTP"); at the next sign-in the agent sets up an authenticator app, and from then on every sign-in asks
+     * its code after the password: a wrong code is refused, the right one lets the agent in with their rights.
+     */
+    @Test
+    void aStaffAccountRequiredASecondFactorSignsInWithItsCodeOnly() {
+        String username = "agent-otp-" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Agent-Otp-2026";
+        KeycloakAdmin admin = new KeycloakAdmin();
+        admin.createLike(DemoUser.AGENT, username, password);
+        admin.requireAction(username, "CONFIGURE_TOTP");
+        try {
+            String secret;
+            try (Browser browser = new Browser()) {
+                passwordOnThePage(browser, username, password);
+                browser.waitFor("kc-totp-settings-form");
+                browser.screenshot("staff-otp-setup");
+                secret = browser.find("totpSecret").getAttribute("value");
+                browser.type("totp", OneTimeCodes.code(secret, java.time.Instant.now()));
+                if (browser.has("userLabel")) {
+                    browser.type("userLabel", "Téléphone");
+                }
+                browser.driver().findElement(By.cssSelector("form#kc-totp-settings-form [type=submit]")).click();
+                browser.waitFor("terms-form:agreed");
+                browser.acceptTerms();
+                assertThat(browser.has("userMenu:user")).as("signed in once the second factor is set up").isTrue();
+            }
+            try (Browser browser = new Browser()) {
+                passwordOnThePage(browser, username, password);
+                browser.waitFor("kc-otp-login-form");
+                browser.type("otp", OneTimeCodes.wrong(secret, java.time.Instant.now()));
+                browser.driver().findElement(By.cssSelector("form#kc-otp-login-form [type=submit]")).click();
+                new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(30))
+                        .ignoring(org.openqa.selenium.WebDriverException.class)
+                        .until(d -> browser.text().contains("authentification est invalide"));
+                assertThat(browser.driver().getCurrentUrl()).as("a wrong code lets nobody in").startsWith(Platform.KEYCLOAK);
+                // the next step's code (Keycloak takes one step of drift): the setup's own code is never taken twice
+                browser.type("otp", OneTimeCodes.code(secret, java.time.Instant.now().plusSeconds(30)));
+                browser.driver().findElement(By.cssSelector("form#kc-otp-login-form [type=submit]")).click();
+                browser.waitFor("userMenu:user");
+                browser.open("/me.xhtml");
+                assertThat(browser.find("profile-roles").getText()).contains("Agent de mairie d'arrondissement");
+            }
+            assertThatThrownBy(() -> HttpSignIn.tokens(username, password))
+                    .as("the password alone gets no token").isInstanceOf(IllegalStateException.class);
+        } finally {
+            admin.deleteUser(username);
+        }
+    }
+
+    /** Opens Keycloak's login page from the platform's "Se connecter" and posts the username and password. */
+    private static void passwordOnThePage(Browser browser, String username, String password) {
+        browser.open("/");
+        browser.go("sign-in");
+        browser.waitFor("username");
+        browser.type("username", username);
+        browser.type("password", password);
+        browser.driver().findElement(By.id("kc-login")).click();
     }
 
     private static String fieldMessage(Browser browser, String field) {

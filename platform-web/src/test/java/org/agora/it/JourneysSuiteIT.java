@@ -64,8 +64,4 @@ class JourneysSuiteIT {
     @Nested
     class Keyboard extends KeyboardTests {
     }
-
-    @Nested
-    class Authorization extends AuthorizationTests {
-    }
 }

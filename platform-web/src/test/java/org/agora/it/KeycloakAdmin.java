@@ -29,6 +29,17 @@ final class KeycloakAdmin {
         token = body.getString("access_token");
     }
 
+    /** Points the realm's mails (the address checks at registration) at this SMTP port of the loopback. */
+    void mailTo(int port) {
+        JsonObject smtp = Json.createObjectBuilder().add("smtpServer", Json.createObjectBuilder()
+                .add("host", "127.0.0.1").add("port", String.valueOf(port)).add("from", "no-reply@belrive.example")
+                .add("fromDisplayName", "Agora · Belrive").add("auth", "false").add("ssl", "false").add("starttls", "false"))
+                .build();
+        send(HttpRequest.newBuilder(URI.create(Platform.KEYCLOAK + "/admin/realms/agora"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(smtp.toString())), 204);
+    }
+
     /** Sets one attribute of the user, as the user could in the account console; returns the value it had. */
     String setAttribute(String username, String name, String value) {
         JsonObject user = user(username);
@@ -85,6 +96,14 @@ final class KeycloakAdmin {
         String roles = send(admin("users/" + original.getString("id") + "/role-mappings/realm").GET(), 200).body();
         send(admin("users/" + copy.getString("id") + "/role-mappings/realm").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(roles)), 204);
+    }
+
+    /** Asks the account to do this at its next sign-in (a Keycloak required action, as an administrator sets it). */
+    void requireAction(String username, String action) {
+        JsonObject user = user(username);
+        JsonObject update = Json.createObjectBuilder(user).add("requiredActions", Json.createArrayBuilder().add(action)).build();
+        send(admin("users/" + user.getString("id")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(update.toString())), 204);
     }
 
     /**

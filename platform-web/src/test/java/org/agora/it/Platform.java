@@ -51,7 +51,7 @@ public final class Platform {
     }
 
     /**
-     * An access token of the demo user, as an API client gets it (password grant); the same one for a few minutes,
+     * An access token of the demo user, as the platform gets it (code flow, see HttpSignIn); the same one for a few minutes,
      * as a client would keep it: a test run signs in each user a few times, not once per request (Keycloak refuses a
      * user's logins for a while when it takes them for an attack).
      */
@@ -92,37 +92,13 @@ public final class Platform {
         return tokens(user).getString("id_token");
     }
 
-    /** What Keycloak's token endpoint answers a password grant of the user (access, ID and refresh tokens). */
+    /** What Keycloak's token endpoint answers for the user's code (access, ID and refresh tokens). */
     private static jakarta.json.JsonObject tokens(DemoUser user) {
         return tokens(user.username, user.password);
     }
 
     private static jakarta.json.JsonObject tokens(String username, String password) {
-        String form = "grant_type=password&client_id=agora-web&client_secret=agora-dev-secret&scope=openid"
-                + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(KEYCLOAK + "/realms/agora/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build();
-        try {
-            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            // Keycloak refuses a user's sign-in while another of theirs is under way (its brute-force detection
-            // serialises them): the two suites, side by side, sign the same demo users in; try again a few times
-            for (int attempt = 1; response.statusCode() == 401 && attempt <= SIGN_IN_ATTEMPTS; attempt++) {
-                Thread.sleep(250L * attempt);
-                response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            }
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("Keycloak refused a token for " + username + ": " + response.body());
-            }
-            return Json.parse(response.body());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return HttpSignIn.tokens(username, password);
     }
 
     public static HttpClient http() {

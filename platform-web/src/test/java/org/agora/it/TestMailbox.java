@@ -60,6 +60,23 @@ final class TestMailbox {
         }
     }
 
+    /** Every text of a mail, decoded, whatever its parts (Keycloak's mails too). */
+    static String text(jakarta.mail.Part part) {
+        try {
+            Object content = part.getContent();
+            if (content instanceof Multipart multipart) {
+                StringBuilder text = new StringBuilder();
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    text.append(text(multipart.getBodyPart(i))).append('\n');
+                }
+                return text.toString();
+            }
+            return content instanceof String string ? string : "";
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The text (0) or HTML (1) part of a mail of the platform. */
     static String part(MimeMessage message, int index) {
         try {

@@ -73,6 +73,12 @@ abstract class SealedVotePersistenceContract extends DatabaseTest {
     /** Whether the database is PostgreSQL: xmin, ctid and commit timestamps exist there. */
     protected abstract boolean postgres();
 
+    /** The attacker reads the rows in their physical order: the test starts on new storage, as a fresh database. */
+    @Override
+    protected boolean needsNewStorage() {
+        return true;
+    }
+
     /** The expression of a row's physical position: the order of a sequential scan, of pg_dump's COPY, of H2's rows. */
     private String physical() {
         return postgres() ? "ctid" : "_ROWID_";
