@@ -484,7 +484,10 @@ final class KeptParticipation {
                 update("insert into kpi_day_counts (act_day, subject, n) values (?, ?, ?)", d, e.getKey(), e.getValue());
             }
         }
-        KpiPeople people = wholeRegister ? new KpiPeople() : register();
+        // the register's row is written again only when entries changed (someone numbered since, not on the register,
+        // reads as such: past the row's end)
+        boolean registerChanged = wholeRegister || !changes.people.isEmpty();
+        KpiPeople people = !registerChanged ? null : wholeRegister ? new KpiPeople() : register();
         for (CallSet call : calls) {
             Named[] named = built && !changes.wholeCalls.contains(call) ? callSet(call, changes, people)
                     : readCall(call, null).toArray(Named[]::new);
@@ -498,7 +501,9 @@ final class KeptParticipation {
                         call.capability.name(), set.build().pack());
             }
         }
-        if (!wholeRegister) {
+        if (!registerChanged) {
+            // nothing to write for the register
+        } else if (!wholeRegister) {
             patchRegister(people, changes.people, true);
         } else {
             query("select p.person_no, r.account, r.district_code, r.birth_year, r.enlisted_at from residents r"
@@ -510,15 +515,18 @@ final class KeptParticipation {
                         r.getTimestamp(5).toInstant().toEpochMilli());
             });
         }
-        List<Object> max = new ArrayList<>();
-        query("select max(person_no) from kpi_people", r -> max.add(r.getInt(1)));
-        int highest = max.isEmpty() ? 0 : (Integer) max.get(0);
-        if (highest >= people.size()) {
-            people.notOnRegister(highest); // everyone numbered, on the register or not
-        }
-        byte[] packed = PackedPeople.packRegister(people);
-        if (update("update kpi_register set people = ?, refreshed_at = ? where id = 1", packed, utc(now)) == 0) {
-            update("insert into kpi_register (id, people, refreshed_at) values (1, ?, ?)", packed, utc(now));
+        if (registerChanged || !built) {
+            KpiPeople entries = people == null ? new KpiPeople() : people;
+            List<Object> max = new ArrayList<>();
+            query("select max(person_no) from kpi_people", r -> max.add(r.getInt(1)));
+            int highest = max.isEmpty() ? 0 : (Integer) max.get(0);
+            if (highest >= entries.size()) {
+                entries.notOnRegister(highest); // everyone numbered, on the register or not
+            }
+            byte[] packed = PackedPeople.packRegister(entries);
+            if (update("update kpi_register set people = ?, refreshed_at = ? where id = 1", packed, utc(now)) == 0) {
+                update("insert into kpi_register (id, people, refreshed_at) values (1, ?, ?)", packed, utc(now));
+            }
         }
         // exactly the changes read: runs of consecutive ids (a change committed meanwhile under a lower id stays)
         long[] ids = new long[changes.ids.size()];
