@@ -262,7 +262,8 @@ public final class TestDatabase implements AutoCloseable {
             }
             for (String table : deleteOrder) {
                 if (holdingRows.contains(table)) {
-                    statement.execute("DELETE FROM " + table);
+                    // the audit log refuses DELETE (its trigger, V20); TRUNCATE is left to the database's owner
+                    statement.execute((table.equals("audit_log") ? "TRUNCATE " : "DELETE FROM ") + table);
                 }
             }
         } catch (SQLException e) {
