@@ -68,6 +68,7 @@ public class KpiService {
     private EntityManager em;
     private int maskThreshold;
     private AudienceCounts audienceCounts;
+    private boolean useKept = true;
 
     protected KpiService() {
         // for CDI
@@ -90,9 +91,31 @@ public class KpiService {
         this(em, maskThreshold, new AudienceCounts(em));
     }
 
+    /** The figures computed from the sources alone, never from the kept participation: the reference of the tests. */
+    static KpiService fromSourcesOnly(EntityManager em, int maskThreshold) {
+        KpiService service = new KpiService(em, maskThreshold);
+        service.useKept = false;
+        return service;
+    }
+
+    /**
+     * Figures computed at once, at most (each holds the register and the period's acts, tens of megabytes for a large
+     * city): the others wait their turn, so that a burst of requests cannot run a small heap out of memory.
+     */
+    private static final java.util.concurrent.Semaphore COMPUTING = new java.util.concurrent.Semaphore(2, true);
+
     /** The figures of {@code query}, for someone {@link KpiPermissions} lets read them. */
     public KpiReport figures(Actor actor, KpiQuery query, Instant now) {
         KpiPermissions.checkRead(actor, query);
+        COMPUTING.acquireUninterruptibly();
+        try {
+            return compute(query, now);
+        } finally {
+            COMPUTING.release();
+        }
+    }
+
+    private KpiReport compute(KpiQuery query, Instant now) {
         List<DistrictRow> allDistricts = districts();
         query.district().ifPresent(code -> {
             if (allDistricts.stream().noneMatch(d -> d.code.equals(code.value()))) {
@@ -108,10 +131,12 @@ public class KpiService {
         List<DistrictRow> scoped = allDistricts.stream()
                 .filter(d -> query.district().map(c -> c.value().equals(d.code)).orElse(true)).toList();
         Connection connection = connection();
-        People people = register(connection);
         List<LocalDate> weeks = weeks(query);
+        List<Object[]> consultationRows = consultationRows(query);
+        KeptParticipation.Reading kept = keptReading(connection, query, weeks.get(0), consultationRows, now);
         // each act as one long (person, capability, week): a city's participation in a few megabytes, whatever its size
-        LongList acts = activities(connection, query, people, weeks.get(0));
+        KpiPeople people = kept != null ? kept.people() : register(connection);
+        LongList acts = kept != null ? kept.acts() : activities(connection, query, people, weeks.get(0));
         String scope = query.district().map(c -> c.value()).orElse(null);
 
         BitSet participants = new BitSet();
@@ -175,7 +200,8 @@ public class KpiService {
 
         return new KpiReport(query, Participant.DEFINITION, maskThreshold, now,
                 new Participation(registered, participants.cardinality(), capabilityCounts, newRegistrations),
-                consultations(query), envelopes(query, scoped, registeredByDistrict, now), moderation(query),
+                consultations(query, consultationRows, kept), envelopes(query, scoped, registeredByDistrict, now),
+                moderation(query, kept),
                 councils(query, now), weeklyParticipants, rates,
                 ageByDistrict(query, scoped, participants, people),
                 audience(query, weeks, participants, byCapability));
@@ -244,7 +270,7 @@ public class KpiService {
     }
 
     /** The breakdown of participants by age band and district (with a column for those whose district is unknown). */
-    private MaskedTable ageByDistrict(KpiQuery query, List<DistrictRow> scoped, BitSet participants, People people) {
+    private MaskedTable ageByDistrict(KpiQuery query, List<DistrictRow> scoped, BitSet participants, KpiPeople people) {
         List<String> columns = new ArrayList<>(scoped.stream().map(d -> d.code).toList());
         boolean unknownColumn = query.district().isEmpty();
         long[][] counts = new long[AgeBand.values().length][columns.size() + (unknownColumn ? 1 : 0)];
@@ -271,7 +297,7 @@ public class KpiService {
      * Every act of the period, read as the database streams it (never a whole table in memory): a person not on the
      * register takes the district of their first act that recorded one.
      */
-    private LongList activities(Connection connection, KpiQuery query, People people, LocalDate firstMonday) {
+    private LongList activities(Connection connection, KpiQuery query, KpiPeople people, LocalDate firstMonday) {
         boolean themed = query.theme().isPresent();
         String theme = themed ? " and x.theme_id = ?3" : "";
         LongList acts = new LongList();
@@ -309,7 +335,7 @@ public class KpiService {
         return acts;
     }
 
-    private void collect(Connection connection, LongList into, People people, LocalDate firstMonday,
+    private void collect(Connection connection, LongList into, KpiPeople people, LocalDate firstMonday,
                          Capability capability, KpiQuery query, String sql) {
         stream(connection, sql, query, row -> {
             String person = row.getString(1);
@@ -365,14 +391,38 @@ public class KpiService {
         return connection;
     }
 
-    private List<ConsultationLine> consultations(KpiQuery query) {
+    /** The consultations of the period and scope: id, title, district, anonymous. */
+    private List<Object[]> consultationRows(KpiQuery query) {
         StringBuilder sql = new StringBuilder("select x.id, x.title, x.district_code, x.anonymous from consultations x"
                 + " where x.status not in ('DRAFT', 'SCHEDULED') and x.opens_at < ?2 and x.closes_at > ?1");
         query.theme().ifPresent(t -> sql.append(" and x.theme_id = ?3"));
         query.district().ifPresent(d -> sql.append(" and x.district_code = ?4"));
         sql.append(" order by x.opens_at, x.id");
+        return rows(sql.toString(), query, query.district().map(d -> d.value()).orElse(null));
+    }
+
+    /**
+     * The kept participation as the sources say now ({@link KeptParticipation}), built first if it never was; none
+     * (the sources are read whole) for a theme, which the kept rows do not know, or while another instance builds them.
+     */
+    private KeptParticipation.Reading keptReading(Connection connection, KpiQuery query, LocalDate firstMonday,
+                                                  List<Object[]> consultations, Instant now) {
+        if (!useKept || query.theme().isPresent()) {
+            return null;
+        }
+        KeptParticipation kept = new KeptParticipation(connection);
+        if (!kept.isBuilt() && kept.refresh(now, "first reading") < 0) {
+            return null;
+        }
+        List<String> anonymous = consultations.stream().filter(row -> Boolean.TRUE.equals(row[3]))
+                .map(row -> "answered:" + number(row[0]) + ":").toList();
+        return kept.read(query, firstMonday, anonymous);
+    }
+
+    private List<ConsultationLine> consultations(KpiQuery query, List<Object[]> consultations,
+                                                 KeptParticipation.Reading kept) {
         List<ConsultationLine> lines = new ArrayList<>();
-        for (Object[] row : rows(sql.toString(), query, query.district().map(d -> d.value()).orElse(null))) {
+        for (Object[] row : consultations) {
             long id = number(row[0]);
             boolean anonymous = Boolean.TRUE.equals(row[3]);
             long responses;
@@ -382,7 +432,8 @@ public class KpiService {
                 responses = number(em.createNativeQuery("select count(*) from consultation_participations"
                         + " where consultation_id = ?").setParameter(1, id).getSingleResult());
             } else {
-                responses = count("select count(*) from responses where consultation_id = ?4 and status = 'SUBMITTED'"
+                responses = kept != null ? kept.counts().getOrDefault("responses:" + id, 0L)
+                        : count("select count(*) from responses where consultation_id = ?4 and status = 'SUBMITTED'"
                         + " and submitted_at >= ?1 and submitted_at < ?2", query, id);
                 long drafts = count("select count(*) from responses where consultation_id = ?4 and status = 'DRAFT'"
                         + " and saved_at >= ?1 and saved_at < ?2", query, id);
@@ -391,11 +442,20 @@ public class KpiService {
             }
             // the responses that answered each question, in one pass over the consultation's answers
             Map<String, Long> answered = new HashMap<>();
-            for (Object[] a : rows("select a.question_code, count(distinct a.response_id) from response_answers a"
-                    + " join responses r on r.id = a.response_id where r.consultation_id = ?4 and r.status = 'SUBMITTED'"
-                    + (anonymous ? "" : " and r.submitted_at >= ?1 and r.submitted_at < ?2")
-                    + " group by a.question_code", query, id)) {
-                answered.put((String) a[0], number(a[1]));
+            if (kept != null) {
+                String prefix = "answered:" + id + ":";
+                (anonymous ? kept.allDaysCounts() : kept.counts()).forEach((subject, n) -> {
+                    if (subject.startsWith(prefix)) {
+                        answered.put(subject.substring(prefix.length()), n);
+                    }
+                });
+            } else {
+                for (Object[] a : rows("select a.question_code, count(distinct a.response_id) from response_answers a"
+                        + " join responses r on r.id = a.response_id where r.consultation_id = ?4 and r.status = 'SUBMITTED'"
+                        + (anonymous ? "" : " and r.submitted_at >= ?1 and r.submitted_at < ?2")
+                        + " group by a.question_code", query, id)) {
+                    answered.put((String) a[0], number(a[1]));
+                }
             }
             List<QuestionLine> questions = new ArrayList<>();
             for (Object[] q : rows("select q.position, q.code, q.text from questions q where q.consultation_id = ?4"
@@ -417,24 +477,43 @@ public class KpiService {
         sql.append(" order by k.submission_start, k.id, e.district_code nulls first");
         String themeFilter = query.theme().isPresent() ? " and p.theme_id = ?3" : "";
         List<EnvelopeLine> lines = new ArrayList<>();
-        for (Object[] row : rows(sql.toString(), query, query.district().map(d -> d.value()).orElse(null))) {
+        List<Object[]> envelopes = rows(sql.toString(), query, query.district().map(d -> d.value()).orElse(null));
+        if (envelopes.isEmpty()) {
+            return lines;
+        }
+        // three queries for all the envelopes (not seven for each): projects, supports, ballots per channel
+        String ids = envelopes.stream().map(e -> String.valueOf(number(e[0]))).collect(java.util.stream.Collectors.joining(", "));
+        Map<Long, long[]> projects = new HashMap<>();
+        for (Object[] p : rows("select p.envelope_id, sum(case when p.submitted_at is not null then 1 else 0 end),"
+                + " sum(case when p.status = 'FEASIBLE' then 1 else 0 end), sum(case when p.on_ballot = true then 1 else 0 end),"
+                + " sum(case when f.project_id is not null then 1 else 0 end),"
+                + " sum(case when f.status = 'DELIVERED' then 1 else 0 end)"
+                + " from budget_projects p left join project_followups f on f.project_id = p.id"
+                + " where p.envelope_id in (" + ids + ")" + themeFilter + " group by p.envelope_id", query, null)) {
+            projects.put(number(p[0]), new long[] {number(p[1]), number(p[2]), number(p[3]), number(p[4]), number(p[5])});
+        }
+        Map<Long, Long> supportsOf = new HashMap<>();
+        for (Object[] c : rows("select p.envelope_id, count(*) from project_supports s join budget_projects p"
+                + " on p.id = s.project_id where p.envelope_id in (" + ids + ")" + themeFilter + " group by p.envelope_id",
+                query, null)) {
+            supportsOf.put(number(c[0]), number(c[1]));
+        }
+        Map<Long, Map<String, Long>> channelsOf = new HashMap<>();
+        for (Object[] c : rows("select m.envelope_id, m.channel, count(*) from vote_marks m where m.envelope_id in (" + ids
+                + ") group by m.envelope_id, m.channel", query, null)) {
+            channelsOf.computeIfAbsent(number(c[0]), k -> new HashMap<>()).put((String) c[1], number(c[2]));
+        }
+        for (Object[] row : envelopes) {
             long envelope = number(row[0]);
             String district = (String) row[3];
-            String projects = "select count(*) from budget_projects p where p.envelope_id = " + envelope + themeFilter;
-            long submitted = count(projects + " and p.submitted_at is not null", query, null);
-            long feasible = count(projects + " and p.status = 'FEASIBLE'", query, null);
-            long onBallot = count(projects + " and p.on_ballot = true", query, null);
-            long selected = count(projects + " and exists (select 1 from project_followups f where f.project_id = p.id)",
-                    query, null);
-            long delivered = count(projects + " and exists (select 1 from project_followups f where f.project_id = p.id"
-                    + " and f.status = 'DELIVERED')", query, null);
-            long supports = count("select count(*) from project_supports s join budget_projects p on p.id = s.project_id"
-                    + " where p.envelope_id = " + envelope + themeFilter, query, null);
-            Map<String, Long> channels = new HashMap<>();
-            for (Object[] c : rows("select m.channel, count(*) from vote_marks m where m.envelope_id = ?4"
-                    + " group by m.channel", query, envelope)) {
-                channels.put((String) c[0], number(c[1]));
-            }
+            long[] counts = projects.getOrDefault(envelope, new long[5]);
+            long submitted = counts[0];
+            long feasible = counts[1];
+            long onBallot = counts[2];
+            long selected = counts[3];
+            long delivered = counts[4];
+            long supports = supportsOf.getOrDefault(envelope, 0L);
+            Map<String, Long> channels = channelsOf.getOrDefault(envelope, Map.of());
             long online = channels.getOrDefault("ONLINE", 0L);
             long desk = channels.getOrDefault("DESK", 0L);
             long paper = channels.getOrDefault("PAPER", 0L);
@@ -454,10 +533,12 @@ public class KpiService {
         return districts.stream().mapToLong(d -> d.population).sum();
     }
 
-    private Moderation moderation(KpiQuery query) {
+    private Moderation moderation(KpiQuery query, KeptParticipation.Reading kept) {
         String district = query.district().map(d -> d.value()).orElse(null);
         String commentDistrict = "coalesce(e.district_code, k.district_code, d.code)";
-        long comments = count("select count(*) from comments c"
+        long comments = kept != null ? kept.counts().entrySet().stream()
+                .filter(c -> district == null ? c.getKey().startsWith("comments:") : c.getKey().equals("comments:" + district))
+                .mapToLong(Map.Entry::getValue).sum() : count("select count(*) from comments c"
                 + " left join budget_projects p on c.target_kind = 'BUDGET_PROJECT' and p.id = c.target_id"
                 + " left join envelopes e on e.id = p.envelope_id"
                 + " left join consultations k on c.target_kind = 'CONSULTATION' and k.id = c.target_id"
@@ -512,9 +593,9 @@ public class KpiService {
         return new Councils(councils, members, number(s[0]), registrations, number(s[1]), number(s[2]));
     }
 
-    /** The register, streamed into {@link People}: every resident with an account, or entered at a desk. */
-    private People register(Connection connection) {
-        People people = new People();
+    /** The register, streamed into {@link KpiPeople}: every resident with an account, or entered at a desk. */
+    private KpiPeople register(Connection connection) {
+        KpiPeople people = new KpiPeople();
         try (java.sql.Statement statement = connection.createStatement()) {
             statement.setFetchSize(FETCH_SIZE);
             try (java.sql.ResultSet r = statement.executeQuery("select id, account, district_code, birth_year, enlisted_at"
@@ -596,127 +677,6 @@ public class KpiService {
     private static WeekCount week(LocalDate monday, long count) {
         return new WeekCount(String.format("%d-W%02d", monday.get(IsoFields.WEEK_BASED_YEAR),
                 monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR)), monday, count);
-    }
-
-    /**
-     * The people the figures know, each under a number: those on the register (their district, declared birth year,
-     * when they were enlisted, whether through an account), then the others as their acts name them (the district
-     * their first act recorded, if any). Compact: a city's register in a few tens of megabytes.
-     */
-    private static final class People {
-
-        private final Map<String, Integer> numbers = new HashMap<>();
-        private final Map<String, String> districtCodes = new HashMap<>();
-        private final BitSet accounts = new BitSet();
-        private String[] districts = new String[1024];
-        private int[] birthYears = new int[1024];
-        private long[] enlisted = new long[1024];
-        private int size;
-
-        int size() {
-            return size;
-        }
-
-        void enlisted(String person, boolean account, String district, Integer birthYear, Instant at) {
-            int number = add(person);
-            accounts.set(number, account);
-            districts[number] = district == null ? null : districtCodes.computeIfAbsent(district, d -> d);
-            birthYears[number] = birthYear == null ? 0 : birthYear;
-            enlisted[number] = at.toEpochMilli();
-        }
-
-        /** The number of the person an act names; someone not on the register takes its district if it has one. */
-        int act(String person, String district) {
-            Integer known = numbers.get(person);
-            if (known != null) {
-                if (!accounts.get(known) && districts[known] == null && district != null && enlisted[known] == Long.MIN_VALUE) {
-                    districts[known] = districtCodes.computeIfAbsent(district, d -> d);
-                }
-                return known;
-            }
-            int number = add(person);
-            districts[number] = district == null ? null : districtCodes.computeIfAbsent(district, d -> d);
-            enlisted[number] = Long.MIN_VALUE; // not on the register
-            return number;
-        }
-
-        private int add(String person) {
-            Integer known = numbers.get(person);
-            if (known != null) {
-                return known;
-            }
-            if (size == districts.length) {
-                int larger = size * 2;
-                districts = java.util.Arrays.copyOf(districts, larger);
-                birthYears = java.util.Arrays.copyOf(birthYears, larger);
-                enlisted = java.util.Arrays.copyOf(enlisted, larger);
-            }
-            numbers.put(person, size);
-            return size++;
-        }
-
-        boolean isAccount(int person) {
-            return accounts.get(person);
-        }
-
-        String district(int person) {
-            return districts[person];
-        }
-
-        Optional<Integer> birthYear(int person) {
-            return birthYears[person] == 0 ? Optional.empty() : Optional.of(birthYears[person]);
-        }
-
-        long enlistedAt(int person) {
-            return enlisted[person];
-        }
-    }
-
-    /** An act packed in a long: the person's number, the capability, the week from the period's first Monday. */
-    private static final class Act {
-
-        static final int NO_WEEK = 0xFFF;
-
-        private Act() {
-        }
-
-        static long of(int person, Capability capability, int week) {
-            return ((long) person << 16) | ((long) capability.ordinal() << 12) | (week < 0 || week >= NO_WEEK ? NO_WEEK : week);
-        }
-
-        static int person(long act) {
-            return (int) (act >>> 16);
-        }
-
-        static Capability capability(long act) {
-            return Capability.values()[(int) ((act >>> 12) & 0xF)];
-        }
-
-        static int week(long act) {
-            return (int) (act & 0xFFF);
-        }
-    }
-
-    /** A growable array of longs. */
-    private static final class LongList {
-
-        private long[] values = new long[1024];
-        private int size;
-
-        void add(long value) {
-            if (size == values.length) {
-                values = java.util.Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        long get(int index) {
-            return values[index];
-        }
-
-        int size() {
-            return size;
-        }
     }
 
     private record DistrictRow(String code, String name, long population) {

@@ -88,6 +88,9 @@ abstract class KpiPersistenceContract extends DatabaseTest {
 
     private long consultation;
     private long anonymous;
+    private long davidId;
+    private long chloeId;
+    private long p3;
     private long nordEnvelope;
     private long sudEnvelope;
 
@@ -112,8 +115,8 @@ abstract class KpiPersistenceContract extends DatabaseTest {
         enlist(GASTON, Instant.parse("2027-02-15T10:00:00Z"));
         long aliceId = enlist(ALICE, day(0));
         long brunoId = enlist(BRUNO, day(0));
-        long chloeId = enlist(CHLOE, day(0));
-        enlist(DAVID, day(8));
+        chloeId = enlist(CHLOE, day(0));
+        davidId = enlist(DAVID, day(8));
         enlist(EMMA, day(8));
 
         // the consultation
@@ -159,7 +162,7 @@ abstract class KpiPersistenceContract extends DatabaseTest {
         long p1 = project(ALICE, nordEnvelope, "Un jardin partagé", day(2));
         long p2 = project(CHLOE, nordEnvelope, "Une piscine", day(3));
         project(DAVID, sudEnvelope, "Des bancs", day(2)); // P3
-        long p3 = with(s -> s.projects().mine(DAVID).get(0).getId());
+        p3 = with(s -> s.projects().mine(DAVID).get(0).getId());
         support(BRUNO, p1);
         support(CHLOE, p1);
         support(BRUNO, p2);
@@ -483,6 +486,127 @@ abstract class KpiPersistenceContract extends DatabaseTest {
     private static KpiReport.FunnelLine line(String capability, long views, long visitors, long signedIn, Long participants) {
         return new KpiReport.FunnelLine(Optional.of(org.agora.audience.PageCapability.valueOf(capability)), views, visitors,
                 signedIn, participants);
+    }
+
+    // --- the kept participation (V33): the same figures as the sources, before and after a refresh ---
+
+    private static final List<KpiQuery> QUERIES = List.of(KpiQuery.city(FIRST, LAST),
+            KpiQuery.city(FIRST, LAST).inDistrict(NORD), KpiQuery.city(FIRST, LAST).inDistrict(SUD),
+            KpiQuery.city(LocalDate.of(2027, 3, 3), LocalDate.of(2027, 3, 9)),
+            KpiQuery.city(LocalDate.of(2027, 3, 10), LocalDate.of(2027, 3, 20)).inDistrict(NORD),
+            KpiQuery.city(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 4, 30)));
+
+    private KpiReport fromSources(KpiQuery query) {
+        return db().inTransaction(em -> KpiService.fromSourcesOnly(em, 1).figures(OFFICE, query, AFTER));
+    }
+
+    private long refresh() {
+        return db().inTransaction(em -> new KeptParticipation(em.unwrap(java.sql.Connection.class)).refresh(AFTER, "test"));
+    }
+
+    private long pendingChanges() {
+        return db().inTransaction(em -> number(em.createNativeQuery("select count(*) from kpi_changes").getSingleResult()));
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private void assertKeptEqualsSources() {
+        for (KpiQuery query : QUERIES) {
+            assertThat(figures(OFFICE, query, 1)).as("kept figures of %s", query).usingRecursiveComparison()
+                    .isEqualTo(fromSources(query));
+        }
+    }
+
+    @Test
+    void theKeptFiguresAreTheSourcesFiguresForEveryScopeAndPeriod() {
+        assertThat(refresh()).isGreaterThanOrEqualTo(0);
+        assertThat(pendingChanges()).isZero();
+        assertKeptEqualsSources();
+    }
+
+    @Test
+    void actsAfterTheKeptRowsAreCountedAtOnceAndTheRefreshKeepsThem() {
+        actsAfterTheKeptRows(0L + KeptParticipation.PATCH_LIMIT);
+    }
+
+    @Test
+    void aBulkOfChangesReadsCallsAndTheRegisterWholeWithTheSameFigures() {
+        actsAfterTheKeptRows(0); // every changed call and the register read again whole, as after a bulk load
+    }
+
+    private void actsAfterTheKeptRows(long patchLimit) {
+        refresh();
+        assertThat(figures(ANALYST, KpiQuery.city(FIRST, LAST)).participation().participants()).isEqualTo(5);
+
+        // after the kept rows: hugo (not on the register) answers, gaston comments and registers for nothing, emma
+        // withdraws her support, chloe's paper vote mark is struck off, david moves to Nord
+        Actor hugo = resident("hugo", NORD, 1985);
+        with(s -> s.responses().submit(hugo, consultation, Map.of("cycles", new Answer.Choices(Set.of("yes"))), day(10)));
+        with(s -> s.comments().post(GASTON, "gaston", CommentTarget.consultation(consultation), "Et les trottoirs ?",
+                day(11)));
+        db().inTransaction(em -> em.createNativeQuery("delete from project_supports where supporter = 'emma'")
+                .executeUpdate());
+        db().inTransaction(em -> em.createNativeQuery("delete from vote_marks where resident_id = ?1")
+                .setParameter(1, chloeId).executeUpdate());
+        with(s -> {
+            s.register().move(OFFICE, davidId, NORD, "Déménagement", day(12));
+            return null;
+        });
+        assertThat(pendingChanges()).isPositive();
+
+        // read at once, before any refresh: alice, bruno, chloe, david, emma (her consultation? no: her support is
+        // gone, she did nothing else), gaston, hugo
+        KpiReport march = figures(ANALYST, KpiQuery.city(FIRST, LAST), 1);
+        assertThat(march.participation().participants()).isEqualTo(6); // alice, bruno, chloe, david, gaston, hugo
+        assertThat(march.participation().byCapability()).containsEntry(Capability.CONSULTATION, 3L)
+                .containsEntry(Capability.BUDGET_VOTE, 2L).containsEntry(Capability.COMMENT, 2L)
+                .containsEntry(Capability.BUDGET_PROJECT, 4L);
+        assertThat(march.moderation().comments()).isEqualTo(2);
+        ConsultationLine line = march.consultations().stream().filter(c -> c.id() == consultation).findFirst().orElseThrow();
+        assertThat(line.responses()).isEqualTo(3);
+        assertThat(line.questions()).extracting(KpiReport.QuestionLine::answers).containsExactly(3L, 1L);
+        assertThat(figures(AGENT_OF_NORD, KpiQuery.city(FIRST, LAST).inDistrict(NORD)).participation().participants())
+                .isEqualTo(6); // alice, bruno, chloe, gaston, hugo and david, who moved
+        assertKeptEqualsSources();
+
+        // the refresh applies them all, once; the figures stay the same
+        assertThat((long) db().inTransaction(em -> new KeptParticipation(em.unwrap(java.sql.Connection.class),
+                (int) patchLimit).refresh(AFTER, "test"))).isPositive();
+        assertThat(pendingChanges()).isZero();
+        assertThat(refresh()).isZero();
+        assertKeptEqualsSources();
+    }
+
+    @Test
+    void oneInstanceRefreshesAtATimeTheOthersSkip() throws Exception {
+        refresh();
+        with(s -> s.comments().post(GASTON, "gaston", CommentTarget.consultation(consultation), "Une autre idée",
+                day(11)));
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread other = new Thread(() -> db().inTransaction(em -> {
+            em.createNativeQuery("select id from kpi_refresh where id = 1 for update").getResultList();
+            locked.countDown();
+            try {
+                done.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        other.start();
+        assertThat(locked.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            assertThat(refresh()).isEqualTo(-1);
+            assertThat(pendingChanges()).isPositive();
+        } finally {
+            done.countDown();
+            other.join();
+        }
+        assertThat(refresh()).isPositive();
+        assertThat(pendingChanges()).isZero();
     }
 
     private static org.assertj.core.groups.Tuple tuple(Object... values) {

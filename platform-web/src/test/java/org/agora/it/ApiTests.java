@@ -111,6 +111,47 @@ abstract class ApiTests {
         assertThat(answer.body()).contains("unauthorized_client");
     }
 
+    /**
+     * A page's forms are limited too (a vote, a comment, a report sent as the page's postback, not through the API):
+     * the 301st postback of one person within a minute (of the clock) is refused with 429 and Retry-After, another person is not.
+     */
+    @Test
+    void onePersonsPagePostbacksAreLimitedAndAnothersAreNot() throws Exception {
+        String username = "pages-" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakAdmin admin = new KeycloakAdmin();
+        admin.createResident(username, "Pages-Limit-2026");
+        try {
+            String session = HttpSignIn.cookies(username, "Pages-Limit-2026");
+            java.net.http.HttpRequest postback = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(Platform.APP + "/no-such-page.xhtml"))
+                    .header("Cookie", session).header("Accept-Language", "fr")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("form=form")).build();
+            int served = 0;
+            java.net.http.HttpResponse<String> answer;
+            do {
+                answer = Platform.http().send(postback, java.net.http.HttpResponse.BodyHandlers.ofString());
+                served++;
+            } while (answer.statusCode() != 429 && served <= 700);
+
+            // 300 a minute, the sign-in's acceptance of the terms the first: the 300th here is refused (up to the
+            // 599th when the run crossed into the next minute)
+            assertThat(answer.statusCode()).isEqualTo(429);
+            assertThat(served).as("the postback refused first").isBetween(300, 599);
+            assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+            assertThat(answer.body()).contains("api.tooManyRequests");
+            java.net.http.HttpResponse<String> another = Platform.http().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(Platform.APP + "/no-such-page.xhtml"))
+                    .header("Cookie", HttpSignIn.cookies(DemoUser.RESIDENT)).header("Accept-Language", "fr")
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("form=form")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(another.statusCode()).as("another person's postback").isNotEqualTo(429);
+        } finally {
+            admin.deleteUser(username);
+        }
+    }
+
     @Test
     void anyoneReadsTheDemoTerritory() {
         Reply districts = Api.anonymous().get("/api/districts");

@@ -20,7 +20,12 @@ public final class RateLimits {
         BALLOT(60, "PUT|POST", "/api/budget/envelopes/\\d+/ballot"),
         REPORT(30, "POST", "/api/moderation/reports"),
         COMMENT(30, "POST|PUT", "/api/.+/comments(/\\d+)?"),
-        ACCOUNT(20, "GET|DELETE", "/api/me/data(\\.xlsx)?|/api/me|/me/data\\.(json|xlsx)");
+        ACCOUNT(20, "GET|DELETE", "/api/me/data(\\.xlsx)?|/api/me|/me/data\\.(json|xlsx)"),
+        /**
+         * Every form a page sends (a vote, a comment, a report, an answer are postbacks of their page, outside the
+         * API's limits): far above what a person clicks, Ajax updates included, far below what a script sends.
+         */
+        PAGE_ACTION(300, "POST", "(?!/api(/|$)).*");
 
         final int perMinute;
         private final Pattern methods;

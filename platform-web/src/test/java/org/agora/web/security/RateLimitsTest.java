@@ -40,6 +40,11 @@ class RateLimitsTest {
         assertThat(Kind.of("GET", "/api/me")).isEmpty();
         assertThat(Kind.of("GET", "/api/moderation/reports/mine")).isEmpty();
         assertThat(Kind.of("GET", "/api/consultations/3/comments")).isEmpty();
+        assertThat(Kind.of("POST", "/budget/project.xhtml")).contains(Kind.PAGE_ACTION);
+        assertThat(Kind.of("POST", "/consultations/answer.xhtml")).contains(Kind.PAGE_ACTION);
+        assertThat(Kind.of("GET", "/budget/project.xhtml")).isEmpty();
+        assertThat(Kind.of("POST", "/api/exports")).isEmpty();
+        assertThat(Kind.of("POST", "/api")).isEmpty();
     }
 
     @Test
