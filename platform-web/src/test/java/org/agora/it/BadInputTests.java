@@ -274,6 +274,8 @@ abstract class BadInputTests {
         // what the platform's own schedulers and sign-ins write meanwhile is not the inputs' doing
         counts.keySet().removeAll(Set.of("account_activity", "mails", "notifications", "audit_log", "notice_campaigns",
                 "audience_counts"));
+        // nor what the KPIs' refresh (every 10 s) keeps of the acts other tests made: the source tables say it all
+        counts.keySet().removeIf(table -> table.startsWith("kpi_"));
         return counts;
     }
 

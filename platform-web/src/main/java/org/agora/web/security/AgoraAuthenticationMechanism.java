@@ -85,9 +85,14 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
         }
         if (!returnFromKeycloak(request)) {
             if (signedIn(request)) {
-                if (!keycloak.reachable()) {
-                    // the session's tokens cannot be refreshed now (the mechanism would fail the request): the
-                    // person stays signed in as their session says until Keycloak answers again
+                if (tokensValid() || !keycloak.reachable()) {
+                    // the session's caller and groups, from its verified identity token, given to the container on
+                    // every request: the mechanism itself gives back the caller alone when the session has one, and
+                    // under concurrent sessions a signed-in person was then now and then refused a page of their role
+                    // (the authorization matrix's side-by-side pass: 4 pages in 2,400). With Keycloak away the
+                    // session's tokens cannot be refreshed (the mechanism would fail the request): the person stays
+                    // signed in as their session says until Keycloak answers again. Expired tokens with Keycloak
+                    // there: the mechanism refreshes them, below
                     TokenClaims claims = TokenClaims.ofVerified(openIdContext.getIdentityToken().getToken());
                     return context.notifyContainerAboutLogin(claims.single(CALLER_NAME_CLAIM).orElseThrow(),
                             new HashSet<>(claims.list(GROUPS_CLAIM)));
@@ -190,6 +195,13 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
      */
     private static boolean returnFromKeycloak(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length()).equals("/Callback");
+    }
+
+    /** Whether the session's access and identity tokens are both still valid (none to refresh). */
+    private boolean tokensValid() {
+        var access = openIdContext.getAccessToken();
+        var identity = openIdContext.getIdentityToken();
+        return access != null && !access.isExpired() && identity != null && !identity.isExpired();
     }
 
     /** Whether this browser's session holds a sign-in: the OpenID Connect context of the session has a subject. */

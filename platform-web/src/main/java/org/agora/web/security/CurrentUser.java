@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.identitystore.openid.OpenIdContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -66,13 +65,12 @@ public class CurrentUser {
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         TokenClaims claims = claims();
-        if (request.getAttribute(BearerPrincipal.class.getName()) instanceof BearerPrincipal) {
-            // an API call: the container's groups are the verified token's groups, roles named 1:1 after them;
-            // read them here rather than through five isUserInRole calls (each a JACC permission check)
-            claims.list(AgoraAuthenticationMechanism.GROUPS_CLAIM).forEach(g -> Role.fromRealmName(g).ifPresent(roles::add));
-        } else {
-            Arrays.stream(Role.values()).filter(r -> request.isUserInRole(r.realmName())).forEach(roles::add);
-        }
+        // the container's groups are the verified token's groups (the API's access token, the session's identity
+        // token: the claim the OpenID Connect mechanism gives the container), roles named 1:1 after them. Read here
+        // rather than through isUserInRole: under concurrent sessions, a signed-in office member was once in ~600
+        // page requests found in no role by isUserInRole after the container had let them in (the authorization
+        // matrix's side-by-side pass), and five JACC checks a request cost more than one claim
+        claims.list(AgoraAuthenticationMechanism.GROUPS_CLAIM).forEach(g -> Role.fromRealmName(g).ifPresent(roles::add));
         Optional<DistrictCode> home = claims.single(DISTRICT_CLAIM).flatMap(DistrictCode::parse);
         Set<DistrictCode> served = claims.list(AGENT_DISTRICTS_CLAIM).stream()
                 .flatMap(c -> DistrictCode.parse(c).stream())
