@@ -320,17 +320,9 @@ public class RawData {
     // --- comments ---
 
     /** A comment's item and district, as the KPIs find them. */
-    private static final String COMMENTS_FROM = " from comments c"
-            + " left join budget_projects p on c.target_kind = 'BUDGET_PROJECT' and p.id = c.target_id"
-            + " left join envelopes e on e.id = p.envelope_id"
-            + " left join consultations k on c.target_kind = 'CONSULTATION' and k.id = c.target_id"
-            + " left join council_news n on c.target_kind = 'COUNCIL_POST' and n.id = c.target_id"
-            + " left join council_ideas i on c.target_kind = 'COUNCIL_IDEA' and i.id = c.target_id"
-            + " left join councils o on o.id = coalesce(n.council_id, i.council_id)"
-            + " left join neighbourhoods h on h.id = o.neighbourhood_id"
-            + " left join districts d on d.id = h.district_id";
+    private static final String COMMENTS_FROM = org.agora.kpi.CommentItems.FROM;
 
-    private static final String COMMENT_DISTRICT = "coalesce(e.district_code, k.district_code, d.code)";
+    private static final String COMMENT_DISTRICT = org.agora.kpi.CommentItems.DISTRICT;
 
     private static String commentsWhere(KpiQuery query) {
         return " where c.created_at >= ?4 and c.created_at < ?5"

@@ -74,17 +74,8 @@ final class KeptParticipation {
             "select m.username as name from council_memberships m where m.asked_at >= ? and m.asked_at < ?",
             "select g.username as name from meeting_registrations g where g.registered_at >= ? and g.registered_at < ?");
 
-    private static final String COMMENT_DISTRICT = "select coalesce(e.district_code, k.district_code, d.code), count(*)"
-            + " from comments c"
-            + " left join budget_projects p on c.target_kind = 'BUDGET_PROJECT' and p.id = c.target_id"
-            + " left join envelopes e on e.id = p.envelope_id"
-            + " left join consultations k on c.target_kind = 'CONSULTATION' and k.id = c.target_id"
-            + " left join council_news n on c.target_kind = 'COUNCIL_POST' and n.id = c.target_id"
-            + " left join council_ideas i on c.target_kind = 'COUNCIL_IDEA' and i.id = c.target_id"
-            + " left join councils o on o.id = coalesce(n.council_id, i.council_id)"
-            + " left join neighbourhoods h on h.id = o.neighbourhood_id"
-            + " left join districts d on d.id = h.district_id"
-            + " where c.created_at >= ? and c.created_at < ? group by coalesce(e.district_code, k.district_code, d.code)";
+    private static final String COMMENT_DISTRICT = "select " + CommentItems.DISTRICT + ", count(*)" + CommentItems.FROM
+            + " where c.created_at >= ? and c.created_at < ? group by " + CommentItems.DISTRICT;
 
     private final Connection connection;
     private final int patchLimit;

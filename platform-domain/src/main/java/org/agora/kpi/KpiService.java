@@ -535,20 +535,11 @@ public class KpiService {
 
     private Moderation moderation(KpiQuery query, KeptParticipation.Reading kept) {
         String district = query.district().map(d -> d.value()).orElse(null);
-        String commentDistrict = "coalesce(e.district_code, k.district_code, d.code)";
         long comments = kept != null ? kept.counts().entrySet().stream()
                 .filter(c -> district == null ? c.getKey().startsWith("comments:") : c.getKey().equals("comments:" + district))
-                .mapToLong(Map.Entry::getValue).sum() : count("select count(*) from comments c"
-                + " left join budget_projects p on c.target_kind = 'BUDGET_PROJECT' and p.id = c.target_id"
-                + " left join envelopes e on e.id = p.envelope_id"
-                + " left join consultations k on c.target_kind = 'CONSULTATION' and k.id = c.target_id"
-                + " left join council_news n on c.target_kind = 'COUNCIL_POST' and n.id = c.target_id"
-                + " left join council_ideas i on c.target_kind = 'COUNCIL_IDEA' and i.id = c.target_id"
-                + " left join councils o on o.id = coalesce(n.council_id, i.council_id)"
-                + " left join neighbourhoods h on h.id = o.neighbourhood_id"
-                + " left join districts d on d.id = h.district_id"
+                .mapToLong(Map.Entry::getValue).sum() : count("select count(*)" + CommentItems.FROM
                 + " where c.created_at >= ?1 and c.created_at < ?2"
-                + (district == null ? "" : " and " + commentDistrict + " = ?4"), query, district);
+                + (district == null ? "" : " and " + CommentItems.DISTRICT + " = ?4"), query, district);
         String caseDistrict = district == null ? "" : " and m.district_code = ?4";
         long reports = count("select count(*) from moderation_reports r join moderation_cases m on m.id = r.case_id"
                 + " where r.reported_at >= ?1 and r.reported_at < ?2" + caseDistrict, query, district);
