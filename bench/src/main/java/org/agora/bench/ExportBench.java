@@ -1,5 +1,7 @@
 package org.agora.bench;
 
+import static org.agora.bench.BenchConsole.say;
+
 import jakarta.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -68,7 +70,7 @@ public final class ExportBench {
     private final long appPid = Long.getLong("bench.app-pid", 0);
     private final String heap = System.getProperty("bench.app-heap", "256m");
     private final Path work = Path.of(System.getProperty("bench.work", ".work/bench"));
-    private final List<String> summary = new ArrayList<>();
+    private final BenchConsole console = new BenchConsole();
     private final List<String> failures = new ArrayList<>();
     private final LocalDate today = LocalDate.now(PARIS);
     private final LocalDate from = today.minusDays(90);
@@ -88,16 +90,6 @@ public final class ExportBench {
         System.exit(bench.failures.isEmpty() ? 0 : 1);
     }
 
-    private static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
-        System.out.flush();
-    }
-
-    private void figure(String format, Object... args) {
-        String line = String.format(Locale.ROOT, format, args);
-        summary.add(line);
-        say("  %s", line);
-    }
 
     private void check(boolean ok, String what) {
         if (!ok) {
@@ -130,12 +122,12 @@ public final class ExportBench {
         kpisOpenLoop();
 
         boolean alive = http.get(app + "/health/ready", null).status() == 200;
-        figure("the app at -Xmx%s after the exports: %s", heap, alive ? "up and ready" : "NOT READY");
+        console.figure("the app at -Xmx%s after the exports: %s", heap, alive ? "up and ready" : "NOT READY");
         check(alive, "the app is still up");
 
         say("");
         say("== summary ==");
-        summary.forEach(line -> say("  %s", line));
+        console.summary().forEach(line -> say("  %s", line));
         if (!failures.isEmpty()) {
             say("FAILED CHECKS: %s", failures);
         }
@@ -153,7 +145,7 @@ public final class ExportBench {
         double memory = fromMemory(rows, "second");
         rows = null;
         double ratio = second.rowsPerSecond() / memory;
-        figure("answers: app %.0f rows/s, SXSSF from memory %.0f rows/s (first runs %.0f and %.0f): ratio %.2f (target >= 0.7: %s)",
+        console.figure("answers: app %.0f rows/s, SXSSF from memory %.0f rows/s (first runs %.0f and %.0f): ratio %.2f (target >= 0.7: %s)",
                 second.rowsPerSecond(), memory, first.rowsPerSecond(), memory1, ratio, ratio >= 0.7 ? "met" : "MISSED");
 
         say("== the whole raw-data workbook through the app (KPI sheets with charts, then every raw table) ==");
@@ -370,7 +362,7 @@ public final class ExportBench {
                         rs.getLong(1), rs.getString(2), rs.getLong(3));
             }
             check(pending == 0, "the kept participation caught up with the seeding");
-            figure("kept participation caught up %.1f s after the seeding%s (%s; the app's log says how long each refresh"
+            console.figure("kept participation caught up %.1f s after the seeding%s (%s; the app's log says how long each refresh"
                     + " took)", (System.nanoTime() - seededAt) / 1e9, exports ? ", seen after the exports" : "", sizes);
         }
     }
@@ -390,10 +382,10 @@ public final class ExportBench {
         double p50 = latencies.percentileMillis(50);
         double p95 = latencies.percentileMillis(95);
         if (reference == 0) {
-            figure("%s, back to back: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d calls)", scope, p50, p95,
+            console.figure("%s, back to back: p50 %.1f ms, p95 %.1f ms, max %.1f ms (%d calls)", scope, p50, p95,
                     latencies.maxMillis(), kpiCalls);
         } else {
-            figure("KPIs of %s over 90 days, back to back: p50 %.0f ms, p95 %.0f ms, max %.0f ms (%d calls; p50 %.0f times"
+            console.figure("KPIs of %s over 90 days, back to back: p50 %.0f ms, p95 %.0f ms, max %.0f ms (%d calls; p50 %.0f times"
                     + " the ping's; target p95 < 300 ms: %s)", scope, p50, p95, latencies.maxMillis(), kpiCalls,
                     p50 / reference, p95 < 300 ? "met" : "MISSED");
         }
@@ -416,7 +408,7 @@ public final class ExportBench {
             }
         }
         Latencies latencies = new Latencies(nanos);
-        figure("KPIs of the city, today's acts changed since the refresh (read from the sources): p50 %.0f ms, p95 %.0f ms,"
+        console.figure("KPIs of the city, today's acts changed since the refresh (read from the sources): p50 %.0f ms, p95 %.0f ms,"
                 + " max %.0f ms (%d calls; p50 %.0f times the ping's)", latencies.percentileMillis(50),
                 latencies.percentileMillis(95), latencies.maxMillis(), calls, latencies.percentileMillis(50) / reference);
     }
@@ -438,7 +430,7 @@ public final class ExportBench {
         OpenLoop.Result ping = OpenLoop.run(http.client(), pings, due);
         Latencies k = new Latencies(kpi.nanos());
         Latencies p = new Latencies(ping.nanos());
-        figure("KPIs at %.0f requests/s for %d s (open loop, city and Nord in turn, %d requests, statuses %s): p50 %.0f ms,"
+        console.figure("KPIs at %.0f requests/s for %d s (open loop, city and Nord in turn, %d requests, statuses %s): p50 %.0f ms,"
                 + " p95 %.0f ms, max %.0f ms; the ping at the same rate: p50 %.1f ms, p95 %.1f ms; p95 %.0f times the"
                 + " ping's (target p95 < 300 ms: %s)", kpiRate, kpiSeconds, due.length, kpi.byStatus(),
                 k.percentileMillis(50), k.percentileMillis(95), k.maxMillis(), p.percentileMillis(50), p.percentileMillis(95),
@@ -465,7 +457,7 @@ public final class ExportBench {
                 job = http.get(app + "/api/exports/" + id, token()).expect(200, "export " + id).json();
             } catch (RuntimeException e) {
                 HeapWatch.Peak peak = watch.stop();
-                figure("%s: the app stopped answering during the export at -Xmx%s (%s; peak heap used %.0f MB)", what,
+                console.figure("%s: the app stopped answering during the export at -Xmx%s (%s; peak heap used %.0f MB)", what,
                         heap, e.getMessage(), peak.usedMb());
                 check(false, what + ": the app survived the export at -Xmx" + heap);
                 throw e;
@@ -483,7 +475,7 @@ public final class ExportBench {
         HeapWatch.Peak peak = watch.stop();
         String status = job.getString("status");
         if (!"DONE".equals(status)) {
-            figure("%s: %s after %.1f s at -Xmx%s (peak heap used %.0f MB)", what, status, wall, heap, peak.usedMb());
+            console.figure("%s: %s after %.1f s at -Xmx%s (peak heap used %.0f MB)", what, status, wall, heap, peak.usedMb());
             check(false, what + " did not fail at -Xmx" + heap);
             return new Export(0, 0, wall, 0);
         }
@@ -499,7 +491,7 @@ public final class ExportBench {
         Files.deleteIfExists(file);
         check(counted == rows, what + ": the file holds the rows the job counted (" + counted + " / " + rows + ")");
         double rate = rows / runSeconds;
-        figure("%s: %,d rows in %.1f s (%.0f rows/s; wall %.1f s from the request to done), %.1f MB file;"
+        console.figure("%s: %,d rows in %.1f s (%.0f rows/s; wall %.1f s from the request to done), %.1f MB file;"
                         + " app heap at -Xmx%s: peak used %.0f MB, peak old generation %.0f MB, %d young and %d full GCs"
                         + " (%.1f s of GC)", what, rows, runSeconds, rate, wall, bytes / 1e6, heap, peak.usedMb(),
                 peak.oldMb(), peak.youngGcs(), peak.fullGcs(), peak.gcSeconds());

@@ -1,5 +1,7 @@
 package org.agora.bench;
 
+import static org.agora.bench.BenchConsole.say;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -71,10 +73,6 @@ public final class FaultDrills {
         System.exit(drills.failed.isEmpty() ? 0 : 1);
     }
 
-    static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
-        System.out.flush();
-    }
 
     /** One result: PASS or FAIL, then what was checked with its figures. */
     boolean check(boolean ok, String format, Object... args) {

@@ -50,7 +50,7 @@ final class PostgresDrill {
         }
         d.keycloak.create(residents);
         List<String> tokens = d.keycloak.tokens(residents, 8);
-        FaultDrills.say("%d residents created in Keycloak, each with a token; vote call %d open (%d envelopes)", count,
+        BenchConsole.say("%d residents created in Keycloak, each with a token; vote call %d open (%d envelopes)", count,
                 vote.call(), vote.envelopes().size());
 
         Outcome[] outcomes = new Outcome[count];

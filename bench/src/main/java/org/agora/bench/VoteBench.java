@@ -1,5 +1,7 @@
 package org.agora.bench;
 
+import static org.agora.bench.BenchConsole.say;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -82,7 +84,7 @@ public final class VoteBench {
             System.getProperty("bench.schema", "agora_bench"));
     private final long appPid = Long.getLong("bench.app-pid", 0);
     private final Random random = new Random(Long.getLong("bench.seed", 2026));
-    private final List<String> summary = new ArrayList<>();
+    private final BenchConsole console = new BenchConsole();
     private final List<String> failures = new ArrayList<>();
 
     private String officeToken;
@@ -112,16 +114,6 @@ public final class VoteBench {
         System.exit(bench.failures.isEmpty() ? 0 : 1);
     }
 
-    private static void say(String format, Object... args) {
-        System.out.println(String.format(Locale.ROOT, format, args));
-        System.out.flush();
-    }
-
-    private void figure(String format, Object... args) {
-        String line = String.format(Locale.ROOT, format, args);
-        summary.add(line);
-        say("  " + line);
-    }
 
     private void run() throws Exception {
         if (sealingSecret == null || sealingSecret.isBlank()) {
@@ -152,7 +144,7 @@ public final class VoteBench {
         equalShares();
         say("");
         say("== Summary ==");
-        summary.forEach(line -> say("  " + line));
+        console.summary().forEach(line -> say("  %s", line));
         if (!failures.isEmpty()) {
             say("");
             failures.forEach(f -> say(PROBLEM + ": " + f));
@@ -521,9 +513,9 @@ public final class VoteBench {
             for (String line : output.split("\n")) {
                 say("  %s", line);
                 if (line.contains("idle") && line.contains("no answer")) {
-                    summary.add("keep-alive probe: " + line.strip());
+                    console.keep("keep-alive probe: " + line.strip());
                 } else if (line.contains("idle")) {
-                    summary.add("keep-alive probe: " + line.strip());
+                    console.keep("keep-alive probe: " + line.strip());
                 }
             }
         }
@@ -570,7 +562,7 @@ public final class VoteBench {
         if (!all204) {
             failures.add("open loop: answers other than 204: " + byStatus);
         }
-        figure("open loop, %.0f ballots/s (Poisson) for %d s: %d ballots, p50 %.1f ms, p99 %.1f ms, max %.1f ms (target"
+        console.figure("open loop, %.0f ballots/s (Poisson) for %d s: %d ballots, p50 %.1f ms, p99 %.1f ms, max %.1f ms (target"
                         + " p99 < 100 ms: %s); %d without an answer (target 0: %s); answers %s", openRate, openSeconds,
                 r.statuses().length, l.percentileMillis(50), l.percentileMillis(99), l.maxMillis(),
                 l.percentileMillis(99) < 100 ? "met" : "NOT met", unanswered, allAnswered ? "met" : "NOT met", byStatus);
@@ -619,11 +611,11 @@ public final class VoteBench {
                     p.clientCpuMillis() / p.transactions());
             check("pgbench at " + clients, pgbenchDone);
             double ratio = r.perSecond() / noop;
-            figure("%3d clients: vote %.1f ballots/s (p50 %.1f ms, p99 %.1f ms) | no-op %.1f requests/s | ratio %.2f (target"
+            console.figure("%3d clients: vote %.1f ballots/s (p50 %.1f ms, p99 %.1f ms) | no-op %.1f requests/s | ratio %.2f (target"
                             + " >= 0.6: %s) | pgbench %d clients %.1f TPS, ratio %.2f (information)", level, r.perSecond(),
                     l.percentileMillis(50), l.percentileMillis(99), noop, ratio, ratio >= 0.6 ? "met" : "NOT met", clients,
                     p.tps(), r.perSecond() / p.tps());
-            figure("    CPU per request at %d clients: vote app %.2f ms + PostgreSQL %.2f ms; no-op app %.2f ms; generator"
+            console.figure("    CPU per request at %d clients: vote app %.2f ms + PostgreSQL %.2f ms; no-op app %.2f ms; generator"
                             + " %.2f ms a ballot", level, r.appCpuMillis() / r.answered(), r.appDbCpuMillis() / r.answered(),
                     after.appCpuMillis() / after.answered(), r.generatorCpuMillis() / r.answered());
         }
@@ -674,7 +666,7 @@ public final class VoteBench {
                         + " scores and winners of the plain ballots' greedy tally; %d sealed ballots left", projectsOf.size(),
                 unsealedNanos / 1e9, matching, projectsOf.size(), c.sealed());
         check("the count", pgbenchTransactions);
-        figure("count after the vote: %d online ballots = %d has-voted marks = %d distinct voters (%d acknowledged by HTTP,"
+        console.figure("count after the vote: %d online ballots = %d has-voted marks = %d distinct voters (%d acknowledged by HTTP,"
                         + " %d by pgbench); %d of %d envelopes give the winners of the plain ballots' tally: %s",
                 c.ballots(), c.marks(), c.distinctVoters(), votesAccepted, pgbenchTransactions, matching, projectsOf.size(),
                 matching == projectsOf.size() && c.sealed() == 0 ? "met" : "NOT met");
@@ -792,7 +784,7 @@ public final class VoteBench {
         say("  platform count of the plain ballots: median %.0f ms of %d (%s ms); %d winners, spent %,d of %,d; scores and"
                         + " winners equal those of the ballots sealed", platformMs, tallyRepeats, millis(platformNanos),
                 tally.getJsonArray("winners").size(), tally.getJsonNumber("spent").longValue(), ENVELOPE);
-        figure("count of %,d sealed ballots: unsealed %.1f s after GET .../results, answered (with the greedy count) after"
+        console.figure("count of %,d sealed ballots: unsealed %.1f s after GET .../results, answered (with the greedy count) after"
                         + " %.1f s, against the raw SQL aggregate %.0f ms (%.0f times); afterwards the count of the plain ballots"
                         + " %.0f ms (ratio %.2f); sealed = plain = has-voted marks = distinct voters, same scores and winners as"
                         + " the ballots sealed", tallyBallots, unsealNanos / 1e9, first.nanos() / 1e9, rawMs,
@@ -833,7 +825,7 @@ public final class VoteBench {
         for (int i = 0; i < repeats; i++) {
             nanos[i] = http.get(results, null).expect(200, "results").nanos();
         }
-        figure("Equal Shares through the API (%s imported with rule %s, GET results): median %.0f ms of %d (%s ms), rule"
+        console.figure("Equal Shares through the API (%s imported with rule %s, GET results): median %.0f ms of %d (%s ms), rule"
                         + " %s, %d winners", first.getFileName(), TallyRule.EQUAL_SHARES.pabulibName(),
                 Latencies.medianMillis(nanos), repeats, millis(nanos), apiTally.getString("rule"),
                 apiTally.getJsonArray("winners").size());
@@ -866,7 +858,7 @@ public final class VoteBench {
         counting.start();
         counting.join(TimeUnit.SECONDS.toMillis(equalSharesTimeout));
         if (counting.isAlive()) {
-            figure("Equal Shares in-process, %s (%d projects, %d votes): did not finish 6 counts within %d s", file.getFileName(),
+            console.figure("Equal Shares in-process, %s (%d projects, %d votes): did not finish 6 counts within %d s", file.getFileName(),
                     election.projects().size(), election.votes().size(), equalSharesTimeout);
             return;
         }
@@ -878,7 +870,7 @@ public final class VoteBench {
                 ? "not compared with the official winners (the file's rule: " + election.meta().getOrDefault("rule", "none") + ")"
                 : election.officialWinners().map(o -> o.equals(winners) ? "the official winners" : "NOT the official winners")
                         .orElse("no official winners in the file");
-        figure("Equal Shares in-process, %s (%d projects, %d votes): median %.1f ms of %d (%s ms), %d winners, %s",
+        console.figure("Equal Shares in-process, %s (%d projects, %d votes): median %.1f ms of %d (%s ms), %d winners, %s",
                 file.getFileName(), election.projects().size(), election.votes().size(), Latencies.medianMillis(nanos),
                 repeats, millis(nanos), winners.size(), official);
         if (official.startsWith("NOT")) {
