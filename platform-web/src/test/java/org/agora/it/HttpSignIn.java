@@ -51,22 +51,7 @@ final class HttpSignIn {
         HttpClient http = HttpClient.newBuilder().cookieHandler(jar).followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         HttpResponse<String> page = get(http, URI.create(Platform.APP + "/signin"));
-        for (int attempt = 0; ; attempt++) {
-            Matcher form = LOGIN_FORM.matcher(page.body());
-            if (!form.find()) {
-                throw new IllegalStateException("no Keycloak login form at " + page.uri() + ": " + page.statusCode());
-            }
-            URI action = URI.create(unescape(attribute(form.group(), "action")));
-            page = post(http, action, Map.of("username", username, "password", password, "credentialId", ""));
-            if (page.uri().toString().startsWith(Platform.APP)) {
-                break;
-            }
-            // Keycloak refuses a sign-in while another of the same user is under way (another suite's): again
-            if (attempt == Platform.SIGN_IN_ATTEMPTS || !LOGIN_ERROR.matcher(page.body()).find()) {
-                throw new IllegalStateException("Keycloak did not sign " + username + " in (" + page.statusCode() + ")");
-            }
-            pause(attempt);
-        }
+        page = login(http, page, username, password, answer -> answer.uri().toString().startsWith(Platform.APP));
         if (page.uri().getPath().endsWith("/terms.xhtml")) {
             acceptTerms(http, page);
         }
@@ -84,22 +69,7 @@ final class HttpSignIn {
         String redirect = Platform.APP + "/test-callback";
         HttpResponse<String> page = send(http, HttpRequest.newBuilder(authorization("openid", redirect))
                 .header("Accept-Language", "fr").GET().build());
-        for (int attempt = 0; ; attempt++) {
-            Matcher form = LOGIN_FORM.matcher(page.body());
-            if (!form.find()) {
-                throw new IllegalStateException("no Keycloak login form: " + page.statusCode() + " " + page.headers().map());
-            }
-            page = post(http, URI.create(unescape(attribute(form.group(), "action"))),
-                    Map.of("username", username, "password", password, "credentialId", ""));
-            if (page.statusCode() == 302) {
-                break;
-            }
-            // Keycloak refuses a sign-in while another of the same user is under way (another suite's): again
-            if (attempt == Platform.SIGN_IN_ATTEMPTS || !LOGIN_ERROR.matcher(page.body()).find()) {
-                throw new IllegalStateException("Keycloak did not sign " + username + " in (" + page.statusCode() + ")");
-            }
-            pause(attempt);
-        }
+        page = login(http, page, username, password, answer -> answer.statusCode() == 302);
         String location = page.headers().firstValue("Location").orElseThrow();
         Matcher code = Pattern.compile("[?&]code=([^&]+)").matcher(location);
         if (!location.startsWith(redirect) || !code.find()) {
@@ -112,6 +82,30 @@ final class HttpSignIn {
             throw new IllegalStateException("Keycloak refused the code of " + username + ": " + answer.body());
         }
         return Json.parse(answer.body());
+    }
+
+    /**
+     * Posts the username and password on Keycloak's login form (the page given) until Keycloak lets the person
+     * through ({@code through}); returns its answer. Keycloak refuses a sign-in while another of the same user is under
+     * way (the other suite's): the form is posted again a few times.
+     */
+    private static HttpResponse<String> login(HttpClient http, HttpResponse<String> page, String username,
+                                              String password, java.util.function.Predicate<HttpResponse<String>> through) {
+        for (int attempt = 0; ; attempt++) {
+            Matcher form = LOGIN_FORM.matcher(page.body());
+            if (!form.find()) {
+                throw new IllegalStateException("no Keycloak login form at " + page.uri() + ": " + page.statusCode());
+            }
+            page = post(http, URI.create(unescape(attribute(form.group(), "action"))),
+                    Map.of("username", username, "password", password, "credentialId", ""));
+            if (through.test(page)) {
+                return page;
+            }
+            if (attempt == Platform.SIGN_IN_ATTEMPTS || !LOGIN_ERROR.matcher(page.body()).find()) {
+                throw new IllegalStateException("Keycloak did not sign " + username + " in (" + page.statusCode() + ")");
+            }
+            pause(attempt);
+        }
     }
 
     /** Keycloak's authorization address for the platform's client, asking these scopes, back to this address. */
