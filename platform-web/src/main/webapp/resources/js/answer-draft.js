@@ -2,7 +2,8 @@
  * The draft of an anonymous consultation is kept by this browser only, never by the server (a draft on the server
  * would name the person beside the answers). AnswerForm checks the answers and hands them back as JSON; this keeps
  * them in localStorage under a key per consultation and user, offers them back on the next visit, and forgets them
- * once the answers are sent.
+ * once the answers are sent. The page says what to do in data attributes (data-draft-restore, data-draft-forget): the
+ * Content-Security-Policy runs no inline script.
  */
 var agoraDraft = {
     store: function (key, args) {
@@ -35,3 +36,20 @@ var agoraDraft = {
         }
     }
 };
+
+(function () {
+    function run() {
+        document.querySelectorAll('[data-draft-forget]').forEach(function (element) {
+            agoraDraft.forget(element.getAttribute('data-draft-forget'));
+        });
+        document.querySelectorAll('[data-draft-restore]').forEach(function (element) {
+            agoraDraft.restore(element.getAttribute('data-draft-restore'), element.getAttribute('data-draft-field'),
+                element.getAttribute('data-draft-command'));
+        });
+    }
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', run);
+    } else {
+        run();
+    }
+}());

@@ -75,6 +75,8 @@ public final class Browser implements AutoCloseable {
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr",
                     "download.default_directory", profile.resolve("downloads").toString(),
                     "download.prompt_for_download", false));
+            // the console, read for the Content-Security-Policy's refusals (policyViolations)
+            options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(new File(System.getProperty("agora.test.chromedriver", "/usr/bin/chromedriver")))
                     .usingAnyFreePort()
@@ -342,9 +344,36 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** Hands the browser, emptied, to the next test (or quits it). */
+    /**
+     * What the Content-Security-Policy refused since the last call (the console's reports: an inline script or
+     * handler without the page's nonce, an image from another host...), on the platform's pages and Keycloak's.
+     */
+    public List<String> policyViolations() {
+        try {
+            return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                    .filter(message -> message.contains("Content Security Policy"))
+                    .toList();
+        } catch (WebDriverException e) {
+            return List.of(); // the browser is gone: its test has failed already
+        }
+    }
+
+    /**
+     * Hands the browser, emptied, to the next test (or quits it); fails the test when the Content-Security-Policy
+     * refused anything on its pages: the platform's own scripts all carry the page's nonce, so a refusal is a
+     * handler or script that does not run for the person (a test that provokes one reads it first).
+     */
     @Override
     public void close() {
+        List<String> violations = policyViolations();
+        handBack();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the Content-Security-Policy refused: " + violations);
+        }
+    }
+
+    private void handBack() {
         if (started.empty()) {
             synchronized (IDLE) {
                 if (IDLE.size() < KEPT_IDLE) {

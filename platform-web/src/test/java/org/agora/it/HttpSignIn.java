@@ -31,6 +31,7 @@ final class HttpSignIn {
     private static final Pattern INPUT = Pattern.compile("<input[^>]*>", Pattern.DOTALL);
     private static final Pattern ATTRIBUTE = Pattern.compile("([\\w:.-]+)=\"([^\"]*)\"");
     private static final Pattern LOGIN_ERROR = Pattern.compile("id=\"input-error");
+    private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
 
     private HttpSignIn() {
     }
@@ -150,6 +151,8 @@ final class HttpSignIn {
                 fields.put(unescape(attribute(input.group(), "name")), unescape(attribute(input.group(), "value")));
             }
         }
+        // the page's nonce, which PrimeFaces' script adds to the form in a browser: a postback without it is refused
+        fields.put("primefaces.nonce", nonce(page));
         fields.put("terms-form:agreed", "on");
         fields.put("terms-form:accept", "");
         String action = unescape(attribute(form.group(), "action"));
@@ -157,6 +160,17 @@ final class HttpSignIn {
         if (accepted.uri().getPath().endsWith("/terms.xhtml")) {
             throw new IllegalStateException("the terms were not accepted: " + accepted.statusCode());
         }
+    }
+
+    /** The nonce of a page's scripts, from its Content-Security-Policy. */
+    static String nonce(HttpResponse<?> page) {
+        String policy = page.headers().firstValue("Content-Security-Policy")
+                .orElseThrow(() -> new IllegalStateException("no Content-Security-Policy at " + page.uri()));
+        Matcher nonce = NONCE.matcher(policy);
+        if (!nonce.find()) {
+            throw new IllegalStateException("no nonce in the policy of " + page.uri() + ": " + policy);
+        }
+        return nonce.group(1);
     }
 
     private static String attribute(String tag, String name) {

@@ -64,4 +64,8 @@ class JourneysSuiteIT {
     @Nested
     class Keyboard extends KeyboardTests {
     }
+
+    @Nested
+    class ScriptPolicy extends ContentSecurityPolicyTests {
+    }
 }

@@ -18,12 +18,18 @@ import org.agora.web.platform.TileServer;
  * HTTPS, the browser keeps to HTTPS for a year. A download may set a stricter Content-Security-Policy of its own
  * (the sandbox of documents and minutes), which is kept. Images come from the platform itself ({@code data:} and
  * {@code blob:} URLs included) and from the maps' configured tile server only ({@link TileServer}): no other host can
- * be made to see the visitors through an image.
+ * be made to see the visitors through an image. On a Faces page, {@link PagePolicy} adds the scripts to this policy:
+ * the platform's files and the page's own scripts carrying the nonce of this response, nothing else (an injected
+ * {@code <script>} or {@code onclick} does not run). Answers that are not pages (the API, files, images) keep this policy
+ * as it is.
  */
 @WebFilter(urlPatterns = "/*")
 public class SecurityHeaders extends HttpFilter {
 
     static final String CONTENT_SECURITY_POLICY = "frame-ancestors 'none'; object-src 'none'; base-uri 'self'";
+
+    /** The request attribute holding the policy set here, which a Faces page completes with its scripts. */
+    static final String POLICY = SecurityHeaders.class.getName() + ".policy";
 
     @Inject
     TileServer tileServer;
@@ -40,10 +46,20 @@ public class SecurityHeaders extends HttpFilter {
         return CONTENT_SECURITY_POLICY + "; img-src 'self' data: blob:" + tiles.origin().map(o -> " " + o).orElse("");
     }
 
+    /**
+     * The policy of a page: the policy of every answer, and scripts from the platform's own files or carrying the
+     * page's nonce only; no {@code 'unsafe-inline'}, no {@code 'unsafe-eval'} (PrimeFaces runs the scripts of its Ajax
+     * answers as {@code <script>} elements carrying the nonce, not through {@code eval}).
+     */
+    static String pagePolicy(String policy, String nonce) {
+        return policy + "; script-src 'self' 'nonce-" + nonce + "'";
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         response.setHeader("Content-Security-Policy", policy);
+        request.setAttribute(POLICY, policy);
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");

@@ -19,4 +19,11 @@ class SecurityHeadersTest {
     void withoutTilesNoOtherHostIsAllowed() {
         assertThat(SecurityHeaders.policy(MapTiles.of("none", "", 19))).endsWith("; img-src 'self' data: blob:");
     }
+
+    @Test
+    void aPageAddsItsScriptsThePlatformsFilesAndItsNonceOnly() {
+        String policy = SecurityHeaders.pagePolicy(SecurityHeaders.policy(MapTiles.of("none", "", 19)), "bm9uY2U=");
+        assertThat(policy).isEqualTo("frame-ancestors 'none'; object-src 'none'; base-uri 'self'; img-src 'self' data: blob:"
+                + "; script-src 'self' 'nonce-bm9uY2U='");
+    }
 }
