@@ -47,7 +47,11 @@ var agoraDraft = {
                 element.getAttribute('data-draft-command'));
         });
     }
-    if (document.readyState === 'loading') {
+    // once the page is ready and its PrimeFaces scripts have run (the remote command that takes a restored draft is
+    // defined in a jQuery ready handler of its own, earlier in the page)
+    if (window.jQuery) {
+        window.jQuery(run);
+    } else if (document.readyState === 'loading') {
         document.addEventListener('DOMContentLoaded', run);
     } else {
         run();
