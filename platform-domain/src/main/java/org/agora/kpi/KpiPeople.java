@@ -1,16 +1,19 @@
 package org.agora.kpi;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The people the figures know, each under a number: those on the register (their district, declared birth year,
  * when they were enlisted, whether through an account), then the others as their acts name them (the district
- * their first act recorded, if any). Compact: a city's register in a few tens of megabytes.
+ * their first act recorded, if any). Compact: primitive arrays, a district as the index of its code (a city's
+ * register of 300,000 entries in a few megabytes).
  *
  * <p>Numbers are either given by the caller ({@link #onRegister}, {@link #notOnRegister}: the kept numbers of
  * {@code kpi_people}) or handed out here for a name ({@link #number}).
@@ -20,13 +23,30 @@ final class KpiPeople {
     /** What {@link #enlistedAt} says of someone not on the register. */
     static final long NOT_ON_REGISTER = Long.MIN_VALUE;
 
+    /** What {@link #districtIndex} says of someone with no district. */
+    static final int NO_DISTRICT = 0;
+
     private final Map<String, Integer> numbers = new HashMap<>();
-    private final Map<String, String> districtCodes = new HashMap<>();
+    private final Map<String, Integer> districtIndexes = new HashMap<>();
+    private final List<String> districtCodes = new ArrayList<>(List.of("")); // index 0: none
     private final BitSet accounts = new BitSet();
-    private String[] districts = new String[1024];
-    private int[] birthYears = new int[1024];
-    private long[] enlisted = new long[1024];
+    private short[] districts;
+    private int[] birthYears;
+    private long[] enlisted;
     private int size;
+
+    KpiPeople() {
+        this(1024);
+    }
+
+    /** Room for {@code capacity} people before the arrays grow. */
+    KpiPeople(int capacity) {
+        int room = Math.max(16, capacity);
+        districts = new short[room];
+        birthYears = new int[room];
+        enlisted = new long[room];
+        Arrays.fill(enlisted, NOT_ON_REGISTER);
+    }
 
     int size() {
         return size;
@@ -39,10 +59,19 @@ final class KpiPeople {
 
     /** The register entry of the person under {@code number}. */
     void onRegister(int number, boolean account, String district, Integer birthYear, long enlistedMillis) {
+        onRegister(number, account, districtIndex(district), birthYear == null ? 0 : birthYear, enlistedMillis);
+    }
+
+    /** The same, the district given by its {@link #districtIndex(String)}, the birth year 0 when unknown. */
+    void onRegister(int number, boolean account, int district, int birthYearOrZero, long enlistedMillis) {
         grow(number);
-        accounts.set(number, account);
-        districts[number] = district(district);
-        birthYears[number] = birthYear == null ? 0 : birthYear;
+        if (account) {
+            accounts.set(number);
+        } else {
+            accounts.clear(number);
+        }
+        districts[number] = (short) district;
+        birthYears[number] = birthYearOrZero;
         enlisted[number] = enlistedMillis;
     }
 
@@ -50,7 +79,7 @@ final class KpiPeople {
     void notOnRegister(int number) {
         grow(number);
         accounts.clear(number);
-        districts[number] = null;
+        districts[number] = NO_DISTRICT;
         birthYears[number] = 0;
         enlisted[number] = NOT_ON_REGISTER;
     }
@@ -63,7 +92,7 @@ final class KpiPeople {
         }
         int number = number(person);
         notOnRegister(number);
-        districts[number] = district(district);
+        districts[number] = (short) districtIndex(district);
         return number;
     }
 
@@ -72,8 +101,9 @@ final class KpiPeople {
         if (number >= size) {
             notOnRegister(number);
         }
-        if (!accounts.get(number) && districts[number] == null && district != null && enlisted[number] == NOT_ON_REGISTER) {
-            districts[number] = district(district);
+        if (district != null && districts[number] == NO_DISTRICT && enlisted[number] == NOT_ON_REGISTER
+                && !accounts.get(number)) {
+            districts[number] = (short) districtIndex(district);
         }
         return number;
     }
@@ -91,8 +121,35 @@ final class KpiPeople {
         return number;
     }
 
-    private String district(String code) {
-        return code == null ? null : districtCodes.computeIfAbsent(code, d -> d);
+    /** The index of a district's code ({@link #NO_DISTRICT} for none), given here the first time. */
+    int districtIndex(String code) {
+        if (code == null) {
+            return NO_DISTRICT;
+        }
+        Integer known = districtIndexes.get(code);
+        if (known != null) {
+            return known;
+        }
+        int index = districtCodes.size();
+        districtCodes.add(code);
+        districtIndexes.put(code, index);
+        return index;
+    }
+
+    /** The index of a district's code, or -1 when nobody known has it. */
+    int knownDistrictIndex(String code) {
+        Integer known = districtIndexes.get(code);
+        return known == null ? -1 : known;
+    }
+
+    /** How many district indexes there are, {@link #NO_DISTRICT} included. */
+    int districtIndexes() {
+        return districtCodes.size();
+    }
+
+    /** The code of a district index, null for {@link #NO_DISTRICT}. */
+    String districtCode(int index) {
+        return index == NO_DISTRICT ? null : districtCodes.get(index);
     }
 
     private void grow(int number) {
@@ -115,6 +172,11 @@ final class KpiPeople {
     }
 
     String district(int person) {
+        return districtCode(districts[person]);
+    }
+
+    /** The index of the person's district ({@link #NO_DISTRICT} for none). */
+    int districtIndex(int person) {
         return districts[person];
     }
 

@@ -138,29 +138,40 @@ public class KpiService {
         KpiPeople people = kept != null ? kept.people() : register(connection);
         LongList acts = kept != null ? kept.acts() : activities(connection, query, people, weeks.get(0));
         String scope = query.district().map(c -> c.value()).orElse(null);
+        // districts as the indexes of their codes in people (-1: a scope nobody known lives in)
+        int scopeIndex = scope == null ? -1 : people.knownDistrictIndex(scope);
 
-        BitSet participants = new BitSet();
-        Map<Capability, BitSet> byCapability = new EnumMap<>(Capability.class);
+        Capability[] capabilities = Capability.values();
+        BitSet participants = new BitSet(people.size());
+        BitSet[] byCapabilityOrdinal = new BitSet[capabilities.length];
         BitSet[] weekly = new BitSet[weeks.size()];
         for (int i = 0; i < acts.size(); i++) {
             long act = acts.get(i);
             int person = Act.person(act);
-            if (scope != null && !scope.equals(people.district(person))) {
+            if (scope != null && people.districtIndex(person) != scopeIndex) {
                 continue;
             }
             participants.set(person);
-            byCapability.computeIfAbsent(Act.capability(act), c -> new BitSet()).set(person);
+            int capability = Act.capabilityOrdinal(act);
+            if (byCapabilityOrdinal[capability] == null) {
+                byCapabilityOrdinal[capability] = new BitSet(people.size());
+            }
+            byCapabilityOrdinal[capability].set(person);
             int week = Act.week(act);
             if (week != Act.NO_WEEK && week < weekly.length) {
                 if (weekly[week] == null) {
-                    weekly[week] = new BitSet();
+                    weekly[week] = new BitSet(people.size());
                 }
                 weekly[week].set(person);
             }
         }
+        Map<Capability, BitSet> byCapability = new EnumMap<>(Capability.class);
         Map<Capability, Long> capabilityCounts = new EnumMap<>(Capability.class);
-        for (Capability capability : Capability.values()) {
-            BitSet set = byCapability.get(capability);
+        for (Capability capability : capabilities) {
+            BitSet set = byCapabilityOrdinal[capability.ordinal()];
+            if (set != null) {
+                byCapability.put(capability, set);
+            }
             capabilityCounts.put(capability, set == null ? 0L : set.cardinality());
         }
         List<WeekCount> weeklyParticipants = new ArrayList<>();
@@ -168,29 +179,49 @@ public class KpiService {
             weeklyParticipants.add(week(weeks.get(w), weekly[w] == null ? 0 : weekly[w].cardinality()));
         }
 
+        // the register: accounts by district, and the new ones of the scope per week (a week's start in milliseconds)
         long registered = 0;
-        Map<LocalDate, Long> newAccounts = new HashMap<>();
-        Map<String, Long> registeredByDistrict = new HashMap<>();
+        long[] weekStarts = new long[weeks.size()];
+        for (int w = 0; w < weeks.size(); w++) {
+            weekStarts[w] = weeks.get(w).atStartOfDay(Period.CITY_ZONE).toInstant().toEpochMilli();
+        }
+        long[] newAccounts = new long[weeks.size()];
+        long[] registeredByIndex = new long[people.districtIndexes()];
         long start = query.start().toEpochMilli();
         long end = query.end().toEpochMilli();
         for (int person = 0; person < people.size(); person++) {
-            if (!people.isAccount(person) || people.enlistedAt(person) >= end) {
+            long enlisted = people.enlistedAt(person);
+            if (enlisted >= end || !people.isAccount(person)) {
                 continue;
             }
-            String district = people.district(person);
-            registeredByDistrict.merge(String.valueOf(district), 1L, Long::sum);
-            if (scope == null || scope.equals(district)) {
+            int district = people.districtIndex(person);
+            registeredByIndex[district]++;
+            if (scope == null || district == scopeIndex) {
                 registered++;
-                if (people.enlistedAt(person) >= start) {
-                    newAccounts.merge(monday(Instant.ofEpochMilli(people.enlistedAt(person))), 1L, Long::sum);
+                if (enlisted >= start) {
+                    int week = java.util.Arrays.binarySearch(weekStarts, enlisted);
+                    newAccounts[week >= 0 ? week : -week - 2]++;
                 }
             }
         }
-        List<WeekCount> newRegistrations = weeks.stream().map(w -> week(w, newAccounts.getOrDefault(w, 0L))).toList();
+        Map<String, Long> registeredByDistrict = new HashMap<>();
+        for (int d = 0; d < registeredByIndex.length; d++) {
+            if (registeredByIndex[d] > 0) {
+                registeredByDistrict.put(String.valueOf(people.districtCode(d)), registeredByIndex[d]);
+            }
+        }
+        List<WeekCount> newRegistrations = new ArrayList<>();
+        for (int w = 0; w < weeks.size(); w++) {
+            newRegistrations.add(week(weeks.get(w), newAccounts[w]));
+        }
 
-        Map<String, Long> participantsByDistrict = new HashMap<>();
+        long[] participantsByIndex = new long[people.districtIndexes()];
         for (int person = participants.nextSetBit(0); person >= 0; person = participants.nextSetBit(person + 1)) {
-            participantsByDistrict.merge(String.valueOf(people.district(person)), 1L, Long::sum);
+            participantsByIndex[people.districtIndex(person)]++;
+        }
+        Map<String, Long> participantsByDistrict = new HashMap<>();
+        for (int d = 1; d < participantsByIndex.length; d++) {
+            participantsByDistrict.put(people.districtCode(d), participantsByIndex[d]);
         }
         List<DistrictRate> rates = scoped.stream().map(d -> {
             long count = participantsByDistrict.getOrDefault(d.code, 0L);
@@ -275,16 +306,23 @@ public class KpiService {
         boolean unknownColumn = query.district().isEmpty();
         long[][] counts = new long[AgeBand.values().length][columns.size() + (unknownColumn ? 1 : 0)];
         int year = query.to().getYear();
+        int[] columnOf = new int[people.districtIndexes()]; // per district index: its column, or -1
+        java.util.Arrays.fill(columnOf, -1);
+        for (int c = 0; c < columns.size(); c++) {
+            int index = people.knownDistrictIndex(columns.get(c));
+            if (index > KpiPeople.NO_DISTRICT) {
+                columnOf[index] = c;
+            }
+        }
         for (int person = participants.nextSetBit(0); person >= 0; person = participants.nextSetBit(person + 1)) {
-            String district = people.district(person);
-            int column = district == null ? -1 : columns.indexOf(district);
+            int column = columnOf[people.districtIndex(person)];
             if (column < 0) {
                 if (!unknownColumn) {
                     continue;
                 }
                 column = columns.size();
             }
-            counts[AgeBand.of(people.birthYear(person), year).ordinal()][column]++;
+            counts[AgeBand.of(people.birthYearOrZero(person), year).ordinal()][column]++;
         }
         if (unknownColumn) {
             columns.add("?");

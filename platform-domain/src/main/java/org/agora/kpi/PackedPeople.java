@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
+import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
 /**
@@ -128,24 +129,71 @@ final class PackedPeople {
     }
 
     static PackedPeople unpack(byte[] packed) {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(packed)), 65536))) {
-            String[] codes = new String[in.readInt() + 1];
-            for (int i = 1; i < codes.length; i++) {
-                codes[i] = in.readUTF().intern();
-            }
+        try {
+            Bytes in = new Bytes(inflate(packed));
+            String[] codes = in.codes(true);
             int n = in.readInt();
             int[] numbers = new int[n];
             String[] districts = new String[n];
+            byte[] raw = in.raw;
+            int at = in.at;
             int previous = 0;
             for (int i = 0; i < n; i++) {
-                previous += readVarInt(in);
+                int value = 0;
+                int shift = 0;
+                int b;
+                do {
+                    b = raw[at++];
+                    value |= (b & 0x7F) << shift;
+                    shift += 7;
+                } while ((b & 0x80) != 0);
+                previous += value;
                 numbers[i] = previous;
-                districts[i] = codes[in.readUnsignedByte()];
+                districts[i] = codes[raw[at++] & 0xFF];
             }
             return new PackedPeople(numbers, districts);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a kept set of people cannot be read", e);
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("a kept set of people cannot be read", e instanceof IOException io ? io
+                    : new IOException(e));
+        }
+    }
+
+    /** The whole inflated content of a packed value (a few megabytes at most: read at once, then decoded by hand). */
+    private static byte[] inflate(byte[] packed) throws IOException {
+        Inflater inflater = new Inflater();
+        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(packed), inflater, 65536)) {
+            return in.readAllBytes();
+        } finally {
+            inflater.end();
+        }
+    }
+
+    /** A packed value's bytes, read from the start: the district codes with DataInputStream, then by hand. */
+    private static final class Bytes {
+        final byte[] raw;
+        int at;
+
+        Bytes(byte[] raw) {
+            this.raw = raw;
+        }
+
+        /** The district codes written first, at their index from 1 (0: none). */
+        String[] codes(boolean intern) throws IOException {
+            ByteArrayInputStream bytes = new ByteArrayInputStream(raw);
+            DataInputStream in = new DataInputStream(bytes);
+            String[] codes = new String[in.readInt() + 1];
+            for (int i = 1; i < codes.length; i++) {
+                codes[i] = intern ? in.readUTF().intern() : in.readUTF();
+            }
+            at = raw.length - bytes.available();
+            return codes;
+        }
+
+        int readInt() {
+            int value = ((raw[at] & 0xFF) << 24) | ((raw[at + 1] & 0xFF) << 16) | ((raw[at + 2] & 0xFF) << 8)
+                    | (raw[at + 3] & 0xFF);
+            at += 4;
+            return value;
         }
     }
 
@@ -185,28 +233,37 @@ final class PackedPeople {
 
     /** The register's entries packed by {@link #packRegister}, as people numbered from 0. */
     static KpiPeople unpackRegister(byte[] packed) {
-        KpiPeople people = new KpiPeople();
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(packed)), 65536))) {
-            String[] codes = new String[in.readInt() + 1];
-            for (int i = 1; i < codes.length; i++) {
-                codes[i] = in.readUTF();
-            }
+        try {
+            Bytes in = new Bytes(inflate(packed));
+            String[] codes = in.codes(false);
             int n = in.readInt();
+            KpiPeople people = new KpiPeople(n);
+            int[] districts = new int[codes.length];
+            for (int i = 1; i < codes.length; i++) {
+                districts[i] = people.districtIndex(codes[i]);
+            }
+            byte[] raw = in.raw;
+            int at = in.at;
             for (int p = 0; p < n; p++) {
-                int flags = in.readUnsignedByte();
+                int flags = raw[at++] & 0xFF;
                 if ((flags & 1) != 0) {
-                    String district = codes[in.readUnsignedByte()];
-                    int birthYear = in.readShort();
-                    people.onRegister(p, (flags & 2) != 0, district, birthYear == 0 ? null : birthYear, in.readLong());
+                    int district = districts[raw[at++] & 0xFF];
+                    int birthYear = (short) (((raw[at] & 0xFF) << 8) | (raw[at + 1] & 0xFF));
+                    at += 2;
+                    long enlisted = 0;
+                    for (int i = 0; i < 8; i++) {
+                        enlisted = (enlisted << 8) | (raw[at++] & 0xFF);
+                    }
+                    people.onRegister(p, (flags & 2) != 0, district, birthYear, enlisted);
                 } else {
                     people.notOnRegister(p);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the kept register cannot be read", e);
+            return people;
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("the kept register cannot be read", e instanceof IOException io ? io
+                    : new IOException(e));
         }
-        return people;
     }
 
     private static void writeVarInt(DataOutputStream out, int value) throws IOException {
@@ -215,18 +272,6 @@ final class PackedPeople {
             value >>>= 7;
         }
         out.writeByte(value);
-    }
-
-    private static int readVarInt(DataInputStream in) throws IOException {
-        int value = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = in.readUnsignedByte();
-            value |= (b & 0x7F) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return value;
     }
 
     @Override
