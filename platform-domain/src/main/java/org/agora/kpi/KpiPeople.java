@@ -162,8 +162,7 @@ final class KpiPeople {
             Arrays.fill(enlisted, from, larger, NOT_ON_REGISTER);
         }
         if (number >= size) {
-            Arrays.fill(enlisted, size, number + 1, NOT_ON_REGISTER);
-            size = number + 1;
+            size = number + 1; // past the size, every entry is already not on the register
         }
     }
 

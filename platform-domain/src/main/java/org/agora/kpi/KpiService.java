@@ -199,8 +199,7 @@ public class KpiService {
             if (scope == null || district == scopeIndex) {
                 registered++;
                 if (enlisted >= start) {
-                    int week = java.util.Arrays.binarySearch(weekStarts, enlisted);
-                    newAccounts[week >= 0 ? week : -week - 2]++;
+                    newAccounts[weekOf(weekStarts, enlisted)]++;
                 }
             }
         }
@@ -231,7 +230,7 @@ public class KpiService {
 
         return new KpiReport(query, Participant.DEFINITION, maskThreshold, now,
                 new Participation(registered, participants.cardinality(), capabilityCounts, newRegistrations),
-                consultations(query, consultationRows, kept), envelopes(query, scoped, registeredByDistrict, now),
+                consultations(query, consultationRows, kept), envelopes(query, scoped, registeredByDistrict, kept),
                 moderation(query, kept),
                 councils(query, now), weeklyParticipants, rates,
                 ageByDistrict(query, scoped, participants, people),
@@ -508,7 +507,7 @@ public class KpiService {
     }
 
     private List<EnvelopeLine> envelopes(KpiQuery query, List<DistrictRow> scoped, Map<String, Long> registeredByDistrict,
-                                         Instant now) {
+                                         KeptParticipation.Reading kept) {
         StringBuilder sql = new StringBuilder("select e.id, k.id, k.name, e.district_code from envelopes e"
                 + " join budget_calls k on k.id = e.call_id where k.submission_start < ?2 and k.vote_end > ?1");
         query.district().ifPresent(d -> sql.append(" and e.district_code = ?4"));
@@ -537,9 +536,13 @@ public class KpiService {
             supportsOf.put(number(c[0]), number(c[1]));
         }
         Map<Long, Map<String, Long>> channelsOf = new HashMap<>();
-        for (Object[] c : rows("select m.envelope_id, m.channel, count(*) from vote_marks m where m.envelope_id in (" + ids
-                + ") group by m.envelope_id, m.channel", query, null)) {
-            channelsOf.computeIfAbsent(number(c[0]), k -> new HashMap<>()).put((String) c[1], number(c[2]));
+        if (kept != null) {
+            envelopes.forEach(e -> channelsOf.put(number(e[0]), kept.ballotsOf(number(e[0]))));
+        } else {
+            for (Object[] c : rows("select m.envelope_id, m.channel, count(*) from vote_marks m where m.envelope_id in ("
+                    + ids + ") group by m.envelope_id, m.channel", query, null)) {
+                channelsOf.computeIfAbsent(number(c[0]), k -> new HashMap<>()).put((String) c[1], number(c[2]));
+            }
         }
         for (Object[] row : envelopes) {
             long envelope = number(row[0]);
@@ -697,6 +700,18 @@ public class KpiService {
             weeks.add(monday);
         }
         return weeks;
+    }
+
+    /** The week of an instant at or after the first week's start: the last whose start is not after it. */
+    static int weekOf(long[] weekStarts, long millis) {
+        int week = (int) Math.min(weekStarts.length - 1, (millis - weekStarts[0]) / (7 * 86_400_000L));
+        while (week + 1 < weekStarts.length && weekStarts[week + 1] <= millis) {
+            week++; // a week of 167 hours (summer time begins)
+        }
+        while (week > 0 && weekStarts[week] > millis) {
+            week--; // a week of 169 hours (summer time ends)
+        }
+        return week;
     }
 
     private static LocalDate monday(Instant at) {

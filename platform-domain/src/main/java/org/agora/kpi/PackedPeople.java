@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * A set of people as the KPIs keep it: their numbers (each once, in order), each with the district its act recorded
@@ -129,71 +128,128 @@ final class PackedPeople {
     }
 
     static PackedPeople unpack(byte[] packed) {
-        try {
-            Bytes in = new Bytes(inflate(packed));
-            String[] codes = in.codes(true);
+        try (Bytes in = new Bytes(packed)) {
+            String[] codes = in.codes();
             int n = in.readInt();
             int[] numbers = new int[n];
             String[] districts = new String[n];
-            byte[] raw = in.raw;
-            int at = in.at;
             int previous = 0;
             for (int i = 0; i < n; i++) {
-                int value = 0;
-                int shift = 0;
-                int b;
-                do {
-                    b = raw[at++];
-                    value |= (b & 0x7F) << shift;
-                    shift += 7;
-                } while ((b & 0x80) != 0);
-                previous += value;
+                previous += in.readVarInt();
                 numbers[i] = previous;
-                districts[i] = codes[raw[at++] & 0xFF];
+                districts[i] = codes[in.next()];
             }
             return new PackedPeople(numbers, districts);
-        } catch (IOException | RuntimeException e) {
-            throw new UncheckedIOException("a kept set of people cannot be read", e instanceof IOException io ? io
-                    : new IOException(e));
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException("a kept set of people cannot be read", new IOException(e));
         }
     }
 
-    /** The whole inflated content of a packed value (a few megabytes at most: read at once, then decoded by hand). */
-    private static byte[] inflate(byte[] packed) throws IOException {
-        Inflater inflater = new Inflater();
-        try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(packed), inflater, 65536)) {
-            return in.readAllBytes();
-        } finally {
-            inflater.end();
-        }
+    /** What {@link #forEach} hands each person of a packed set. */
+    @FunctionalInterface
+    interface Visitor {
+        void person(int number, String district);
     }
 
-    /** A packed value's bytes, read from the start: the district codes with DataInputStream, then by hand. */
-    private static final class Bytes {
-        final byte[] raw;
-        int at;
-
-        Bytes(byte[] raw) {
-            this.raw = raw;
-        }
-
-        /** The district codes written first, at their index from 1 (0: none). */
-        String[] codes(boolean intern) throws IOException {
-            ByteArrayInputStream bytes = new ByteArrayInputStream(raw);
-            DataInputStream in = new DataInputStream(bytes);
-            String[] codes = new String[in.readInt() + 1];
-            for (int i = 1; i < codes.length; i++) {
-                codes[i] = intern ? in.readUTF().intern() : in.readUTF();
+    /** Each person of a packed set, in order, decoded as it inflates (no array of the set). */
+    static void forEach(byte[] packed, Visitor visitor) {
+        try (Bytes in = new Bytes(packed)) {
+            String[] codes = in.codes();
+            int n = in.readInt();
+            int previous = 0;
+            for (int i = 0; i < n; i++) {
+                previous += in.readVarInt();
+                visitor.person(previous, codes[in.next()]);
             }
-            at = raw.length - bytes.available();
-            return codes;
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException("a kept set of people cannot be read", new IOException(e));
+        }
+    }
+
+    /**
+     * A packed value's bytes as they inflate, through a buffer of 64 kB: no array of the whole value (a register of
+     * 300,000 entries inflates to some 4 MB, which a small heap would take as a humongous object on each request).
+     */
+    private static final class Bytes implements AutoCloseable {
+        private final Inflater inflater = new Inflater();
+        private final byte[] buffer = new byte[65536];
+        private int at;
+        private int end;
+
+        Bytes(byte[] packed) {
+            inflater.setInput(packed);
+        }
+
+        int next() {
+            if (at == end) {
+                fill();
+            }
+            return buffer[at++] & 0xFF;
+        }
+
+        private void fill() {
+            try {
+                int n = 0;
+                while (n == 0 && !inflater.finished() && !inflater.needsInput()) {
+                    n = inflater.inflate(buffer);
+                }
+                if (n == 0) {
+                    throw new IllegalStateException("a packed value ends too early");
+                }
+                at = 0;
+                end = n;
+            } catch (java.util.zip.DataFormatException e) {
+                throw new IllegalStateException("a packed value is not deflated data", e);
+            }
         }
 
         int readInt() {
-            int value = ((raw[at] & 0xFF) << 24) | ((raw[at + 1] & 0xFF) << 16) | ((raw[at + 2] & 0xFF) << 8)
-                    | (raw[at + 3] & 0xFF);
-            at += 4;
+            return (next() << 24) | (next() << 16) | (next() << 8) | next();
+        }
+
+        int readShort() {
+            return (short) ((next() << 8) | next());
+        }
+
+        long readLong() {
+            return ((long) readInt() << 32) | (readInt() & 0xFFFFFFFFL);
+        }
+
+        int readVarInt() {
+            int value = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = next();
+                value |= (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
             return value;
+        }
+
+        /** The district codes written first ({@code DataOutputStream.writeUTF}), at their index from 1 (0: none). */
+        String[] codes() {
+            String[] codes = new String[readInt() + 1];
+            for (int i = 1; i < codes.length; i++) {
+                int length = (next() << 8) | next();
+                byte[] utf = new byte[length + 2];
+                utf[0] = (byte) (length >>> 8);
+                utf[1] = (byte) length;
+                for (int j = 0; j < length; j++) {
+                    utf[j + 2] = (byte) next();
+                }
+                try {
+                    codes[i] = new DataInputStream(new ByteArrayInputStream(utf)).readUTF().intern();
+                } catch (IOException e) {
+                    throw new IllegalStateException("a district code cannot be read", e);
+                }
+            }
+            return codes;
+        }
+
+        @Override
+        public void close() {
+            inflater.end();
         }
     }
 
@@ -233,36 +289,27 @@ final class PackedPeople {
 
     /** The register's entries packed by {@link #packRegister}, as people numbered from 0. */
     static KpiPeople unpackRegister(byte[] packed) {
-        try {
-            Bytes in = new Bytes(inflate(packed));
-            String[] codes = in.codes(false);
+        try (Bytes in = new Bytes(packed)) {
+            String[] codes = in.codes();
             int n = in.readInt();
             KpiPeople people = new KpiPeople(n);
             int[] districts = new int[codes.length];
             for (int i = 1; i < codes.length; i++) {
                 districts[i] = people.districtIndex(codes[i]);
             }
-            byte[] raw = in.raw;
-            int at = in.at;
             for (int p = 0; p < n; p++) {
-                int flags = raw[at++] & 0xFF;
+                int flags = in.next();
                 if ((flags & 1) != 0) {
-                    int district = districts[raw[at++] & 0xFF];
-                    int birthYear = (short) (((raw[at] & 0xFF) << 8) | (raw[at + 1] & 0xFF));
-                    at += 2;
-                    long enlisted = 0;
-                    for (int i = 0; i < 8; i++) {
-                        enlisted = (enlisted << 8) | (raw[at++] & 0xFF);
-                    }
-                    people.onRegister(p, (flags & 2) != 0, district, birthYear, enlisted);
+                    int district = districts[in.next()];
+                    int birthYear = in.readShort();
+                    people.onRegister(p, (flags & 2) != 0, district, birthYear, in.readLong());
                 } else {
                     people.notOnRegister(p);
                 }
             }
             return people;
-        } catch (IOException | RuntimeException e) {
-            throw new UncheckedIOException("the kept register cannot be read", e instanceof IOException io ? io
-                    : new IOException(e));
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException("the kept register cannot be read", new IOException(e));
         }
     }
 
