@@ -29,7 +29,7 @@ final class KpiPeople {
     private final Map<String, Integer> numbers = new HashMap<>();
     private final Map<String, Integer> districtIndexes = new HashMap<>();
     private final List<String> districtCodes = new ArrayList<>(List.of("")); // index 0: none
-    private final BitSet accounts = new BitSet();
+    private final BitSet accounts;
     private short[] districts;
     private int[] birthYears;
     private long[] enlisted;
@@ -42,6 +42,7 @@ final class KpiPeople {
     /** Room for {@code capacity} people before the arrays grow. */
     KpiPeople(int capacity) {
         int room = Math.max(16, capacity);
+        accounts = new BitSet(room);
         districts = new short[room];
         birthYears = new int[room];
         enlisted = new long[room];
@@ -163,6 +164,54 @@ final class KpiPeople {
         }
         if (number >= size) {
             size = number + 1; // past the size, every entry is already not on the register
+        }
+    }
+
+    /**
+     * The accounts enlisted before {@code end}: counted per district index into {@code byDistrict}; those of the scope
+     * (district index {@code scopeIndex}, or all when it is -1) enlisted from {@code start} counted per week into
+     * {@code newByWeek} (weeks starting at {@code weekStarts}, see {@link KpiService#weekOf}). Returns the scope's.
+     */
+    long countAccounts(long start, long end, int scopeIndex, long[] weekStarts, long[] byDistrict, long[] newByWeek) {
+        long inScope = 0;
+        for (int person = 0; person < size; person++) {
+            long at = enlisted[person];
+            if (at >= end || !accounts.get(person)) {
+                continue;
+            }
+            int district = districts[person];
+            byDistrict[district]++;
+            if (scopeIndex == -1 || district == scopeIndex) {
+                inScope++;
+                if (at >= start) {
+                    newByWeek[KpiService.weekOf(weekStarts, at)]++;
+                }
+            }
+        }
+        return inScope;
+    }
+
+    /** The people of {@code set} per district index, into {@code byDistrict}. */
+    void countByDistrict(BitSet set, long[] byDistrict) {
+        for (int person = set.nextSetBit(0); person >= 0; person = set.nextSetBit(person + 1)) {
+            byDistrict[districts[person]]++;
+        }
+    }
+
+    /**
+     * The people of {@code set} per age band (in {@code year}) and column ({@code columnOf} a district index's, -1
+     * for none: then the column {@code unknownColumn}, or left out when it is -1), into {@code counts[band][column]}.
+     */
+    void countByAgeAndColumn(BitSet set, int year, int[] columnOf, int unknownColumn, long[][] counts) {
+        for (int person = set.nextSetBit(0); person >= 0; person = set.nextSetBit(person + 1)) {
+            int column = columnOf[districts[person]];
+            if (column < 0) {
+                if (unknownColumn < 0) {
+                    continue;
+                }
+                column = unknownColumn;
+            }
+            counts[AgeBand.of(birthYears[person], year).ordinal()][column]++;
         }
     }
 

@@ -142,33 +142,13 @@ public class KpiService {
         int scopeIndex = scope == null ? -1 : people.knownDistrictIndex(scope);
 
         Capability[] capabilities = Capability.values();
-        BitSet participants = new BitSet(people.size());
-        BitSet[] byCapabilityOrdinal = new BitSet[capabilities.length];
-        BitSet[] weekly = new BitSet[weeks.size()];
-        for (int i = 0; i < acts.size(); i++) {
-            long act = acts.get(i);
-            int person = Act.person(act);
-            if (scope != null && people.districtIndex(person) != scopeIndex) {
-                continue;
-            }
-            participants.set(person);
-            int capability = Act.capabilityOrdinal(act);
-            if (byCapabilityOrdinal[capability] == null) {
-                byCapabilityOrdinal[capability] = new BitSet(people.size());
-            }
-            byCapabilityOrdinal[capability].set(person);
-            int week = Act.week(act);
-            if (week != Act.NO_WEEK && week < weekly.length) {
-                if (weekly[week] == null) {
-                    weekly[week] = new BitSet(people.size());
-                }
-                weekly[week].set(person);
-            }
-        }
+        ParticipantSets sets = ParticipantSets.of(acts, people, scope != null, scopeIndex, weeks.size());
+        BitSet participants = sets.all;
+        BitSet[] weekly = sets.weekly;
         Map<Capability, BitSet> byCapability = new EnumMap<>(Capability.class);
         Map<Capability, Long> capabilityCounts = new EnumMap<>(Capability.class);
         for (Capability capability : capabilities) {
-            BitSet set = byCapabilityOrdinal[capability.ordinal()];
+            BitSet set = sets.byCapability[capability.ordinal()];
             if (set != null) {
                 byCapability.put(capability, set);
             }
@@ -180,29 +160,14 @@ public class KpiService {
         }
 
         // the register: accounts by district, and the new ones of the scope per week (a week's start in milliseconds)
-        long registered = 0;
         long[] weekStarts = new long[weeks.size()];
         for (int w = 0; w < weeks.size(); w++) {
             weekStarts[w] = weeks.get(w).atStartOfDay(Period.CITY_ZONE).toInstant().toEpochMilli();
         }
         long[] newAccounts = new long[weeks.size()];
         long[] registeredByIndex = new long[people.districtIndexes()];
-        long start = query.start().toEpochMilli();
-        long end = query.end().toEpochMilli();
-        for (int person = 0; person < people.size(); person++) {
-            long enlisted = people.enlistedAt(person);
-            if (enlisted >= end || !people.isAccount(person)) {
-                continue;
-            }
-            int district = people.districtIndex(person);
-            registeredByIndex[district]++;
-            if (scope == null || district == scopeIndex) {
-                registered++;
-                if (enlisted >= start) {
-                    newAccounts[weekOf(weekStarts, enlisted)]++;
-                }
-            }
-        }
+        long registered = people.countAccounts(query.start().toEpochMilli(), query.end().toEpochMilli(),
+                scope == null ? -1 : scopeIndex == -1 ? -2 : scopeIndex, weekStarts, registeredByIndex, newAccounts);
         Map<String, Long> registeredByDistrict = new HashMap<>();
         for (int d = 0; d < registeredByIndex.length; d++) {
             if (registeredByIndex[d] > 0) {
@@ -215,9 +180,7 @@ public class KpiService {
         }
 
         long[] participantsByIndex = new long[people.districtIndexes()];
-        for (int person = participants.nextSetBit(0); person >= 0; person = participants.nextSetBit(person + 1)) {
-            participantsByIndex[people.districtIndex(person)]++;
-        }
+        people.countByDistrict(participants, participantsByIndex);
         Map<String, Long> participantsByDistrict = new HashMap<>();
         for (int d = 1; d < participantsByIndex.length; d++) {
             participantsByDistrict.put(people.districtCode(d), participantsByIndex[d]);
@@ -313,16 +276,7 @@ public class KpiService {
                 columnOf[index] = c;
             }
         }
-        for (int person = participants.nextSetBit(0); person >= 0; person = participants.nextSetBit(person + 1)) {
-            int column = columnOf[people.districtIndex(person)];
-            if (column < 0) {
-                if (!unknownColumn) {
-                    continue;
-                }
-                column = columns.size();
-            }
-            counts[AgeBand.of(people.birthYearOrZero(person), year).ordinal()][column]++;
-        }
+        people.countByAgeAndColumn(participants, year, columnOf, unknownColumn ? columns.size() : -1, counts);
         if (unknownColumn) {
             columns.add("?");
         }

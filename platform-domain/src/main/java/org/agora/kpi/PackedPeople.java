@@ -167,17 +167,19 @@ final class PackedPeople {
     }
 
     /**
-     * A packed value's bytes as they inflate, through a buffer of 64 kB: no array of the whole value (a register of
+     * A packed value's bytes as they inflate, through a buffer of 64 kB at most: no array of the whole value (a register of
      * 300,000 entries inflates to some 4 MB, which a small heap would take as a humongous object on each request).
      */
     private static final class Bytes implements AutoCloseable {
         private final Inflater inflater = new Inflater();
-        private final byte[] buffer = new byte[65536];
+        private final byte[] buffer;
         private int at;
         private int end;
 
         Bytes(byte[] packed) {
             inflater.setInput(packed);
+            // a day's set of a few kB needs no 64 kB buffer (a request decodes hundreds of them)
+            buffer = new byte[(int) Math.min(65536, Math.max(1024, packed.length * 8L))];
         }
 
         int next() {
