@@ -479,6 +479,7 @@ final class KeptParticipation {
         Set<CallSet> calls = new HashSet<>(changes.calls.keySet());
         calls.addAll(changes.wholeCalls);
         if (!built) {
+            update("delete from kpi_call_ballots"); // every call's written again below (a call gone leaves none)
             query("select id from budget_calls", r -> {
                 calls.add(new CallSet(r.getLong(1), Capability.BUDGET_PROJECT));
                 calls.add(new CallSet(r.getLong(1), Capability.BUDGET_VOTE));

@@ -413,6 +413,22 @@ public class KpiService {
     private List<ConsultationLine> consultations(KpiQuery query, List<Object[]> consultations,
                                                  KeptParticipation.Reading kept) {
         List<ConsultationLine> lines = new ArrayList<>();
+        if (consultations.isEmpty()) {
+            return lines;
+        }
+        // two queries for all the consultations (not two for each): drafts, questions
+        String ids = consultations.stream().map(c -> String.valueOf(number(c[0])))
+                .collect(java.util.stream.Collectors.joining(", "));
+        Map<Long, Long> draftsOf = new HashMap<>();
+        for (Object[] d : rows("select consultation_id, count(*) from responses where consultation_id in (" + ids + ")"
+                + " and status = 'DRAFT' and saved_at >= ?1 and saved_at < ?2 group by consultation_id", query, null)) {
+            draftsOf.put(number(d[0]), number(d[1]));
+        }
+        Map<Long, List<Object[]>> questionsOf = new HashMap<>();
+        for (Object[] q : rows("select q.consultation_id, q.position, q.code, q.text from questions q"
+                + " where q.consultation_id in (" + ids + ") order by q.consultation_id, q.position", query, null)) {
+            questionsOf.computeIfAbsent(number(q[0]), k -> new ArrayList<>()).add(q);
+        }
         for (Object[] row : consultations) {
             long id = number(row[0]);
             boolean anonymous = Boolean.TRUE.equals(row[3]);
@@ -426,8 +442,7 @@ public class KpiService {
                 responses = kept != null ? kept.counts().getOrDefault("responses:" + id, 0L)
                         : count("select count(*) from responses where consultation_id = ?4 and status = 'SUBMITTED'"
                         + " and submitted_at >= ?1 and submitted_at < ?2", query, id);
-                long drafts = count("select count(*) from responses where consultation_id = ?4 and status = 'DRAFT'"
-                        + " and saved_at >= ?1 and saved_at < ?2", query, id);
+                long drafts = draftsOf.getOrDefault(id, 0L);
                 started = responses + drafts;
                 completion = percent(responses, started);
             }
@@ -449,10 +464,9 @@ public class KpiService {
                 }
             }
             List<QuestionLine> questions = new ArrayList<>();
-            for (Object[] q : rows("select q.position, q.code, q.text from questions q where q.consultation_id = ?4"
-                    + " order by q.position", query, id)) {
-                questions.add(new QuestionLine((int) number(q[0]), (String) q[1], (String) q[2],
-                        answered.getOrDefault((String) q[1], 0L)));
+            for (Object[] q : questionsOf.getOrDefault(id, List.of())) {
+                questions.add(new QuestionLine((int) number(q[1]), (String) q[2], (String) q[3],
+                        answered.getOrDefault((String) q[2], 0L)));
             }
             lines.add(new ConsultationLine(id, (String) row[1], Optional.ofNullable((String) row[2]), anonymous,
                     responses, started, completion, questions));
