@@ -164,36 +164,39 @@ final class KeptParticipation {
         for (LocalDate d : changed) {
             fresh.put(d, day(d));
         }
-        for (Capability capability : List.of(Capability.CONSULTATION, Capability.BUDGET_PROJECT)) {
-            addDated(acts, people, capability, kept, fresh, changed, firstMonday);
-        }
-        // undated acts: supports and ballots of the calls whose phases overlap the period
-        List<long[]> calls = calls(query);
-        for (Capability capability : List.of(Capability.BUDGET_PROJECT, Capability.BUDGET_VOTE)) {
-            for (long[] call : calls) {
-                if (call[capability == Capability.BUDGET_PROJECT ? 1 : 2] == 1) {
-                    CallSet key = new CallSet(call[0], capability);
-                    if (!changes.calls.containsKey(key)) {
-                        // nothing changed: the kept set as it inflates
-                        byte[] packed = bytes("select people from kpi_call_acts where call_id = ? and capability = ?",
-                                key.call, key.capability.name());
-                        if (packed != null) {
-                            PackedPeople.forEach(packed, (number, district) -> acts.add(Act.of(people.act(number,
-                                    district), capability, Act.NO_WEEK)));
+        // one inflater and buffer for every kept set the reading decodes
+        try (PackedPeople.Reader reader = new PackedPeople.Reader()) {
+            for (Capability capability : List.of(Capability.CONSULTATION, Capability.BUDGET_PROJECT)) {
+                addDated(reader, acts, people, capability, kept, fresh, changed, firstMonday);
+            }
+            // undated acts: supports and ballots of the calls whose phases overlap the period
+            List<long[]> calls = calls(query);
+            for (Capability capability : List.of(Capability.BUDGET_PROJECT, Capability.BUDGET_VOTE)) {
+                for (long[] call : calls) {
+                    if (call[capability == Capability.BUDGET_PROJECT ? 1 : 2] == 1) {
+                        CallSet key = new CallSet(call[0], capability);
+                        if (!changes.calls.containsKey(key)) {
+                            // nothing changed: the kept set as it inflates
+                            byte[] packed = bytes("select people from kpi_call_acts where call_id = ? and capability = ?",
+                                    key.call, key.capability.name());
+                            if (packed != null) {
+                                reader.forEach(packed, (number, district) -> acts.add(Act.of(people.act(number,
+                                        district), capability, Act.NO_WEEK)));
+                            }
+                            continue;
                         }
-                        continue;
+                        List<Named> read = new ArrayList<>();
+                        PackedPeople set = callSet(new CallSet(call[0], capability), changes, read);
+                        for (int i = 0; i < set.size(); i++) {
+                            acts.add(Act.of(people.act(set.number(i), set.district(i)), capability, Act.NO_WEEK));
+                        }
+                        addCall(acts, people, read.toArray(Named[]::new), capability);
                     }
-                    List<Named> read = new ArrayList<>();
-                    PackedPeople set = callSet(new CallSet(call[0], capability), changes, read);
-                    for (int i = 0; i < set.size(); i++) {
-                        acts.add(Act.of(people.act(set.number(i), set.district(i)), capability, Act.NO_WEEK));
-                    }
-                    addCall(acts, people, read.toArray(Named[]::new), capability);
                 }
             }
-        }
-        for (Capability capability : List.of(Capability.COMMENT, Capability.COUNCIL)) {
-            addDated(acts, people, capability, kept, fresh, changed, firstMonday);
+            for (Capability capability : List.of(Capability.COMMENT, Capability.COUNCIL)) {
+                addDated(reader, acts, people, capability, kept, fresh, changed, firstMonday);
+            }
         }
 
         Map<String, Long> counts = keptCounts("act_day >= ? and act_day <= ?", List.of(from, to), changed);
@@ -238,7 +241,7 @@ final class KeptParticipation {
     private static final String BALLOTS_OF_CALL = "select envelope_id, channel, count(*), call_id from vote_marks"
             + " where call_id = ? group by call_id, envelope_id, channel";
 
-    private void addDated(LongList acts, KpiPeople people, Capability capability,
+    private void addDated(PackedPeople.Reader reader, LongList acts, KpiPeople people, Capability capability,
                           Map<LocalDate, Map<Capability, byte[]>> kept, Map<LocalDate, Day> fresh,
                           Set<LocalDate> changed, LocalDate firstMonday) {
         TreeSet<LocalDate> days = new TreeSet<>(kept.keySet());
@@ -253,7 +256,7 @@ final class KeptParticipation {
             } else {
                 byte[] set = kept.get(d).get(capability);
                 if (set != null) {
-                    PackedPeople.forEach(set, (number, district) -> acts.add(Act.of(people.act(number, district),
+                    reader.forEach(set, (number, district) -> acts.add(Act.of(people.act(number, district),
                             capability, week)));
                 }
             }

@@ -203,6 +203,10 @@ final class KpiPeople {
      * for none: then the column {@code unknownColumn}, or left out when it is -1), into {@code counts[band][column]}.
      */
     void countByAgeAndColumn(BitSet set, int year, int[] columnOf, int unknownColumn, long[][] counts) {
+        int[] bandOfAge = new int[151]; // the bands' ordinals of ages 0 to 150, worked out once
+        for (int age = 0; age < bandOfAge.length; age++) {
+            bandOfAge[age] = AgeBand.of(year - age, year).ordinal();
+        }
         for (int person = set.nextSetBit(0); person >= 0; person = set.nextSetBit(person + 1)) {
             int column = columnOf[districts[person]];
             if (column < 0) {
@@ -211,7 +215,10 @@ final class KpiPeople {
                 }
                 column = unknownColumn;
             }
-            counts[AgeBand.of(birthYears[person], year).ordinal()][column]++;
+            int birthYear = birthYears[person];
+            int age = year - birthYear;
+            counts[birthYear != 0 && age >= 0 && age < bandOfAge.length ? bandOfAge[age]
+                    : AgeBand.of(birthYear, year).ordinal()][column]++;
         }
     }
 

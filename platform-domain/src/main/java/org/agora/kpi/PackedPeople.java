@@ -153,33 +153,63 @@ final class PackedPeople {
 
     /** Each person of a packed set, in order, decoded as it inflates (no array of the set). */
     static void forEach(byte[] packed, Visitor visitor) {
-        try (Bytes in = new Bytes(packed)) {
-            String[] codes = in.codes();
-            int n = in.readInt();
-            int previous = 0;
-            for (int i = 0; i < n; i++) {
-                previous += in.readVarInt();
-                visitor.person(previous, codes[in.next()]);
-            }
-        } catch (RuntimeException e) {
-            throw new UncheckedIOException("a kept set of people cannot be read", new IOException(e));
+        try (Reader reader = new Reader()) {
+            reader.forEach(packed, visitor);
         }
     }
 
     /**
-     * A packed value's bytes as they inflate, through a buffer of 64 kB at most: no array of the whole value (a register of
+     * Decodes packed sets one after the other with one inflater and one buffer (a request decodes hundreds of days'
+     * sets: no buffer and native inflater for each). Closed at the end.
+     */
+    static final class Reader implements AutoCloseable {
+        private final Bytes in = new Bytes();
+
+        /** Each person of a packed set, in order, decoded as it inflates (no array of the set). */
+        void forEach(byte[] packed, Visitor visitor) {
+            try {
+                in.reset(packed);
+                String[] codes = in.codes();
+                int n = in.readInt();
+                int previous = 0;
+                for (int i = 0; i < n; i++) {
+                    previous += in.readVarInt();
+                    visitor.person(previous, codes[in.next()]);
+                }
+            } catch (RuntimeException e) {
+                throw new UncheckedIOException("a kept set of people cannot be read", new IOException(e));
+            }
+        }
+
+        @Override
+        public void close() {
+            in.close();
+        }
+    }
+
+    /**
+     * A packed value's bytes as they inflate, through a buffer of 16 kB: no array of the whole value (a register of
      * 300,000 entries inflates to some 4 MB, which a small heap would take as a humongous object on each request).
      */
     private static final class Bytes implements AutoCloseable {
         private final Inflater inflater = new Inflater();
-        private final byte[] buffer;
+        private final byte[] buffer = new byte[16384];
         private int at;
         private int end;
 
+        Bytes() {
+        }
+
         Bytes(byte[] packed) {
+            reset(packed);
+        }
+
+        /** Reads {@code packed} from its start. */
+        void reset(byte[] packed) {
+            inflater.reset();
             inflater.setInput(packed);
-            // a day's set of a few kB needs no 64 kB buffer (a request decodes hundreds of them)
-            buffer = new byte[(int) Math.min(65536, Math.max(1024, packed.length * 8L))];
+            at = 0;
+            end = 0;
         }
 
         int next() {

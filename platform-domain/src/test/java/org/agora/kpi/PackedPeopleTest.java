@@ -39,6 +39,26 @@ class PackedPeopleTest {
     }
 
     @Test
+    void oneReaderDecodesSetAfterSetAsEachWasWritten() {
+        byte[] first = new PackedPeople.Builder().add(5, "nord").add(70_000, null).build().pack();
+        PackedPeople.Builder larger = new PackedPeople.Builder();
+        for (int n = 0; n < 40_000; n++) {
+            larger.add(n * 3, n % 2 == 0 ? "sud" : null);
+        }
+        byte[] second = larger.build().pack();
+        java.util.List<String> read = new java.util.ArrayList<>();
+        try (PackedPeople.Reader reader = new PackedPeople.Reader()) {
+            reader.forEach(first, (number, district) -> read.add(number + ":" + district));
+            reader.forEach(second, (number, district) -> read.add(number + ":" + district));
+            reader.forEach(first, (number, district) -> read.add(number + ":" + district));
+        }
+        assertThat(read).hasSize(40_004);
+        assertThat(read.subList(0, 4)).containsExactly("5:nord", "70000:null", "0:sud", "3:null");
+        assertThat(read.get(40_001)).isEqualTo("119997:null");
+        assertThat(read.subList(40_002, 40_004)).containsExactly("5:nord", "70000:null");
+    }
+
+    @Test
     void theRegisterReadsBackEntryByEntry() {
         KpiPeople people = new KpiPeople();
         people.enlisted("alice", true, "nord", 1990, Instant.parse("2027-03-01T08:00:00Z"));
