@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The REST API on one real Payara Micro, called with real Keycloak tokens: one deployment for every API test class
- * (each start of Payara Micro is a JVM start). The tests do not depend on each other's order: each makes its own
+ * The REST API on one real Payara Micro, called with real Keycloak tokens, and the checks of every page that need no
+ * journey (who may open it, its accessibility for each role): one deployment for every test class here (each start
+ * of Payara Micro is a JVM start). The tests do not depend on each other's order: each makes its own
  * data through the API, with unique names.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -72,5 +73,9 @@ class ApiSuiteIT {
     /** The matrix asks pages too, with sessions signed in over HTTP: no browser, so it belongs with the API tests. */
     @Nested
     class Authorization extends AuthorizationTests {
+    }
+
+    @Nested
+    class Accessibility extends AccessibilityTests {
     }
 }

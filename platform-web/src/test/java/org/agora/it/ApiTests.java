@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.util.List;
 import java.util.UUID;
 import org.agora.it.Api.Reply;
 import org.agora.it.Platform.DemoUser;
@@ -150,6 +151,64 @@ abstract class ApiTests {
         } finally {
             admin.deleteUser(username);
         }
+    }
+
+    /**
+     * Signed out at Keycloak (an administrator ends the account's sessions, or the person signs out of another
+     * application of the realm): Keycloak tells the platform (back-channel logout) and the person's next page is a
+     * visitor's, a protected one sending them to Keycloak's login; another person's session carries on. A logout token
+     * that is not the realm's signed one for this client (here none, and a forged one) ends nothing: 400.
+     */
+    @Test
+    void aPersonSignedOutAtKeycloakIsSignedOutOfThePlatformAtTheirNextPage() throws Exception {
+        KeycloakAdmin admin = new KeycloakAdmin();
+        admin.backChannelLogoutTo(Platform.APP + "/api/backchannel-logout");
+        String leaving = "leaving-" + UUID.randomUUID().toString().substring(0, 8);
+        String staying = "staying-" + UUID.randomUUID().toString().substring(0, 8);
+        admin.createResident(leaving, "Back-Channel-2026");
+        admin.createResident(staying, "Back-Channel-2026");
+        try {
+            String leavingSession = HttpSignIn.cookies(leaving, "Back-Channel-2026");
+            String stayingSession = HttpSignIn.cookies(staying, "Back-Channel-2026");
+            assertThat(page("/me.xhtml", leavingSession).statusCode()).as("signed in: their page").isEqualTo(200);
+            assertThat(page("/index.xhtml", leavingSession).body()).as("the home page signed in").contains("userMenu");
+
+            String unsigned = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    "{\"alg\":\"none\"}".getBytes()) + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString("{\"events\":{\"http://schemas.openid.net/event/backchannel-logout\":{}}}".getBytes()) + ".";
+            for (String forged : List.of("", "logout_token=", "logout_token=" + unsigned)) {
+                java.net.http.HttpResponse<String> refused = Platform.http().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(Platform.APP + "/api/backchannel-logout"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(forged)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(refused.statusCode()).as(forged).isEqualTo(400);
+                assertThat(refused.body()).contains("Send a logout token signed by the realm");
+            }
+            assertThat(page("/me.xhtml", leavingSession).statusCode()).as("still signed in").isEqualTo(200);
+
+            admin.signOut(leaving);
+
+            java.net.http.HttpResponse<String> next = page("/me.xhtml", leavingSession);
+            assertThat(next.statusCode()).as("their next page").isEqualTo(302);
+            String again = next.headers().firstValue("Location").orElseThrow();
+            assertThat(again).as("asked again, without the session").endsWith("/me.xhtml");
+            java.net.http.HttpResponse<String> signIn = page("/me.xhtml", leavingSession);
+            assertThat(signIn.statusCode()).isEqualTo(302);
+            assertThat(signIn.headers().firstValue("Location").orElseThrow()).as("the old cookie signs nobody in")
+                    .contains("/protocol/openid-connect/auth");
+            assertThat(page("/index.xhtml", leavingSession).body()).as("a visitor's home page").doesNotContain("userMenu");
+            assertThat(page("/me.xhtml", stayingSession).statusCode()).as("another person's session").isEqualTo(200);
+        } finally {
+            admin.deleteUser(leaving);
+            admin.deleteUser(staying);
+        }
+    }
+
+    private static java.net.http.HttpResponse<String> page(String path, String session) throws Exception {
+        return Platform.http().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(Platform.APP + path))
+                .header("Cookie", session).header("Accept-Language", "fr").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -54,6 +54,19 @@ final class AuthorizationFixture {
         values.get(district).put(name, String.valueOf(value));
     }
 
+    private static AuthorizationFixture shared;
+
+    /**
+     * The fixture made once for the tests of this JVM that only read with it (the matrix's reads and refused writes,
+     * the pages' accessibility): nothing they do changes its items.
+     */
+    static synchronized AuthorizationFixture shared() {
+        if (shared == null) {
+            shared = make();
+        }
+        return shared;
+    }
+
     static AuthorizationFixture make() {
         AuthorizationFixture fixture = new AuthorizationFixture();
         Api office = Api.as(DemoUser.OFFICE_ADMIN);

@@ -40,7 +40,8 @@ final class Axe {
         driver.executeScript(SOURCE);
         Object result = driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
-                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+                                  resultTypes: ['violations']})
                    .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
                        .map(v => ({id: v.id, help: v.help, count: v.nodes.length,
                                    first: v.nodes[0].target.join(' '), html: v.nodes[0].html.substring(0, 160)}))))

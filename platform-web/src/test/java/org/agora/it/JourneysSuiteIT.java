@@ -58,10 +58,6 @@ class JourneysSuiteIT {
     }
 
     @Nested
-    class Accessibility extends AccessibilityTests {
-    }
-
-    @Nested
     class Keyboard extends KeyboardTests {
     }
 }

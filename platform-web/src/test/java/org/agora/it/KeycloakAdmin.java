@@ -107,6 +107,25 @@ final class KeycloakAdmin {
     }
 
     /**
+     * Points the platform client's back-channel logout at this address (the test application's: the realm's file names
+     * the demo's), as an operator sets it for their host.
+     */
+    void backChannelLogoutTo(String url) {
+        JsonObject client = Json.createReader(new StringReader(send(admin("clients?clientId=agora-web").GET(), 200)
+                .body())).readArray().getJsonObject(0);
+        JsonObject attributes = Json.createObjectBuilder(client.getJsonObject("attributes"))
+                .add("backchannel.logout.url", url).add("backchannel.logout.session.required", "true").build();
+        send(admin("clients/" + client.getString("id")).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder(client).add("attributes", attributes)
+                        .build().toString())), 204);
+    }
+
+    /** Ends every Keycloak session of the user, as an administrator's "Sign out" of the account does. */
+    void signOut(String username) {
+        send(admin("users/" + user(username).getString("id") + "/logout").POST(HttpRequest.BodyPublishers.noBody()), 204);
+    }
+
+    /**
      * Removes the account a test made, so that the counts of the realm's residents (the turnout) see the demo users
      * only; nothing when there is none.
      */

@@ -37,8 +37,12 @@ import java.util.Set;
 public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private static final String BEARER = "Bearer ";
-    /** The API's only changes a visitor makes: a mail's unsubscribe link (its token proves whose link it is). */
-    private static final Set<String> OPEN_WRITES = Set.of("/api/notifications/unsubscribe");
+    /**
+     * The API's only changes made without a token: a mail's unsubscribe link (its token proves whose link it is) and
+     * Keycloak's word that a session ended (its signed logout token proves it).
+     */
+    private static final Set<String> OPEN_WRITES = Set.of("/api/notifications/unsubscribe",
+            "/api/backchannel-logout");
     /** The flat claim of realm roles (a protocol mapper of the realm's client). */
     static final String GROUPS_CLAIM = "groups";
     /** The claim naming the caller (as in the OpenID Connect definition, {@link SecurityConfiguration}). */
@@ -52,6 +56,9 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Inject
     KeycloakReachability keycloak;
+
+    @Inject
+    EndedKeycloakSessions endedSessions;
 
     @Inject
     jakarta.security.enterprise.identitystore.openid.OpenIdContext openIdContext;
@@ -84,7 +91,15 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
                     : context.doNothing();
         }
         if (!returnFromKeycloak(request)) {
-            if (signedIn(request)) {
+            if (signedIn(request) && signedInThroughEndedSession()) {
+                // signed out at Keycloak (back-channel logout): this browser's session ends too, and the browser asks
+                // for the page again, with no session (this request's session-scoped beans live until it ends): a
+                // visitor's page, or Keycloak's login for a protected one; what a form was sending is not taken
+                request.getSession().invalidate();
+                String query = request.getQueryString();
+                return context.redirect(request.getRequestURI() + (query == null || !"GET".equals(request.getMethod())
+                        ? "" : "?" + query));
+            } else if (signedIn(request)) {
                 if (tokensValid() || !keycloak.reachable()) {
                     // the session's caller and groups, from its verified identity token, given to the container on
                     // every request: the mechanism itself gives back the caller alone when the session has one, and
@@ -195,6 +210,12 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
      */
     private static boolean returnFromKeycloak(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length()).equals("/Callback");
+    }
+
+    /** Whether the Keycloak session this browser's session was signed in through has ended since. */
+    private boolean signedInThroughEndedSession() {
+        var identity = openIdContext.getIdentityToken();
+        return identity != null && endedSessions.ended(TokenClaims.ofVerified(identity.getToken()).single("sid").orElse(null));
     }
 
     /** Whether the session's access and identity tokens are both still valid (none to refresh). */

@@ -2,8 +2,6 @@ package org.agora.web.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -13,8 +11,6 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.MalformedURLException;
-import java.net.URI;
 import java.text.ParseException;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +19,7 @@ import java.util.logging.Logger;
 
 /**
  * Verifies the Keycloak access tokens the REST API receives as {@code Authorization: Bearer}: signature by the
- * realm's published keys (cached, refreshed when Keycloak rotates them), issuer, expiry, the client the token was
+ * realm's published keys ({@link RealmKeys}), issuer, expiry, the client the token was
  * issued to, and that it is an access token (an ID token of the same sign-in is refused).
  */
 @ApplicationScoped
@@ -37,46 +33,18 @@ public class BearerTokens {
     @Inject
     OidcSettings settings;
 
-    /** How long the realm's keys fetched last are used while Keycloak does not answer. */
-    static final java.time.Duration OUTAGE_TOLERANCE = java.time.Duration.ofHours(24);
+    @Inject
+    RealmKeys keys;
 
     private DefaultJWTProcessor<SecurityContext> processor;
-    private JWKSource<SecurityContext> keys;
-
-    /**
-     * Fetches the realm's keys as the application starts, so that an instance that has not verified a token yet
-     * still verifies them if Keycloak goes down (an instance started while Keycloak is down verifies none until it
-     * is back).
-     */
-    void fetchKeysAtStart(@jakarta.enterprise.event.Observes
-                          @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object start) {
-        try {
-            keys.get(new com.nimbusds.jose.jwk.JWKSelector(new com.nimbusds.jose.jwk.JWKMatcher.Builder().build()), null);
-        } catch (com.nimbusds.jose.KeySourceException | RuntimeException e) {
-            LOG.warning(() -> "The realm's keys could not be fetched at start (" + e.getMessage() + "): API tokens are"
-                    + " verified once Keycloak answers");
-        }
-    }
 
     @PostConstruct
     void init() {
-        try {
-            JWKSource<SecurityContext> keys = JWKSourceBuilder
-                    .create(URI.create(settings.getJwksUri()).toURL())
-                    .retrying(true)
-                    // Keycloak down (restarting, failing over): the keys fetched last keep verifying tokens for a day
-                    // rather than the cache's five minutes, so API calls with valid tokens go on (bench/faults)
-                    .outageTolerant(OUTAGE_TOLERANCE.toMillis())
-                    .build();
-            this.keys = keys;
-            processor = new DefaultJWTProcessor<>();
-            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-            processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-                    new JWTClaimsSet.Builder().issuer(settings.getProviderUri()).build(),
-                    Set.of("sub", "exp", "iat", "azp")));
-        } catch (MalformedURLException e) {
-            throw new IllegalStateException("Bad OIDC provider URI " + settings.getProviderUri(), e);
-        }
+        processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.source()));
+        processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
+                new JWTClaimsSet.Builder().issuer(settings.getProviderUri()).build(),
+                Set.of("sub", "exp", "iat", "azp")));
     }
 
     /** The verified claims, or empty when the token is not one this application accepts. */

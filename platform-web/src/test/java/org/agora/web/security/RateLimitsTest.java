@@ -2,33 +2,15 @@ package org.agora.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import org.agora.web.security.RateLimits.Kind;
 import org.junit.jupiter.api.Test;
 
 class RateLimitsTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2027-05-01T10:00:15Z"));
-    private final RateLimits limits = new RateLimits(new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    });
+    private final MovingClock clock = new MovingClock(Instant.parse("2027-05-01T10:00:15Z"));
+    private final RateLimits limits = new RateLimits(clock);
 
     @Test
     void theRequestsWorthFloodingAreRecognisedAndOthersAreNot() {
@@ -55,7 +37,7 @@ class RateLimitsTest {
         assertThat(limits.take("alice", Kind.REPORT)).contains(45L);
         assertThat(limits.take("bruno", Kind.REPORT)).as("another person").isEmpty();
         assertThat(limits.take("alice", Kind.COMMENT)).as("another kind").isEmpty();
-        now.set(Instant.parse("2027-05-01T10:01:00Z"));
+        clock.set(Instant.parse("2027-05-01T10:01:00Z"));
         assertThat(limits.take("alice", Kind.REPORT)).as("the next minute").isEqualTo(Optional.empty());
     }
 }

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -16,28 +14,13 @@ import org.junit.jupiter.api.Test;
 /** Keycloak's reachability, asked once per period, and the page a new sign-in gets while Keycloak is away. */
 class ReachabilityTest {
 
-    private Instant now = Instant.parse("2026-12-06T22:00:00Z");
+    private final MovingClock clock = new MovingClock(Instant.parse("2026-12-06T22:00:00Z"));
     private final AtomicInteger probes = new AtomicInteger();
     private final AtomicBoolean up = new AtomicBoolean(true);
     private final Reachability keycloak = new Reachability(Duration.ofSeconds(5), () -> {
         probes.incrementAndGet();
         return up.get();
-    }, new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    });
+    }, clock);
 
     @Test
     void aBurstOfSignInsCostsOneProbe() {
@@ -51,12 +34,12 @@ class ReachabilityTest {
     void anOutageIsSeenAtTheLatestOnePeriodLaterAndSoIsTheReturn() {
         assertTrue(keycloak.reachable());
         up.set(false);
-        now = now.plusSeconds(4);
+        clock.advance(Duration.ofSeconds(4));
         assertTrue(keycloak.reachable(), "remembered for five seconds");
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertFalse(keycloak.reachable());
         up.set(true);
-        now = now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         assertTrue(keycloak.reachable());
         assertEquals(3, probes.get());
     }
