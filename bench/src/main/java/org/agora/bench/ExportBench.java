@@ -65,6 +65,7 @@ public final class ExportBench {
     private final int kpiCalls = Integer.getInteger("bench.kpi-calls", 50);
     private final boolean exports = Boolean.parseBoolean(System.getProperty("bench.exports", "true"));
     private final double kpiRate = Double.parseDouble(System.getProperty("bench.kpi-rate", "2"));
+    private final boolean keepData = Boolean.parseBoolean(System.getProperty("bench.keep-data", "false"));
     private long seededAt;
     private final int kpiSeconds = Integer.getInteger("bench.kpi-seconds", 30);
     private final long appPid = Long.getLong("bench.app-pid", 0);
@@ -99,10 +100,14 @@ public final class ExportBench {
     }
 
     private void run() throws Exception {
-        say("== seeding %,d consultation answers and %,d ballots (generate_series) ==", answers, ballots);
-        long seedStart = System.nanoTime();
-        List<String> districts = seed();
-        say("  seeded in %.1f s; districts %s", (System.nanoTime() - seedStart) / 1e9, districts);
+        if (keepData && seeded()) {
+            say("== the rows of the previous run are kept (BENCH_KEEP_DATA=true): no seeding ==");
+        } else {
+            say("== seeding %,d consultation answers and %,d ballots (generate_series) ==", answers, ballots);
+            long seedStart = System.nanoTime();
+            List<String> districts = seed();
+            say("  seeded in %.1f s; districts %s", (System.nanoTime() - seedStart) / 1e9, districts);
+        }
         seededAt = System.nanoTime();
 
         if (exports) {
@@ -167,6 +172,16 @@ public final class ExportBench {
     }
 
     // --- seeding ---
+
+    /** Whether the schema holds this run's seeded rows already (a previous run's, with the same sizes). */
+    private boolean seeded() throws SQLException {
+        try (Connection c = db.connect(); Statement st = c.createStatement();
+             var rs = st.executeQuery("select (select count(*) from residents where id > " + BASE + "),"
+                     + " (select count(*) from vote_marks where resident_id > " + BASE + ")")) {
+            rs.next();
+            return rs.getLong(1) == Math.max(answers / ANSWERS_PER_RESPONSE, ballots) && rs.getLong(2) == ballots;
+        }
+    }
 
     /** Also the crash drill's data (FaultDrills): bench.answers answers, bench.ballots ballots. */
     List<String> seed() throws SQLException {
@@ -400,6 +415,8 @@ public final class ExportBench {
         int calls = Math.max(5, kpiCalls / 5);
         long[] nanos = new long[calls];
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            // a previous run's (BENCH_KEEP_DATA)
+            st.execute("delete from comments where id >= " + (BASE + 500_000) + " and id <= " + (BASE + 600_000));
             for (int i = 0; i < calls; i++) {
                 st.execute("insert into comments (id, target_kind, target_id, depth, author, author_name, body, status,"
                         + " created_at, version) values (" + (BASE + 500_000 + i) + ", 'CONSULTATION', " + BASE

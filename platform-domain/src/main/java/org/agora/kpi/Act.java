@@ -6,6 +6,7 @@ import org.agora.kpi.Participant.Capability;
 final class Act {
 
     static final int NO_WEEK = 0xFFF;
+    private static final Capability[] CAPABILITIES = Capability.values();
 
     private Act() {
     }
@@ -18,8 +19,13 @@ final class Act {
         return (int) (act >>> 16);
     }
 
+    /** The ordinal of the act's capability. */
+    static int capabilityOrdinal(long act) {
+        return (int) ((act >>> 12) & 0xF);
+    }
+
     static Capability capability(long act) {
-        return Capability.values()[(int) ((act >>> 12) & 0xF)];
+        return CAPABILITIES[(int) ((act >>> 12) & 0xF)];
     }
 
     static int week(long act) {

@@ -122,7 +122,13 @@ final class KeptParticipation {
     }
 
     /** What the figures count, as the sources say now: everyone known, every act of the period, the day counts. */
-    record Reading(KpiPeople people, LongList acts, Map<String, Long> counts, Map<String, Long> allDaysCounts) {
+    record Reading(KpiPeople people, LongList acts, Map<String, Long> counts, Map<String, Long> allDaysCounts,
+                   Map<Long, Map<String, Long>> ballots) {
+
+        /** The ballots of an envelope per channel (ONLINE, DESK, PAPER), as the register's vote marks say now. */
+        Map<String, Long> ballotsOf(long envelope) {
+            return ballots.getOrDefault(envelope, Map.of());
+        }
     }
 
     /** Whether the kept rows were ever built. */
@@ -147,7 +153,7 @@ final class KeptParticipation {
         LocalDate to = query.to();
 
         // dated acts: kept days, then the changed days of the period read again
-        Map<LocalDate, Map<Capability, PackedPeople>> kept = keptDays(from, to);
+        Map<LocalDate, Map<Capability, byte[]>> kept = keptDays(from, to);
         Set<LocalDate> changed = new TreeSet<>();
         for (LocalDate d : changes.days) {
             if (!d.isBefore(from) && !d.isAfter(to)) {
@@ -158,25 +164,39 @@ final class KeptParticipation {
         for (LocalDate d : changed) {
             fresh.put(d, day(d));
         }
-        for (Capability capability : List.of(Capability.CONSULTATION, Capability.BUDGET_PROJECT)) {
-            addDated(acts, people, capability, kept, fresh, changed, firstMonday);
-        }
-        // undated acts: supports and ballots of the calls whose phases overlap the period
-        List<long[]> calls = calls(query);
-        for (Capability capability : List.of(Capability.BUDGET_PROJECT, Capability.BUDGET_VOTE)) {
-            for (long[] call : calls) {
-                if (call[capability == Capability.BUDGET_PROJECT ? 1 : 2] == 1) {
-                    List<Named> read = new ArrayList<>();
-                    PackedPeople set = callSet(new CallSet(call[0], capability), changes, read);
-                    for (int i = 0; i < set.size(); i++) {
-                        acts.add(Act.of(people.act(set.number(i), set.district(i)), capability, Act.NO_WEEK));
+        // one inflater and buffer for every kept set the reading decodes
+        try (PackedPeople.Reader reader = new PackedPeople.Reader()) {
+            for (Capability capability : List.of(Capability.CONSULTATION, Capability.BUDGET_PROJECT)) {
+                addDated(reader, acts, people, capability, kept, fresh, changed, firstMonday);
+            }
+            // undated acts: supports and ballots of the calls whose phases overlap the period
+            List<long[]> calls = calls(query);
+            for (Capability capability : List.of(Capability.BUDGET_PROJECT, Capability.BUDGET_VOTE)) {
+                for (long[] call : calls) {
+                    if (call[capability == Capability.BUDGET_PROJECT ? 1 : 2] == 1) {
+                        CallSet key = new CallSet(call[0], capability);
+                        if (!changes.calls.containsKey(key)) {
+                            // nothing changed: the kept set as it inflates
+                            byte[] packed = bytes("select people from kpi_call_acts where call_id = ? and capability = ?",
+                                    key.call, key.capability.name());
+                            if (packed != null) {
+                                reader.forEach(packed, (number, district) -> acts.add(Act.of(people.act(number,
+                                        district), capability, Act.NO_WEEK)));
+                            }
+                            continue;
+                        }
+                        List<Named> read = new ArrayList<>();
+                        PackedPeople set = callSet(new CallSet(call[0], capability), changes, read);
+                        for (int i = 0; i < set.size(); i++) {
+                            acts.add(Act.of(people.act(set.number(i), set.district(i)), capability, Act.NO_WEEK));
+                        }
+                        addCall(acts, people, read.toArray(Named[]::new), capability);
                     }
-                    addCall(acts, people, read.toArray(Named[]::new), capability);
                 }
             }
-        }
-        for (Capability capability : List.of(Capability.COMMENT, Capability.COUNCIL)) {
-            addDated(acts, people, capability, kept, fresh, changed, firstMonday);
+            for (Capability capability : List.of(Capability.COMMENT, Capability.COUNCIL)) {
+                addDated(reader, acts, people, capability, kept, fresh, changed, firstMonday);
+            }
         }
 
         Map<String, Long> counts = keptCounts("act_day >= ? and act_day <= ?", List.of(from, to), changed);
@@ -194,11 +214,35 @@ final class KeptParticipation {
                 }
             }
         }
-        return new Reading(people, acts, counts, allDays);
+        return new Reading(people, acts, counts, allDays, ballots(changes));
     }
 
-    private void addDated(LongList acts, KpiPeople people, Capability capability,
-                          Map<LocalDate, Map<Capability, PackedPeople>> kept, Map<LocalDate, Day> fresh,
+    /**
+     * The ballots per envelope and channel (V34): the kept counts of the calls whose vote marks did not change, the
+     * marks of the others counted again.
+     */
+    private Map<Long, Map<String, Long>> ballots(Changes changes) {
+        Set<Long> changed = new HashSet<>();
+        changes.calls.keySet().stream().filter(k -> k.capability == Capability.BUDGET_VOTE).forEach(k -> changed.add(k.call));
+        Map<Long, Map<String, Long>> ballots = new HashMap<>();
+        RowReader add = r -> ballots.computeIfAbsent(r.getLong(1), e -> new HashMap<>()).merge(r.getString(2), r.getLong(3),
+                Long::sum);
+        query("select envelope_id, channel, n, call_id from kpi_call_ballots", r -> {
+            if (!changed.contains(r.getLong(4))) {
+                add.read(r);
+            }
+        });
+        for (long call : changed) {
+            query(BALLOTS_OF_CALL, add, call);
+        }
+        return ballots;
+    }
+
+    private static final String BALLOTS_OF_CALL = "select envelope_id, channel, count(*), call_id from vote_marks"
+            + " where call_id = ? group by call_id, envelope_id, channel";
+
+    private void addDated(PackedPeople.Reader reader, LongList acts, KpiPeople people, Capability capability,
+                          Map<LocalDate, Map<Capability, byte[]>> kept, Map<LocalDate, Day> fresh,
                           Set<LocalDate> changed, LocalDate firstMonday) {
         TreeSet<LocalDate> days = new TreeSet<>(kept.keySet());
         days.addAll(fresh.keySet());
@@ -210,11 +254,10 @@ final class KeptParticipation {
                     acts.add(Act.of(person, capability, week));
                 }
             } else {
-                PackedPeople set = kept.get(d).get(capability);
+                byte[] set = kept.get(d).get(capability);
                 if (set != null) {
-                    for (int i = 0; i < set.size(); i++) {
-                        acts.add(Act.of(people.act(set.number(i), set.district(i)), capability, week));
-                    }
+                    reader.forEach(set, (number, district) -> acts.add(Act.of(people.act(number, district),
+                            capability, week)));
                 }
             }
         }
@@ -439,6 +482,7 @@ final class KeptParticipation {
         Set<CallSet> calls = new HashSet<>(changes.calls.keySet());
         calls.addAll(changes.wholeCalls);
         if (!built) {
+            update("delete from kpi_call_ballots"); // every call's written again below (a call gone leaves none)
             query("select id from budget_calls", r -> {
                 calls.add(new CallSet(r.getLong(1), Capability.BUDGET_PROJECT));
                 calls.add(new CallSet(r.getLong(1), Capability.BUDGET_VOTE));
@@ -487,6 +531,10 @@ final class KeptParticipation {
                 set.add(numberOf(n), n.district);
             }
             update("delete from kpi_call_acts where call_id = ? and capability = ?", call.call, call.capability.name());
+            if (call.capability == Capability.BUDGET_VOTE) {
+                update("delete from kpi_call_ballots where call_id = ?", call.call);
+                update("insert into kpi_call_ballots (envelope_id, channel, n, call_id) " + BALLOTS_OF_CALL, call.call);
+            }
             if (!set.isEmpty()) {
                 update("insert into kpi_call_acts (call_id, capability, people) values (?, ?, ?)", call.call,
                         call.capability.name(), set.build().pack());
@@ -671,9 +719,9 @@ final class KeptParticipation {
 
     /** Every change waiting, or null when more than {@code limit} wait (a reading then reads the sources instead). */
     private Changes allChangesUpTo(int limit) {
-        List<Long> waiting = new ArrayList<>();
-        query("select count(*) from kpi_changes", r -> waiting.add(r.getLong(1)));
-        return waiting.get(0) > limit ? null : changes(limit);
+        // one more than the limit, by the key's order (no count(*): a scan of a table a bulk load left full of dead rows)
+        Changes changes = changes(limit + 1);
+        return changes.ids.size() > limit ? null : changes;
     }
 
     /** The first {@code limit} changes waiting, oldest first. */
@@ -697,11 +745,12 @@ final class KeptParticipation {
         return changes;
     }
 
-    private Map<LocalDate, Map<Capability, PackedPeople>> keptDays(LocalDate from, LocalDate to) {
-        Map<LocalDate, Map<Capability, PackedPeople>> days = new TreeMap<>();
+    /** The kept sets of the days, packed (decoded as the acts are added). */
+    private Map<LocalDate, Map<Capability, byte[]>> keptDays(LocalDate from, LocalDate to) {
+        Map<LocalDate, Map<Capability, byte[]>> days = new TreeMap<>();
         query("select act_day, capability, people from kpi_day_acts where act_day >= ? and act_day <= ?", r -> days
                 .computeIfAbsent(r.getDate(1).toLocalDate(), d -> new EnumMap<>(Capability.class))
-                .put(Capability.valueOf(r.getString(2)), PackedPeople.unpack(r.getBytes(3))), from, to);
+                .put(Capability.valueOf(r.getString(2)), r.getBytes(3)), from, to);
         return days;
     }
 

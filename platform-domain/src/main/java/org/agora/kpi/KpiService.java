@@ -138,29 +138,20 @@ public class KpiService {
         KpiPeople people = kept != null ? kept.people() : register(connection);
         LongList acts = kept != null ? kept.acts() : activities(connection, query, people, weeks.get(0));
         String scope = query.district().map(c -> c.value()).orElse(null);
+        // districts as the indexes of their codes in people (-1: a scope nobody known lives in)
+        int scopeIndex = scope == null ? -1 : people.knownDistrictIndex(scope);
 
-        BitSet participants = new BitSet();
+        Capability[] capabilities = Capability.values();
+        ParticipantSets sets = ParticipantSets.of(acts, people, scope != null, scopeIndex, weeks.size());
+        BitSet participants = sets.all;
+        BitSet[] weekly = sets.weekly;
         Map<Capability, BitSet> byCapability = new EnumMap<>(Capability.class);
-        BitSet[] weekly = new BitSet[weeks.size()];
-        for (int i = 0; i < acts.size(); i++) {
-            long act = acts.get(i);
-            int person = Act.person(act);
-            if (scope != null && !scope.equals(people.district(person))) {
-                continue;
-            }
-            participants.set(person);
-            byCapability.computeIfAbsent(Act.capability(act), c -> new BitSet()).set(person);
-            int week = Act.week(act);
-            if (week != Act.NO_WEEK && week < weekly.length) {
-                if (weekly[week] == null) {
-                    weekly[week] = new BitSet();
-                }
-                weekly[week].set(person);
-            }
-        }
         Map<Capability, Long> capabilityCounts = new EnumMap<>(Capability.class);
-        for (Capability capability : Capability.values()) {
-            BitSet set = byCapability.get(capability);
+        for (Capability capability : capabilities) {
+            BitSet set = sets.byCapability[capability.ordinal()];
+            if (set != null) {
+                byCapability.put(capability, set);
+            }
             capabilityCounts.put(capability, set == null ? 0L : set.cardinality());
         }
         List<WeekCount> weeklyParticipants = new ArrayList<>();
@@ -168,29 +159,31 @@ public class KpiService {
             weeklyParticipants.add(week(weeks.get(w), weekly[w] == null ? 0 : weekly[w].cardinality()));
         }
 
-        long registered = 0;
-        Map<LocalDate, Long> newAccounts = new HashMap<>();
+        // the register: accounts by district, and the new ones of the scope per week (a week's start in milliseconds)
+        long[] weekStarts = new long[weeks.size()];
+        for (int w = 0; w < weeks.size(); w++) {
+            weekStarts[w] = weeks.get(w).atStartOfDay(Period.CITY_ZONE).toInstant().toEpochMilli();
+        }
+        long[] newAccounts = new long[weeks.size()];
+        long[] registeredByIndex = new long[people.districtIndexes()];
+        long registered = people.countAccounts(query.start().toEpochMilli(), query.end().toEpochMilli(),
+                scope == null ? -1 : scopeIndex == -1 ? -2 : scopeIndex, weekStarts, registeredByIndex, newAccounts);
         Map<String, Long> registeredByDistrict = new HashMap<>();
-        long start = query.start().toEpochMilli();
-        long end = query.end().toEpochMilli();
-        for (int person = 0; person < people.size(); person++) {
-            if (!people.isAccount(person) || people.enlistedAt(person) >= end) {
-                continue;
-            }
-            String district = people.district(person);
-            registeredByDistrict.merge(String.valueOf(district), 1L, Long::sum);
-            if (scope == null || scope.equals(district)) {
-                registered++;
-                if (people.enlistedAt(person) >= start) {
-                    newAccounts.merge(monday(Instant.ofEpochMilli(people.enlistedAt(person))), 1L, Long::sum);
-                }
+        for (int d = 0; d < registeredByIndex.length; d++) {
+            if (registeredByIndex[d] > 0) {
+                registeredByDistrict.put(String.valueOf(people.districtCode(d)), registeredByIndex[d]);
             }
         }
-        List<WeekCount> newRegistrations = weeks.stream().map(w -> week(w, newAccounts.getOrDefault(w, 0L))).toList();
+        List<WeekCount> newRegistrations = new ArrayList<>();
+        for (int w = 0; w < weeks.size(); w++) {
+            newRegistrations.add(week(weeks.get(w), newAccounts[w]));
+        }
 
+        long[] participantsByIndex = new long[people.districtIndexes()];
+        people.countByDistrict(participants, participantsByIndex);
         Map<String, Long> participantsByDistrict = new HashMap<>();
-        for (int person = participants.nextSetBit(0); person >= 0; person = participants.nextSetBit(person + 1)) {
-            participantsByDistrict.merge(String.valueOf(people.district(person)), 1L, Long::sum);
+        for (int d = 1; d < participantsByIndex.length; d++) {
+            participantsByDistrict.put(people.districtCode(d), participantsByIndex[d]);
         }
         List<DistrictRate> rates = scoped.stream().map(d -> {
             long count = participantsByDistrict.getOrDefault(d.code, 0L);
@@ -200,7 +193,7 @@ public class KpiService {
 
         return new KpiReport(query, Participant.DEFINITION, maskThreshold, now,
                 new Participation(registered, participants.cardinality(), capabilityCounts, newRegistrations),
-                consultations(query, consultationRows, kept), envelopes(query, scoped, registeredByDistrict, now),
+                consultations(query, consultationRows, kept), envelopes(query, scoped, registeredByDistrict, kept),
                 moderation(query, kept),
                 councils(query, now), weeklyParticipants, rates,
                 ageByDistrict(query, scoped, participants, people),
@@ -275,17 +268,15 @@ public class KpiService {
         boolean unknownColumn = query.district().isEmpty();
         long[][] counts = new long[AgeBand.values().length][columns.size() + (unknownColumn ? 1 : 0)];
         int year = query.to().getYear();
-        for (int person = participants.nextSetBit(0); person >= 0; person = participants.nextSetBit(person + 1)) {
-            String district = people.district(person);
-            int column = district == null ? -1 : columns.indexOf(district);
-            if (column < 0) {
-                if (!unknownColumn) {
-                    continue;
-                }
-                column = columns.size();
+        int[] columnOf = new int[people.districtIndexes()]; // per district index: its column, or -1
+        java.util.Arrays.fill(columnOf, -1);
+        for (int c = 0; c < columns.size(); c++) {
+            int index = people.knownDistrictIndex(columns.get(c));
+            if (index > KpiPeople.NO_DISTRICT) {
+                columnOf[index] = c;
             }
-            counts[AgeBand.of(people.birthYear(person), year).ordinal()][column]++;
         }
+        people.countByAgeAndColumn(participants, year, columnOf, unknownColumn ? columns.size() : -1, counts);
         if (unknownColumn) {
             columns.add("?");
         }
@@ -422,6 +413,22 @@ public class KpiService {
     private List<ConsultationLine> consultations(KpiQuery query, List<Object[]> consultations,
                                                  KeptParticipation.Reading kept) {
         List<ConsultationLine> lines = new ArrayList<>();
+        if (consultations.isEmpty()) {
+            return lines;
+        }
+        // two queries for all the consultations (not two for each): drafts, questions
+        String ids = consultations.stream().map(c -> String.valueOf(number(c[0])))
+                .collect(java.util.stream.Collectors.joining(", "));
+        Map<Long, Long> draftsOf = new HashMap<>();
+        for (Object[] d : rows("select consultation_id, count(*) from responses where consultation_id in (" + ids + ")"
+                + " and status = 'DRAFT' and saved_at >= ?1 and saved_at < ?2 group by consultation_id", query, null)) {
+            draftsOf.put(number(d[0]), number(d[1]));
+        }
+        Map<Long, List<Object[]>> questionsOf = new HashMap<>();
+        for (Object[] q : rows("select q.consultation_id, q.position, q.code, q.text from questions q"
+                + " where q.consultation_id in (" + ids + ") order by q.consultation_id, q.position", query, null)) {
+            questionsOf.computeIfAbsent(number(q[0]), k -> new ArrayList<>()).add(q);
+        }
         for (Object[] row : consultations) {
             long id = number(row[0]);
             boolean anonymous = Boolean.TRUE.equals(row[3]);
@@ -435,8 +442,7 @@ public class KpiService {
                 responses = kept != null ? kept.counts().getOrDefault("responses:" + id, 0L)
                         : count("select count(*) from responses where consultation_id = ?4 and status = 'SUBMITTED'"
                         + " and submitted_at >= ?1 and submitted_at < ?2", query, id);
-                long drafts = count("select count(*) from responses where consultation_id = ?4 and status = 'DRAFT'"
-                        + " and saved_at >= ?1 and saved_at < ?2", query, id);
+                long drafts = draftsOf.getOrDefault(id, 0L);
                 started = responses + drafts;
                 completion = percent(responses, started);
             }
@@ -458,10 +464,9 @@ public class KpiService {
                 }
             }
             List<QuestionLine> questions = new ArrayList<>();
-            for (Object[] q : rows("select q.position, q.code, q.text from questions q where q.consultation_id = ?4"
-                    + " order by q.position", query, id)) {
-                questions.add(new QuestionLine((int) number(q[0]), (String) q[1], (String) q[2],
-                        answered.getOrDefault((String) q[1], 0L)));
+            for (Object[] q : questionsOf.getOrDefault(id, List.of())) {
+                questions.add(new QuestionLine((int) number(q[1]), (String) q[2], (String) q[3],
+                        answered.getOrDefault((String) q[2], 0L)));
             }
             lines.add(new ConsultationLine(id, (String) row[1], Optional.ofNullable((String) row[2]), anonymous,
                     responses, started, completion, questions));
@@ -470,7 +475,7 @@ public class KpiService {
     }
 
     private List<EnvelopeLine> envelopes(KpiQuery query, List<DistrictRow> scoped, Map<String, Long> registeredByDistrict,
-                                         Instant now) {
+                                         KeptParticipation.Reading kept) {
         StringBuilder sql = new StringBuilder("select e.id, k.id, k.name, e.district_code from envelopes e"
                 + " join budget_calls k on k.id = e.call_id where k.submission_start < ?2 and k.vote_end > ?1");
         query.district().ifPresent(d -> sql.append(" and e.district_code = ?4"));
@@ -499,9 +504,13 @@ public class KpiService {
             supportsOf.put(number(c[0]), number(c[1]));
         }
         Map<Long, Map<String, Long>> channelsOf = new HashMap<>();
-        for (Object[] c : rows("select m.envelope_id, m.channel, count(*) from vote_marks m where m.envelope_id in (" + ids
-                + ") group by m.envelope_id, m.channel", query, null)) {
-            channelsOf.computeIfAbsent(number(c[0]), k -> new HashMap<>()).put((String) c[1], number(c[2]));
+        if (kept != null) {
+            envelopes.forEach(e -> channelsOf.put(number(e[0]), kept.ballotsOf(number(e[0]))));
+        } else {
+            for (Object[] c : rows("select m.envelope_id, m.channel, count(*) from vote_marks m where m.envelope_id in ("
+                    + ids + ") group by m.envelope_id, m.channel", query, null)) {
+                channelsOf.computeIfAbsent(number(c[0]), k -> new HashMap<>()).put((String) c[1], number(c[2]));
+            }
         }
         for (Object[] row : envelopes) {
             long envelope = number(row[0]);
@@ -659,6 +668,18 @@ public class KpiService {
             weeks.add(monday);
         }
         return weeks;
+    }
+
+    /** The week of an instant at or after the first week's start: the last whose start is not after it. */
+    static int weekOf(long[] weekStarts, long millis) {
+        int week = (int) Math.min(weekStarts.length - 1, (millis - weekStarts[0]) / (7 * 86_400_000L));
+        while (week + 1 < weekStarts.length && weekStarts[week + 1] <= millis) {
+            week++; // a week of 167 hours (summer time begins)
+        }
+        while (week > 0 && weekStarts[week] > millis) {
+            week--; // a week of 169 hours (summer time ends)
+        }
+        return week;
     }
 
     private static LocalDate monday(Instant at) {

@@ -2,21 +2,36 @@ package org.agora.kpi;
 
 import java.util.Arrays;
 
-/** A growable array of longs. */
+/**
+ * A growable list of longs, in chunks of 8,192 (64 kB): a city's acts (hundreds of thousands) are never copied to a
+ * larger array, nor held in one array large enough to count as humongous in a small G1 heap.
+ */
 final class LongList {
 
-    private long[] values = new long[1024];
+    private static final int SHIFT = 13;
+    private static final int CHUNK = 1 << SHIFT;
+    private static final int MASK = CHUNK - 1;
+
+    private long[][] chunks = new long[16][];
     private int size;
 
     void add(long value) {
-        if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
+        int chunk = size >>> SHIFT;
+        if (chunk == chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunks.length * 2);
         }
-        values[size++] = value;
+        if (chunks[chunk] == null) {
+            chunks[chunk] = new long[CHUNK];
+        }
+        chunks[chunk][size & MASK] = value;
+        size++;
     }
 
     long get(int index) {
-        return values[index];
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+        return chunks[index >>> SHIFT][index & MASK];
     }
 
     int size() {

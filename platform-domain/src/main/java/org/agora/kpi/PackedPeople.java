@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import java.util.zip.InflaterInputStream;
+import java.util.zip.Inflater;
 
 /**
  * A set of people as the KPIs keep it: their numbers (each once, in order), each with the district its act recorded
@@ -128,24 +128,160 @@ final class PackedPeople {
     }
 
     static PackedPeople unpack(byte[] packed) {
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(packed)), 65536))) {
-            String[] codes = new String[in.readInt() + 1];
-            for (int i = 1; i < codes.length; i++) {
-                codes[i] = in.readUTF().intern();
-            }
+        try (Bytes in = new Bytes(packed)) {
+            String[] codes = in.codes();
             int n = in.readInt();
             int[] numbers = new int[n];
             String[] districts = new String[n];
             int previous = 0;
             for (int i = 0; i < n; i++) {
-                previous += readVarInt(in);
+                previous += in.readVarInt();
                 numbers[i] = previous;
-                districts[i] = codes[in.readUnsignedByte()];
+                districts[i] = codes[in.next()];
             }
             return new PackedPeople(numbers, districts);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a kept set of people cannot be read", e);
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException("a kept set of people cannot be read", new IOException(e));
+        }
+    }
+
+    /** What {@link #forEach} hands each person of a packed set. */
+    @FunctionalInterface
+    interface Visitor {
+        void person(int number, String district);
+    }
+
+    /** Each person of a packed set, in order, decoded as it inflates (no array of the set). */
+    static void forEach(byte[] packed, Visitor visitor) {
+        try (Reader reader = new Reader()) {
+            reader.forEach(packed, visitor);
+        }
+    }
+
+    /**
+     * Decodes packed sets one after the other with one inflater and one buffer (a request decodes hundreds of days'
+     * sets: no buffer and native inflater for each). Closed at the end.
+     */
+    static final class Reader implements AutoCloseable {
+        private final Bytes in = new Bytes();
+
+        /** Each person of a packed set, in order, decoded as it inflates (no array of the set). */
+        void forEach(byte[] packed, Visitor visitor) {
+            try {
+                in.reset(packed);
+                String[] codes = in.codes();
+                int n = in.readInt();
+                int previous = 0;
+                for (int i = 0; i < n; i++) {
+                    previous += in.readVarInt();
+                    visitor.person(previous, codes[in.next()]);
+                }
+            } catch (RuntimeException e) {
+                throw new UncheckedIOException("a kept set of people cannot be read", new IOException(e));
+            }
+        }
+
+        @Override
+        public void close() {
+            in.close();
+        }
+    }
+
+    /**
+     * A packed value's bytes as they inflate, through a buffer of 16 kB: no array of the whole value (a register of
+     * 300,000 entries inflates to some 4 MB, which a small heap would take as a humongous object on each request).
+     */
+    private static final class Bytes implements AutoCloseable {
+        private final Inflater inflater = new Inflater();
+        private final byte[] buffer = new byte[16384];
+        private int at;
+        private int end;
+
+        Bytes() {
+        }
+
+        Bytes(byte[] packed) {
+            reset(packed);
+        }
+
+        /** Reads {@code packed} from its start. */
+        void reset(byte[] packed) {
+            inflater.reset();
+            inflater.setInput(packed);
+            at = 0;
+            end = 0;
+        }
+
+        int next() {
+            if (at == end) {
+                fill();
+            }
+            return buffer[at++] & 0xFF;
+        }
+
+        private void fill() {
+            try {
+                int n = 0;
+                while (n == 0 && !inflater.finished() && !inflater.needsInput()) {
+                    n = inflater.inflate(buffer);
+                }
+                if (n == 0) {
+                    throw new IllegalStateException("a packed value ends too early");
+                }
+                at = 0;
+                end = n;
+            } catch (java.util.zip.DataFormatException e) {
+                throw new IllegalStateException("a packed value is not deflated data", e);
+            }
+        }
+
+        int readInt() {
+            return (next() << 24) | (next() << 16) | (next() << 8) | next();
+        }
+
+        int readShort() {
+            return (short) ((next() << 8) | next());
+        }
+
+        long readLong() {
+            return ((long) readInt() << 32) | (readInt() & 0xFFFFFFFFL);
+        }
+
+        int readVarInt() {
+            int value = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = next();
+                value |= (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            return value;
+        }
+
+        /** The district codes written first ({@code DataOutputStream.writeUTF}), at their index from 1 (0: none). */
+        String[] codes() {
+            String[] codes = new String[readInt() + 1];
+            for (int i = 1; i < codes.length; i++) {
+                int length = (next() << 8) | next();
+                byte[] utf = new byte[length + 2];
+                utf[0] = (byte) (length >>> 8);
+                utf[1] = (byte) length;
+                for (int j = 0; j < length; j++) {
+                    utf[j + 2] = (byte) next();
+                }
+                try {
+                    codes[i] = new DataInputStream(new ByteArrayInputStream(utf)).readUTF().intern();
+                } catch (IOException e) {
+                    throw new IllegalStateException("a district code cannot be read", e);
+                }
+            }
+            return codes;
+        }
+
+        @Override
+        public void close() {
+            inflater.end();
         }
     }
 
@@ -185,28 +321,28 @@ final class PackedPeople {
 
     /** The register's entries packed by {@link #packRegister}, as people numbered from 0. */
     static KpiPeople unpackRegister(byte[] packed) {
-        KpiPeople people = new KpiPeople();
-        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(packed)), 65536))) {
-            String[] codes = new String[in.readInt() + 1];
-            for (int i = 1; i < codes.length; i++) {
-                codes[i] = in.readUTF();
-            }
+        try (Bytes in = new Bytes(packed)) {
+            String[] codes = in.codes();
             int n = in.readInt();
+            KpiPeople people = new KpiPeople(n);
+            int[] districts = new int[codes.length];
+            for (int i = 1; i < codes.length; i++) {
+                districts[i] = people.districtIndex(codes[i]);
+            }
             for (int p = 0; p < n; p++) {
-                int flags = in.readUnsignedByte();
+                int flags = in.next();
                 if ((flags & 1) != 0) {
-                    String district = codes[in.readUnsignedByte()];
+                    int district = districts[in.next()];
                     int birthYear = in.readShort();
-                    people.onRegister(p, (flags & 2) != 0, district, birthYear == 0 ? null : birthYear, in.readLong());
+                    people.onRegister(p, (flags & 2) != 0, district, birthYear, in.readLong());
                 } else {
                     people.notOnRegister(p);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the kept register cannot be read", e);
+            return people;
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException("the kept register cannot be read", new IOException(e));
         }
-        return people;
     }
 
     private static void writeVarInt(DataOutputStream out, int value) throws IOException {
@@ -215,18 +351,6 @@ final class PackedPeople {
             value >>>= 7;
         }
         out.writeByte(value);
-    }
-
-    private static int readVarInt(DataInputStream in) throws IOException {
-        int value = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = in.readUnsignedByte();
-            value |= (b & 0x7F) << shift;
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return value;
     }
 
     @Override

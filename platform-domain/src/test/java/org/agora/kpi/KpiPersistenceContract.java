@@ -497,7 +497,11 @@ abstract class KpiPersistenceContract extends DatabaseTest {
             KpiQuery.city(LocalDate.of(2027, 2, 1), LocalDate.of(2027, 4, 30)));
 
     private KpiReport fromSources(KpiQuery query) {
-        return db().inTransaction(em -> KpiService.fromSourcesOnly(em, 1).figures(OFFICE, query, AFTER));
+        return fromSources(query, 1);
+    }
+
+    private KpiReport fromSources(KpiQuery query, int threshold) {
+        return db().inTransaction(em -> KpiService.fromSourcesOnly(em, threshold).figures(OFFICE, query, AFTER));
     }
 
     private long refresh() {
@@ -516,7 +520,48 @@ abstract class KpiPersistenceContract extends DatabaseTest {
         for (KpiQuery query : QUERIES) {
             assertThat(figures(OFFICE, query, 1)).as("kept figures of %s", query).usingRecursiveComparison()
                     .isEqualTo(fromSources(query));
+            // and with small counts masked (the default threshold): the same cells masked
+            assertThat(figures(OFFICE, query, KpiService.DEFAULT_MASK_THRESHOLD)).as("kept figures of %s, masked", query)
+                    .usingRecursiveComparison().isEqualTo(fromSources(query, KpiService.DEFAULT_MASK_THRESHOLD));
         }
+    }
+
+    /** The kept ballots (V34) per envelope and channel, as "envelope:channel=n", and the same counted from the marks. */
+    private List<List<String>> keptAndCountedBallots() {
+        return db().inTransaction(em -> List.of(
+                strings(em.createNativeQuery("select concat(envelope_id, ':', channel, '=', n) from kpi_call_ballots"
+                        + " order by envelope_id, channel").getResultList()),
+                strings(em.createNativeQuery("select concat(envelope_id, ':', channel, '=', count(*)) from vote_marks"
+                        + " group by envelope_id, channel order by envelope_id, channel").getResultList())));
+    }
+
+    private static List<String> strings(List<?> values) {
+        return values.stream().map(String::valueOf).toList();
+    }
+
+    @Test
+    void theKeptBallotsPerEnvelopeAndChannelFollowTheVoteMarks() {
+        refresh();
+        List<List<String>> ballots = keptAndCountedBallots();
+        assertThat(ballots.get(0)).isEqualTo(ballots.get(1)).containsExactly(
+                nordEnvelope + ":DESK=1", nordEnvelope + ":ONLINE=1", nordEnvelope + ":PAPER=1");
+
+        // after the kept rows, by plain SQL: bruno's desk ballot recorded as paper, chloe's paper mark struck off
+        db().inTransaction(em -> em.createNativeQuery("update vote_marks set channel = 'PAPER' where channel = 'DESK'")
+                .executeUpdate());
+        db().inTransaction(em -> em.createNativeQuery("delete from vote_marks where resident_id = ?1")
+                .setParameter(1, chloeId).executeUpdate());
+        assertThat(keptAndCountedBallots().get(0)).as("not refreshed yet").isEqualTo(ballots.get(0));
+        EnvelopeLine nord = figures(ANALYST, KpiQuery.city(FIRST, LAST)).envelopes().stream()
+                .filter(e -> e.district().equals(Optional.of("nord"))).findFirst().orElseThrow();
+        assertThat(List.of(nord.online(), nord.desk(), nord.paper(), nord.ballots())).containsExactly(1L, 0L, 1L, 2L);
+        assertKeptEqualsSources();
+
+        assertThat(refresh()).isPositive();
+        ballots = keptAndCountedBallots();
+        assertThat(ballots.get(0)).isEqualTo(ballots.get(1)).containsExactly(nordEnvelope + ":ONLINE=1",
+                nordEnvelope + ":PAPER=1");
+        assertKeptEqualsSources();
     }
 
     @Test
