@@ -41,6 +41,7 @@ public class MailQueue {
     }
 
     /** Claims up to {@code max} due mails for this worker, oldest due first; the ids it got. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW) // a step of the worker: committed at once (SchedulerBatchesTest)
     public List<Long> claimDue(String worker, Instant now, int max) {
         OffsetDateTime at = utc(now);
         List<Long> candidates = em.createQuery("select m.id from Mail m where m.status = :pending"
@@ -58,6 +59,7 @@ public class MailQueue {
     }
 
     /** Claims this mail if it is still due and free: true for exactly one of several workers asking at once. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW) // a step of the worker: committed at once (SchedulerBatchesTest)
     public boolean claim(long id, String worker, Instant now) {
         OffsetDateTime at = utc(now);
         return em.createQuery("update Mail m set m.claimedBy = :worker, m.claimedUntil = :until where m.id = :id"
@@ -76,6 +78,7 @@ public class MailQueue {
     }
 
     /** The mail went out to this address. False when the worker no longer held it (nothing changed then). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW) // a step of the worker: committed at once (SchedulerBatchesTest)
     public boolean sent(long id, String worker, String address, Instant now) {
         return em.createQuery("update Mail m set m.status = :sent, m.sentAt = :now, m.lastAttemptAt = :now,"
                         + " m.attempts = m.attempts + 1, m.sentTo = :address, m.claimedBy = null, m.claimedUntil = null"
@@ -89,6 +92,7 @@ public class MailQueue {
      * An attempt failed: counted with its error; the mail waits for its next attempt, or is FAILED after the last one.
      * False when the worker no longer held it.
      */
+    @Transactional(Transactional.TxType.REQUIRES_NEW) // a step of the worker: committed at once (SchedulerBatchesTest)
     public boolean failed(long id, String worker, String error, Instant now, RetrySchedule schedule) {
         Optional<Mail> mail = held(id, worker);
         if (mail.isEmpty()) {
@@ -107,6 +111,7 @@ public class MailQueue {
     }
 
     /** Gives a claimed mail back untried (its attempts unchanged, due as before), for this or another instance's next round. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW) // a step of the worker: committed at once (SchedulerBatchesTest)
     public boolean release(long id, String worker) {
         return em.createQuery("update Mail m set m.claimedBy = null, m.claimedUntil = null"
                         + " where m.id = :id and m.claimedBy = :worker and m.status = :pending")
@@ -115,6 +120,7 @@ public class MailQueue {
     }
 
     /** Not sent, and never will be: the person no longer wants mails of its kind. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW) // a step of the worker: committed at once (SchedulerBatchesTest)
     public boolean skipped(long id, String worker, Instant now) {
         return em.createQuery("update Mail m set m.status = :skipped, m.lastAttemptAt = :now, m.claimedBy = null,"
                         + " m.claimedUntil = null where m.id = :id and m.claimedBy = :worker and m.status = :pending")

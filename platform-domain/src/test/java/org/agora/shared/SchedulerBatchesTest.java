@@ -12,6 +12,8 @@ import org.agora.budget.vote.VoteAnnouncements;
 import org.agora.consultation.ConsultationAnnouncements;
 import org.agora.kpi.KpiRefresh;
 import org.agora.newsletter.NewsletterService;
+import org.agora.notification.MailQueue;
+import org.agora.notification.RetrySchedule;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,7 +30,14 @@ class SchedulerBatchesTest {
             method(VoteAnnouncements.class, "announceNextBatch", Instant.class, int.class),
             method(NewsletterService.class, "queueNextBatch", Instant.class, int.class),
             method(BallotCount.class, "unseal", long.class, Instant.class),
-            method(KpiRefresh.class, "refresh", Instant.class));
+            method(KpiRefresh.class, "refresh", Instant.class),
+            // the mail worker's steps: a claim is seen by the other instances, and a mail marked sent, as soon as made
+            method(MailQueue.class, "claimDue", String.class, Instant.class, int.class),
+            method(MailQueue.class, "claim", long.class, String.class, Instant.class),
+            method(MailQueue.class, "sent", long.class, String.class, String.class, Instant.class),
+            method(MailQueue.class, "failed", long.class, String.class, String.class, Instant.class, RetrySchedule.class),
+            method(MailQueue.class, "release", long.class, String.class),
+            method(MailQueue.class, "skipped", long.class, String.class, Instant.class));
 
     private static Method method(Class<?> type, String name, Class<?>... parameters) {
         try {
