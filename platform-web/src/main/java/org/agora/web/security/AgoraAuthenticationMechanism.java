@@ -91,15 +91,19 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
                     : context.doNothing();
         }
         if (!returnFromKeycloak(request)) {
-            if (signedIn(request) && signedInThroughEndedSession()) {
-                // signed out at Keycloak (back-channel logout): this browser's session ends too, and the browser asks
-                // for the page again, with no session (this request's session-scoped beans live until it ends): a
-                // visitor's page, or Keycloak's login for a protected one; what a form was sending is not taken
-                request.getSession().invalidate();
-                String query = request.getQueryString();
-                return context.redirect(request.getRequestURI() + (query == null || !"GET".equals(request.getMethod())
-                        ? "" : "?" + query));
-            } else if (signedIn(request)) {
+            if (signedIn(request)) {
+                // the session's verified identity token, read once for what follows
+                var identity = openIdContext.getIdentityToken();
+                TokenClaims claims = TokenClaims.ofVerified(identity == null ? "" : identity.getToken());
+                if (endedSessions.ended(claims.single("sid").orElse(null))) {
+                    // signed out at Keycloak (back-channel logout): this browser's session ends too, and the browser
+                    // asks for the page again, with no session (this request's session-scoped beans live until it
+                    // ends): a visitor's page, or Keycloak's login for a protected one; what a form sent is not taken
+                    request.getSession().invalidate();
+                    String query = request.getQueryString();
+                    return context.redirect(request.getRequestURI() + (query == null || !"GET".equals(request.getMethod())
+                            ? "" : "?" + query));
+                }
                 if (tokensValid() || !keycloak.reachable()) {
                     // the session's caller and groups, from its verified identity token, given to the container on
                     // every request: the mechanism itself gives back the caller alone when the session has one, and
@@ -108,7 +112,6 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
                     // session's tokens cannot be refreshed (the mechanism would fail the request): the person stays
                     // signed in as their session says until Keycloak answers again. Expired tokens with Keycloak
                     // there: the mechanism refreshes them, below
-                    TokenClaims claims = TokenClaims.ofVerified(openIdContext.getIdentityToken().getToken());
                     return context.notifyContainerAboutLogin(claims.single(CALLER_NAME_CLAIM).orElseThrow(),
                             new HashSet<>(claims.list(GROUPS_CLAIM)));
                 }
@@ -210,12 +213,6 @@ public class AgoraAuthenticationMechanism implements HttpAuthenticationMechanism
      */
     private static boolean returnFromKeycloak(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length()).equals("/Callback");
-    }
-
-    /** Whether the Keycloak session this browser's session was signed in through has ended since. */
-    private boolean signedInThroughEndedSession() {
-        var identity = openIdContext.getIdentityToken();
-        return identity != null && endedSessions.ended(TokenClaims.ofVerified(identity.getToken()).single("sid").orElse(null));
     }
 
     /** Whether the session's access and identity tokens are both still valid (none to refresh). */
