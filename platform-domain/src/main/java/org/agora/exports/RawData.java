@@ -186,8 +186,14 @@ public class RawData {
             long currentId = Long.MIN_VALUE;
             List<Object[]> page;
             do {
-                page = list(nativeQuery(sql, c.id, lastId, lastPosition, query.start(), query.end(), null)
-                        .setMaxResults(pageSize));
+                // the page's keyset and size written in its text, not bound: the database then plans each page for
+                // its values and its limit. Without the limit in the text (setMaxResults only stops the reading) it
+                // planned for every remaining row, and bound values let PostgreSQL plan the prepared statement once
+                // for any: either way it read and sorted the rest of the consultation for every page (50 to 260 ms a
+                // page against 1 ms on the bench's million answers: docs/performance.md, Run J). Numbers only
+                String keyset = sql.replace("?1", bigint(c.id)).replace("?2", bigint(lastId))
+                        .replace("?3", bigint(lastPosition)) + " limit " + pageSize;
+                page = list(nativeQuery(keyset, null, null, null, query.start(), query.end(), null));
                 for (Object[] r : page) {
                     long id = number(r[0]);
                     if (id != currentId || response == 0) {
@@ -419,6 +425,11 @@ public class RawData {
             query.district().ifPresent(d -> setIfNamed(q, sql, 7, d.value()));
         }
         return q;
+    }
+
+    /** A whole number as a literal of the statement's text. */
+    private static String bigint(long value) {
+        return "cast(" + value + " as bigint)";
     }
 
     private static void setIfNamed(Query q, String sql, int position, Object value) {
