@@ -1,9 +1,7 @@
 package org.agora.web.security;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
@@ -42,8 +40,7 @@ public class LogoutTokens {
 
     @PostConstruct
     void init() {
-        processor = new DefaultJWTProcessor<>();
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys.source()));
+        processor = keys.signedByTheRealm();
         // Keycloak's logout tokens say typ "logout+jwt" in their header (the specification's recommendation) or plain
         // JWT: either is taken, the claims decide
         processor.setJWSTypeVerifier((type, context) -> { });

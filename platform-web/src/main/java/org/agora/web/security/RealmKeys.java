@@ -1,8 +1,11 @@
 package org.agora.web.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,5 +63,12 @@ public class RealmKeys {
 
     JWKSource<SecurityContext> source() {
         return source;
+    }
+
+    /** A processor of tokens signed by the realm (RS256, its keys); the caller adds the claims it requires. */
+    DefaultJWTProcessor<SecurityContext> signedByTheRealm() {
+        DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, source()));
+        return processor;
     }
 }
