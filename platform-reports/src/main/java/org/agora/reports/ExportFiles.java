@@ -6,9 +6,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.agora.budget.opendata.OpenDataService;
+import org.agora.budget.opendata.PabulibElection;
 import org.agora.budget.opendata.PabulibFile;
 import org.agora.exports.ExportJob;
 import org.agora.exports.ExportProducer;
@@ -34,15 +37,27 @@ public final class ExportFiles implements ExportProducer {
     private final OpenDataService openData;
     private final BiFunction<KpiQuery, KpiTexts, String> scopeLabel;
     private final Clock clock;
+    private final Supplier<OwnRawData> readers;
+    private final ThreadFactory threads;
 
-    /** {@code scopeLabel}: the scope in words (the district's and theme's names), the workbooks' title. */
+    /** The raw data on a persistence context of its own, for one table's reading ahead, closed once it is read. */
+    public record OwnRawData(RawData data, Runnable close) {
+    }
+
+    /**
+     * {@code scopeLabel}: the scope in words (the district's and theme's names), the workbooks' title; {@code readers}
+     * and {@code threads}: what reads the raw tables ahead of the writers, and on which threads ({@link ReadAhead}).
+     */
     public ExportFiles(KpiService kpis, RawData raw, OpenDataService openData,
-                       BiFunction<KpiQuery, KpiTexts, String> scopeLabel, Clock clock) {
+                       BiFunction<KpiQuery, KpiTexts, String> scopeLabel, Clock clock, Supplier<OwnRawData> readers,
+                       ThreadFactory threads) {
         this.kpis = kpis;
         this.raw = raw;
         this.openData = openData;
         this.scopeLabel = scopeLabel;
         this.clock = clock;
+        this.readers = readers;
+        this.threads = threads;
     }
 
     @Override
@@ -59,7 +74,7 @@ public final class ExportFiles implements ExportProducer {
                 return 1;
             }
             case RAW_WORKBOOK -> {
-                RawSource source = RawSource.of(raw, owner, query, now);
+                RawSource source = rawSource(owner, query, now);
                 if (job.isSomeTables()) {
                     return RawWorkbook.write(texts, raw.maskThreshold(), source, job.tables(), out, progress);
                 }
@@ -67,11 +82,33 @@ public final class ExportFiles implements ExportProducer {
                 return RawWorkbook.write(report, scopeLabel.apply(query, texts), texts, source, out, progress);
             }
             case RAW_CSV -> {
-                return RawCsv.writeZip(RawSource.of(raw, owner, query, now), job.tables(),
+                return RawCsv.writeZip(rawSource(owner, query, now), job.tables(),
                         job.tables().contains(RawTable.BALLOTS) ? elections(owner, query, now) : List.of(), out, progress);
             }
             default -> throw new IllegalStateException("no writer for " + job.getKind());
         }
+    }
+
+    /**
+     * The raw tables of the scope as the export's owner reads them: counted here, read a few pages ahead of the writer
+     * on a reader of their own.
+     */
+    private RawSource rawSource(Actor owner, KpiQuery query, Instant now) {
+        return ReadAhead.of(RawSource.of(raw, owner, query, now), () -> {
+            OwnRawData own = readers.get();
+            RawSource source = RawSource.of(own.data(), owner, query, now);
+            return new ReadAhead.Reader() {
+                @Override
+                public long read(RawTable table, RawData.Rows rows) throws IOException {
+                    return source.read(table, rows);
+                }
+
+                @Override
+                public void close() {
+                    own.close().run();
+                }
+            };
+        }, threads);
     }
 
     /** The Pabulib file of each envelope of the scope whose results are public, made when the zip reaches it. */
@@ -87,11 +124,11 @@ public final class ExportFiles implements ExportProducer {
                 }
 
                 @Override
-                public java.util.Optional<String> content() {
+                public java.util.Optional<RawCsv.Text> content() {
                     try {
-                        java.io.StringWriter text = new java.io.StringWriter();
-                        PabulibFile.write(openData.exportElection(owner, envelope.id(), now), text);
-                        return java.util.Optional.of(text.toString());
+                        PabulibElection election = openData.exportElection(owner, envelope.id(), now);
+                        PabulibFile.requireWritable(election);
+                        return java.util.Optional.of(writer -> PabulibFile.write(election, writer));
                     } catch (DomainException e) {
                         // not exportable as a file (the platform refuses it): left out of the zip, the log says why
                         LOG.info(() -> "No Pabulib file for envelope " + envelope.id() + ": " + e.messageKey());

@@ -33,8 +33,17 @@ public final class RawCsv {
         /** Its path in the zip. */
         String name();
 
-        /** Its text; empty when there is none to give after all (the file is then left out). */
-        java.util.Optional<String> content();
+        /**
+         * How its text is written, once what it holds is read; empty when there is none to give after all (the file
+         * is then left out).
+         */
+        java.util.Optional<Text> content();
+    }
+
+    /** Writes an attachment's text, a line at a time (a Pabulib file can be tens of megabytes). */
+    @FunctionalInterface
+    public interface Text {
+        void writeTo(Writer writer) throws IOException;
     }
 
     /** One table's file name in the zip. */
@@ -72,10 +81,12 @@ public final class RawCsv {
             zip.closeEntry();
         }
         for (Attachment attachment : attachments) {
-            java.util.Optional<String> content = attachment.content();
+            java.util.Optional<Text> content = attachment.content();
             if (content.isPresent()) {
                 zip.putNextEntry(new ZipEntry(attachment.name()));
-                zip.write(content.get().getBytes(StandardCharsets.UTF_8));
+                Writer writer = new java.io.BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8));
+                content.get().writeTo(writer);
+                writer.flush();
                 zip.closeEntry();
             }
         }

@@ -436,7 +436,12 @@ abstract class ExportsPersistenceContract extends DatabaseTest {
             }
         };
         ExportFiles files = new ExportFiles(kpis, new RawData(em, 5), Services.on(em).openData(),
-                (query, texts) -> query.district().map(d -> d.value()).orElse("Belrive"), clock);
+                (query, texts) -> query.district().map(d -> d.value()).orElse("Belrive"), clock,
+                () -> {
+                    // as in the application: an entity manager of the reader's own, closed once its table is read
+                    EntityManager own = db().entityManager();
+                    return new ExportFiles.OwnRawData(new RawData(own, 5), own::close);
+                }, java.util.concurrent.Executors.defaultThreadFactory());
         return new ExportRunner(name, new TransactionalJobs(), files, directory, Duration.ofHours(24), clock);
     }
 

@@ -48,52 +48,85 @@ public final class PabulibFile {
         }
     }
 
-    /** Writes the election as a .pb file that {@link #read(Reader)} reads back to an equal election. */
+    /**
+     * Writes the election as a .pb file that {@link #read(Reader)} reads back to an equal election, a line at a time
+     * (a city's vote holds hundreds of thousands of ballots: the file is never whole in memory). A value that cannot be
+     * written (a line break) is refused before anything is written ({@link #requireWritable}).
+     */
     public static void write(PabulibElection election, Writer target) {
-        StringBuilder out = new StringBuilder();
-        out.append("META\n");
-        line(out, List.of("key", "value"));
-        election.meta().forEach((key, value) -> line(out, List.of(key, value)));
+        String head = head(election);
+        requireWritableVotes(election);
+        List<String> voteColumns = voteColumns(election);
+        boolean cumulative = "cumulative".equals(election.voteType());
+        int fixed = cumulative ? 3 : 2;
+        try {
+            target.write(head);
+            StringBuilder out = new StringBuilder();
+            for (PabulibVote vote : election.votes()) {
+                List<String> row = new ArrayList<>();
+                row.add(vote.voterId());
+                row.add(String.join(",", vote.ballot().projects().stream().map(ProjectId::value).toList()));
+                if (cumulative) {
+                    Ballot.Cumulative ballot = (Ballot.Cumulative) vote.ballot();
+                    row.add(String.join(",", ballot.points().values().stream().map(String::valueOf).toList()));
+                }
+                voteColumns.subList(fixed, voteColumns.size())
+                        .forEach(column -> row.add(vote.columns().getOrDefault(column, "")));
+                out.setLength(0);
+                line(out, row);
+                target.append(out);
+            }
+            target.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-        out.append("PROJECTS\n");
+    /** Refuses, as {@link #write} would, an election with a value that cannot be written (a line break). */
+    public static void requireWritable(PabulibElection election) {
+        head(election);
+        requireWritableVotes(election);
+    }
+
+    /** The sections META and PROJECTS, and the header of VOTES. */
+    private static String head(PabulibElection election) {
+        StringBuilder head = new StringBuilder();
+        head.append("META\n");
+        line(head, List.of("key", "value"));
+        election.meta().forEach((key, value) -> line(head, List.of(key, value)));
+
+        head.append("PROJECTS\n");
         List<String> projectColumns = new ArrayList<>(List.of("project_id", "cost"));
         election.projects().forEach(p -> p.columns().keySet().stream()
                 .filter(k -> !projectColumns.contains(k)).forEach(projectColumns::add));
-        line(out, projectColumns);
+        line(head, projectColumns);
         for (PabulibProject project : election.projects()) {
             List<String> row = new ArrayList<>(List.of(project.id().value(), Long.toString(project.cost().amount())));
             projectColumns.subList(2, projectColumns.size())
                     .forEach(column -> row.add(project.columns().getOrDefault(column, "")));
-            line(out, row);
+            line(head, row);
         }
 
-        out.append("VOTES\n");
-        boolean cumulative = "cumulative".equals(election.voteType());
+        head.append("VOTES\n");
+        line(head, voteColumns(election));
+        return head.toString();
+    }
+
+    /** The columns of VOTES: the voter, the vote, the points of a cumulative vote, then the others of the votes. */
+    private static List<String> voteColumns(PabulibElection election) {
         List<String> voteColumns = new ArrayList<>(List.of("voter_id", "vote"));
-        if (cumulative) {
+        if ("cumulative".equals(election.voteType())) {
             voteColumns.add("points");
         }
-        int fixed = voteColumns.size();
         election.votes().forEach(v -> v.columns().keySet().stream()
                 .filter(k -> !voteColumns.contains(k)).forEach(voteColumns::add));
-        line(out, voteColumns);
+        return voteColumns;
+    }
+
+    private static void requireWritableVotes(PabulibElection election) {
         for (PabulibVote vote : election.votes()) {
-            List<String> row = new ArrayList<>();
-            row.add(vote.voterId());
-            row.add(String.join(",", vote.ballot().projects().stream().map(ProjectId::value).toList()));
-            if (cumulative) {
-                Ballot.Cumulative ballot = (Ballot.Cumulative) vote.ballot();
-                row.add(String.join(",", ballot.points().values().stream().map(String::valueOf).toList()));
-            }
-            voteColumns.subList(fixed, voteColumns.size())
-                    .forEach(column -> row.add(vote.columns().getOrDefault(column, "")));
-            line(out, row);
-        }
-        try {
-            target.write(out.toString());
-            target.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            quoted(vote.voterId());
+            vote.columns().values().forEach(PabulibFile::quoted);
         }
     }
 

@@ -140,6 +140,22 @@ class PabulibFileTest {
     }
 
     @Test
+    void aValueWithALineBreakIsRefusedBeforeAnythingIsWritten() {
+        List<PabulibProject> projects = List.of(new PabulibProject(Project.of("a", 10), Map.of("name", "Un jardin")));
+        PabulibElection inVote = new PabulibElection(Map.of("budget", "30", "vote_type", "approval"), projects,
+                List.of(new PabulibVote("1", Ballot.Approval.of("a"), Map.of()),
+                        new PabulibVote("2", Ballot.Approval.of("a"), Map.of("district", "nord\nsud"))));
+        PabulibElection inProject = new PabulibElection(Map.of("budget", "30", "vote_type", "approval"),
+                List.of(new PabulibProject(Project.of("a", 10), Map.of("name", "Un\rjardin"))),
+                List.of(new PabulibVote("1", Ballot.Approval.of("a"), Map.of())));
+        for (PabulibElection election : List.of(inVote, inProject)) {
+            StringWriter out = new StringWriter();
+            refused(() -> PabulibFile.write(election, out), "budget.pabulib.lineBreakInValue");
+            assertThat(out.toString()).isEmpty();
+        }
+    }
+
+    @Test
     void missingProjectsSectionIsReportedWhereVotesBegin() {
         malformedAt("""
                 META

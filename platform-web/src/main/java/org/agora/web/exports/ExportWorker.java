@@ -13,6 +13,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.agora.budget.opendata.OpenDataService;
@@ -40,13 +45,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * This instance's export worker: at most {@code agora.exports.concurrency} exports (default 1) written at once on
- * threads of their own (the container's managed thread factory), so that the requests of everyone else keep their
- * threads and connections; the others wait in the queue, which is in the database. Every five seconds it takes the
- * oldest queued exports while it has room (and at once when someone queues one on this instance) and moves the
- * heartbeat of those it writes; every minute it queues again the exports left running by an instance that stopped
- * (no heartbeat for two minutes; also at startup) and deletes the files whose {@code agora.exports.retention-hours}
- * (default 24) are over. Files go to {@code agora.exports.directory} (default {@code data/exports} under the working
- * directory), which several instances must share.
+ * threads of their own (the container's managed thread factory; each reads its raw tables on a second one, a few
+ * pages ahead of its writer: {@code ReadAhead}), so that the requests of everyone else keep their threads and
+ * connections; the others wait in the queue, which is in the database. Every five seconds it takes the oldest queued
+ * exports while it has room (and at once when someone queues one on this instance) and moves the heartbeat of those it
+ * writes; every minute it queues again the exports left running by an instance that stopped (no heartbeat for two
+ * minutes; also at startup) and deletes the files whose {@code agora.exports.retention-hours} (default 24) are over.
+ * Files go to {@code agora.exports.directory} (default {@code data/exports} under the working directory), which several
+ * instances must share.
  */
 @Singleton
 @Startup
@@ -93,6 +99,21 @@ public class ExportWorker {
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
+    @PersistenceUnit(unitName = "agora")
+    EntityManagerFactory persistence;
+
+    /** The threads that read raw tables ahead of their writers: plain daemon threads, each with its own entity manager. */
+    private static final ThreadFactory READERS = new ThreadFactory() {
+        private final AtomicInteger made = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "agora-export-reader-" + made.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    };
+
     private ExportRunner runner;
     private ExecutorService pool;
     private Semaphore room;
@@ -113,7 +134,7 @@ public class ExportWorker {
         String name = host + "/" + UUID.randomUUID().toString().substring(0, 8);
         Clock clock = Clock.systemUTC();
         ExportFiles files = new ExportFiles(kpis, raw, openData,
-                (query, texts) -> ReportsPage.scopeLabel(query, territory, texts), clock);
+                (query, texts) -> ReportsPage.scopeLabel(query, territory, texts), clock, this::ownRawData, READERS);
         Path folder = Path.of(directory).toAbsolutePath().normalize();
         runner = new ExportRunner(name, jobs, files, folder, Duration.ofHours(retentionHours), clock);
         room = new Semaphore(concurrency);
@@ -186,6 +207,15 @@ public class ExportWorker {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Exports: housekeeping not done this minute; the next one retries", e);
         }
+    }
+
+    /**
+     * The raw data on an entity manager of its own, for a table read ahead on a reader thread (not one of the
+     * container's: {@code ReadAhead} says why).
+     */
+    private ExportFiles.OwnRawData ownRawData() {
+        EntityManager em = persistence.createEntityManager();
+        return new ExportFiles.OwnRawData(new RawData(em, raw.maskThreshold()), em::close);
     }
 
     /** Where this instance keeps the exports' files. */
