@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,9 @@ public final class Ballots {
 
     /** The SQL state of a duplicate key (SQL standard: H2 and PostgreSQL alike). */
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** Choice rows read per query by {@link #of}. */
+    private static final int CHOICES_PAGE = 10_000;
 
     /** Ballots written per JDBC batch by {@link #storeAll}. */
     private static final int BATCH = 500;
@@ -141,17 +145,45 @@ public final class Ballots {
 
     /** The envelope's ballots rebuilt from their stored choices. */
     public static List<Ballot> of(EntityManager em, long envelopeId, VotingRule rule) {
-        List<?> rows = em.createNativeQuery("select c.ballot_id, c.project_id, c.points from ballot_choices c"
-                        + " join ballots b on b.id = c.ballot_id where b.envelope_id = ? order by c.ballot_id, c.project_id")
-                .setParameter(1, envelopeId).getResultList();
-        Map<String, Map<ProjectId, Integer>> byBallot = new LinkedHashMap<>();
-        for (Object row : rows) {
-            Object[] columns = (Object[]) row;
-            byBallot.computeIfAbsent((String) columns[0], b -> new LinkedHashMap<>())
-                    .put(new ProjectId(String.valueOf(((Number) columns[1]).longValue())), ((Number) columns[2]).intValue());
-        }
-        List<Ballot> ballots = new ArrayList<>(byBallot.size());
-        for (Map<ProjectId, Integer> choices : byBallot.values()) {
+        return of(em, envelopeId, rule, CHOICES_PAGE);
+    }
+
+    /**
+     * The same, reading {@code page} choice rows a query, in the order of their key (ballot, project), a ballot
+     * carried over from one page to the next: a city's envelope holds hundreds of thousands of ballots, and every
+     * choice row at once took more memory than the ballots they make. Each project's id is made once.
+     */
+    static List<Ballot> of(EntityManager em, long envelopeId, VotingRule rule, int page) {
+        List<Ballot> ballots = new ArrayList<>();
+        Map<Long, ProjectId> projectIds = new HashMap<>();
+        String lastBallot = "";
+        long lastProject = Long.MIN_VALUE;
+        String ballot = null;
+        Map<ProjectId, Integer> choices = null;
+        List<?> rows;
+        do {
+            rows = em.createNativeQuery("select c.ballot_id, c.project_id, c.points from ballot_choices c"
+                            + " join ballots b on b.id = c.ballot_id where b.envelope_id = ?1"
+                            + " and (c.ballot_id > ?2 or (c.ballot_id = ?2 and c.project_id > ?3))"
+                            + " order by c.ballot_id, c.project_id limit " + page)
+                    .setParameter(1, envelopeId).setParameter(2, lastBallot).setParameter(3, lastProject)
+                    .getResultList();
+            for (Object row : rows) {
+                Object[] columns = (Object[]) row;
+                lastBallot = (String) columns[0];
+                lastProject = ((Number) columns[1]).longValue();
+                if (!lastBallot.equals(ballot)) {
+                    if (choices != null) {
+                        ballots.add(rule.fromPoints(choices));
+                    }
+                    ballot = lastBallot;
+                    choices = new LinkedHashMap<>();
+                }
+                choices.put(projectIds.computeIfAbsent(lastProject, id -> new ProjectId(String.valueOf(id))),
+                        ((Number) columns[2]).intValue());
+            }
+        } while (rows.size() == page);
+        if (choices != null) {
             ballots.add(rule.fromPoints(choices));
         }
         return ballots;

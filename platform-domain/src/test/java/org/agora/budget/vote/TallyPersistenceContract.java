@@ -207,6 +207,23 @@ abstract class TallyPersistenceContract extends DatabaseTest {
                 .hasMessageStartingWith("budget.ballot.unknownProject");
     }
 
+    static List<VotingRule> ballotRules() {
+        return List.of(new VotingRule.Approval(1, 3), new VotingRule.Cumulative(6, 2), new VotingRule.Ordinal(3));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("ballotRules")
+    void ballotsReadInPagesOfAFewChoicesAreTheBallotsReadAtOnce(VotingRule rule) {
+        Election e = election(rule, TallyRule.GREEDY, 25, 11);
+        List<Ballot> atOnce = db().inTransaction(em -> Ballots.of(em, e.envelope(), rule, 1_000));
+        assertThat(atOnce).as("every ballot of the envelope").hasSize(25);
+        for (int page : new int[] {1, 2, 3, 7}) {
+            // a page ends inside a ballot (its other choices on the next page) or between two
+            List<Ballot> paged = db().inTransaction(em -> Ballots.of(em, e.envelope(), rule, page));
+            assertThat(paged).as("pages of " + page).isEqualTo(atOnce);
+        }
+    }
+
     @Test
     void equalSharesStillCountsEachBallot() {
         Election e = election(new VotingRule.Approval(1, 3), TallyRule.EQUAL_SHARES, 40, 5);
