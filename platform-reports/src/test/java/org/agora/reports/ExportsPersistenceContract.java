@@ -123,6 +123,8 @@ abstract class ExportsPersistenceContract extends DatabaseTest {
 
     private final TestClock clock = new TestClock(AFTER);
     private final List<EntityManager> readers = new ArrayList<>();
+    /** The entity managers the exports' read-ahead opened (one a table read), each to be closed by its reader. */
+    private final List<EntityManager> readAhead = java.util.Collections.synchronizedList(new ArrayList<>());
     private long velo;
     private long parc;
     private long call;
@@ -238,6 +240,8 @@ abstract class ExportsPersistenceContract extends DatabaseTest {
     @AfterEach
     void closeReaders() {
         readers.forEach(EntityManager::close);
+        assertThat(readAhead).as("the read-ahead's entity managers, closed once their table was read (or failed)")
+                .noneMatch(EntityManager::isOpen);
     }
 
     private static Answer choice(String option) {
@@ -440,6 +444,7 @@ abstract class ExportsPersistenceContract extends DatabaseTest {
                 () -> {
                     // as in the application: an entity manager of the reader's own, closed once its table is read
                     EntityManager own = db().entityManager();
+                    readAhead.add(own);
                     return new ExportFiles.OwnRawData(new RawData(own, 5), own::close);
                 }, java.util.concurrent.Executors.defaultThreadFactory());
         return new ExportRunner(name, new TransactionalJobs(), files, directory, Duration.ofHours(24), clock);
