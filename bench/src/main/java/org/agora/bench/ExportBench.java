@@ -125,6 +125,9 @@ public final class ExportBench {
         kpis("district nord", kpiUrl("&district=nord"), ping);
         kpisWithTodayChanged(ping);
         kpisOpenLoop();
+        if (exports) {
+            othersBesideAnExport();
+        }
 
         boolean alive = http.get(app + "/health/ready", null).status() == 200;
         console.figure("the app at -Xmx%s after the exports: %s", heap, alive ? "up and ready" : "NOT READY");
@@ -453,6 +456,66 @@ public final class ExportBench {
                 k.percentileMillis(50), k.percentileMillis(95), k.maxMillis(), p.percentileMillis(50), p.percentileMillis(95),
                 k.percentileMillis(95) / p.percentileMillis(95), k.percentileMillis(95) < 300 ? "met" : "MISSED");
         check(kpi.byStatus().keySet().stream().allMatch(s -> s == 200), "every KPI request of the open loop answered 200");
+    }
+
+    /** What one round of other people got: the home page's and the KPI request's latencies, and their statuses. */
+    private record Others(Latencies page, Latencies kpi, java.util.Map<Integer, Integer> pageStatuses,
+                          java.util.Map<Integer, Integer> kpiStatuses) {
+    }
+
+    /**
+     * Whether an export slows everyone else down ("other users are not slowed down"): a visitor's home page (5 a
+     * second) then the dashboard's KPI request (2 a second), 8 s each, open loop, first with the app idle, then while an
+     * answers sheet is written (its writer and its reader thread beside PostgreSQL on the same cores). A first round
+     * warms the home page up and is not counted.
+     */
+    private void othersBesideAnExport() throws Exception {
+        say("== other people beside an export: the home page (5/s), then the KPI request (2/s), 8 s each, open loop,"
+                + " idle then while an answers sheet is written ==");
+        others(); // a round to warm up: the home page has not been asked for yet in this run
+        Others idle = others();
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            long start = System.nanoTime();
+            java.util.concurrent.Future<Export> running = background.submit(
+                    () -> export("answers sheet, with other people beside it", "RAW_WORKBOOK", "[\"answers\"]"));
+            Thread.sleep(1500); // queued, claimed at once, into its rows
+            Others beside = others();
+            double loopsEnded = (System.nanoTime() - start) / 1e9;
+            Export export = running.get();
+            console.figure("beside an export (%.1f s long; the requests ended %.1f s after it was queued): home page p50 %.0f ms,"
+                            + " p95 %.0f ms (idle: p50 %.0f ms, p95 %.0f ms; p95 %.1f times); KPIs p50 %.0f ms, p95 %.0f ms (idle: p50"
+                            + " %.0f ms, p95 %.0f ms; p95 %.1f times); statuses %s and %s",
+                    export.wallSeconds(), loopsEnded, beside.page().percentileMillis(50), beside.page().percentileMillis(95),
+                    idle.page().percentileMillis(50), idle.page().percentileMillis(95),
+                    beside.page().percentileMillis(95) / idle.page().percentileMillis(95),
+                    beside.kpi().percentileMillis(50), beside.kpi().percentileMillis(95),
+                    idle.kpi().percentileMillis(50), idle.kpi().percentileMillis(95),
+                    beside.kpi().percentileMillis(95) / idle.kpi().percentileMillis(95),
+                    beside.pageStatuses(), beside.kpiStatuses());
+            check(beside.pageStatuses().keySet().stream().allMatch(s -> s == 200)
+                    && beside.kpiStatuses().keySet().stream().allMatch(s -> s == 200),
+                    "every request beside the export answered 200");
+        } finally {
+            background.shutdown();
+        }
+    }
+
+    private Others others() throws Exception {
+        String token = token();
+        long[] pageDue = OpenLoop.schedule(5, 8, 11);
+        List<java.net.http.HttpRequest> pages = new ArrayList<>();
+        for (int i = 0; i < pageDue.length; i++) {
+            pages.add(Http.request(app + "/", null).setHeader("Accept", "text/html").GET().build());
+        }
+        OpenLoop.Result page = OpenLoop.run(http.client(), pages, pageDue);
+        long[] kpiDue = OpenLoop.schedule(2, 8, 13);
+        List<java.net.http.HttpRequest> kpiRequests = new ArrayList<>();
+        for (int i = 0; i < kpiDue.length; i++) {
+            kpiRequests.add(Http.request(kpiUrl(i % 2 == 0 ? "" : "&district=nord"), token).GET().build());
+        }
+        OpenLoop.Result kpi = OpenLoop.run(http.client(), kpiRequests, kpiDue);
+        return new Others(new Latencies(page.nanos()), new Latencies(kpi.nanos()), page.byStatus(), kpi.byStatus());
     }
 
     // --- exports through the app ---

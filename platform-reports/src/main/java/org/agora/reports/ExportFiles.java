@@ -45,8 +45,17 @@ public final class ExportFiles implements ExportProducer {
     }
 
     /**
-     * {@code scopeLabel}: the scope in words (the district's and theme's names), the workbooks' title; {@code readers}
-     * and {@code threads}: what reads the raw tables ahead of the writers, and on which threads ({@link ReadAhead}).
+     * Raw tables read on the writer's thread, a page after the other (one core an export: slower, lighter beside
+     * everyone else). {@code scopeLabel}: the scope in words (the district's and theme's names), the workbooks' title.
+     */
+    public ExportFiles(KpiService kpis, RawData raw, OpenDataService openData,
+                       BiFunction<KpiQuery, KpiTexts, String> scopeLabel, Clock clock) {
+        this(kpis, raw, openData, scopeLabel, clock, null, null);
+    }
+
+    /**
+     * Raw tables read ahead of the writers ({@link ReadAhead}): {@code readers} and {@code threads} say by what and on
+     * which threads.
      */
     public ExportFiles(KpiService kpis, RawData raw, OpenDataService openData,
                        BiFunction<KpiQuery, KpiTexts, String> scopeLabel, Clock clock, Supplier<OwnRawData> readers,
@@ -91,9 +100,12 @@ public final class ExportFiles implements ExportProducer {
 
     /**
      * The raw tables of the scope as the export's owner reads them: counted here, read a few pages ahead of the writer
-     * on a reader of their own.
+     * on a reader of their own (or here, a page after the other, without read-ahead).
      */
     private RawSource rawSource(Actor owner, KpiQuery query, Instant now) {
+        if (readers == null) {
+            return RawSource.of(raw, owner, query, now);
+        }
         return ReadAhead.of(RawSource.of(raw, owner, query, now), () -> {
             OwnRawData own = readers.get();
             RawSource source = RawSource.of(own.data(), owner, query, now);

@@ -431,6 +431,10 @@ abstract class ExportsPersistenceContract extends DatabaseTest {
     }
 
     private ExportRunner runner(String name) {
+        return runner(name, true);
+    }
+
+    private ExportRunner runner(String name, boolean readAheadOn) {
         EntityManager em = reader();
         // the figures are read in a transaction of their own, as the container's KpiService does
         KpiService kpis = new KpiService() {
@@ -439,8 +443,10 @@ abstract class ExportsPersistenceContract extends DatabaseTest {
                 return db().inTransaction(tx -> new KpiService(tx, 5).figures(actor, query, now));
             }
         };
-        ExportFiles files = new ExportFiles(kpis, new RawData(em, 5), Services.on(em).openData(),
-                (query, texts) -> query.district().map(d -> d.value()).orElse("Belrive"), clock,
+        java.util.function.BiFunction<KpiQuery, KpiTexts, String> scope =
+                (query, texts) -> query.district().map(d -> d.value()).orElse("Belrive");
+        ExportFiles files = !readAheadOn ? new ExportFiles(kpis, new RawData(em, 5), Services.on(em).openData(), scope,
+                clock) : new ExportFiles(kpis, new RawData(em, 5), Services.on(em).openData(), scope, clock,
                 () -> {
                     // as in the application: an entity manager of the reader's own, closed once its table is read
                     EntityManager own = db().entityManager();
@@ -505,6 +511,23 @@ abstract class ExportsPersistenceContract extends DatabaseTest {
             assertThat(sheetRows(book.getSheet("Commentaires (brut)"))).isEqualTo(rows(ANALYST, RawTable.COMMENTS, CITY));
             assertThat(sheetRows(book.getSheet("Réunions (brut)"))).isEqualTo(rows(ANALYST, RawTable.MEETINGS, CITY));
         }
+    }
+
+    @Test
+    void withoutReadAheadTheTablesAreTheSame() throws IOException {
+        long ahead = queue(ANALYST, ExportKind.RAW_CSV, CITY).getId();
+        runner("worker-1").runNext();
+        long plain = queue(ANALYST, ExportKind.RAW_CSV, CITY).getId();
+        runner("worker-2", false).runNext();
+
+        Map<String, byte[]> read = unzip(Files.readAllBytes(fileOf(job(ANALYST, ahead))));
+        Map<String, byte[]> readOnOneThread = unzip(Files.readAllBytes(fileOf(job(ANALYST, plain))));
+        for (RawTable table : RawTable.values()) {
+            String name = RawCsv.fileName(table);
+            assertThat(new String(readOnOneThread.get(name), StandardCharsets.UTF_8)).as(name)
+                    .isEqualTo(new String(read.get(name), StandardCharsets.UTF_8)).contains("\n");
+        }
+        assertThat(job(ANALYST, plain).getRowsWritten()).isEqualTo(job(ANALYST, ahead).getRowsWritten());
     }
 
     @Test

@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.agora.budget.opendata.OpenDataService;
@@ -37,8 +38,10 @@ import org.agora.exports.ExportJob;
 import org.agora.exports.ExportJobs;
 import org.agora.exports.ExportRunner;
 import org.agora.exports.RawData;
+import org.agora.kpi.KpiQuery;
 import org.agora.kpi.KpiService;
 import org.agora.reports.ExportFiles;
+import org.agora.reports.KpiTexts;
 import org.agora.territory.TerritoryService;
 import org.agora.web.reports.ReportsPage;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -96,6 +99,10 @@ public class ExportWorker {
     @ConfigProperty(name = "agora.exports.retention-hours", defaultValue = "24")
     long retentionHours;
 
+    @Inject
+    @ConfigProperty(name = "agora.exports.read-ahead", defaultValue = "true")
+    boolean readAhead;
+
     @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
     ManagedThreadFactory threads;
 
@@ -133,14 +140,16 @@ public class ExportWorker {
         // unique per start: a restarted instance never takes the exports of its former life for its own
         String name = host + "/" + UUID.randomUUID().toString().substring(0, 8);
         Clock clock = Clock.systemUTC();
-        ExportFiles files = new ExportFiles(kpis, raw, openData,
-                (query, texts) -> ReportsPage.scopeLabel(query, territory, texts), clock, this::ownRawData, READERS);
+        BiFunction<KpiQuery, KpiTexts, String> scopeLabel =
+                (query, texts) -> ReportsPage.scopeLabel(query, territory, texts);
+        ExportFiles files = readAhead ? new ExportFiles(kpis, raw, openData, scopeLabel, clock, this::ownRawData, READERS)
+                : new ExportFiles(kpis, raw, openData, scopeLabel, clock);
         Path folder = Path.of(directory).toAbsolutePath().normalize();
         runner = new ExportRunner(name, jobs, files, folder, Duration.ofHours(retentionHours), clock);
         room = new Semaphore(concurrency);
         pool = Executors.newFixedThreadPool(concurrency, threads);
         LOG.info(() -> "Exports: " + concurrency + " at a time on " + name + ", files in " + folder + ", kept "
-                + retentionHours + " h");
+                + retentionHours + " h" + (readAhead ? ", tables read ahead" : ", tables read on the writer's thread"));
         housekeeping();
     }
 
