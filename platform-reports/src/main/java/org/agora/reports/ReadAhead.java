@@ -71,21 +71,6 @@ public final class ReadAhead implements RawSource {
         return new ReadAhead(counts, readers, threads);
     }
 
-    /** {@code source} read ahead, on threads made by {@code threads}, by itself (for a source any thread may use). */
-    public static RawSource of(RawSource source, ThreadFactory threads) {
-        return of(source, () -> new Reader() {
-            @Override
-            public long read(RawTable table, RawData.Rows rows) throws IOException {
-                return source.read(table, rows);
-            }
-
-            @Override
-            public void close() {
-                // the source is the caller's
-            }
-        }, threads);
-    }
-
     @Override
     public long count(RawTable table) {
         return counts.count(table);

@@ -51,12 +51,30 @@ class ReadAheadTest {
         }
     }
 
+    /** How many readers were closed. */
+    private final java.util.concurrent.atomic.AtomicInteger closed = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** {@code source} read ahead by itself on the test's threads, each reader counted when closed. */
+    private RawSource readAhead(RawSource source, ThreadFactory threads) {
+        return ReadAhead.of(source, () -> new ReadAhead.Reader() {
+            @Override
+            public long read(RawTable table, RawData.Rows rows) throws IOException {
+                return source.read(table, rows);
+            }
+
+            @Override
+            public void close() {
+                closed.incrementAndGet();
+            }
+        }, threads);
+    }
+
     @Test
     void everyRowArrivesInOrderReadOnAnotherThreadAcrossBatches() throws IOException {
         Counting source = new Counting(ReadAhead.BATCH * 2L + 234);
         List<Object> seen = new ArrayList<>();
 
-        long read = ReadAhead.of(source, threads).read(RawTable.ANSWERS, values -> seen.add(values.get(0)));
+        long read = readAhead(source, threads).read(RawTable.ANSWERS, values -> seen.add(values.get(0)));
 
         assertThat(read).isEqualTo(1234);
         assertThat(seen).hasSize(1234);
@@ -65,13 +83,14 @@ class ReadAheadTest {
         }
         assertThat(source.readOn).isNotNull().isNotSameAs(Thread.currentThread());
         assertThat(made).hasSize(1).allMatch(t -> !t.isAlive());
+        assertThat(closed).as("the reader closed").hasValue(1);
     }
 
     @Test
     void anEmptyTableGivesNoRow() throws IOException {
         List<Object> seen = new ArrayList<>();
 
-        assertThat(ReadAhead.of(new Counting(0), threads).read(RawTable.MEETINGS, seen::add)).isZero();
+        assertThat(readAhead(new Counting(0), threads).read(RawTable.MEETINGS, seen::add)).isZero();
         assertThat(seen).isEmpty();
     }
 
@@ -80,13 +99,14 @@ class ReadAheadTest {
         RawSource refused = failingAfter(700, new IllegalStateException("not allowed"));
         List<Object> seen = new ArrayList<>();
 
-        assertThatThrownBy(() -> ReadAhead.of(refused, threads).read(RawTable.ANSWERS, seen::add))
+        assertThatThrownBy(() -> readAhead(refused, threads).read(RawTable.ANSWERS, seen::add))
                 .isInstanceOf(IllegalStateException.class).hasMessage("not allowed");
         assertThat(seen).hasSize(500); // the whole batch before the failure, not the half-filled one
         assertThat(made).allMatch(t -> !t.isAlive());
+        assertThat(closed).as("the failed reader closed").hasValue(1);
 
         IOException lost = new IOException("connection lost");
-        assertThatThrownBy(() -> ReadAhead.of(failingAfter(3, lost), threads).read(RawTable.ANSWERS, seen::add))
+        assertThatThrownBy(() -> readAhead(failingAfter(3, lost), threads).read(RawTable.ANSWERS, seen::add))
                 .isSameAs(lost);
     }
 
@@ -116,7 +136,7 @@ class ReadAheadTest {
         IOException diskFull = new IOException("disk full");
         long[] written = {0};
 
-        assertThatThrownBy(() -> ReadAhead.of(endless, threads).read(RawTable.ANSWERS, values -> {
+        assertThatThrownBy(() -> readAhead(endless, threads).read(RawTable.ANSWERS, values -> {
             if (++written[0] == 10) {
                 throw diskFull;
             }
@@ -127,6 +147,7 @@ class ReadAheadTest {
         long producedWhenStopped = endless.produced.get();
         assertThat(producedWhenStopped).isLessThanOrEqualTo((long) ReadAhead.BATCH * (ReadAhead.BATCHES + 2));
         assertThat(endless.produced.get()).as("nothing read afterwards").isEqualTo(producedWhenStopped);
+        assertThat(closed).as("the stopped reader closed").hasValue(1);
     }
 
     @Test
@@ -134,7 +155,7 @@ class ReadAheadTest {
         Counting endless = new Counting(Long.MAX_VALUE);
         long[] whenFull = {-1};
 
-        assertThatThrownBy(() -> ReadAhead.of(endless, threads).read(RawTable.ANSWERS, values -> {
+        assertThatThrownBy(() -> readAhead(endless, threads).read(RawTable.ANSWERS, values -> {
             // the writer's first row: it waits until the reader waits for room
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             while (endless.readOn == null || endless.readOn.getState() != Thread.State.TIMED_WAITING) {
