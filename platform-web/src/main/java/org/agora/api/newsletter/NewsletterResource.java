@@ -29,6 +29,7 @@ import org.agora.shared.DistrictCode;
 import org.agora.shared.InvalidInputException;
 import org.agora.shared.NotFoundException;
 import org.agora.shared.Role;
+import org.agora.web.newsletter.NewsletterScheduler;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -70,6 +71,9 @@ public class NewsletterResource {
 
     @Inject
     NewsletterService newsletters;
+
+    @Inject
+    NewsletterScheduler scheduler;
 
     @Inject
     Actor actor;
@@ -151,7 +155,9 @@ public class NewsletterResource {
     @APIResponse(responseCode = "409", description = "Already sent (a second click, another instance)")
     @SecurityRequirement(name = "keycloak")
     public NewsletterJson send(@PathParam("id") long id) {
-        return json(newsletters.send(actor, id, Instant.now()));
+        NewsletterJson sent = json(newsletters.send(actor, id, Instant.now()));
+        scheduler.queueNow();
+        return sent;
     }
 
     private static void require(NewsletterRequest request) {

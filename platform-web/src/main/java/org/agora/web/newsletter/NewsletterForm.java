@@ -43,6 +43,9 @@ public class NewsletterForm implements Serializable {
     NewsletterService newsletters;
 
     @Inject
+    NewsletterScheduler scheduler;
+
+    @Inject
     TerritoryService territory;
 
     @Inject
@@ -135,6 +138,7 @@ public class NewsletterForm implements Serializable {
     public String send() {
         return FacesActions.run(FORM, () -> {
             newsletters.send(currentUser.actor(), id, Instant.now());
+            scheduler.queueNow();
             FacesFeedback.done("newsletter.sent");
             return "/newsletters/view?faces-redirect=true&id=" + id;
         });

@@ -37,6 +37,13 @@ public class MailScheduler {
         worker = settings.worker();
     }
 
+    /** A round now, beside the timer's (skipped if one is running): once mails were queued that should leave at once. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each step of the worker is a transaction of its own
+    @Lock(LockType.READ)
+    public void sendNow() {
+        sendWhatIsDue();
+    }
+
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // each step of the worker is a transaction of its own
     @Lock(LockType.READ)
