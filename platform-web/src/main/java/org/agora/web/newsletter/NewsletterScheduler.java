@@ -7,6 +7,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,6 +25,7 @@ import org.agora.web.notification.MailScheduler;
  * the next two rounds.
  */
 @Singleton
+@ApplicationScoped // what a singleton may be to CDI: the form kept between requests injects it as a normal-scoped bean
 @Lock(LockType.READ) // one round at a time is the flag's work: a round asked for while one runs is not doubled
 public class NewsletterScheduler {
 
