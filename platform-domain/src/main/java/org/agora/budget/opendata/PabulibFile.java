@@ -54,9 +54,9 @@ public final class PabulibFile {
      * written (a line break) is refused before anything is written ({@link #requireWritable}).
      */
     public static void write(PabulibElection election, Writer target) {
-        String head = head(election);
-        requireWritableVotes(election);
         List<String> voteColumns = voteColumns(election);
+        String head = head(election, voteColumns);
+        requireWritableVotes(election);
         boolean cumulative = "cumulative".equals(election.voteType());
         int fixed = cumulative ? 3 : 2;
         try {
@@ -84,12 +84,12 @@ public final class PabulibFile {
 
     /** Refuses, as {@link #write} would, an election with a value that cannot be written (a line break). */
     public static void requireWritable(PabulibElection election) {
-        head(election);
+        head(election, voteColumns(election));
         requireWritableVotes(election);
     }
 
-    /** The sections META and PROJECTS, and the header of VOTES. */
-    private static String head(PabulibElection election) {
+    /** The sections META and PROJECTS, and the header of VOTES ({@code voteColumns}). */
+    private static String head(PabulibElection election, List<String> voteColumns) {
         StringBuilder head = new StringBuilder();
         head.append("META\n");
         line(head, List.of("key", "value"));
@@ -108,7 +108,7 @@ public final class PabulibFile {
         }
 
         head.append("VOTES\n");
-        line(head, voteColumns(election));
+        line(head, voteColumns);
         return head.toString();
     }
 
